@@ -1,0 +1,51 @@
+// swift-tools-version: 6.2
+// FleetWatch: a terminal dashboard of a simulated connected-car fleet's data flows.
+// Layers (see ARCHITECTURE.md); dependencies point one way only:
+//   Simulation ─▶ Fleet ─▶ Dashboard ─▶ Export / Terminal ─▶ fleetwatch
+//   Screen ─────────────▶ Dashboard
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+]
+
+let package = Package(
+    name: "FleetWatch",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "fleetwatch", targets: ["fleetwatch"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+    ],
+    targets: [
+        // Discrete-event simulation core: time, event queue, seeded random numbers. Knows nothing of cars.
+        .target(name: "Simulation", swiftSettings: strict),
+        // The fleet: vehicles, drivers, places, data flows, meters, policies, alerts.
+        .target(
+            name: "Fleet",
+            dependencies: ["Simulation", .product(name: "DequeModule", package: "swift-collections")],
+            swiftSettings: strict
+        ),
+        // Cells, styles, rectangles, the buffer, display width. Knows nothing of cars or curses.
+        .target(name: "Screen", swiftSettings: strict),
+        // The fleet-flows reference workload (../shared/bench-ref) run through the real core.
+        .target(name: "Bench", dependencies: ["Simulation"], swiftSettings: strict),
+        // The command line: wiring only.
+        .executableTarget(
+            name: "fleetwatch",
+            dependencies: [
+                "Simulation", "Bench",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation"], swiftSettings: strict),
+        .testTarget(name: "FleetTests", dependencies: ["Fleet"], swiftSettings: strict),
+        .testTarget(name: "ScreenTests", dependencies: ["Screen"], swiftSettings: strict),
+        .testTarget(name: "BenchTests", dependencies: ["Bench"], swiftSettings: strict),
+        .testTarget(name: "fleetwatchTests", dependencies: ["fleetwatch"], swiftSettings: strict),
+    ]
+)
