@@ -5,6 +5,8 @@ public struct FleetFlowsResult: Sendable, Equatable {
     public var events: UInt64
     public var alerts: UInt64
     public var bytes: UInt64
+    /// Bytes per category, in the order of `FleetFlowsParameters.categories`.
+    public var bytesByCategory: [UInt64]
     /// Sum over vehicles of the decayed rate meter at each one's last flow (bytes per second).
     public var meterSum: Double
 }
@@ -73,9 +75,12 @@ public struct FleetFlows: EventHandler {
     }
 
     func result(at time: SimTime) -> FleetFlowsResult {
-        FleetFlowsResult(
+        let n = Int(categoryCount)
+        var byCategory = [UInt64](repeating: 0, count: n)
+        for (i, b) in bytes.enumerated() { byCategory[i % n] &+= b }
+        return FleetFlowsResult(
             events: events, alerts: alerts,
-            bytes: bytes.reduce(0, &+),
+            bytes: byCategory.reduce(0, &+), bytesByCategory: byCategory,
             meterSum: meters.reduce(0) { $0 + $1.rate })
     }
 }

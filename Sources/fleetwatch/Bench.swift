@@ -21,10 +21,10 @@ struct Bench: ParsableCommand {
     static let maxVehicles = 20_000_000
     static let maxDuration = 1_000_000.0
 
-    @Option(help: "Number of vehicles, 1 to \(maxVehicles).")
+    @Option(parsing: .unconditional, help: "Number of vehicles, 1 to \(maxVehicles).")
     var vehicles: Int = 10_000
 
-    @Option(help: "Simulated seconds, more than 0 and at most \(Int(maxDuration)).")
+    @Option(parsing: .unconditional, help: "Simulated seconds, more than 0 and at most \(Int(maxDuration)).")
     var duration: Double = 600
 
     @Option(help: "Seed of the random generator, 0 to 2^64-1.")
