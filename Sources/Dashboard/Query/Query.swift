@@ -1,0 +1,135 @@
+import Fleet
+
+/// A filter over the vehicle table, written in a small query language:
+///
+///     class:military dest:US rate>1MB region:shanghai !state:asleep
+///
+/// Terms separated by spaces must all hold. `field:value` matches a field (case-insensitive;
+/// `a,b` means either); `field>N`, `>=`, `<`, `<=`, `=` compare numbers (`rate` takes a size with
+/// an optional unit: `500kB`, `1.5MB`, `2GB`, bytes per second); `!` before a term negates it; a
+/// bare word matches the VIN, the driver's name (either script), or the zone. `restricted`,
+/// `alert` and `crossborder` alone are flags.
+public struct Query: Hashable, Sendable, CustomStringConvertible {
+    public var terms: [Term]
+    /// The text the query was parsed from.
+    public var source: String
+
+    public init(terms: [Term], source: String) {
+        self.terms = terms
+        self.source = source
+    }
+
+    /// The query that matches every car.
+    public static let all = Query(terms: [], source: "")
+
+    public var isEmpty: Bool { terms.isEmpty }
+    public var description: String { source }
+
+    public func matches(_ row: VehicleRow) -> Bool {
+        for term in terms where term.matches(row) == term.negated { return false }
+        return true
+    }
+
+    public struct Term: Hashable, Sendable {
+        public var negated: Bool
+        public var test: Test
+
+        public func matches(_ row: VehicleRow) -> Bool { test.matches(row) }
+    }
+
+    /// One condition on a row.
+    public enum Test: Hashable, Sendable {
+        /// The field's text equals one of the values (lower-cased).
+        case field(Field, anyOf: [String])
+        /// The field's number compares to the value.
+        case number(NumericField, Comparison, Double)
+        /// A flag is set.
+        case flag(Flag)
+        /// Free text in the VIN, the driver's name or the zone.
+        case text(String)
+
+        func matches(_ row: VehicleRow) -> Bool {
+            switch self {
+            case .field(let field, let values):
+                return field.values(of: row).contains { v in values.contains(v) }
+            case .number(let field, let op, let value):
+                return op.holds(field.value(of: row), value)
+            case .flag(let flag):
+                return flag.isSet(in: row)
+            case .text(let needle):
+                let hay = [row.vin, row.driverName, row.driverRomanised ?? "", row.zone?.rawValue ?? ""]
+                return hay.contains { $0.lowercased().contains(needle) }
+            }
+        }
+    }
+
+    /// Text fields a `field:value` term can name.
+    public enum Field: String, CaseIterable, Hashable, Sendable {
+        case `class`, dest, region, market, state, zone, model, cat, vin, driver, sev
+
+        /// The row's values for this field, lower-cased (a field may have several: `dest` is the
+        /// top service and every destination country).
+        func values(of row: VehicleRow) -> [String] {
+            switch self {
+            case .class: [row.userClass.rawValue.lowercased()]
+            case .dest:
+                ([row.topService?.rawValue, row.topCountry?.rawValue].compactMap { $0 } + row.countries.map(\.rawValue))
+                    .map { $0.lowercased() }
+            case .region: [row.region.rawValue.lowercased()]
+            case .market: [row.market.rawValue.lowercased()]
+            case .state: [row.state.lowercased()]
+            case .zone: row.zone.map { [$0.rawValue.lowercased()] } ?? ["none"]
+            case .model: [row.model.lowercased()]
+            case .cat:
+                DataCategory.allCases.filter { row.categoryRates[$0.index] > 0 }.flatMap { [$0.rawValue, $0.shortName] }
+            case .vin: [row.vin.lowercased()]
+            case .driver: [row.driverName.lowercased(), (row.driverRomanised ?? "").lowercased()]
+            case .sev: [["none", "watch", "high", "critical"][max(0, min(3, row.maxSeverity))]]
+            }
+        }
+    }
+
+    /// Number fields a comparison can name.
+    public enum NumericField: String, CaseIterable, Hashable, Sendable {
+        case rate, up, down, total, alerts
+
+        func value(of row: VehicleRow) -> Double {
+            switch self {
+            case .rate: row.rate
+            case .up: row.upRate
+            case .down: row.downRate
+            case .total: Double(row.totalBytes)
+            case .alerts: Double(row.openAlerts)
+            }
+        }
+
+        /// Whether values take a byte-size unit (`kB`, `MB`, `GB`).
+        var takesSize: Bool { self != .alerts }
+    }
+
+    public enum Comparison: String, CaseIterable, Hashable, Sendable {
+        case greaterOrEqual = ">=", lessOrEqual = "<=", greater = ">", less = "<", equal = "="
+
+        func holds(_ a: Double, _ b: Double) -> Bool {
+            switch self {
+            case .greater: a > b
+            case .greaterOrEqual: a >= b
+            case .less: a < b
+            case .lessOrEqual: a <= b
+            case .equal: a == b
+            }
+        }
+    }
+
+    public enum Flag: String, CaseIterable, Hashable, Sendable {
+        case restricted, alert, crossborder
+
+        func isSet(in row: VehicleRow) -> Bool {
+            switch self {
+            case .restricted: row.restricted
+            case .alert: row.openAlerts > 0
+            case .crossborder: row.crossBorder
+            }
+        }
+    }
+}
