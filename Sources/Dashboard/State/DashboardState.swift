@@ -1,0 +1,87 @@
+/// Which screen is showing.
+public enum ViewMode: Hashable, Sendable {
+    case fleet
+    /// One car's detail, by fleet index.
+    case detail(vehicle: Int)
+    case map
+}
+
+/// Columns the vehicle table can be sorted by, in the order `s` cycles through them.
+public enum SortColumn: String, CaseIterable, Hashable, Sendable {
+    case rate, alerts, total, vin, driver, userClass = "class", state, region, destination
+
+    /// The column's natural first direction: numbers largest first, text A to Z.
+    public var descendingByDefault: Bool { self == .rate || self == .alerts || self == .total }
+}
+
+/// Which list the movement keys act on.
+public enum Focus: Hashable, Sendable {
+    case vehicles, alerts
+}
+
+/// The filter bar: the text being edited, and the error of its last parse, if any.
+public struct FilterEditor: Hashable, Sendable {
+    public var text: String
+    public var error: QueryError?
+    /// The query in force before editing started, restored by Esc.
+    public var previous: Query
+}
+
+/// The whole state of the dashboard as a plain value. Keys, ticks and resizes change it through
+/// `DashboardState.reduce`, a pure function; the terminal, the demo and the tests drive the same
+/// reducer.
+public struct DashboardState: Hashable, Sendable {
+    public var view: ViewMode = .fleet
+    public var showHelp = false
+    public var focus: Focus = .vehicles
+    public var sort: SortColumn = .rate
+    public var descending = true
+    public var query: Query = .all
+    public var filter: FilterEditor?
+    /// The selected car, by fleet index; the selection follows the car when the order changes.
+    public var selectedVehicle: Int?
+    /// The selected alert, as a position in the alert list (newest first).
+    public var selectedAlert = 0
+    /// First visible row of the vehicle table.
+    public var scroll = 0
+    public var paused: Bool
+    public var speed: Double
+    public var width: Int
+    public var height: Int
+    public var caption: Caption?
+    public var highlight: Highlight?
+
+    public struct Caption: Hashable, Sendable {
+        public var title: String
+        public var text: String
+    }
+
+    public init(width: Int = 160, height: Int = 48, speed: Double = 1, paused: Bool = false) {
+        self.width = width
+        self.height = height
+        self.speed = speed
+        self.paused = paused
+    }
+
+    /// The speeds `+` and `-` step through, in simulated seconds per second.
+    public static let speedSteps: [Double] = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000]
+}
+
+/// What the reducer needs to know about the frame on screen: the cars in table order after the
+/// filter, the open alerts, and where the table's rows were drawn (for clicks and paging).
+public struct FrameContext: Hashable, Sendable {
+    public var visibleVehicles: [Int]
+    /// Alert ids in display order (newest first).
+    public var alertIDs: [Int]
+    /// Rows of the vehicle table that fit on screen.
+    public var tableRows: Int
+    /// Screen row of the table's first data row, if the table is shown.
+    public var tableTop: Int?
+
+    public init(visibleVehicles: [Int] = [], alertIDs: [Int] = [], tableRows: Int = 20, tableTop: Int? = nil) {
+        self.visibleVehicles = visibleVehicles
+        self.alertIDs = alertIDs
+        self.tableRows = tableRows
+        self.tableTop = tableTop
+    }
+}

@@ -1,0 +1,44 @@
+/// A key as the dashboard sees it, independent of any terminal library; the terminal driver
+/// and the demo script both translate into it.
+public enum Key: Hashable, Sendable {
+    case character(Character)
+    case up, down, left, right, pageUp, pageDown, home, end
+    case enter, escape, backspace, delete, tab, backTab
+    case function(Int)
+    /// Ctrl plus a letter, lower-case (`ctrl("c")`).
+    case ctrl(Character)
+}
+
+/// Everything that can change the dashboard's state: keys, mouse, time passing, a new size.
+public enum Action: Hashable, Sendable {
+    case key(Key)
+    case wheel(up: Bool)
+    case click(x: Int, y: Int)
+    case resize(width: Int, height: Int)
+    /// Demo and scripted control: jump to a view, select a car, show a caption.
+    case showView(ViewMode)
+    case select(vehicle: Int)
+    case caption(title: String, text: String)
+    case highlight(Highlight?)
+}
+
+/// What the reducer asks the driver to do to the world outside the dashboard state.
+public enum Command: Hashable, Sendable {
+    case quit
+    case setPaused(Bool)
+    /// Advance the simulation by one step while paused.
+    case step
+    case setSpeed(Double)
+    case acknowledge(alertID: Int)
+}
+
+/// A thing a presenter can point at.
+public enum Highlight: Hashable, Sendable {
+    case vehicle(Int)
+    case panel(Panel)
+}
+
+/// The dashboard's panels, by name (for highlighting and layout priorities).
+public enum Panel: String, CaseIterable, Hashable, Sendable {
+    case header, regions, countries, vehicles, alerts, footer, caption
+}

@@ -1,0 +1,157 @@
+extension DashboardState {
+    /// Applies one action; returns what the driver must do outside the state (quit, pause the
+    /// simulation, acknowledge an alert…). Pure: the same state, action and frame give the same
+    /// result.
+    public mutating func reduce(_ action: Action, frame: FrameContext) -> [Command] {
+        switch action {
+        case .key(let key):
+            return handle(key, frame: frame)
+        case .wheel(let up):
+            moveSelection(by: up ? -3 : 3, frame: frame)
+        case .click(let x, let y):
+            _ = x
+            if case .fleet = view, let top = frame.tableTop, y >= top, y < top + frame.tableRows {
+                let row = scroll + (y - top)
+                if row < frame.visibleVehicles.count {
+                    if selectedVehicle == frame.visibleVehicles[row] {
+                        view = .detail(vehicle: frame.visibleVehicles[row])  // a second click opens it
+                    } else {
+                        selectedVehicle = frame.visibleVehicles[row]
+                    }
+                    focus = .vehicles
+                }
+            }
+        case .resize(let w, let h):
+            width = max(0, w)
+            height = max(0, h)
+        case .showView(let mode):
+            view = mode
+            showHelp = false
+        case .select(let vehicle):
+            selectedVehicle = vehicle
+        case .caption(let title, let text):
+            caption = title.isEmpty && text.isEmpty ? nil : Caption(title: title, text: text)
+        case .highlight(let h):
+            highlight = h
+        }
+        keepSelectionVisible(frame: frame)
+        return []
+    }
+
+    mutating func handle(_ key: Key, frame: FrameContext) -> [Command] {
+        if filter != nil { return editFilter(key) }
+        if showHelp {
+            // Any key closes the help; q still quits.
+            showHelp = false
+            return key == .character("q") ? [.quit] : []
+        }
+        var commands: [Command] = []
+        switch key {
+        case .character("q"), .ctrl("c"):
+            commands.append(.quit)
+        case .up, .character("k"): moveSelection(by: -1, frame: frame)
+        case .down, .character("j"): moveSelection(by: 1, frame: frame)
+        case .pageUp: moveSelection(by: -max(1, frame.tableRows - 1), frame: frame)
+        case .pageDown: moveSelection(by: max(1, frame.tableRows - 1), frame: frame)
+        case .home: moveSelection(by: Int.min / 2, frame: frame)
+        case .end: moveSelection(by: Int.max / 2, frame: frame)
+        case .enter:
+            if focus == .vehicles, case .fleet = view, let v = selectedVehicle ?? frame.visibleVehicles.first {
+                selectedVehicle = v
+                view = .detail(vehicle: v)
+            }
+        case .escape, .backspace:
+            if focus == .alerts { focus = .vehicles } else { view = .fleet }
+        case .character("s"):
+            let all = SortColumn.allCases
+            sort = all[(all.firstIndex(of: sort)! + 1) % all.count]
+            descending = sort.descendingByDefault
+        case .character("S"):
+            descending.toggle()
+        case .character("/"):
+            filter = FilterEditor(text: query.source, error: nil, previous: query)
+        case .character("m"):
+            if case .map = view { view = .fleet } else { view = .map }
+        case .character("a"), .tab:
+            focus = focus == .alerts ? .vehicles : .alerts
+            if case .detail = view {} else if focus == .alerts { view = .fleet }
+        case .character("A"):
+            if focus == .alerts, frame.alertIDs.indices.contains(selectedAlert) {
+                commands.append(.acknowledge(alertID: frame.alertIDs[selectedAlert]))
+            }
+        case .character(" "):
+            paused.toggle()
+            commands.append(.setPaused(paused))
+        case .character("."):
+            if paused { commands.append(.step) }
+        case .character("+"), .character("="):
+            speed = Self.speedSteps.first(where: { $0 > speed }) ?? Self.speedSteps.last!
+            commands.append(.setSpeed(speed))
+        case .character("-"), .character("_"):
+            speed = Self.speedSteps.last(where: { $0 < speed }) ?? Self.speedSteps.first!
+            commands.append(.setSpeed(speed))
+        case .character("?"), .function(1):
+            showHelp = true
+        default:
+            break
+        }
+        keepSelectionVisible(frame: frame)
+        return commands
+    }
+
+    /// Keys while the filter bar is open: typing edits it and the table follows as long as the
+    /// text parses; Enter keeps it, Esc restores the previous filter.
+    mutating func editFilter(_ key: Key) -> [Command] {
+        guard var editor = filter else { return [] }
+        switch key {
+        case .enter:
+            if editor.error == nil { filter = nil }
+            return []
+        case .escape:
+            query = editor.previous
+            filter = nil
+            return []
+        case .backspace:
+            if !editor.text.isEmpty { editor.text.removeLast() }
+        case .ctrl("u"):
+            editor.text = ""
+        case .character(let c) where editor.text.count < Query.maxLength:
+            editor.text.append(c)
+        default:
+            return []
+        }
+        do {
+            query = try Query(parsing: editor.text)
+            editor.error = nil
+        } catch {
+            editor.error = error
+        }
+        filter = editor
+        scroll = 0
+        return []
+    }
+
+    mutating func moveSelection(by delta: Int, frame: FrameContext) {
+        if focus == .alerts {
+            let n = frame.alertIDs.count
+            selectedAlert = n == 0 ? 0 : max(0, min(n - 1, selectedAlert + delta))
+            return
+        }
+        let rows = frame.visibleVehicles
+        guard !rows.isEmpty else { return }
+        let current = selectedVehicle.flatMap { rows.firstIndex(of: $0) } ?? (delta > 0 ? -1 : rows.count)
+        let target = max(0, min(rows.count - 1, current.addingReportingOverflow(delta).partialValue))
+        selectedVehicle = rows[target]
+    }
+
+    /// Scrolls the table so that the selected row is on screen.
+    mutating func keepSelectionVisible(frame: FrameContext) {
+        let rows = max(1, frame.tableRows)
+        let count = frame.visibleVehicles.count
+        if let v = selectedVehicle, let i = frame.visibleVehicles.firstIndex(of: v) {
+            if i < scroll { scroll = i }
+            if i >= scroll + rows { scroll = i - rows + 1 }
+        }
+        scroll = max(0, min(scroll, max(0, count - rows)))
+    }
+}

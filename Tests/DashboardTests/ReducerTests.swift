@@ -1,0 +1,102 @@
+import Testing
+@testable import Dashboard
+
+@Suite struct ReducerTests {
+    let frame = FrameContext(visibleVehicles: [7, 3, 9, 1, 4], alertIDs: [40, 41, 42], tableRows: 3, tableTop: 5)
+
+    func run(_ keys: [Key], from state: DashboardState = DashboardState()) -> (DashboardState, [Command]) {
+        var s = state
+        var commands: [Command] = []
+        for k in keys { commands += s.reduce(.key(k), frame: frame) }
+        return (s, commands)
+    }
+
+    @Test func movementFollowsTheTableOrderAndClamps() {
+        #expect(run([.down]).0.selectedVehicle == 7)
+        #expect(run([.down, .down, .character("j")]).0.selectedVehicle == 9)
+        #expect(run([.down, .down, .up, .character("k"), .up]).0.selectedVehicle == 7)
+        #expect(run([.end]).0.selectedVehicle == 4)
+        #expect(run([.end, .home]).0.selectedVehicle == 7)
+        #expect(run([.down, .pageDown]).0.selectedVehicle == 9)
+    }
+
+    @Test func scrollKeepsTheSelectionOnScreen() {
+        let (s, _) = run([.end])
+        #expect(s.scroll == 2, "5 rows, 3 visible: the last row needs scroll 2")
+        let (t, _) = run([.end, .home])
+        #expect(t.scroll == 0)
+    }
+
+    @Test func enterOpensTheDetailAndEscGoesBack() {
+        let (s, _) = run([.down, .down, .enter])
+        #expect(s.view == .detail(vehicle: 3))
+        #expect(run([.down, .enter, .escape]).0.view == .fleet)
+    }
+
+    @Test func sortCyclesAndReverses() {
+        let (s, _) = run([.character("s")])
+        #expect(s.sort == .alerts && s.descending)
+        let (t, _) = run([.character("s"), .character("s"), .character("s")])
+        #expect(t.sort == .vin && !t.descending, "text columns start A to Z")
+        #expect(run([.character("S")]).0.descending == false)
+        let all = run(Array(repeating: .character("s"), count: SortColumn.allCases.count)).0
+        #expect(all.sort == .rate, "cycling comes back to the first column")
+    }
+
+    @Test func filterEditsLiveAndEscRestores() throws {
+        var (s, _) = run([.character("/")] + "class:military".map { .character($0) })
+        #expect(s.filter != nil)
+        #expect(s.query.source == "class:military")
+        _ = s.reduce(.key(.enter), frame: frame)
+        #expect(s.filter == nil)
+        (s, _) = run([.character("/")] + "!restricted".map { .character($0) } + [.escape], from: s)
+        #expect(s.query.source == "class:military", "Esc restores the filter in force before editing")
+        (s, _) = run([.character("/"), .ctrl("u")] + "clas:x".map { .character($0) } + [.enter], from: s)
+        #expect(s.filter?.error != nil, "Enter keeps the bar open while the filter has an error")
+        #expect(s.filter?.error?.message.contains("did you mean 'class'") == true)
+        (s, _) = run([.ctrl("u")] + "q".map { .character($0) }, from: s)
+        #expect(s.filter?.text == "q", "q types into the filter instead of quitting")
+    }
+
+    @Test func alertsFocusAndAcknowledge() {
+        let (s, commands) = run([.character("a"), .down, .character("A")])
+        #expect(s.focus == .alerts)
+        #expect(s.selectedAlert == 1)
+        #expect(commands == [.acknowledge(alertID: 41)])
+        #expect(run([.character("A")]).1.isEmpty, "A does nothing unless the alerts have focus")
+    }
+
+    @Test func pauseStepSpeedHelpAndQuit() {
+        let (s, c) = run([.character(" "), .character("."), .character("+"), .character("+"), .character("-")])
+        #expect(s.paused)
+        #expect(c == [.setPaused(true), .step, .setSpeed(2), .setSpeed(5), .setSpeed(2)])
+        #expect(run([.character(".")]).1.isEmpty, "step only while paused")
+        #expect(run(Array(repeating: .character("-"), count: 3)).0.speed == 1)
+        #expect(run(Array(repeating: .character("+"), count: 30)).0.speed == 10_000)
+        let (h, hc) = run([.character("?")])
+        #expect(h.showHelp && hc.isEmpty)
+        #expect(run([.character("?"), .character("x")]).0.showHelp == false)
+        #expect(run([.character("q")]).1 == [.quit])
+        #expect(run([.character("m")]).0.view == .map)
+        #expect(run([.character("m"), .character("m")]).0.view == .fleet)
+    }
+
+    @Test func clicksSelectThenOpen() {
+        var s = DashboardState()
+        _ = s.reduce(.click(x: 10, y: 6), frame: frame)
+        #expect(s.selectedVehicle == 3)
+        _ = s.reduce(.click(x: 10, y: 6), frame: frame)
+        #expect(s.view == .detail(vehicle: 3))
+        var t = DashboardState()
+        _ = t.reduce(.click(x: 10, y: 2), frame: frame)
+        #expect(t.selectedVehicle == nil, "a click outside the table selects nothing")
+        _ = t.reduce(.wheel(up: false), frame: frame)
+        #expect(t.selectedVehicle == 9)
+    }
+
+    @Test func resizeNeverGoesNegative() {
+        var s = DashboardState()
+        _ = s.reduce(.resize(width: -3, height: 1), frame: frame)
+        #expect(s.width == 0 && s.height == 1)
+    }
+}
