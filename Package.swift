@@ -18,6 +18,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         // Discrete-event simulation core: time, event queue, seeded random numbers. Knows nothing of cars.
@@ -26,6 +27,12 @@ let package = Package(
         .target(
             name: "Fleet",
             dependencies: ["Simulation", .product(name: "DequeModule", package: "swift-collections")],
+            swiftSettings: strict
+        ),
+        // Scenario files: YAML/JSON with located diagnostics; decodes policies, alerts and the timeline.
+        .target(
+            name: "Scenario",
+            dependencies: ["Fleet", "Simulation", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
         // Cells, styles, rectangles, the buffer, display width. Knows nothing of cars or curses.
@@ -46,6 +53,7 @@ let package = Package(
 
         .testTarget(name: "SimulationTests", dependencies: ["Simulation"], swiftSettings: strict),
         .testTarget(name: "FleetTests", dependencies: ["Fleet"], swiftSettings: strict),
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario"], swiftSettings: strict),
         .testTarget(name: "ScreenTests", dependencies: ["Screen"], swiftSettings: strict),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard"], swiftSettings: strict),
         .testTarget(name: "BenchTests", dependencies: ["Bench"], swiftSettings: strict),

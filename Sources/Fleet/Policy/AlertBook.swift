@@ -1,0 +1,163 @@
+import DequeModule
+import Simulation
+
+/// The open alerts and the log of closed ones, driven by verdicts and simulated time.
+///
+/// An alert is keyed by rule and car: the first matching flow opens it and the repeats add to
+/// its count and bytes instead of flooding the screen. It clears after `quietPeriod` without a
+/// match (`tick(now:)`), and the same rule and car raise a new alert only `minInterval` after
+/// the previous raise. Closed alerts go to a log that keeps the newest `logCapacity`.
+/// Everything is ordered by alert id, never by hash order, so runs repeat byte for byte.
+public struct AlertBook: Sendable {
+    struct Key: Hashable, Sendable {
+        var rule: Int
+        var vehicle: UInt32
+    }
+
+    /// What `record` did with a verdict.
+    public enum Outcome: Hashable, Sendable {
+        case raised(id: UInt64)
+        case aggregated(id: UInt64)
+        /// Within `minInterval` of the previous raise for the same rule and car.
+        case suppressed
+    }
+
+    public var parameters: AlertParameters
+    public let policies: PolicySet
+    var open: [Key: Alert] = [:]
+    var lastRaised: [Key: SimTime] = [:]
+    /// No open alert can clear before this (a lower bound, so most ticks do nothing).
+    var nextExpiry = SimTime.distantFuture
+    var openBySeverity = [0, 0, 0]
+    var unacknowledgedBySeverity = [0, 0, 0]
+    var nextID: UInt64 = 1
+
+    /// Closed alerts, oldest first, at most `parameters.logCapacity`.
+    public private(set) var log: Deque<Alert> = []
+    /// Closed alerts dropped from the front of a full log.
+    public private(set) var droppedFromLog = 0
+    /// Matches that raised nothing because of `minInterval`.
+    public private(set) var suppressed: UInt64 = 0
+
+    public init(policies: PolicySet, parameters: AlertParameters = .default) {
+        self.policies = policies
+        self.parameters = parameters
+    }
+
+    /// Adds one verdict for a flow (`facts.time` is the flow's time).
+    /// - Complexity: O(1) expected.
+    @discardableResult
+    public mutating func record(_ verdict: PolicyVerdict, facts: FlowFacts) -> Outcome {
+        let key = Key(rule: verdict.rule, vehicle: facts.vehicle)
+        let now = facts.time
+        if var alert = open[key] {
+            if now < alert.lastSeen + parameters.quietPeriod {
+                alert.count += 1
+                alert.bytes &+= facts.bytes
+                alert.lastSeen = max(alert.lastSeen, now)
+                if verdict.severity > alert.severity {
+                    // An escalation needs the officer's eyes again, with the flow that caused it.
+                    removeCounts(alert)
+                    alert.severity = verdict.severity
+                    alert.facts = facts
+                    alert.acknowledged = false
+                    addCounts(alert)
+                }
+                open[key] = alert
+                return .aggregated(id: alert.id)
+            }
+            close(key)  // cleared before this flow, though no tick said so yet
+        }
+        if let previous = lastRaised[key], now < previous + parameters.minInterval {
+            suppressed += 1
+            return .suppressed
+        }
+        let alert = Alert(
+            id: nextID, rule: verdict.rule, policy: policies.rules[verdict.rule], severity: verdict.severity,
+            facts: facts)
+        nextID += 1
+        open[key] = alert
+        lastRaised[key] = now
+        addCounts(alert)
+        nextExpiry = min(nextExpiry, now + parameters.quietPeriod)
+        return .raised(id: alert.id)
+    }
+
+    /// Records every verdict of one flow.
+    public mutating func record(_ verdicts: [PolicyVerdict], facts: FlowFacts) {
+        for verdict in verdicts { record(verdict, facts: facts) }
+    }
+
+    /// Clears the alerts quiet for `quietPeriod` at `now`, in id order.
+    public mutating func tick(now: SimTime) {
+        guard now >= nextExpiry else { return }
+        var expired: [(UInt64, Key)] = []
+        var earliest = SimTime.distantFuture
+        for (key, alert) in open {
+            let expiry = alert.lastSeen + parameters.quietPeriod
+            if expiry <= now { expired.append((alert.id, key)) } else { earliest = min(earliest, expiry) }
+        }
+        nextExpiry = earliest
+        expired.sort { $0.0 < $1.0 }
+        for (_, key) in expired { close(key) }
+    }
+
+    /// Marks an open alert as seen by the officer; false when no open alert has this id.
+    @discardableResult
+    public mutating func acknowledge(id: UInt64) -> Bool {
+        guard let key = open.first(where: { $0.value.id == id })?.key, var alert = open[key] else { return false }
+        if !alert.acknowledged {
+            alert.acknowledged = true
+            unacknowledgedBySeverity[alert.severity.rank] -= 1
+            open[key] = alert
+        }
+        return true
+    }
+
+    /// Acknowledges every open alert.
+    public mutating func acknowledgeAll() {
+        for key in open.keys { open[key]?.acknowledged = true }
+        unacknowledgedBySeverity = [0, 0, 0]
+    }
+
+    /// Open alerts, most severe first, then in raise order.
+    public var openAlerts: [Alert] {
+        open.values.sorted { ($0.severity.rank, $1.id) > ($1.severity.rank, $0.id) }
+    }
+
+    public var openCount: Int { open.count }
+    /// Open alerts of one severity.
+    public func openCount(_ severity: Severity) -> Int { openBySeverity[severity.rank] }
+    /// Open alerts of one severity not yet acknowledged.
+    public func unacknowledgedCount(_ severity: Severity) -> Int { unacknowledgedBySeverity[severity.rank] }
+
+    /// The open or logged alert with this id.
+    public func alert(id: UInt64) -> Alert? {
+        open.values.first { $0.id == id } ?? log.last { $0.id == id }
+    }
+
+    mutating func close(_ key: Key) {
+        guard var alert = open.removeValue(forKey: key) else { return }
+        removeCounts(alert)
+        alert.closedAt = alert.lastSeen + parameters.quietPeriod
+        guard parameters.logCapacity > 0 else {
+            droppedFromLog += 1
+            return
+        }
+        log.append(alert)
+        while log.count > parameters.logCapacity {
+            log.removeFirst()
+            droppedFromLog += 1
+        }
+    }
+
+    mutating func addCounts(_ alert: Alert) {
+        openBySeverity[alert.severity.rank] += 1
+        if !alert.acknowledged { unacknowledgedBySeverity[alert.severity.rank] += 1 }
+    }
+
+    mutating func removeCounts(_ alert: Alert) {
+        openBySeverity[alert.severity.rank] -= 1
+        if !alert.acknowledged { unacknowledgedBySeverity[alert.severity.rank] -= 1 }
+    }
+}

@@ -1,0 +1,98 @@
+import Simulation
+
+/// Everything a policy rule may look at about one flow, resolved by the caller from the world
+/// (the car's driver, the zone the car is in, the destination service's country...).
+///
+/// Rules see facts, not the world: the engine stays a pure function of this value, and a test
+/// can state a flow in one literal. Strings here are the world's own (shared, not copied), so
+/// building a `FlowFacts` for a flow costs no allocation.
+public struct FlowFacts: Hashable, Sendable {
+    /// The kind of a sensitive zone, which decides the rules that apply inside it.
+    public enum ZoneKind: String, CaseIterable, Hashable, Sendable, Codable {
+        /// Party or government organ (CN-2).
+        case government
+        /// Defence-industry unit (CN-2).
+        case defence
+        /// Military management zone (CN-2, CN-3).
+        case military
+        /// A temporary zone such as Beidaihe in summer (CN-11).
+        case seasonal
+        /// A US government site on the listed-sites schedule (US-1).
+        case usListedSite = "us-listed-site"
+
+        /// Bit for per-rule masks.
+        @inlinable public var bit: UInt8 {
+            switch self {
+            case .government: 1
+            case .defence: 2
+            case .military: 4
+            case .seasonal: 8
+            case .usListedSite: 16
+            }
+        }
+    }
+
+    public var time: SimTime
+    /// Index of the car in the fleet.
+    public var vehicle: UInt32
+    public var vin: String
+    /// The driver's name as written (for instance in Chinese characters).
+    public var driverName: String
+    /// The name in Latin letters when `driverName` is not, else empty.
+    public var driverLatinName: String
+    public var userClass: UserClassID
+    public var market: Market
+    public var region: RegionID
+    /// The sensitive zone the car was in when the flow started, if any.
+    public var zone: ZoneID?
+    /// The kind of `zone`; nil exactly when `zone` is nil.
+    public var zoneKind: ZoneKind?
+    public var category: DataCategory
+    public var direction: Direction
+    public var service: ServiceID
+    /// The service's display name ("Tesla US cloud"); empty means show the id.
+    public var serviceName: String
+    public var destinationCountry: Country
+    public var bytes: UInt64
+    public var packets: UInt32
+    public var position: GeoPoint
+    public var modelYear: Int
+    /// The car runs connectivity software from a supplier linked to the PRC (US-3).
+    public var prcLinkedConnectivity: Bool
+    /// Faces and number plates were blurred in the car before upload (CN-1).
+    public var anonymised: Bool
+
+    public init(
+        time: SimTime = .zero, vehicle: UInt32 = 0, vin: String = "", driverName: String = "",
+        driverLatinName: String = "", userClass: UserClassID = .privateOwner, market: Market, region: RegionID = "",
+        zone: ZoneID? = nil, zoneKind: ZoneKind? = nil, category: DataCategory, direction: Direction = .up,
+        service: ServiceID, serviceName: String = "", destinationCountry: Country, bytes: UInt64 = 0,
+        packets: UInt32 = 1, position: GeoPoint = GeoPoint(latitude: 0, longitude: 0), modelYear: Int = 2024,
+        prcLinkedConnectivity: Bool = false, anonymised: Bool = false
+    ) {
+        self.time = time
+        self.vehicle = vehicle
+        self.vin = vin
+        self.driverName = driverName
+        self.driverLatinName = driverLatinName
+        self.userClass = userClass
+        self.market = market
+        self.region = region
+        self.zone = zone
+        self.zoneKind = zoneKind
+        self.category = category
+        self.direction = direction
+        self.service = service
+        self.serviceName = serviceName
+        self.destinationCountry = destinationCountry
+        self.bytes = bytes
+        self.packets = packets
+        self.position = position
+        self.modelYear = modelYear
+        self.prcLinkedConnectivity = prcLinkedConnectivity
+        self.anonymised = anonymised
+    }
+
+    /// The destination is outside the country whose rules govern the car's market.
+    @inlinable public var isCrossBorder: Bool { destinationCountry != market.country }
+}

@@ -1,0 +1,152 @@
+/// Evaluates flows against a `PolicySet`, fast enough to run on every flow.
+///
+/// Each `RuleMatch` is compiled once into bit masks (category, direction, market, zone kind) and
+/// tri-state flags, checked before any set lookup; string sets (classes, services, countries...)
+/// are consulted only for rules whose cheap conditions already hold. The no-match path performs
+/// no allocation: verdicts go into a caller-owned array, and `evaluate(_:)` returns an empty
+/// array (which does not allocate) when nothing matches.
+public struct PolicyEngine: Sendable {
+    public let policies: PolicySet
+    let compiled: [CompiledRule]
+
+    public init(_ policies: PolicySet) {
+        self.policies = policies
+        compiled = policies.rules.map(CompiledRule.init)
+    }
+
+    /// Appends the verdict of every rule that applies to `facts`, in rule order, after
+    /// removing what `verdicts` held (its capacity is kept, so a reused buffer never allocates).
+    public func evaluate(_ facts: FlowFacts, into verdicts: inout [PolicyVerdict]) {
+        verdicts.removeAll(keepingCapacity: true)
+        var restricted: Bool? = nil
+        for index in compiled.indices {
+            if let severity = compiled[index].severity(facts, restricted: &restricted, policies.restrictedClasses) {
+                verdicts.append(PolicyVerdict(rule: index, severity: severity))
+            }
+        }
+    }
+
+    /// The verdicts for `facts`, in rule order; empty (and unallocated) when no rule applies.
+    public func evaluate(_ facts: FlowFacts) -> [PolicyVerdict] {
+        var out: [PolicyVerdict] = []
+        evaluate(facts, into: &out)
+        return out
+    }
+
+    /// The most severe verdict (the earliest rule on a tie): a flow log line's "policy verdict".
+    public func worst(_ facts: FlowFacts) -> PolicyVerdict? {
+        var restricted: Bool? = nil
+        var best: PolicyVerdict? = nil
+        for index in compiled.indices {
+            if let severity = compiled[index].severity(facts, restricted: &restricted, policies.restrictedClasses),
+                best.map({ severity > $0.severity }) ?? true
+            {
+                best = PolicyVerdict(rule: index, severity: severity)
+            }
+        }
+        return best
+    }
+
+    /// The rule a verdict names.
+    public func rule(_ verdict: PolicyVerdict) -> PolicyRule { policies.rules[verdict.rule] }
+
+    /// "CN-3a critical", the label of a verdict in a flow log line.
+    public func label(_ verdict: PolicyVerdict) -> String {
+        "\(policies.rules[verdict.rule].id) \(verdict.severity.rawValue)"
+    }
+}
+
+/// A rule with its match and severity cases compiled.
+struct CompiledRule: Sendable {
+    let match: CompiledMatch
+    let cases: [(CompiledMatch, Severity)]
+
+    init(_ rule: PolicyRule) {
+        match = CompiledMatch(rule.match)
+        cases = rule.severities.map { (CompiledMatch($0.when), $0.severity) }
+    }
+
+    @inline(__always)
+    func severity(_ f: FlowFacts, restricted: inout Bool?, _ restrictedClasses: Set<UserClassID>) -> Severity? {
+        guard match.matches(f, restricted: &restricted, restrictedClasses) else { return nil }
+        for (when, severity) in cases where when.matches(f, restricted: &restricted, restrictedClasses) {
+            return severity
+        }
+        return nil
+    }
+}
+
+/// A `RuleMatch` as masks and tri-states: 0 = any, 1 = must be true, 2 = must be false.
+struct CompiledMatch: Sendable {
+    let categoryMask: UInt16
+    let directionMask: UInt8
+    let marketMask: UInt8
+    /// 0 = any; else the flow's zone kind bit must be in the mask.
+    let zoneKindMask: UInt8
+    let inZone, crossBorder, anonymised, prcLinked, restricted: UInt8
+    let minBytes: UInt64
+    let minModelYear: Int
+    let userClasses: Set<UserClassID>?
+    let regions: Set<RegionID>?
+    let zones: Set<ZoneID>?
+    let services: Set<ServiceID>?
+    let countries: Set<Country>?
+
+    init(_ m: RuleMatch) {
+        func tri(_ b: Bool?) -> UInt8 { b.map { $0 ? 1 : 2 } ?? 0 }
+        categoryMask = m.categories.map { $0.reduce(0) { $0 | UInt16(1) << UInt16($1.index) } } ?? .max
+        directionMask = m.direction.map(Self.bit) ?? .max
+        marketMask = m.markets.map { $0.reduce(0) { $0 | Self.bit($1) } } ?? .max
+        zoneKindMask = m.zoneKinds.map { $0.reduce(0) { $0 | $1.bit } } ?? 0
+        inZone = tri(m.inZone)
+        crossBorder = tri(m.crossBorder)
+        anonymised = tri(m.anonymised)
+        prcLinked = tri(m.prcLinkedConnectivity)
+        restricted = tri(m.restricted)
+        minBytes = m.minBytes ?? 0
+        minModelYear = m.minModelYear ?? .min
+        userClasses = m.userClasses
+        regions = m.regions
+        zones = m.zones
+        services = m.services
+        countries = m.countries
+        // An empty kind set matches nothing, which a zero mask cannot say: keep it as a set check.
+        emptyZoneKinds = m.zoneKinds?.isEmpty ?? false
+    }
+    let emptyZoneKinds: Bool
+
+    static func bit(_ d: Direction) -> UInt8 { d == .up ? 1 : 2 }
+    static func bit(_ m: Market) -> UInt8 { m == .cn ? 1 : 2 }
+
+    @inline(__always) static func holds(_ tri: UInt8, _ value: Bool) -> Bool {
+        tri == 0 || (tri == 1) == value
+    }
+
+    @inline(__always)
+    func matches(_ f: FlowFacts, restricted isRestricted: inout Bool?, _ restrictedClasses: Set<UserClassID>) -> Bool {
+        guard categoryMask & (UInt16(1) << UInt16(f.category.index)) != 0,
+            directionMask & Self.bit(f.direction) != 0,
+            marketMask & Self.bit(f.market) != 0,
+            f.bytes >= minBytes, f.modelYear >= minModelYear,
+            Self.holds(inZone, f.zone != nil),
+            Self.holds(anonymised, f.anonymised),
+            Self.holds(prcLinked, f.prcLinkedConnectivity)
+        else { return false }
+        if emptyZoneKinds { return false }
+        if zoneKindMask != 0 {
+            guard let kind = f.zoneKind, zoneKindMask & kind.bit != 0 else { return false }
+        }
+        if crossBorder != 0, !Self.holds(crossBorder, f.isCrossBorder) { return false }
+        if restricted != 0 {
+            let value = isRestricted ?? restrictedClasses.contains(f.userClass)
+            isRestricted = value
+            guard Self.holds(restricted, value) else { return false }
+        }
+        if let userClasses, !userClasses.contains(f.userClass) { return false }
+        if let regions, !regions.contains(f.region) { return false }
+        if let zones { guard let zone = f.zone, zones.contains(zone) else { return false } }
+        if let services, !services.contains(f.service) { return false }
+        if let countries, !countries.contains(f.destinationCountry) { return false }
+        return true
+    }
+}

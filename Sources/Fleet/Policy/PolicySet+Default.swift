@@ -1,0 +1,74 @@
+/// The default policy set: the table in ../shared/DOMAIN.md ("Policy rules a compliance officer
+/// would want") as data. `Scenario.DefaultPolicies.yaml` states the same rules as a scenario
+/// file section, and a test checks that the two decode equal.
+extension PolicySet {
+    static let locationCategories = Set(DataCategory.allCases.filter(\.carriesLocation))
+    static let cameraCategories = Set(DataCategory.allCases.filter(\.isCamera))
+    static let exteriorCameraCategories = Set(DataCategory.allCases.filter(\.isExteriorCamera))
+    static let cacProvisions = "Several Provisions on Automotive Data Security Management (Trial), CAC 2021"
+
+    public static let `default` = PolicySet(
+        restrictedClasses: [.military, .keySOE],
+        rules: [
+            PolicyRule(
+                id: "CN-3a", title: "Restricted driver sends data out", source: "2021 restrictions as reported",
+                explanation: "Restricted driver {driver} sent {bytes} of {category} data from {vin} to {service} "
+                    + "({country}), {border}, at {position}{in-zone}",
+                match: RuleMatch(restricted: true, markets: [.cn], direction: .up),
+                severities: [.init(when: RuleMatch(crossBorder: true), .critical), .init(.watch)]),
+            PolicyRule(
+                id: "CN-3b", title: "Restricted driver uploads camera data", source: "2021 restrictions as reported",
+                explanation: "Restricted driver {driver} uploaded {bytes} of {category} data from {vin} to {service} "
+                    + "({country}), {border}, at {position}{in-zone}",
+                match: RuleMatch(restricted: true, markets: [.cn], categories: cameraCategories, direction: .up),
+                severity: .high),
+            PolicyRule(
+                id: "CN-3c", title: "Restricted driver inside a military zone", source: "2021 restrictions as reported",
+                explanation: "Restricted driver {driver} was inside military zone {zone} in {vin} at {position}; "
+                    + "{bytes} of {category} data went to {service} ({country})",
+                match: RuleMatch(restricted: true, markets: [.cn], zoneKinds: [.military]),
+                severity: .high),
+            PolicyRule(
+                id: "CN-1", title: "Exterior camera data leaves China or leaves the car un-anonymised",
+                source: cacProvisions + ", Art. 3, 11-12",
+                explanation: "{bytes} of exterior {category} data ({anonymised}) left {vin} for {service} ({country}), "
+                    + "{border}, at {position}{in-zone}",
+                match: RuleMatch(markets: [.cn], categories: exteriorCameraCategories, direction: .up),
+                severities: [
+                    .init(when: RuleMatch(crossBorder: true), .critical),
+                    .init(when: RuleMatch(anonymised: false), .high),
+                ]),
+            PolicyRule(
+                id: "CN-2", title: "Location produced inside a sensitive zone leaves the car",
+                source: cacProvisions + ", Art. 3 item 1",
+                explanation: "{bytes} of location-bearing {category} data produced inside {zone} ({zone-kind}) "
+                    + "left {vin} for {service} ({country}), {border}, at {position}",
+                match: RuleMatch(
+                    markets: [.cn], zoneKinds: [.government, .defence, .military, .seasonal],
+                    categories: locationCategories, direction: .up),
+                severities: [.init(when: RuleMatch(crossBorder: true), .critical), .init(.high)]),
+            PolicyRule(
+                id: "CN-4", title: "Cabin camera data leaves the car",
+                source: "CAAM 2024 requirements; Provisions Art. 6",
+                explanation: "{bytes} of cabin camera data left {vin} (driver {driver}) for {service} ({country}), "
+                    + "{border}, at {position}{in-zone}",
+                match: RuleMatch(markets: [.cn], categories: [.cabinCamera], direction: .up),
+                severity: .critical),
+            PolicyRule(
+                id: "US-1", title: "Precise location from a listed US site reaches China",
+                source: "28 CFR §202.222, §202.242",
+                explanation: "{bytes} of precise location ({category}) produced inside listed site {zone} reached "
+                    + "{service} ({country}) from {vin} at {position}",
+                match: RuleMatch(
+                    markets: [.us], zoneKinds: [.usListedSite], categories: locationCategories, direction: .up,
+                    countries: [.china]),
+                severity: .critical),
+            PolicyRule(
+                id: "US-3", title: "US car with PRC-linked connectivity software",
+                source: "BIS connected-vehicles rule, 15 CFR 791 subpart D",
+                explanation: "{vin} (model year {model-year}) runs connectivity software from a PRC-linked supplier; "
+                    + "it sent {bytes} of {category} data to {service} ({country})",
+                match: RuleMatch(markets: [.us], minModelYear: 2027, prcLinkedConnectivity: true),
+                severity: .watch),
+        ])
+}

@@ -1,0 +1,125 @@
+import Fleet
+import Simulation
+
+/// Reads one timeline action's parameters from its entry's fields.
+struct ActionReader {
+    let fields: Fields
+    let names: ScenarioNames
+
+    init(fields: Fields, names: ScenarioNames) {
+        self.fields = fields
+        self.names = names
+    }
+
+    func read(_ action: String, context c: inout DecodeContext) -> ScriptedAction? {
+        let before = c.diagnostics.count
+        let result: ScriptedAction?
+        switch action {
+        case "set-routing":
+            let market = fields["market"].flatMap { c.choice($0, "market", as: Market.self) }
+            let category = fields["category"].flatMap { c.choice($0, "data category", as: DataCategory.self) }
+            let service = serviceID(fields["service"], &c)
+            result = zip3(market, category, service).map { .setRouting(market: $0, category: $1, service: $2) }
+        case "assign-class":
+            let car = car(fields["car"], &c)
+            let userClass = userClass(fields["class"], &c)
+            result = zip2(car, userClass).map { .assignClass(car: $0, userClass: $1) }
+        case "assign-driver":
+            let car = car(fields["car"], &c)
+            let name = fields["name"].flatMap { c.string($0, "driver name") }
+            let latin = fields["latin-name"].flatMap { c.string($0, "driver latin-name") }
+            let userClass = userClass(fields["class"], &c)
+            result = zip2(car, name).map { .assignDriver(car: $0, name: $1, latinName: latin, userClass: userClass) }
+        case "trip":
+            let car = car(fields["car"], &c)
+            var destination: TripDestination?
+            switch (fields["to-place"], fields["to-zone"]) {
+            case (let place?, nil):
+                destination = c.name(place, "place", in: names.places).map(TripDestination.place)
+            case (nil, let zone?):
+                destination = c.name(zone, "zone", in: names.zones).map { .zone(ZoneID(rawValue: $0)) }
+            default:
+                c.error("a 'trip' needs exactly one of 'to-place' or 'to-zone'", at: fields.node)
+            }
+            result = zip2(car, destination).map { .trip(car: $0, to: $1) }
+        case "inject-flow":
+            let car = car(fields["car"], &c)
+            let category = fields["category"].flatMap { c.choice($0, "data category", as: DataCategory.self) }
+            let direction = fields["direction"].map { c.choice($0, "direction", as: Direction.self) } ?? .up
+            let bytes = fields["bytes"].flatMap { c.byteCount($0, "inject-flow bytes") }
+            let service = serviceID(fields["service"], &c)
+            result = zip3(car, category, bytes).flatMap { car, category, bytes in
+                direction.map {
+                    .injectFlow(car: car, category: category, direction: $0, bytes: bytes, service: service)
+                }
+            }
+        case "add-cars":
+            let count = fields["count"].flatMap { c.int($0, "add-cars count", in: 1...c.limits.maxFleetSize) }
+            let region = region(fields["region"], &c)
+            let userClass = userClass(fields["class"], &c)
+            result = zip2(count, region).map { .addCars(count: $0, region: $1, userClass: userClass) }
+        case "remove-cars":
+            let count = fields["count"].flatMap { c.int($0, "remove-cars count", in: 1...c.limits.maxFleetSize) }
+            let region = region(fields["region"], &c)
+            result = count.map { .removeCars(count: $0, region: region) }
+        case "set-speed":
+            result = fields["factor"].flatMap { c.double($0, "set-speed factor", in: 0.01...100_000) }
+                .map { .setSpeed(factor: $0) }
+        case "view":
+            let name = fields["name"].flatMap { c.string($0, "view name") }
+            let car = car(fields["car"], &c)
+            result = name.map { .view(name: $0, car: car) }
+        case "caption":
+            let text = fields["text"].flatMap { c.string($0, "caption text") }
+            let duration = fields["for"].flatMap { c.duration($0, "caption 'for'") }
+            result = text.map { .caption(text: $0, duration: duration) }
+        case "chapter":
+            result = fields["title"].flatMap { c.string($0, "chapter title") }.map { .chapter(title: $0) }
+        default:
+            result = nil
+        }
+        return c.diagnostics.count == before ? result : nil
+    }
+
+    /// A car index below the fleet size (when known), or a VIN of 17 letters and digits.
+    func car(_ node: YAMLNode?, _ c: inout DecodeContext) -> CarReference? {
+        guard let node else { return nil }
+        if case .scalar(let text, true) = node.kind, let index = Int(text.replacingUnderscores) {
+            let size = names.fleetSize ?? c.limits.maxFleetSize
+            guard index >= 0, index < size else {
+                c.error("undefined car \(index): car indexes run from 0 to \(size - 1)"
+                    + (names.fleetSize == nil ? "" : " (fleet.size is \(size))"), at: node)
+                return nil
+            }
+            return .index(index)
+        }
+        guard let vin = c.string(node, "car") else { return nil }
+        guard vin.count == 17, vin.allSatisfy({ $0.isASCII && ($0.isNumber || $0.isUppercase) }) else {
+            c.error("car must be an index in the fleet or a 17-character VIN, found '\(vin)'", at: node)
+            return nil
+        }
+        return .vin(vin)
+    }
+
+    func userClass(_ node: YAMLNode?, _ c: inout DecodeContext) -> UserClassID? {
+        node.flatMap { c.reference($0, "user class", among: names.classes) }.map(UserClassID.init(rawValue:))
+    }
+
+    func region(_ node: YAMLNode?, _ c: inout DecodeContext) -> RegionID? {
+        node.flatMap { c.name($0, "region", in: names.regions) }.map(RegionID.init(rawValue:))
+    }
+
+    func serviceID(_ node: YAMLNode?, _ c: inout DecodeContext) -> ServiceID? {
+        node.flatMap { c.name($0, "service", in: names.services) }.map(ServiceID.init(rawValue:))
+    }
+}
+
+func zip2<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
+    guard let a, let b else { return nil }
+    return (a, b)
+}
+
+func zip3<A, B, C>(_ a: A?, _ b: B?, _ c: C?) -> (A, B, C)? {
+    guard let a, let b, let c else { return nil }
+    return (a, b, c)
+}

@@ -1,0 +1,112 @@
+import Testing
+@testable import Fleet
+import Simulation
+
+@Suite struct AlertBookTests {
+    static let parameters = AlertParameters(minInterval: .minutes(10), quietPeriod: .minutes(2), logCapacity: 2)
+    let engine = PolicyEngine(.default)
+
+    func at(_ seconds: Int64) -> SimTime { SimTime(nanoseconds: SimDuration.seconds(seconds).nanoseconds) }
+
+    /// Records every verdict of `facts` in `book`; returns the outcomes.
+    @discardableResult
+    func feed(_ book: inout AlertBook, _ facts: FlowFacts) -> [AlertBook.Outcome] {
+        engine.evaluate(facts).map { book.record($0, facts: facts) }
+    }
+
+    @Test func repeatsAggregateIntoOneAlert() throws {
+        var book = AlertBook(policies: .default, parameters: Self.parameters)
+        for t in [0, 30, 60] as [Int64] { feed(&book, cnFlow(.military, time: at(t), bytes: 1_000)) }
+        #expect(book.openCount == 1)
+        let alert = try #require(book.openAlerts.first)
+        #expect(alert.ruleID == "CN-3a" && alert.count == 3 && alert.bytes == 3_000)
+        #expect(alert.start == at(0) && alert.lastSeen == at(60) && alert.duration == .seconds(Int64(60)))
+        #expect(book.openCount(.watch) == 1 && book.openCount(.critical) == 0)
+    }
+
+    @Test func clearsAfterQuietPeriodAndLogs() throws {
+        var book = AlertBook(policies: .default, parameters: Self.parameters)
+        feed(&book, cnFlow(.military, time: at(0)))
+        feed(&book, cnFlow(.military, time: at(60)))
+        book.tick(now: at(179))
+        #expect(book.openCount == 1)
+        book.tick(now: at(180))
+        #expect(book.openCount == 0 && book.log.count == 1)
+        let closed = try #require(book.log.first)
+        #expect(closed.closedAt == at(180) && !closed.isOpen && closed.count == 2)
+        #expect(book.alert(id: closed.id)?.closedAt == at(180))
+    }
+
+    @Test func reRaisesOnlyAfterMinimumInterval() {
+        var book = AlertBook(policies: .default, parameters: Self.parameters)
+        #expect(feed(&book, cnFlow(.military, time: at(0))) == [.raised(id: 1)])
+        book.tick(now: at(300))
+        // Cleared, but within 10 minutes of the raise: counted, not raised.
+        #expect(feed(&book, cnFlow(.military, time: at(400))) == [.suppressed])
+        #expect(book.openCount == 0 && book.suppressed == 1)
+        #expect(feed(&book, cnFlow(.military, time: at(600))) == [.raised(id: 2)])
+        // Another car, or another rule, is another alert.
+        #expect(feed(&book, cnFlow(.military, vehicle: 8, time: at(600))) == [.raised(id: 3)])
+    }
+
+    @Test func aFlowAfterTheQuietPeriodClosesTheOldAlertEvenWithoutTick() {
+        var book = AlertBook(policies: .default, parameters: Self.parameters)
+        feed(&book, cnFlow(.military, time: at(0)))
+        #expect(feed(&book, cnFlow(.military, time: at(700))) == [.raised(id: 2)])
+        #expect(book.log.map(\.id) == [1] && book.openCount == 1)
+    }
+
+    @Test func acknowledgeAndEscalation() throws {
+        var book = AlertBook(policies: .default, parameters: Self.parameters)
+        feed(&book, cnFlow(.military, time: at(0)))
+        #expect(book.unacknowledgedCount(.watch) == 1)
+        let first = book.acknowledge(id: 1), again = book.acknowledge(id: 1), unknown = book.acknowledge(id: 99)
+        #expect(first && again && !unknown)
+        #expect(book.unacknowledgedCount(.watch) == 0 && book.openCount(.watch) == 1)
+        // The same rule and car now cross the border: the alert escalates and needs a new look.
+        feed(&book, cnFlow(.military, to: .unitedStates, time: at(10)))
+        let alert = try #require(book.alert(id: 1))
+        #expect(alert.severity == .critical && !alert.acknowledged && alert.facts.destinationCountry == .unitedStates)
+        #expect(book.openCount(.watch) == 0 && book.unacknowledgedCount(.critical) == 1)
+        book.acknowledgeAll()
+        #expect(book.unacknowledgedCount(.critical) == 0 && book.openAlerts.allSatisfy(\.acknowledged))
+    }
+
+    @Test func logKeepsTheNewestClosedAlerts() {
+        var book = AlertBook(policies: .default, parameters: Self.parameters)
+        for car in UInt32(0)..<3 { feed(&book, cnFlow(.military, vehicle: car, time: at(Int64(car)))) }
+        book.tick(now: at(1000))
+        #expect(book.log.map(\.vehicle) == [1, 2] && book.droppedFromLog == 1)
+    }
+
+    @Test func openAlertsAreOrderedBySeverityThenRaise() {
+        var book = AlertBook(policies: .default, parameters: Self.parameters)
+        feed(&book, cnFlow(.military, time: at(0)))  // CN-3a watch
+        feed(&book, cnFlow(.privateOwner, .cabinCamera, vehicle: 2, time: at(1)))  // CN-4 critical
+        feed(&book, cnFlow(.privateOwner, .cameraClip, vehicle: 3, time: at(2)))  // CN-1 high
+        #expect(book.openAlerts.map(\.ruleID) == ["CN-4", "CN-1", "CN-3a"])
+    }
+
+    @Test func explanationUsesTheAlertTotal() throws {
+        var book = AlertBook(policies: .default, parameters: Self.parameters)
+        let zone: (ZoneID, FlowFacts.ZoneKind) = ("cn-gov-peoples-square", .government)
+        for t in [0, 5] as [Int64] {
+            feed(&book, cnFlow(.military, .cameraClip, to: .unitedStates, zone: zone, time: at(t), bytes: 6_200_000))
+        }
+        let alert = try #require(book.openAlerts.first { $0.ruleID == "CN-3a" })
+        #expect(alert.explanation ==
+            "Restricted driver 王伟 (Wang Wei, military) sent 12.4 MB of camera-clip data from LRW3E7EK4NC000007 "
+            + "to Tesla US cloud (US), across the border, at 31.23N 121.47E inside cn-gov-peoples-square "
+            + "[CN-3a, 2021 restrictions as reported]")
+    }
+
+    @Test func noRestrictedClassRaisesNoRestrictedDriverAlert() {
+        var set = PolicySet.default
+        set.restrictedClasses = []
+        let engine = PolicyEngine(set)
+        var book = AlertBook(policies: set, parameters: Self.parameters)
+        let facts = cnFlow(.military, .cameraClip, to: .unitedStates, anonymised: true)
+        book.record(engine.evaluate(facts), facts: facts)
+        #expect(book.openAlerts.map(\.ruleID) == ["CN-1"])
+    }
+}
