@@ -30,6 +30,8 @@ let package = Package(
         ),
         // Cells, styles, rectangles, the buffer, display width. Knows nothing of cars or curses.
         .target(name: "Screen", swiftSettings: strict),
+        // Buffer -> txt / ANSI / SVG / HTML snapshots.
+        .target(name: "Export", dependencies: ["Screen"], swiftSettings: strict),
         // The fleet-flows reference workload (../shared/bench-ref) run through the real core.
         .target(name: "Bench", dependencies: ["Simulation"], swiftSettings: strict),
         // The command line: wiring only.
@@ -45,6 +47,7 @@ let package = Package(
         .testTarget(name: "SimulationTests", dependencies: ["Simulation"], swiftSettings: strict),
         .testTarget(name: "FleetTests", dependencies: ["Fleet"], swiftSettings: strict),
         .testTarget(name: "ScreenTests", dependencies: ["Screen"], swiftSettings: strict),
+        .testTarget(name: "ExportTests", dependencies: ["Export", "Screen"], exclude: ["Snapshots"], swiftSettings: strict),
         .testTarget(name: "BenchTests", dependencies: ["Bench"], swiftSettings: strict),
         .testTarget(name: "fleetwatchTests", dependencies: ["fleetwatch"], swiftSettings: strict),
     ]

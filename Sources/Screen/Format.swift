@@ -31,6 +31,12 @@ public enum Format {
         bytes(bytesPerSecond) + "/s"
     }
 
+    /// `bytes(_:)` right-aligned in `bytesWidth` columns, for table cells that must not jump.
+    public static func bytesColumn(_ value: Double) -> String { padLeft(bytes(value), to: bytesWidth) }
+
+    /// `rate(_:)` right-aligned in `rateWidth` columns.
+    public static func rateColumn(_ bytesPerSecond: Double) -> String { padLeft(rate(bytesPerSecond), to: rateWidth) }
+
     /// "0s", "59s", "1m05s", "3h07m", "2d04h": the two largest units, rounded down.
     public static func duration(_ seconds: Double) -> String {
         guard seconds.isFinite else { return "-" }

@@ -49,5 +49,8 @@ import Testing
         #expect(Format.decimal(-1.25, decimals: 1) == "-1.3")
         #expect(Format.decimal(7, decimals: 0) == "7")
         #expect(Format.padLeft("1.2 MB", to: 8) == "  1.2 MB")
+        #expect(Format.bytesColumn(12) == "  12 B")
+        #expect(Format.rateColumn(1_234_567) == "1.2 MB/s")
+        #expect(Format.rateColumn(12) == "  12 B/s")
     }
 }
