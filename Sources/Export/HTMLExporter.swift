@@ -26,20 +26,31 @@ public struct HTMLExporter: BufferExporter, Sendable {
         var body = ""
         for y in 0..<buffer.height {
             let used = buffer.usedColumns(inRow: y, depth: depth)
+            // Runs whose styles look the same at this depth (they differ only in colours
+            // the depth cannot show) share one span.
+            var groups: [(style: ResolvedStyle, from: Int, to: Int)] = []
             for run in buffer.runs(inRow: y) where run.x < used {
                 let style = ResolvedStyle(run.style, depth: depth, palette: palette)
-                let content = cells(buffer, y: y, from: run.x, to: Swift.min(run.maxX, used))
-                if style == plain {
+                let to = Swift.min(run.maxX, used)
+                if let last = groups.last, last.style == style {
+                    groups[groups.count - 1].to = to
+                } else {
+                    groups.append((style, run.x, to))
+                }
+            }
+            for g in groups {
+                let content = cells(buffer, y: y, from: g.from, to: g.to)
+                if g.style == plain {
                     body += content
                     continue
                 }
                 let id: Int
-                if let known = classes[style] {
+                if let known = classes[g.style] {
                     id = known
                 } else {
-                    order.append(style)
+                    order.append(g.style)
                     id = order.count
-                    classes[style] = id
+                    classes[g.style] = id
                 }
                 body += "<span class=\"s\(id)\">" + content + "</span>"
             }

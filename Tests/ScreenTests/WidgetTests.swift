@@ -140,3 +140,42 @@ func draw<W: Widget>(_ widget: W, _ width: Int, _ height: Int) -> Buffer {
         #expect(draw(Paragraph(["a", "b", "c"], scroll: 1), 1, 3).lines == ["b", "c", " "])
     }
 }
+
+@Suite struct WrapTests {
+    func texts(_ lines: [Line]) -> [String] { lines.map(\.plainText) }
+
+    @Test func breaksAtBlanks() {
+        #expect(texts(Line("the car sent 1.2 MB to Shanghai").wrapped(toWidth: 10)) == ["the car", "sent 1.2", "MB to", "Shanghai"])
+        #expect(texts(Line("short").wrapped(toWidth: 10)) == ["short"])
+        #expect(texts(Line("").wrapped(toWidth: 10)) == [""])
+    }
+
+    @Test func splitsOnlyWordsWiderThanTheLine() {
+        #expect(texts(Line("ab averyveryverylongword").wrapped(toWidth: 8)) == ["ab avery", "veryvery", "longword"])
+        #expect(texts(Line("王伟王伟王伟 ok").wrapped(toWidth: 5)) == ["王伟", "王伟", "王伟", "ok"])
+    }
+
+    @Test func keepsStyles() {
+        let red = Style(foreground: .ansi(1))
+        let lines = Line([Span("alert: "), Span("restricted driver", style: red)]).wrapped(toWidth: 12)
+        #expect(texts(lines) == ["alert:", "restricted", "driver"])
+        #expect(lines[1].spans == [Span("restricted", style: red)])
+    }
+
+    @Test func wrappingParagraph() {
+        let p = Paragraph([Line("data left the car for Beijing")], wrap: true)
+        #expect(draw(p, 12, 3).lines == ["data left   ", "the car for ", "Beijing     "])
+    }
+
+    @Test func wrappedLinesNeverExceedTheWidth() {
+        var g = SplitMix(seed: 5)
+        let pieces = ["王伟", "a", "bb", " ", "  ", "ccccccccccc", "e\u{301}", "👍"]
+        for _ in 0..<300 {
+            let text = (0..<Int(g.next() % 12)).map { _ in pieces[Int(g.next() % UInt64(pieces.count))] }.joined()
+            let width = Int(2 + g.next() % 10)
+            let lines = Line(text).wrapped(toWidth: width)
+            #expect(lines.allSatisfy { $0.width <= width }, "\(text) at \(width)")
+            #expect(lines.map(\.plainText).joined().filter { $0 != " " } == text.filter { $0 != " " })
+        }
+    }
+}
