@@ -1,5 +1,5 @@
 /// A row of tab titles with the current one highlighted: " Fleet │ Flows │ Alerts ".
-/// Titles that do not fit are cut, the current one last.
+/// What does not fit is cut at the right edge with an ellipsis.
 public struct Tabs: Widget, Hashable, Sendable {
     public var titles: [String]
     public var selected: Int
