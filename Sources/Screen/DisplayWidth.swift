@@ -1,16 +1,38 @@
 /// How many terminal columns text covers, after the rules terminals follow (wcwidth, Unicode
 /// East Asian Width): combining marks and zero-width characters 0, East Asian wide and
-/// fullwidth characters and emoji presentation 2, everything else 1.
+/// fullwidth characters and emoji presentation 2, everything else 1 (East Asian Ambiguous
+/// characters such as box drawing count 1, as in every Western locale).
+///
+/// The tables in `DisplayWidth+Tables.swift` are generated from python's `wcwidth` package, so
+/// column arithmetic here agrees with what `wcwidth`-based terminals and libraries do. To
+/// regenerate them, run this with python3 and `pip install wcwidth`, and replace the file:
+///
+///     import wcwidth
+///     zero, wide = [], []
+///     def add(lst, cp):
+///         if lst and lst[-1][1] == cp - 1: lst[-1][1] = cp
+///         else: lst.append([cp, cp])
+///     for cp in range(0x300, 0x110000):
+///         if 0xD800 <= cp <= 0xDFFF: continue
+///         w = wcwidth.wcwidth(chr(cp))
+///         if w == 0: add(zero, cp)
+///         elif w == 2: add(wide, cp)
+///     # then print both lists as Swift `0xAAAA...0xBBBB,` literals
 public enum DisplayWidth {
     /// Columns of one grapheme cluster: the width of its base scalar, or 2 when an emoji
-    /// variation selector (U+FE0F) asks for emoji presentation.
+    /// variation selector (U+FE0F) asks for emoji presentation. A cluster whose base has no
+    /// width (a lone combining mark) takes the widest of its other scalars.
     public static func of(_ character: Character) -> Int {
         let scalars = character.unicodeScalars
         guard let base = scalars.first else { return 0 }
+        // Fast path: ASCII and Latin-1 letters never combine into something wider.
+        if base.value < 0x300 && scalars.count == 1 { return of(base) }
         let w = of(base)
         if w == 1, scalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
-        if w == 0, scalars.count > 1 {  // a zero-width base followed by more: take the widest
-            return scalars.dropFirst().map(of).max() ?? 0
+        if w == 0, scalars.count > 1 {
+            var widest = 0
+            for s in scalars.dropFirst() { widest = max(widest, of(s)) }
+            return widest
         }
         return w
     }
@@ -22,22 +44,54 @@ public enum DisplayWidth {
         return total
     }
 
-    /// Columns of one scalar on its own.
+    /// Columns of one scalar on its own; control characters count 0 (they never reach a cell:
+    /// see `Sanitizer`).
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
-        if v < 0x300 { return v < 0x20 || (v >= 0x7F && v < 0xA0) ? 0 : (v == 0xAD ? 1 : 1) }
+        if v < 0x300 { return v < 0x20 || (v >= 0x7F && v < 0xA0) ? 0 : 1 }
         if isZeroWidth(v) { return 0 }
         if isWide(v) { return 2 }
         return 1
     }
 
-    static func isZeroWidth(_ v: UInt32) -> Bool {
-        inRanges(v, zeroWidthRanges)
+    /// The longest prefix of `text` that fits in `width` columns, ending with `ellipsis` when
+    /// something was cut. Never splits a grapheme; a wide grapheme that would straddle the
+    /// limit is dropped whole. When even the ellipsis does not fit, the text is cut bare.
+    ///
+    /// - Complexity: O(n) in the length of `text`.
+    public static func truncate(_ text: String, toWidth width: Int, ellipsis: String = "…") -> String {
+        guard width > 0 else { return "" }
+        let total = of(text)
+        if total <= width { return text }
+        let ellipsisWidth = of(ellipsis)
+        let room = ellipsisWidth <= width ? width - ellipsisWidth : width
+        var out = ""
+        var used = 0
+        for c in text {
+            let w = of(c)
+            if used + w > room { break }
+            out.append(c)
+            used += w
+        }
+        return ellipsisWidth <= width ? out + ellipsis : out
     }
 
-    static func isWide(_ v: UInt32) -> Bool {
-        inRanges(v, wideRanges)
+    /// `text` padded with spaces (or cut with `ellipsis`) to exactly `width` columns.
+    public static func pad(_ text: String, toWidth width: Int, alignment: Alignment = .left, ellipsis: String = "…") -> String {
+        let cut = truncate(text, toWidth: width, ellipsis: ellipsis)
+        let gap = max(0, width - of(cut))
+        switch alignment {
+        case .left: return cut + String(repeating: " ", count: gap)
+        case .right: return String(repeating: " ", count: gap) + cut
+        case .center:
+            let left = gap / 2
+            return String(repeating: " ", count: left) + cut + String(repeating: " ", count: gap - left)
+        }
     }
+
+    static func isZeroWidth(_ v: UInt32) -> Bool { inRanges(v, zeroWidthRanges) }
+
+    static func isWide(_ v: UInt32) -> Bool { inRanges(v, wideRanges) }
 
     static func inRanges(_ v: UInt32, _ ranges: [ClosedRange<UInt32>]) -> Bool {
         var lo = 0, hi = ranges.count - 1
@@ -47,62 +101,4 @@ public enum DisplayWidth {
         }
         return false
     }
-
-    /// Combining marks (Mn, Me), format characters and other zero-width code points, sorted.
-    static let zeroWidthRanges: [ClosedRange<UInt32>] = [
-        0x0300...0x036F, 0x0483...0x0489, 0x0591...0x05BD, 0x05BF...0x05BF, 0x05C1...0x05C2,
-        0x05C4...0x05C5, 0x05C7...0x05C7, 0x0610...0x061A, 0x061C...0x061C, 0x064B...0x065F,
-        0x0670...0x0670, 0x06D6...0x06DC, 0x06DF...0x06E4, 0x06E7...0x06E8, 0x06EA...0x06ED,
-        0x0711...0x0711, 0x0730...0x074A, 0x07A6...0x07B0, 0x07EB...0x07F3, 0x0816...0x0819,
-        0x081B...0x0823, 0x0825...0x0827, 0x0829...0x082D, 0x0859...0x085B, 0x08D3...0x08E1,
-        0x08E3...0x0902, 0x093A...0x093A, 0x093C...0x093C, 0x0941...0x0948, 0x094D...0x094D,
-        0x0951...0x0957, 0x0962...0x0963, 0x0981...0x0981, 0x09BC...0x09BC, 0x09C1...0x09C4,
-        0x09CD...0x09CD, 0x09E2...0x09E3, 0x0A01...0x0A02, 0x0A3C...0x0A3C, 0x0A41...0x0A51,
-        0x0A70...0x0A71, 0x0A75...0x0A75, 0x0A81...0x0A82, 0x0ABC...0x0ABC, 0x0AC1...0x0AC8,
-        0x0ACD...0x0ACD, 0x0AE2...0x0AE3, 0x0B01...0x0B01, 0x0B3C...0x0B3C, 0x0B3F...0x0B3F,
-        0x0B41...0x0B44, 0x0B4D...0x0B4D, 0x0B56...0x0B56, 0x0B62...0x0B63, 0x0B82...0x0B82,
-        0x0BC0...0x0BC0, 0x0BCD...0x0BCD, 0x0C00...0x0C00, 0x0C3E...0x0C40, 0x0C46...0x0C56,
-        0x0C62...0x0C63, 0x0CBC...0x0CBC, 0x0CCC...0x0CCD, 0x0CE2...0x0CE3, 0x0D00...0x0D01,
-        0x0D41...0x0D44, 0x0D4D...0x0D4D, 0x0D62...0x0D63, 0x0DCA...0x0DCA, 0x0DD2...0x0DD6,
-        0x0E31...0x0E31, 0x0E34...0x0E3A, 0x0E47...0x0E4E, 0x0EB1...0x0EB1, 0x0EB4...0x0EBC,
-        0x0EC8...0x0ECD, 0x0F18...0x0F19, 0x0F35...0x0F35, 0x0F37...0x0F37, 0x0F39...0x0F39,
-        0x0F71...0x0F7E, 0x0F80...0x0F84, 0x0F86...0x0F87, 0x0F8D...0x0FBC, 0x0FC6...0x0FC6,
-        0x102D...0x1030, 0x1032...0x1037, 0x1039...0x103A, 0x103D...0x103E, 0x1058...0x1059,
-        0x1160...0x11FF, 0x135D...0x135F, 0x1712...0x1714, 0x1732...0x1734, 0x1752...0x1753,
-        0x1772...0x1773, 0x17B4...0x17B5, 0x17B7...0x17BD, 0x17C6...0x17C6, 0x17C9...0x17D3,
-        0x17DD...0x17DD, 0x180B...0x180E, 0x1885...0x1886, 0x18A9...0x18A9, 0x1920...0x1922,
-        0x1927...0x1928, 0x1932...0x1932, 0x1939...0x193B, 0x1A17...0x1A18, 0x1A1B...0x1A1B,
-        0x1AB0...0x1AFF, 0x1B00...0x1B03, 0x1B34...0x1B34, 0x1B36...0x1B3A, 0x1DC0...0x1DFF,
-        0x200B...0x200F, 0x2028...0x202E, 0x2060...0x2064, 0x20D0...0x20F0, 0x2CEF...0x2CF1,
-        0x2D7F...0x2D7F, 0x2DE0...0x2DFF, 0x302A...0x302D, 0x3099...0x309A, 0xA66F...0xA672,
-        0xA674...0xA67D, 0xA69E...0xA69F, 0xA6F0...0xA6F1, 0xA802...0xA802, 0xA806...0xA806,
-        0xA80B...0xA80B, 0xA825...0xA826, 0xA8C4...0xA8C5, 0xA8E0...0xA8F1, 0xFB1E...0xFB1E,
-        0xFE00...0xFE0F, 0xFE20...0xFE2F, 0xFEFF...0xFEFF, 0x1D167...0x1D169, 0x1D17B...0x1D182,
-        0x1F3FB...0x1F3FF, 0xE0000...0xE0FFF,
-    ]
-
-    /// East Asian Wide (W) and Fullwidth (F) ranges, and emoji with default emoji presentation.
-    static let wideRanges: [ClosedRange<UInt32>] = [
-        0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x23E9...0x23EC, 0x23F0...0x23F0,
-        0x23F3...0x23F3, 0x25FD...0x25FE, 0x2614...0x2615, 0x2648...0x2653, 0x267F...0x267F,
-        0x2693...0x2693, 0x26A1...0x26A1, 0x26AA...0x26AB, 0x26BD...0x26BE, 0x26C4...0x26C5,
-        0x26CE...0x26CE, 0x26D4...0x26D4, 0x26EA...0x26EA, 0x26F2...0x26F3, 0x26F5...0x26F5,
-        0x26FA...0x26FA, 0x26FD...0x26FD, 0x2705...0x2705, 0x270A...0x270B, 0x2728...0x2728,
-        0x274C...0x274C, 0x274E...0x274E, 0x2753...0x2755, 0x2757...0x2757, 0x2795...0x2797,
-        0x27B0...0x27B0, 0x27BF...0x27BF, 0x2B1B...0x2B1C, 0x2B50...0x2B50, 0x2B55...0x2B55,
-        0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
-        0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F,
-        0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x16FE0...0x16FE4, 0x17000...0x18CFF, 0x1B000...0x1B2FF,
-        0x1F004...0x1F004, 0x1F0CF...0x1F0CF, 0x1F18E...0x1F18E, 0x1F191...0x1F19A,
-        0x1F200...0x1F202, 0x1F210...0x1F23B, 0x1F240...0x1F248, 0x1F250...0x1F251,
-        0x1F260...0x1F265, 0x1F300...0x1F320, 0x1F32D...0x1F335, 0x1F337...0x1F37C,
-        0x1F37E...0x1F393, 0x1F3A0...0x1F3CA, 0x1F3CF...0x1F3D3, 0x1F3E0...0x1F3F0,
-        0x1F3F4...0x1F3F4, 0x1F3F8...0x1F3FA, 0x1F400...0x1F43E, 0x1F440...0x1F440,
-        0x1F442...0x1F4FC, 0x1F4FF...0x1F53D, 0x1F54B...0x1F54E, 0x1F550...0x1F567,
-        0x1F57A...0x1F57A, 0x1F595...0x1F596, 0x1F5A4...0x1F5A4, 0x1F5FB...0x1F64F,
-        0x1F680...0x1F6C5, 0x1F6CC...0x1F6CC, 0x1F6D0...0x1F6D2, 0x1F6D5...0x1F6D7,
-        0x1F6DC...0x1F6DF, 0x1F6EB...0x1F6EC, 0x1F6F4...0x1F6FC, 0x1F7E0...0x1F7EB,
-        0x1F7F0...0x1F7F0, 0x1F90C...0x1F93A, 0x1F93C...0x1F945, 0x1F947...0x1F9FF,
-        0x1FA70...0x1FAFF, 0x20000...0x2FFFD, 0x30000...0x3FFFD,
-    ]
 }

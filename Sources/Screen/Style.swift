@@ -50,3 +50,23 @@ public struct Style: Hashable, Sendable {
     public func background(_ c: Color) -> Style { var s = self; s.background = c; return s }
     public func adding(_ a: Attributes) -> Style { var s = self; s.attributes.formUnion(a); return s }
 }
+
+extension Style {
+    /// This style without the attributes `a`.
+    public func removing(_ a: Attributes) -> Style { var s = self; s.attributes.subtract(a); return s }
+
+    /// `other` laid over this style: its non-default colours replace ours and its attributes
+    /// are added. How a selection or focus highlight is applied to already styled text.
+    public func patched(by other: Style) -> Style {
+        var s = self
+        if other.foreground != .default { s.foreground = other.foreground }
+        if other.background != .default { s.background = other.background }
+        s.attributes.formUnion(other.attributes)
+        return s
+    }
+
+    /// This style with both colours reduced to what `depth` can show.
+    public func reduced(to depth: ColorDepth) -> Style {
+        Style(foreground: foreground.reduced(to: depth), background: background.reduced(to: depth), attributes: attributes)
+    }
+}

@@ -40,4 +40,27 @@ import Testing
         #expect(DisplayWidth.of("👍") == 2)
         #expect(DisplayWidth.of("Zhāng Wěi") == 9)
     }
+
+    @Test func runsKeepWideGraphemesWholeAndCoverTheRow() {
+        var b = Buffer(width: 6, height: 1)
+        let red = Style(foreground: .ansi(1))
+        b.put("a", x: 0, y: 0, style: red)
+        b.put("王", x: 1, y: 0, style: red)
+        b.put("b", x: 3, y: 0)
+        #expect(b.runs(inRow: 0) == [
+            StyleRun(y: 0, x: 0, columns: 3, style: red, text: "a王"),
+            StyleRun(y: 0, x: 3, columns: 3, style: .plain, text: "b  "),
+        ])
+        #expect(Buffer(lines: ["王a", "bc"]).lines == ["王a", "bc "])
+    }
+
+    @Test func equalBuffersCompareEqualAndDifferentStylesDoNot() {
+        var a = Buffer(width: 3, height: 1), b = Buffer(width: 3, height: 1)
+        a.put("x", x: 0, y: 0)
+        b.put("x", x: 0, y: 0)
+        #expect(a == b)
+        b.put("x", x: 0, y: 0, style: Style(attributes: .bold))
+        #expect(a != b)
+        #expect(a.lines == b.lines)
+    }
 }

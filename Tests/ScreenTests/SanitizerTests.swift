@@ -1,0 +1,77 @@
+import Testing
+@testable import Screen
+
+@Suite struct SanitizerTests {
+    /// Nothing a terminal would interpret: C0, DEL, C1, and the bidi controls that reorder text.
+    func isInert(_ text: String) -> Bool {
+        !text.unicodeScalars.contains { s in
+            s.value < 0x20 || (0x7F...0x9F).contains(s.value) || (0x202A...0x202E).contains(s.value) || (0x2066...0x2069).contains(s.value)
+        }
+    }
+
+    @Test func escapeSequencesBecomeInertText() {
+        #expect(Sanitizer.clean("\u{1B}[31mred\u{1B}[0m") == "␛[31mred␛[0m")  // CSI SGR
+        #expect(Sanitizer.clean("\u{1B}]0;pwned\u{07}") == "␛]0;pwned␇")  // OSC set title, BEL
+        #expect(Sanitizer.clean("\u{1B}]8;;http://x\u{1B}\\link") == "␛]8;;http://x␛\\link")  // OSC 8 hyperlink, ST
+        #expect(Sanitizer.clean("\u{9B}2J") == "\u{FFFD}2J")  // C1 CSI: clears the screen on some terminals
+        #expect(Sanitizer.clean("\u{9D}0;x\u{9C}") == "\u{FFFD}0;x\u{FFFD}")  // C1 OSC and ST
+        #expect(Sanitizer.clean("a\u{0}b\u{7F}") == "a␀b␡")
+        #expect(Sanitizer.clean("line\r\nnext\ttab") == "line␍␊next␉tab")
+    }
+
+    @Test func bidiOverridesAreNeutralised() {
+        // "Trojan Source": an RLO makes "txt.exe" look like "exe.txt".
+        #expect(Sanitizer.clean("abc\u{202E}txt.exe") == "abc\u{FFFD}txt.exe")
+        #expect(Sanitizer.clean("\u{2066}x\u{2069}") == "\u{FFFD}x\u{FFFD}")
+        #expect(Sanitizer.clean("a\u{2028}b") == "a\u{FFFD}b")
+    }
+
+    @Test func safeTextIsUntouched() {
+        let text = "王伟 Zhāng Wěi 👍🏽 café ┌─┐ ⣿ عربي"
+        #expect(Sanitizer.clean(text) == text)
+    }
+
+    @Test func cellsNeverHoldControlCharacters() {
+        let hostile = "\u{1B}]0;pwned\u{07}\u{9B}31m\u{202E}\u{1B}[2J"
+        var b = Buffer(width: 30, height: 1)
+        b.put(hostile, x: 0, y: 0)
+        #expect(isInert(b.text))
+        #expect(b.line(0).hasPrefix("␛]0;pwned␇"))
+        for c in hostile { #expect(isInert(Cell(c).text)) }
+    }
+
+    @Test func randomStringsAlwaysComeOutInert() {
+        var g = SplitMix(seed: 42)
+        for _ in 0..<300 {
+            var s = ""
+            for _ in 0..<12 {
+                let pick = g.next() % 6
+                let v: UInt32 = switch pick {
+                case 0: UInt32(g.next() % 0x20)
+                case 1: 0x7F + UInt32(g.next() % 0x21)
+                case 2: 0x2020 + UInt32(g.next() % 0x60)
+                case 3: 0x300 + UInt32(g.next() % 0x70)
+                default: 0x20 + UInt32(g.next() % 0x5F)
+                }
+                if let u = Unicode.Scalar(v) { s.unicodeScalars.append(u) }
+            }
+            #expect(isInert(Sanitizer.clean(s)))
+            var b = Buffer(width: 20, height: 1)
+            b.put(s, x: 0, y: 0)
+            #expect(isInert(b.text))
+        }
+    }
+}
+
+/// A tiny seeded generator for test inputs (SplitMix64).
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
