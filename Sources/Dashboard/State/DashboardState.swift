@@ -72,13 +72,13 @@ public struct DashboardState: Hashable, Sendable {
 public struct FrameContext: Hashable, Sendable {
     public var visibleVehicles: [Int]
     /// Alert ids in display order (newest first).
-    public var alertIDs: [Int]
+    public var alertIDs: [UInt64]
     /// Rows of the vehicle table that fit on screen.
     public var tableRows: Int
     /// Screen row of the table's first data row, if the table is shown.
     public var tableTop: Int?
 
-    public init(visibleVehicles: [Int] = [], alertIDs: [Int] = [], tableRows: Int = 20, tableTop: Int? = nil) {
+    public init(visibleVehicles: [Int] = [], alertIDs: [UInt64] = [], tableRows: Int = 20, tableTop: Int? = nil) {
         self.visibleVehicles = visibleVehicles
         self.alertIDs = alertIDs
         self.tableRows = tableRows

@@ -29,7 +29,7 @@ public enum Command: Hashable, Sendable {
     /// Advance the simulation by one step while paused.
     case step
     case setSpeed(Double)
-    case acknowledge(alertID: Int)
+    case acknowledge(alertID: UInt64)
 }
 
 /// A thing a presenter can point at.

@@ -1,0 +1,185 @@
+import Fleet
+import Simulation
+
+/// Everything the dashboard shows, as plain values computed from the fleet state once per
+/// frame. Panels read only this (and `DashboardState`); the JSON and CSV exports read it too,
+/// so a snapshot's data and its picture agree.
+public struct DashboardModel: Hashable, Sendable {
+    public var scenarioName: String
+    public var seed: UInt64
+    public var clock: SimTime
+    /// The calendar date and time of day at `clock`, e.g. `2026-03-02 08:15`.
+    public var wallClockLabel: String
+    public var fleet: FleetSummary
+    public var regions: [RegionSummary]
+    /// Destination countries, most bytes first.
+    public var countries: [CountryShare]
+    /// Every car (the view filters and sorts).
+    public var vehicles: [VehicleRow]
+    /// Open alerts first (most severe, then newest), then recently closed ones.
+    public var alerts: [AlertRow]
+    /// The detail of the car the state selects, when the detail view is showing.
+    public var detail: VehicleDetail?
+    public var map: MapModel
+
+    public init(
+        scenarioName: String, seed: UInt64, clock: SimTime, wallClockLabel: String = "", fleet: FleetSummary,
+        regions: [RegionSummary], countries: [CountryShare], vehicles: [VehicleRow], alerts: [AlertRow],
+        detail: VehicleDetail? = nil, map: MapModel = MapModel(regions: [])
+    ) {
+        self.scenarioName = scenarioName
+        self.seed = seed
+        self.clock = clock
+        self.wallClockLabel = wallClockLabel
+        self.fleet = fleet
+        self.regions = regions
+        self.countries = countries
+        self.vehicles = vehicles
+        self.alerts = alerts
+        self.detail = detail
+        self.map = map
+    }
+}
+
+/// Fleet-wide totals for the header.
+public struct FleetSummary: Hashable, Sendable {
+    public var cars: Int
+    /// Cars by state name (`asleep`, `parked`, `driving`, `charging`).
+    public var states: [String: Int]
+    public var upRate: Double
+    public var downRate: Double
+    public var upBytes: UInt64
+    public var downBytes: UInt64
+    public var restrictedCars: Int
+    /// Open alerts by severity.
+    public var openAlerts: [Severity: Int]
+    /// Total rate history (oldest first) for the header sparkline.
+    public var history: [Double]
+
+    public init(
+        cars: Int, states: [String: Int] = [:], upRate: Double = 0, downRate: Double = 0, upBytes: UInt64 = 0,
+        downBytes: UInt64 = 0, restrictedCars: Int = 0, openAlerts: [Severity: Int] = [:], history: [Double] = []
+    ) {
+        self.cars = cars
+        self.states = states
+        self.upRate = upRate
+        self.downRate = downRate
+        self.upBytes = upBytes
+        self.downBytes = downBytes
+        self.restrictedCars = restrictedCars
+        self.openAlerts = openAlerts
+        self.history = history
+    }
+}
+
+/// One region's summary panel (Shanghai, US).
+public struct RegionSummary: Hashable, Sendable {
+    public var id: RegionID
+    public var name: String
+    public var market: Market
+    public var cars: Int
+    public var driving: Int
+    public var restrictedCars: Int
+    public var upRate: Double
+    public var downRate: Double
+    public var bytes: UInt64
+    /// Bytes that left the market's country.
+    public var crossBorderBytes: UInt64
+    public var openAlerts: Int
+    /// Total rate history (oldest first).
+    public var history: [Double]
+
+    public init(
+        id: RegionID, name: String, market: Market, cars: Int, driving: Int = 0, restrictedCars: Int = 0,
+        upRate: Double = 0, downRate: Double = 0, bytes: UInt64 = 0, crossBorderBytes: UInt64 = 0,
+        openAlerts: Int = 0, history: [Double] = []
+    ) {
+        self.id = id
+        self.name = name
+        self.market = market
+        self.cars = cars
+        self.driving = driving
+        self.restrictedCars = restrictedCars
+        self.upRate = upRate
+        self.downRate = downRate
+        self.bytes = bytes
+        self.crossBorderBytes = crossBorderBytes
+        self.openAlerts = openAlerts
+        self.history = history
+    }
+}
+
+/// How much went to one destination country.
+public struct CountryShare: Hashable, Sendable {
+    public var country: Country
+    public var name: String
+    public var bytes: UInt64
+    public var rate: Double
+    /// Fraction of all bytes, 0...1.
+    public var share: Double
+
+    public init(country: Country, name: String, bytes: UInt64, rate: Double, share: Double) {
+        self.country = country
+        self.name = name
+        self.bytes = bytes
+        self.rate = rate
+        self.share = share
+    }
+}
+
+/// One alert as the alert panel, the detail view and the exports show it.
+public struct AlertRow: Hashable, Sendable {
+    public var id: UInt64
+    public var severity: Severity
+    public var ruleID: String
+    public var title: String
+    public var source: String
+    public var vehicle: Int
+    public var vin: String
+    public var driver: String
+    public var userClass: UserClassID
+    public var category: DataCategory
+    public var service: String
+    public var country: Country
+    public var bytes: UInt64
+    public var count: Int
+    public var start: SimTime
+    public var lastSeen: SimTime
+    public var end: SimTime?
+    public var acknowledged: Bool
+    public var zone: ZoneID?
+    public var position: GeoPoint
+    /// The sentence a compliance officer reads.
+    public var explanation: String
+
+    public var isOpen: Bool { end == nil }
+
+    public init(
+        id: UInt64, severity: Severity, ruleID: String, title: String, source: String, vehicle: Int, vin: String,
+        driver: String, userClass: UserClassID, category: DataCategory, service: String, country: Country,
+        bytes: UInt64, count: Int, start: SimTime, lastSeen: SimTime, end: SimTime? = nil, acknowledged: Bool = false,
+        zone: ZoneID? = nil, position: GeoPoint, explanation: String
+    ) {
+        self.id = id
+        self.severity = severity
+        self.ruleID = ruleID
+        self.title = title
+        self.source = source
+        self.vehicle = vehicle
+        self.vin = vin
+        self.driver = driver
+        self.userClass = userClass
+        self.category = category
+        self.service = service
+        self.country = country
+        self.bytes = bytes
+        self.count = count
+        self.start = start
+        self.lastSeen = lastSeen
+        self.end = end
+        self.acknowledged = acknowledged
+        self.zone = zone
+        self.position = position
+        self.explanation = explanation
+    }
+}
