@@ -40,7 +40,7 @@ let package = Package(
         // Dashboard state and its pure reducer, view models, panels, layout. No I/O, no clock.
         .target(name: "Dashboard", dependencies: ["Fleet", "Screen", "Simulation"], swiftSettings: strict),
         // Buffer -> txt / ANSI / SVG / HTML snapshots.
-        .target(name: "Export", dependencies: ["Screen"], swiftSettings: strict),
+        .target(name: "Export", dependencies: ["Screen", "Dashboard", "Fleet", "Simulation"], swiftSettings: strict),
         // The fleet-flows reference workload (../shared/bench-ref) run through the real core.
         .target(name: "Bench", dependencies: ["Simulation"], swiftSettings: strict),
         // The command line: wiring only.
@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario"], swiftSettings: strict),
         .testTarget(name: "ScreenTests", dependencies: ["Screen"], swiftSettings: strict),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard"], swiftSettings: strict),
-        .testTarget(name: "ExportTests", dependencies: ["Export", "Screen"], exclude: ["Snapshots"], swiftSettings: strict),
+        .testTarget(name: "ExportTests", dependencies: ["Export", "Screen", "Dashboard", "Fleet"], exclude: ["Snapshots"], swiftSettings: strict),
         .testTarget(name: "BenchTests", dependencies: ["Bench"], swiftSettings: strict),
         .testTarget(name: "fleetwatchTests", dependencies: ["fleetwatch"], swiftSettings: strict),
     ]

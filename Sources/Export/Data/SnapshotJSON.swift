@@ -1,0 +1,143 @@
+import Dashboard
+import Fleet
+import Simulation
+
+/// The `json` snapshot: the data behind the screen, following `docs/snapshot.schema.json`.
+public enum SnapshotJSON {
+    /// Bumped when a field changes meaning or disappears; adding fields keeps it.
+    public static let schemaVersion = 1
+
+    /// The document for `model`, with every car's detail (`details`, in fleet order).
+    public static func document(model: DashboardModel, details: [VehicleDetail], generator: String) -> JSONValue {
+        let f = model.fleet
+        var alertCounts: [(String, JSONValue)] = []
+        for s in Severity.allCases { alertCounts.append((s.rawValue, .int(Int64(f.openAlerts[s] ?? 0)))) }
+        let open = model.alerts.filter(\.isOpen), recent = model.alerts.filter { !$0.isOpen }
+        return .object([
+            ("schema_version", .int(Int64(schemaVersion))),
+            ("generator", .string(generator)),
+            ("scenario", .string(model.scenarioName)),
+            ("seed", .uint(model.seed)),
+            ("simulated_time_s", .double(model.clock.seconds, 3)),
+            ("simulated_clock", .string(model.clock.description)),
+            ("calendar_time", .string(model.wallClockLabel)),
+            ("fleet", .object([
+                ("vehicles", .int(Int64(f.cars))),
+                ("restricted_vehicles", .int(Int64(f.restrictedCars))),
+                ("states", .object(f.states.keys.sorted().map { ($0, .int(Int64(f.states[$0] ?? 0))) })),
+                ("up_rate_bps", .double(f.upRate)),
+                ("down_rate_bps", .double(f.downRate)),
+                ("up_bytes", .uint(f.upBytes)),
+                ("down_bytes", .uint(f.downBytes)),
+                ("open_alerts", .object(alertCounts)),
+            ])),
+            ("regions", .array(model.regions.map(region))),
+            ("countries", .array(model.countries.map { c in
+                .object([
+                    ("country", .string(c.country.rawValue)), ("name", .string(c.name)), ("bytes", .uint(c.bytes)),
+                    ("rate_bps", .double(c.rate)), ("share", .double(c.share, 6)),
+                ])
+            })),
+            ("vehicles", .array(details.map(vehicle))),
+            ("alerts", .object([
+                ("open", .array(open.map(alert))),
+                ("recent", .array(recent.map(alert))),
+            ])),
+        ])
+    }
+
+    static func region(_ r: RegionSummary) -> JSONValue {
+        .object([
+            ("id", .string(r.id.rawValue)), ("name", .string(r.name)), ("market", .string(r.market.rawValue)),
+            ("vehicles", .int(Int64(r.cars))), ("driving", .int(Int64(r.driving))),
+            ("restricted_vehicles", .int(Int64(r.restrictedCars))),
+            ("up_rate_bps", .double(r.upRate)), ("down_rate_bps", .double(r.downRate)),
+            ("bytes", .uint(r.bytes)), ("cross_border_bytes", .uint(r.crossBorderBytes)),
+            ("open_alerts", .int(Int64(r.openAlerts))),
+        ])
+    }
+
+    static func position(_ p: GeoPoint) -> JSONValue {
+        .object([("lat", .double(p.latitude, 6)), ("lon", .double(p.longitude, 6))])
+    }
+
+    static func vehicle(_ d: VehicleDetail) -> JSONValue {
+        let r = d.row
+        var byCategory: [(String, JSONValue)] = []
+        for c in DataCategory.allCases {
+            let bytes = d.matrix.indices.contains(c.index) ? d.matrix[c.index].reduce(0, +) : 0
+            byCategory.append((c.rawValue, .object([
+                ("rate_bps", .double(r.categoryRates.indices.contains(c.index) ? r.categoryRates[c.index] : 0)),
+                ("bytes", .uint(bytes)),
+            ])))
+        }
+        let byDestination: [JSONValue] = d.destinations.enumerated().map { j, dest in
+            let bytes = d.matrix.reduce(UInt64(0)) { $0 + ($1.indices.contains(j) ? $1[j] : 0) }
+            return .object([
+                ("service", .string(dest.service.rawValue)), ("name", .string(dest.name)),
+                ("server", .string(dest.server)), ("address", .string(dest.address)),
+                ("country", .string(dest.country.rawValue)), ("cross_border", .bool(dest.country != r.market.country)),
+                ("bytes", .uint(bytes)),
+            ])
+        }
+        return .object([
+            ("vin", .string(r.vin)), ("model", .string(r.model)), ("model_year", .int(Int64(d.modelYear))),
+            ("market", .string(r.market.rawValue)), ("region", .string(r.region.rawValue)),
+            ("position", position(d.position)), ("state", .string(r.state)), ("zone", .optional(r.zone?.rawValue)),
+            ("battery", .double(d.battery, 3)), ("address", .string(d.address)),
+            ("driver", .object([
+                ("name", .string(r.driverName)), ("romanised", .optional(r.driverRomanised)),
+                ("class", .string(r.userClass.rawValue)), ("restricted", .bool(r.restricted)),
+            ])),
+            ("rate_bps", .object([("total", .double(r.rate)), ("up", .double(r.upRate)), ("down", .double(r.downRate))])),
+            ("peak_rate_bps", .double(d.peakRate)),
+            ("bytes", .object([
+                ("total", .uint(r.totalBytes)), ("up", .uint(d.upBytes)), ("down", .uint(d.downBytes)),
+            ])),
+            ("by_category", .object(byCategory)),
+            ("by_destination", .array(byDestination)),
+            ("cross_border", .bool(r.crossBorder)),
+            ("open_alerts", .int(Int64(r.openAlerts))),
+        ])
+    }
+
+    static func alert(_ a: AlertRow) -> JSONValue {
+        .object([
+            ("id", .uint(a.id)), ("rule", .string(a.ruleID)), ("title", .string(a.title)), ("source", .string(a.source)),
+            ("severity", .string(a.severity.rawValue)), ("vin", .string(a.vin)), ("driver", .string(a.driver)),
+            ("class", .string(a.userClass.rawValue)), ("category", .string(a.category.rawValue)),
+            ("service", .string(a.service)), ("country", .string(a.country.rawValue)), ("bytes", .uint(a.bytes)),
+            ("count", .int(Int64(a.count))), ("start_s", .double(a.start.seconds)),
+            ("last_seen_s", .double(a.lastSeen.seconds)), ("end_s", a.end.map { .double($0.seconds) } ?? .null),
+            ("duration_s", .double(((a.end ?? a.lastSeen) - a.start).seconds)),
+            ("acknowledged", .bool(a.acknowledged)), ("zone", .optional(a.zone?.rawValue)),
+            ("position", position(a.position)), ("explanation", .string(a.explanation)),
+        ])
+    }
+}
+
+/// The `csv` snapshot: one row per car, a header row, RFC 4180.
+public enum VehicleCSV {
+    public static let header = [
+        "vin", "model", "market", "region", "state", "driver", "driver_romanised", "class", "restricted", "zone",
+        "rate_bps", "up_rate_bps", "down_rate_bps", "total_bytes", "top_service", "top_country", "cross_border",
+        "open_alerts", "max_severity",
+    ] + DataCategory.allCases.map { "rate_bps_\($0.rawValue)" }
+
+    public static func render(_ rows: [VehicleRow]) -> String {
+        var csv = CSVWriter(header: header)
+        for r in rows {
+            csv.append([
+                r.vin, r.model, r.market.rawValue, r.region.rawValue, r.state, r.driverName, r.driverRomanised ?? "",
+                r.userClass.rawValue, r.restricted ? "true" : "false", r.zone?.rawValue ?? "",
+                JSONValue.format(r.rate, decimals: 3), JSONValue.format(r.upRate, decimals: 3),
+                JSONValue.format(r.downRate, decimals: 3), String(r.totalBytes), r.topService?.rawValue ?? "",
+                r.topCountry?.rawValue ?? "", r.crossBorder ? "true" : "false", String(r.openAlerts),
+                ["none", "watch", "high", "critical"][max(0, min(3, r.maxSeverity))],
+            ] + DataCategory.allCases.map { c in
+                JSONValue.format(r.categoryRates.indices.contains(c.index) ? r.categoryRates[c.index] : 0, decimals: 3)
+            })
+        }
+        return csv.text
+    }
+}
