@@ -32,6 +32,12 @@ let package = Package(
         .target(name: "Screen", swiftSettings: strict),
         // The fleet-flows reference workload (../shared/bench-ref) run through the real core.
         .target(name: "Bench", dependencies: ["Simulation"], swiftSettings: strict),
+        // ncursesw made importable (wide characters, macros, globals) and the signal handlers.
+        .target(name: "CNcurses", linkerSettings: [.linkedLibrary("ncursesw")]),
+        // The only Swift that touches curses, signals and the tty: sessions, input, presenting buffers.
+        .target(name: "Terminal", dependencies: ["CNcurses", "Screen"], swiftSettings: strict),
+        // A small program that proves the terminal driver end to end (run by TerminalTests in tmux).
+        .executableTarget(name: "terminal-check", dependencies: ["Terminal", "Screen"], swiftSettings: strict),
         // The command line: wiring only.
         .executableTarget(
             name: "fleetwatch",
@@ -46,6 +52,7 @@ let package = Package(
         .testTarget(name: "FleetTests", dependencies: ["Fleet"], swiftSettings: strict),
         .testTarget(name: "ScreenTests", dependencies: ["Screen"], swiftSettings: strict),
         .testTarget(name: "BenchTests", dependencies: ["Bench"], swiftSettings: strict),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Screen"], swiftSettings: strict),
         .testTarget(name: "fleetwatchTests", dependencies: ["fleetwatch"], swiftSettings: strict),
     ]
 )
