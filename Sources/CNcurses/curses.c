@@ -16,7 +16,9 @@ static int codeset_is_utf8(void) {
 }
 
 int fw_setup_locale(void) {
-    setlocale(LC_ALL, "");
+    // LC_CTYPE only: the rest (LC_NUMERIC above all) stays "C", so formatted numbers do not
+    // depend on the user's locale.
+    setlocale(LC_CTYPE, "");
     if (codeset_is_utf8()) return 1;
     // Without a UTF-8 LC_CTYPE every non-ASCII character draws as garbage.
     if (setlocale(LC_CTYPE, "C.UTF-8") == NULL) setlocale(LC_CTYPE, "en_US.UTF-8");

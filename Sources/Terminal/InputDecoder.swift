@@ -50,7 +50,7 @@ enum InputDecoder {
         case 0x1B: return .escape
         case 0x0D, 0x0A: return .enter  // nonl() keeps Enter as CR
         case 0x09: return .tab
-        case 0x08, 0x7F: return .backspace
+        case 0x08, 0x7F: return .backspace  // terminals send either for Backspace (so no Ctrl-H)
         case 0x01...0x1A: return .ctrl(Character(Unicode.Scalar(UInt8(0x60 + value))))
         case 0x00: return .ctrl("@")
         case 0x1C...0x1F: return .ctrl(Character(Unicode.Scalar(UInt8(0x40 + value))))

@@ -71,7 +71,7 @@ static inline int fw_init_pair(int pair, int fg, int bg) {
 /// newterm on the process's stdout/stdin (FILE globals Swift cannot read); NULL on failure.
 SCREEN *fw_newterm(const char *term);
 
-/// Makes LC_CTYPE a UTF-8 locale: the environment's when its codeset is UTF-8, otherwise
+/// Makes LC_CTYPE (only) a UTF-8 locale: the environment's when its codeset is UTF-8, otherwise
 /// C.UTF-8 (this machine has no LANG). Returns 1 when the codeset is UTF-8 afterwards.
 int fw_setup_locale(void);
 
