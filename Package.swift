@@ -43,6 +43,12 @@ let package = Package(
         .target(name: "Export", dependencies: ["Screen", "Dashboard", "Fleet", "Simulation"], swiftSettings: strict),
         // The fleet-flows reference workload (../shared/bench-ref) run through the real core.
         .target(name: "Bench", dependencies: ["Simulation"], swiftSettings: strict),
+        // ncursesw made importable (wide characters, macros, globals) and the signal handlers.
+        .target(name: "CNcurses", linkerSettings: [.linkedLibrary("ncursesw")]),
+        // The only Swift that touches curses, signals and the tty: sessions, input, presenting buffers.
+        .target(name: "Terminal", dependencies: ["CNcurses", "Screen"], swiftSettings: strict),
+        // A small program that proves the terminal driver end to end (run by TerminalTests in tmux).
+        .executableTarget(name: "terminal-check", dependencies: ["Terminal", "Screen"], swiftSettings: strict),
         // The command line: wiring only.
         .executableTarget(
             name: "fleetwatch",
@@ -60,6 +66,7 @@ let package = Package(
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard"], swiftSettings: strict),
         .testTarget(name: "ExportTests", dependencies: ["Export", "Screen", "Dashboard", "Fleet"], exclude: ["Snapshots"], swiftSettings: strict),
         .testTarget(name: "BenchTests", dependencies: ["Bench"], swiftSettings: strict),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Screen"], swiftSettings: strict),
         .testTarget(name: "fleetwatchTests", dependencies: ["fleetwatch"], swiftSettings: strict),
     ]
 )

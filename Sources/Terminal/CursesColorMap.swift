@@ -1,0 +1,86 @@
+import Screen
+
+/// Maps Screen colours to curses colour numbers for one terminal: the depth asked for,
+/// limited by what the terminal has (`COLORS`). Pure, so every reduction is testable.
+struct CursesColorMap: Hashable, Sendable {
+    /// How colours are expressed to curses.
+    enum Mode: Hashable, Sendable {
+        /// No colour at all: attributes only.
+        case monochrome
+        /// The first `count` (8 or 16) ANSI colours.
+        case ansi(count: Int)
+        /// The xterm 256-colour palette.
+        case indexed256
+        /// Direct colour (`COLORS` of 2^24): numbers are packed 0xRRGGBB; below 8 they mean ANSI.
+        case direct
+    }
+
+    let mode: Mode
+    /// Whether -1 means the terminal's own colour (`use_default_colors` succeeded).
+    let hasDefaultColors: Bool
+
+    init(mode: Mode, hasDefaultColors: Bool = true) {
+        self.mode = mode
+        self.hasDefaultColors = hasDefaultColors
+    }
+
+    /// The mode for `depth` on a terminal with `colors` colours (0 when it has none).
+    init(depth: ColorDepth, colors: Int, hasDefaultColors: Bool = true) {
+        let terminal: Mode = colors >= 1 << 24 ? .direct : colors >= 256 ? .indexed256 : colors >= 16 ? .ansi(count: 16) : colors >= 8 ? .ansi(count: 8) : .monochrome
+        let wanted: Mode = switch depth {
+        case .truecolor: .direct
+        case .indexed256: .indexed256
+        case .ansi16: .ansi(count: 16)
+        case .none: .monochrome
+        }
+        self.init(mode: Self.smaller(terminal, wanted), hasDefaultColors: hasDefaultColors)
+    }
+
+    static func rank(_ m: Mode) -> Int {
+        switch m {
+        case .monochrome: 0
+        case .ansi(let count): count
+        case .indexed256: 256
+        case .direct: 1 << 24
+        }
+    }
+
+    static func smaller(_ a: Mode, _ b: Mode) -> Mode { rank(a) <= rank(b) ? a : b }
+
+    var usesColor: Bool { mode != .monochrome }
+
+    /// The curses colour number of `color` as a foreground or background.
+    func number(for color: Color, foreground: Bool) -> Int32 {
+        let fallback: Int32 = hasDefaultColors ? -1 : (foreground ? 7 : 0)
+        switch (mode, color) {
+        case (.monochrome, _), (_, .default):
+            return fallback
+        case (.ansi(let count), .ansi(let n)):
+            return Int32(Int(n) % count)
+        case (.ansi(let count), .indexed(let i)):
+            if Int(i) < count { return Int32(i) }
+            let c = XtermPalette.rgb(i)
+            return Int32(XtermPalette.nearestANSI(UInt8(c.0), UInt8(c.1), UInt8(c.2), count: count))
+        case (.ansi(let count), .rgb(let r, let g, let b)):
+            return Int32(XtermPalette.nearestANSI(r, g, b, count: count))
+        case (.indexed256, .ansi(let n)):
+            return Int32(n % 16)
+        case (.indexed256, .indexed(let i)):
+            return Int32(i)
+        case (.indexed256, .rgb(let r, let g, let b)):
+            return Int32(XtermPalette.nearest256(r, g, b))
+        case (.direct, .ansi(let n)):
+            return n % 16 < 8 ? Int32(n % 16) : Self.packed(XtermPalette.rgb(n % 16))
+        case (.direct, .indexed(let i)):
+            return i < 8 ? Int32(i) : Self.packed(XtermPalette.rgb(i))
+        case (.direct, .rgb(let r, let g, let b)):
+            return Self.packed((Int(r), Int(g), Int(b)))
+        }
+    }
+
+    /// 0xRRGGBB, nudged off 0-7 (which direct-colour terminfo entries read as ANSI colours).
+    static func packed(_ c: (Int, Int, Int)) -> Int32 {
+        let value = Int32(c.0 << 16 | c.1 << 8 | c.2)
+        return value < 8 ? 8 : value
+    }
+}

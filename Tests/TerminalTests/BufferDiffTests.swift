@@ -1,0 +1,119 @@
+import Screen
+import Testing
+@testable import Terminal
+
+@Suite("BufferDiff")
+struct BufferDiffTests {
+    func buffer(_ rows: [String], width: Int? = nil, style: Style = .plain) -> Buffer {
+        let w = width ?? rows.map { DisplayWidth.of($0) }.max() ?? 0
+        var b = Buffer(width: w, height: rows.count)
+        for (y, row) in rows.enumerated() { b.put(row, x: 0, y: y, style: style) }
+        return b
+    }
+
+    func runs(_ old: Buffer?, _ new: Buffer) -> [String] {
+        BufferDiff(from: old, to: new).map { "\($0.y):\($0.x)..<\($0.endX)" }
+    }
+
+    @Test func identicalBuffersHaveNoRuns() {
+        let b = buffer(["hello", "王伟 ok"])
+        #expect(runs(b, b) == [])
+    }
+
+    @Test func changedCellsMakeRunsAndAdjacentOnesMerge() {
+        #expect(runs(buffer(["abcdefg"]), buffer(["aXcdeYZ"])) == ["0:1..<2", "0:5..<7"])
+        #expect(runs(buffer(["abc", "def"]), buffer(["abc", "dXX"])) == ["1:1..<3"])
+    }
+
+    @Test func aStyleChangeAloneIsAChange() {
+        let old = buffer(["ab"])
+        var new = old
+        new.setStyle(Rect(x: 1, y: 0, width: 1, height: 1)) { $0.adding(.bold) }
+        #expect(runs(old, new) == ["0:1..<2"])
+    }
+
+    @Test func aWideCharacterReplacingTwoNarrowOnesIsOneRun() {
+        #expect(runs(buffer(["abc"]), buffer(["王c"])) == ["0:0..<2"])
+    }
+
+    @Test func twoNarrowCharactersReplacingAWideOneAreRewritten() {
+        #expect(runs(buffer(["王c"]), buffer(["abc"])) == ["0:0..<2"])
+    }
+
+    @Test func aWideCharacterReplacingAnotherLeavesNeighboursAlone() {
+        #expect(runs(buffer(["x王y"]), buffer(["x伟y"])) == ["0:1..<3"])
+    }
+
+    @Test func aNarrowCharacterOverTheRightHalfRewritesTheWideOnesColumns() {
+        // old: 王 at 0-1; new: a blank at 0 and "b" at 1 (Buffer.set breaks the wide one).
+        var new = buffer(["王c"])
+        new.set(x: 1, y: 0, Cell("b"))
+        #expect(new.line(0) == " bc")
+        #expect(runs(buffer(["王c"]), new) == ["0:0..<2"])
+    }
+
+    @Test func anOrphanRightHalfLeftBehindIsRepaired() {
+        var old = Buffer(width: 2, height: 1)
+        old.put("王", x: 0, y: 0)
+        var new = old
+        new[0, 0] = Cell("a")  // the subscript leaves the right half behind, unlike set()
+        #expect(runs(old, new) == ["0:0..<2"])
+        var screen = ScreenModel.fresh(old, width: 2, height: 2)
+        screen.apply(from: old, to: new)
+        #expect(screen == ScreenModel.fresh(new, width: 2, height: 2))
+    }
+
+    @Test func anotherSizeOrNoBufferCountsAsErasedScreen() {
+        let new = buffer(["a c", " 王"])
+        #expect(runs(nil, new) == ["0:0..<1", "0:2..<3", "1:1..<3"])
+        #expect(runs(Buffer(width: 9, height: 9), new) == runs(nil, new))
+    }
+
+    @Test func emptyAndOneCellBuffersAreFine() {
+        #expect(runs(Buffer(width: 0, height: 0), Buffer(width: 0, height: 0)) == [])
+        #expect(runs(Buffer(width: 1, height: 1), buffer(["x"])) == ["0:0..<1"])
+    }
+
+    // MARK: Applying the diff to the old screen gives the new one
+
+    static let glyphs: [Character] = ["a", "b", " ", "王", "伟", "e\u{301}", "─", "界"]
+    static let styles: [Style] = [.plain, Style(foreground: .ansi(1)), Style(background: .rgb(1, 2, 3), attributes: .bold)]
+
+    static func randomBuffer(width: Int, height: Int, writes: Int, base: Buffer? = nil, using rng: inout SplitMix64) -> Buffer {
+        var b = base ?? Buffer(width: width, height: height)
+        for _ in 0..<writes {
+            let glyph = glyphs[Int.random(in: 0..<glyphs.count, using: &rng)]
+            let style = styles[Int.random(in: 0..<styles.count, using: &rng)]
+            b.set(x: Int.random(in: 0..<width, using: &rng), y: Int.random(in: 0..<height, using: &rng), Cell(glyph, style: style))
+        }
+        return b
+    }
+
+    @Test func applyingTheDiffToTheOldScreenGivesTheNewOne() {
+        for seed in UInt64(1)...3000 {
+            var rng = SplitMix64(seed: seed)
+            let width = Int.random(in: 1...10, using: &rng), height = Int.random(in: 1...4, using: &rng)
+            let old = Self.randomBuffer(width: width, height: height, writes: width * height, using: &rng)
+            let new = seed % 4 == 0
+                ? Self.randomBuffer(width: width, height: height, writes: width * height, using: &rng)
+                : Self.randomBuffer(width: width, height: height, writes: Int.random(in: 0...4, using: &rng), base: old, using: &rng)
+            var screen = ScreenModel.fresh(old, width: width, height: height)
+            screen.apply(from: old, to: new)
+            let expected = ScreenModel.fresh(new, width: width, height: height)
+            #expect(screen == expected, "seed \(seed)\nold:\n\(old.text)\nnew:\n\(new.text)\ngot:\n\(screen)")
+            if screen != expected { return }
+        }
+    }
+
+    @Test func theDiffSkipsWhatDidNotChange() {
+        var rng = SplitMix64(seed: 42)
+        var total = 0, written = 0
+        for _ in 0..<200 {
+            let old = Self.randomBuffer(width: 20, height: 5, writes: 100, using: &rng)
+            let new = Self.randomBuffer(width: 20, height: 5, writes: 2, base: old, using: &rng)
+            total += 100
+            for run in BufferDiff(from: old, to: new) { written += run.endX - run.x }
+        }
+        #expect(written * 10 < total, "a two-cell change should rewrite a few cells, not \(written) of \(total)")
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import Screen
+import Testing
+
+/// terminal-check in a real terminal (tmux): drawing, keys, resizes down to 1x1, and the
+/// terminal given back intact after q, SIGTERM, SIGHUP and a crash.
+@Suite("terminal-check in tmux", .enabled(if: TmuxHarness.tools != nil, "tmux (with timeout, pgrep, env) is not on PATH"))
+struct TmuxEndToEndTests {
+    func start(width: Int = 120, height: Int = 40, suspendable: Bool = false) throws -> TmuxHarness {
+        let binary = try #require(TmuxHarness.terminalCheckBinary(), "terminal-check not built next to the test bundle: run swift build")
+        return try TmuxHarness(binary: binary, width: width, height: height, suspendable: suspendable)
+    }
+
+    static func has(_ lines: [String], _ prefix: String) -> Bool { lines.contains { $0.hasPrefix(prefix) } }
+
+    /// The first frame, recognised by anchored lines (the title and the size).
+    func firstFrame(_ tmux: TmuxHarness, size: String = "120x40") throws -> [String] {
+        try #require(tmux.wait { Self.has($0, "│ FleetWatch terminal check") && Self.has($0, "│ size \(size)") },
+                     "no first frame; pane shows:\n\(tmux.lines().joined(separator: "\n"))")
+    }
+
+    /// After the program ended: same tty modes as before it, alternate screen off, and status.
+    func expectRestored(_ tmux: TmuxHarness, status: String, _ comment: Comment) throws {
+        let done = tmux.waitForFile("done")
+        try #require(done != nil, "the program did not end (\(comment)); pane:\n\(tmux.lines().joined(separator: "\n"))")
+        #expect(tmux.file("status") == status, comment)
+        let before = tmux.file("before"), after = tmux.file("after")
+        #expect(before != nil && before == after, "stty -g before \(before ?? "-") after \(after ?? "-") (\(comment))")
+        #expect(tmux.format("#{alternate_on}") == "0", comment)
+    }
+
+    static func frameNumber(_ lines: [String]) -> Int? {
+        for line in lines where line.hasPrefix("│ frame ") {
+            return Int(line.dropFirst("│ frame ".count).prefix { $0.isNumber })
+        }
+        return nil
+    }
+
+    @Test func drawsTakesKeysSurvivesResizesAndQuits() throws {
+        let tmux = try start()
+        let frame = try firstFrame(tmux)
+        // Wide text aligned: every line of the box is 120 columns and ends with the border.
+        let chinese = try #require(frame.first { $0.contains("王伟 (Wang Wei)") })
+        #expect(DisplayWidth.of(chinese) == 120 && chinese.hasSuffix("│"), "\(chinese)")
+        #expect(frame[0] == "┌" + String(repeating: "─", count: 118) + "┐")
+        // The bottom-right cell is never written (curses returns ERR for it).
+        #expect(frame[39] == "└" + String(repeating: "─", count: 118))
+        #expect(frame.prefix(39).allSatisfy { DisplayWidth.of($0) == 120 })
+
+        let first = try #require(Self.frameNumber(frame))
+        let later = tmux.wait { (Self.frameNumber($0) ?? 0) > first }
+        #expect(later != nil, "the frame counter did not move from \(first)")
+
+        tmux.sendKeys("Up")
+        #expect(tmux.wait { Self.has($0, "│ key: up ") } != nil)
+        tmux.sendKeys("-l", "王")
+        #expect(tmux.wait { Self.has($0, "│ key: 王 ") } != nil)
+        tmux.sendKeys("F5")
+        #expect(tmux.wait { Self.has($0, "│ key: F5 ") } != nil)
+
+        tmux.resize(60, 10)
+        let small = tmux.wait { Self.has($0, "│ size 60x10") && $0.count >= 10 && $0[9].hasPrefix("└") }
+        #expect(small?[0] == "┌" + String(repeating: "─", count: 58) + "┐", "\(small ?? [])")
+
+        tmux.resize(1, 1)
+        usleep(300_000)
+        #expect(tmux.appPid() != nil, "terminal-check died at 1x1")
+        tmux.resize(2, 2)
+        usleep(200_000)
+        tmux.resize(120, 40)
+        let back = tmux.wait { Self.has($0, "│ size 120x40") && $0.count >= 40 && $0[39].hasPrefix("└") }
+        #expect(back != nil, "no full redraw at 120x40: \(tmux.lines().joined(separator: "\n"))")
+        #expect(back?.first { $0.contains("王伟") }.map(DisplayWidth.of) == 120)
+
+        tmux.sendKeys("q")
+        try expectRestored(tmux, status: "0", "after q")
+    }
+
+    @Test(arguments: [("TERM", SIGTERM, "143"), ("HUP", SIGHUP, "129")])
+    func restoresTheTerminalOnASignal(_ name: String, _ signal: Int32, _ status: String) throws {
+        let tmux = try start(width: 80, height: 24)
+        _ = try firstFrame(tmux, size: "80x24")
+        let pid = try #require(tmux.appPid(), "no terminal-check process under the pane")
+        #expect(kill(pid, signal) == 0)
+        try expectRestored(tmux, status: status, "after SIG\(name)")
+    }
+
+    @Test func restoresTheTerminalOnACrashAndKeepsTheMessage() throws {
+        let tmux = try start(width: 100, height: 30)
+        _ = try firstFrame(tmux, size: "100x30")
+        tmux.sendKeys("!")
+        try expectRestored(tmux, status: "132", "after a crash (SIGILL)")
+        let history = tmux.tmux(["capture-pane", "-p", "-S", "-300"]).output
+        #expect(history.contains("Fatal error: terminal-check: crash requested"))
+        #expect(history.contains("Program crashed"), "the backtracer ran after the terminal was restored")
+    }
+
+    @Test func ctrlZGivesTheTerminalBackAndContinuingRedraws() throws {
+        let tmux = try start(width: 80, height: 24, suspendable: true)
+        _ = try firstFrame(tmux, size: "80x24")
+        tmux.sendKeys("C-z")
+        let stopped = tmux.waitForFile("after")
+        try #require(stopped != nil, "no stop after Ctrl-Z; pane:\n\(tmux.lines().joined(separator: "\n"))")
+        #expect(tmux.file("status") == "148", "stopped by SIGTSTP")
+        #expect(tmux.file("before") == tmux.file("after"))
+        #expect(tmux.format("#{alternate_on}") == "0")
+
+        tmux.touch("go")  // the shell runs fg
+        let again = tmux.wait { Self.has($0, "│ FleetWatch terminal check") && Self.has($0, "│ size 80x24") }
+        #expect(again != nil, "no redraw after fg: \(tmux.lines().joined(separator: "\n"))")
+        #expect(tmux.format("#{alternate_on}") == "1")
+        tmux.sendKeys("q")
+        let done = tmux.waitForFile("done")
+        try #require(done != nil)
+        #expect(tmux.file("status2") == "0")
+        #expect(tmux.file("before") == tmux.file("after2"))
+        #expect(tmux.format("#{alternate_on}") == "0")
+    }
+}
