@@ -43,14 +43,14 @@ extension MeterBank {
     /// complete buckets before `now`, in one direction.
     public func rate(car: Int, direction: Direction, seconds: Int, at now: SimTime) -> Double {
         let k = Int32(min(max(seconds / 2, 1), Self.bucketCount))
-        let size = Self.bucketNanoseconds, n = Int32(Self.bucketCount)
+        let size = Self.bucketNanoseconds, n = Int32(Self.ringSlots)
         let current = Int32(truncatingIfNeeded: now.nanoseconds / size)
         let head = ringHead[car]
-        let base = car * 2 * Self.bucketCount + (direction == .up ? 0 : Self.bucketCount)
+        let base = car * 2 * Self.ringSlots + (direction == .up ? 0 : Self.ringSlots)
         var sum: UInt64 = 0
         var b = max(current - k, head - n + 1)
         while b < current {
-            if b <= head { sum += UInt64(ring[base + Int(b % n)]) }
+            if b <= head && b >= 0 { sum += UInt64(ring[base + Int(b % n)]) }
             b += 1
         }
         return Double(sum) / (Double(k) * Double(size) * 1e-9)

@@ -3,13 +3,13 @@ import Simulation
 /// The per-car data-flow meters of the whole fleet, in flat arrays (one allocation per field,
 /// not per car).
 ///
-/// Per car: bytes per 2-second bucket over the last 40 s, for each direction (the 2 s, 10 s and
+/// Per car: bytes per 2-second bucket over the last 40 s plus the current one, for each direction (the 2 s, 10 s and
 /// 40 s windows of iftop are sums of the last 1, 5 and 20 complete buckets); the peak 2 s rate
 /// per direction; totals per direction; totals per (category, destination) in `pairSlots`
 /// slots (when a car has used more pairs than that, the rest add to an "other" slot); a fixed
 /// sparkline history of `historyLength` samples; and a flow count.
 ///
-/// Memory: `bytesPerCar(historyLength:)` bytes per car, 460 with the default 30-sample
+/// Memory: `bytesPerCar(historyLength:)` bytes per car, 468 with the default 30-sample
 /// history, whatever the run length: nothing grows after creation except when cars are added.
 ///
 /// A flow's bytes are spread evenly over its `[start, end]` span, so a 10-second aggregated
@@ -17,7 +17,10 @@ import Simulation
 /// count complete buckets only, so they lag by up to 2 s and never show a half-filled bucket.
 public struct MeterBank: Sendable {
     public static let bucketNanoseconds: Int64 = 2_000_000_000
+    /// Complete buckets the widest window spans (40 s).
     public static let bucketCount = 20
+    /// Ring slots: the complete buckets plus the current, partial one.
+    public static let ringSlots = 21
     /// The iftop windows, in seconds.
     public static let windows: [Int] = [2, 10, 40]
     /// (category, destination) total slots per car.
@@ -27,7 +30,7 @@ public struct MeterBank: Sendable {
 
     /// Bytes one car's meters take: buckets, peaks, totals, pair slots, history and heads.
     public static func bytesPerCar(historyLength: Int) -> Int {
-        2 * bucketCount * 4 + 4 + 2 * 4 + 2 * 8 + pairSlots * (4 + 8) + historyLength * 4 + 4 + 4
+        2 * ringSlots * 4 + 4 + 2 * 4 + 2 * 8 + pairSlots * (4 + 8) + historyLength * 4 + 4 + 4
     }
 
     public let historyLength: Int
@@ -57,7 +60,7 @@ public struct MeterBank: Sendable {
     /// Adds meters for `n` more cars.
     public mutating func append(cars n: Int) {
         count += n
-        ring += repeatElement(0, count: n * 2 * Self.bucketCount)
+        ring += repeatElement(0, count: n * 2 * Self.ringSlots)
         ringHead += repeatElement(0, count: n)
         peak += repeatElement(0, count: n * 2)
         totals += repeatElement(0, count: n * 2)
@@ -114,9 +117,9 @@ public struct MeterBank: Sendable {
     }
 
     mutating func spreadIntoRing(car: Int, dir: Int, bytes: UInt64, start: Int64, end: Int64) {
-        let size = Self.bucketNanoseconds, n = Int32(Self.bucketCount)
+        let size = Self.bucketNanoseconds, n = Int32(Self.ringSlots)
         let last = Int32(truncatingIfNeeded: end / size)
-        let base = car &* 2 &* Self.bucketCount
+        let base = car &* 2 &* Self.ringSlots
         var head = ringHead[car]
         if last > head {
             // Clear the buckets between the old head and the new one, in both directions.
@@ -124,19 +127,19 @@ public struct MeterBank: Sendable {
             while b <= last {
                 let slot = Int(b % n)
                 ring[base &+ slot] = 0
-                ring[base &+ Self.bucketCount &+ slot] = 0
+                ring[base &+ Self.ringSlots &+ slot] = 0
                 b &+= 1
             }
             head = last
             ringHead[car] = last
         }
-        let first = max(Int32(truncatingIfNeeded: start / size), head &- n &+ 1)
+        let first = max(Int32(truncatingIfNeeded: start / size), head &- n &+ 1, 0)
         guard first <= last else { return }
         var given = Self.share(bytes, start: start, end: end, upTo: Int64(first) * size)
         var b = first
         while b <= last {
             let upTo = Self.share(bytes, start: start, end: end, upTo: Int64(b &+ 1) * size)
-            let slot = base &+ dir &* Self.bucketCount &+ Int(b % n)
+            let slot = base &+ dir &* Self.ringSlots &+ Int(b % n)
             let (sum, overflow) = ring[slot].addingReportingOverflow(UInt32(clamping: upTo &- given))
             ring[slot] = overflow ? .max : sum
             if ring[slot] > peak[car &* 2 &+ dir] { peak[car &* 2 &+ dir] = ring[slot] }
@@ -159,7 +162,7 @@ public struct MeterBank: Sendable {
             head = last
             historyHead[car] = last
         }
-        let first = max(Int32(truncatingIfNeeded: start / size), head &- n &+ 1)
+        let first = max(Int32(truncatingIfNeeded: start / size), head &- n &+ 1, 0)
         guard first <= last else { return }
         var given = Self.share(bytes, start: start, end: end, upTo: Int64(first) * size)
         var b = first
