@@ -88,7 +88,7 @@ extension MeterBank {
         var pairs: [CategoryServiceTotal] = []
         for slot in (car * Self.pairSlots)..<((car + 1) * Self.pairSlots) where pairKey[slot] != 0 {
             let key = pairKey[slot]
-            let category = key == UInt32(Self.otherService) ? nil : DataCategory.allCases[Int(key >> 16) - 1]
+            let category = key == UInt32(Self.otherService) ? nil : DataCategory.byIndex[Int(key >> 16) - 1]
             let service = key == UInt32(Self.otherService) ? Self.otherService : UInt16(key & 0xFFFF)
             pairs.append(CategoryServiceTotal(category: category, service: service, bytes: pairBytes[slot]))
         }

@@ -66,3 +66,8 @@ public struct CollectFlows: FlowObserver {
         contexts.append(context)
     }
 }
+
+extension DataCategory {
+    /// `allCases` built once: `allCases` itself builds a new array at each use.
+    static let byIndex: [DataCategory] = allCases
+}

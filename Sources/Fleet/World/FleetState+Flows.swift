@@ -24,8 +24,9 @@ extension FleetState {
         secondsInState[Int(s.rawValue)] += dt
         let startPosition = position[car], startZone = zone[car]
         if s == .driving {
-            position[car] = positionOf(car: car, at: now)
-            zone[car] = zoneIndex(at: position[car])
+            let p = positionOf(car: car, at: now)
+            position[car] = p
+            zone[car] = zoneTable.zone(at: p)
         }
         lastTick[car] = now.nanoseconds
         let n = DataCategory.count
@@ -47,7 +48,7 @@ extension FleetState {
             let sent = min(pending, max(capacity, 1))
             backlog[base + c] = pending - sent
             let up = UInt64((Double(sent) * upShare[c]).rounded())
-            let category = DataCategory.allCases[c]
+            let category = DataCategory.byIndex[c]
             let t0 = SimTime(nanoseconds: start)
             if up > 0 {
                 emit(car: car, category: category, direction: .up, bytes: up, start: t0, end: now,
@@ -70,7 +71,7 @@ extension FleetState {
         let packets = UInt32(min(Double(UInt32.max), max(1, (Double(bytes) / packetBytes[category.index]).rounded(.up))))
         let record = FlowRecord(
             start: start, end: end, vehicle: UInt32(car), category: category, direction: direction, bytes: bytes,
-            packets: packets, service: UInt16(service), port: config.services[service].port, position: position,
+            packets: packets, service: UInt16(service), port: servicePort[service], position: position,
             zone: zone == Self.noZone ? nil : zone)
         meters.record(record)
         let region = areas[Int(area[car])].region

@@ -45,9 +45,10 @@ struct FleetState: Sendable {
 
     // Compiled tables.
     var areas: [CompiledArea] = []
-    var zoneBounds: [GeoBox] = []
+    var zoneTable = ZoneTable()
     var countries: [Country] = []
     var serviceCountry: [Int] = []
+    var servicePort: [UInt16] = []
     /// Service index per market index × category.
     var route: [UInt16] = []
     /// Per (state × category): flows per second, mean bytes, size sigma.
@@ -114,9 +115,10 @@ struct FleetState: Sendable {
         for (r, region) in config.regions.enumerated() {
             for area in region.areas { areas.append(CompiledArea(region: r, config: area, zones: config.zones)) }
         }
-        zoneBounds = config.zones.map(\.shape.bounds)
+        zoneTable = ZoneTable(bounds: config.zones.map(\.shape.bounds), shapes: config.zones.map(\.shape))
         countries = Array(Set(config.services.map(\.country))).sorted()
         serviceCountry = config.services.map { s in countries.firstIndex(of: s.country) ?? 0 }
+        servicePort = config.services.map(\.port)
         compileRoutes()
         compileFlows()
         for region in config.regions {
@@ -170,10 +172,21 @@ struct FleetState: Sendable {
     }
 
     /// The first zone containing `p`, or `noZone`.
-    func zoneIndex(at p: GeoPoint) -> UInt16 {
-        for z in zoneBounds.indices where zoneBounds[z].contains(p) && config.zones[z].shape.contains(p) {
-            return UInt16(z)
+    @inline(__always)
+    func zoneIndex(at p: GeoPoint) -> UInt16 { zoneTable.zone(at: p) }
+}
+
+/// The zones' outlines with their bounding boxes, for the per-tick "which zone" test.
+struct ZoneTable: Sendable {
+    var bounds: [GeoBox] = []
+    var shapes: [ZoneShape] = []
+
+    func zone(at p: GeoPoint) -> UInt16 {
+        var z = 0
+        while z < bounds.count {
+            if bounds[z].contains(p) && shapes[z].contains(p) { return UInt16(z) }
+            z += 1
         }
-        return Self.noZone
+        return FleetState.noZone
     }
 }
