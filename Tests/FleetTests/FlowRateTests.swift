@@ -78,13 +78,11 @@ import Testing
     @Test func largeFlowsDrainAtTheirThroughput() throws {
         var config = WorldConfig.default
         config.fleetSize = 20
-        let world0 = try FleetWorld(config: config)
-        var world = world0
+        #expect(config.flows.categories[.ota]?.throughput == 3_000_000)
+        config.flows.categories[.ota]?.parked = .none  // only the backlog planted below
+        var world = try FleetWorld(config: config)
         let car = try #require((0..<world.carCount).first { world.state(of: $0) == .parked })
         // An OTA of 30 MB at 3 MB/s drains over about 10 s of flow records, not at once.
-        var c = try #require(config.flows.categories[.ota])
-        #expect(c.throughput == 3_000_000)
-        c.parked = .none
         world.fleet.backlog[car * DataCategory.count + DataCategory.ota.index] = 30_000_000
         var flows = CollectFlows()
         world.run(until: .seconds(30), observer: &flows)
