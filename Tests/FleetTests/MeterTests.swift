@@ -1,3 +1,4 @@
+import Foundation
 import Simulation
 import Testing
 @testable import Fleet
@@ -65,10 +66,23 @@ import Testing
         #expect(bank.history(car: 0, at: .seconds(1000)) == [0, 0, 0, 0, 0])
     }
 
+    @Test func categoryRatesShowWhatACarSendsNow() {
+        var bank = MeterBank(cars: 1)
+        bank.record(flow(100_000, 0, 1, category: .cameraClip))
+        bank.record(flow(5_000, 1, 2, category: .telemetry))
+        let now = bank.categoryRates(car: 0, at: .seconds(2.0))
+        // Camera: 100 kB / 10 s decayed for 1 s; telemetry: 5 kB / 10 s.
+        #expect(abs(now[DataCategory.cameraClip.index] - 10_000 * exp(-0.1)) < 1)
+        #expect(abs(now[DataCategory.telemetry.index] - 500) < 0.01)
+        #expect(now[DataCategory.media.index] == 0)
+        let later = bank.categoryRates(car: 0, at: .seconds(32.0))
+        #expect(abs(later[DataCategory.telemetry.index] - 500 * exp(-3)) < 0.01, "three time constants later")
+    }
+
     @Test func memoryPerCarIsStatedAndFixed() {
-        #expect(MeterBank.bytesPerCar(historyLength: 30) == 468)
+        #expect(MeterBank.bytesPerCar(historyLength: 30) == 516)
         let bank = MeterBank(cars: 10, historyLength: 30)
-        #expect(bank.storageBytes == 10 * 468)
+        #expect(bank.storageBytes == 10 * 516)
     }
 
     /// Seeded random flows against a direct computation of each window.

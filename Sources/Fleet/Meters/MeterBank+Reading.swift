@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Simulation
 
 /// One car's meters as the dashboard reads them (built on request, not per event).
@@ -81,6 +86,15 @@ extension MeterBank {
             out.append(b <= head && b > head - n && b >= 0 ? history[car * historyLength + Int(b % n)] : 0)
         }
         return out
+    }
+
+    /// The car's current rate per category (bytes per second, decayed with `categoryTau`), indexed
+    /// by `DataCategory.index`.
+    public func categoryRates(car: Int, at now: SimTime) -> [Double] {
+        let base = car * DataCategory.count
+        let elapsed = max(0, now.nanoseconds - categoryStamp[car])
+        let factor = exp(-Double(elapsed) * 1e-9 / Self.categoryTau)
+        return (0..<DataCategory.count).map { Double(categoryRate[base + $0]) * factor }
     }
 
     /// Everything about one car's meters at `now`.

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Simulation
 
 /// The per-car data-flow meters of the whole fleet, in flat arrays (one allocation per field,
@@ -9,7 +14,10 @@ import Simulation
 /// slots (when a car has used more pairs than that, the rest add to an "other" slot); a fixed
 /// sparkline history of `historyLength` samples; and a flow count.
 ///
-/// Memory: `bytesPerCar(historyLength:)` bytes per car, 468 with the default 30-sample
+/// Per car and category, a rate decayed with time constant `categoryTau` (10 s), so the vehicle
+/// table can show what a car is sending *now* (its camera clips, its map tiles) as bars.
+///
+/// Memory: `bytesPerCar(historyLength:)` bytes per car, 516 with the default 30-sample
 /// history, whatever the run length: nothing grows after creation except when cars are added.
 ///
 /// A flow's bytes are spread evenly over its `[start, end]` span, so a 10-second aggregated
@@ -31,7 +39,11 @@ public struct MeterBank: Sendable {
     /// Bytes one car's meters take: buckets, peaks, totals, pair slots, history and heads.
     public static func bytesPerCar(historyLength: Int) -> Int {
         2 * ringSlots * 4 + 4 + 2 * 4 + 2 * 8 + pairSlots * (4 + 8) + historyLength * 4 + 4 + 4
+            + DataCategory.count * 4 + 8
     }
+
+    /// Time constant of the per-category rates, in seconds.
+    public static let categoryTau = 10.0
 
     public let historyLength: Int
     public let historyNanoseconds: Int64
@@ -46,6 +58,9 @@ public struct MeterBank: Sendable {
     var history: [UInt32]
     var historyHead: [Int32]
     var flowCount: [UInt32]
+    /// Decayed bytes per second per (car, category), as of `categoryStamp[car]`.
+    var categoryRate: [Float]
+    var categoryStamp: [Int64]
 
     public init(cars: Int, historyLength: Int = 30, historySeconds: Double = 20) {
         precondition(historyLength > 0 && historySeconds >= 2, "validated by WorldConfig.validate()")
@@ -53,7 +68,7 @@ public struct MeterBank: Sendable {
         historyNanoseconds = SimDuration.seconds(historySeconds).nanoseconds
         count = 0
         ring = []; ringHead = []; peak = []; totals = []; pairKey = []; pairBytes = []
-        history = []; historyHead = []; flowCount = []
+        history = []; historyHead = []; flowCount = []; categoryRate = []; categoryStamp = []
         append(cars: cars)
     }
 
@@ -69,12 +84,15 @@ public struct MeterBank: Sendable {
         history += repeatElement(0, count: n * historyLength)
         historyHead += repeatElement(0, count: n)
         flowCount += repeatElement(0, count: n)
+        categoryRate += repeatElement(0, count: n * DataCategory.count)
+        categoryStamp += repeatElement(0, count: n)
     }
 
     /// Bytes held by all the meters' arrays (their element counts times element sizes).
     public var storageBytes: Int {
         ring.count * 4 + ringHead.count * 4 + peak.count * 4 + totals.count * 8 + pairKey.count * 4
             + pairBytes.count * 8 + history.count * 4 + historyHead.count * 4 + flowCount.count * 4
+            + categoryRate.count * 4 + categoryStamp.count * 8
     }
 
     /// Counts one flow record.
@@ -88,6 +106,19 @@ public struct MeterBank: Sendable {
         let start = flow.start.nanoseconds, end = max(flow.end.nanoseconds, flow.start.nanoseconds)
         spreadIntoRing(car: car, dir: dir, bytes: flow.bytes, start: start, end: end)
         spreadIntoHistory(car: car, bytes: flow.bytes, start: start, end: end)
+        addCategoryRate(car: car, category: flow.category.index, bytes: flow.bytes, at: end)
+    }
+
+    /// Decays the car's category rates to `time` and adds `bytes` to one of them.
+    mutating func addCategoryRate(car: Int, category: Int, bytes: UInt64, at time: Int64) {
+        let base = car &* DataCategory.count
+        let elapsed = time &- categoryStamp[car]
+        if elapsed > 0 {
+            let factor = Float(exp(-Double(elapsed) * 1e-9 / Self.categoryTau))
+            for i in base..<(base &+ DataCategory.count) { categoryRate[i] *= factor }
+            categoryStamp[car] = time
+        }
+        categoryRate[base &+ category] += Float(Double(bytes) / Self.categoryTau)
     }
 
     mutating func addPair(car: Int, key: UInt32, bytes: UInt64) {
