@@ -1,0 +1,107 @@
+import Fleet
+import Simulation
+
+extension ModelBuilder {
+    /// The detail of one car: identity, trip, rates at three windows, the category × destination
+    /// matrix and the car's alerts.
+    public func vehicleDetail(world: FleetWorld, row: VehicleRow, alerts: [AlertRow]) -> VehicleDetail {
+        let car = world.car(row.index)
+        let config = world.config
+        let m = car.meter
+        var destinations: [VehicleDetail.Destination] = []
+        var columnOf: [UInt16: Int] = [:]
+        for pair in m.byCategoryAndService where columnOf[pair.service] == nil {
+            columnOf[pair.service] = destinations.count
+            if Int(pair.service) < config.services.count {
+                let s = config.services[Int(pair.service)]
+                destinations.append(.init(service: s.id, name: s.name, server: s.serverName, address: s.address.description, country: s.country))
+            } else {
+                destinations.append(.init(service: "other", name: "other destinations", server: "", address: "", country: Country("--")))
+            }
+        }
+        var matrix = Array(repeating: Array(repeating: UInt64(0), count: destinations.count), count: DataCategory.count)
+        for pair in m.byCategoryAndService {
+            guard let column = columnOf[pair.service], let category = pair.category else { continue }
+            matrix[category.index][column] &+= pair.bytes
+        }
+        var trip: String?
+        if let t = car.trip {
+            let percent = Int((t.progress * 100).rounded())
+            trip = "to \(Self.placeName(t.kind)), \(percent) % done, arrives \(Self.calendarLabel(start: config.start, at: t.arrival).suffix(5))"
+        } else {
+            trip = "at \(Self.placeName(car.place))"
+        }
+        let zoneName = car.zone.flatMap { id in config.zones.first { $0.id == id }?.name }
+        return VehicleDetail(
+            row: row, modelYear: car.modelYear, position: car.position, battery: car.battery, address: car.address.description,
+            trip: trip, zone: car.zone, zoneName: zoneName, destinations: destinations, matrix: matrix,
+            upRates: [m.up.twoSeconds, m.up.tenSeconds, m.up.fortySeconds],
+            downRates: [m.down.twoSeconds, m.down.tenSeconds, m.down.fortySeconds],
+            peakRate: max(m.peakUp, m.peakDown), upBytes: m.totalUp, downBytes: m.totalDown, alerts: alerts)
+    }
+
+    /// Every car's detail in fleet order, for the JSON export.
+    public func allDetails(world: FleetWorld, model: DashboardModel) -> [VehicleDetail] {
+        var alertsByCar: [Int: [AlertRow]] = [:]
+        for a in model.alerts { alertsByCar[a.vehicle, default: []].append(a) }
+        return model.vehicles.map { vehicleDetail(world: world, row: $0, alerts: alertsByCar[$0.index] ?? []) }
+    }
+
+    static func placeName(_ kind: DestinationKind) -> String {
+        switch kind {
+        case .home: "home"
+        case .work: "work"
+        case .poi: "a point of interest"
+        case .charger: "a charger"
+        case .zone: "a sensitive zone"
+        case .scripted: "a scripted destination"
+        }
+    }
+
+    /// The map: Shanghai as one box, and each US metro as its own box when a region's areas are
+    /// far apart (the Bay Area and Austin are 2,400 km apart: one box would show two dots).
+    func mapModel(world: FleetWorld, rows: [VehicleRow]) -> MapModel {
+        let config = world.config
+        var regions: [MapRegion] = []
+        for region in config.regions {
+            let boxes = region.areas.map(\.bounds)
+            guard let first = boxes.first else { continue }
+            var union = first
+            for b in boxes.dropFirst() { union = Self.union(union, b) }
+            let spread = max(union.north - union.south, union.east - union.west)
+            let parts: [(String, String, GeoBox, [PlaceConfig])] = spread > 4 && region.areas.count > 1
+                ? region.areas.map { ("\(region.id.rawValue)/\($0.id)", $0.name, $0.bounds, $0.places) }
+                : [(region.id.rawValue, region.name, union, region.areas.flatMap(\.places))]
+            for (id, name, box, places) in parts {
+                let zones = config.zones.enumerated().compactMap { zi, z -> MapZone? in
+                    let b = z.shape.bounds
+                    guard b.north >= box.south, b.south <= box.north, b.east >= box.west, b.west <= box.east else { return nil }
+                    let shape: MapZone.Shape = switch z.shape {
+                    case .circle(let c, let r): .circle(center: c, radiusKm: r / 1000)
+                    case .polygon(let p): .polygon(p)
+                    }
+                    return MapZone(id: z.id, name: z.name, shape: shape, active: world.isZoneActive(zi, at: world.now))
+                }
+                let landmarks = places.filter { $0.kind == .factory || $0.kind == .airport }.map { p in
+                    MapLandmark(name: p.name, position: GeoPoint(
+                        latitude: (p.bounds.south + p.bounds.north) / 2, longitude: (p.bounds.west + p.bounds.east) / 2))
+                }
+                var cars: [MapCar] = []
+                for r in rows where r.region == region.id {
+                    let p = world.position(of: r.index)
+                    guard p.latitude >= box.south, p.latitude <= box.north, p.longitude >= box.west, p.longitude <= box.east
+                    else { continue }
+                    cars.append(MapCar(vehicle: r.index, position: p, restricted: r.restricted, severity: r.maxSeverity, driving: r.state == "driving"))
+                }
+                regions.append(MapRegion(
+                    id: RegionID(rawValue: id), name: name, south: box.south, north: box.north, west: box.west, east: box.east,
+                    zones: zones, landmarks: landmarks, cars: cars))
+            }
+        }
+        return MapModel(regions: regions)
+    }
+
+    static func union(_ a: GeoBox, _ b: GeoBox) -> GeoBox {
+        GeoBox(south: min(a.south, b.south), north: max(a.north, b.north), west: min(a.west, b.west), east: max(a.east, b.east))
+    }
+}
