@@ -1,0 +1,81 @@
+/// Default flow parameters per category and car state, from DOMAIN.md's table [C/E].
+extension FlowConfig {
+    public static let defaults = FlowConfig(categories: [
+        // ~1 record/s while driving at ~480 B with envelope: ~1.7 MB/h; parked or charging 100-150 KB/h.
+        .telemetry: CategoryFlowConfig(
+            parked: FlowProfile(rate: 240, meanBytes: 400, sizeSigma: 0.3),
+            driving: FlowProfile(rate: 3600, meanBytes: 480, sizeSigma: 0.3),
+            charging: FlowProfile(rate: 360, meanBytes: 400, sizeSigma: 0.3),
+            upShare: 1, throughput: 1_000_000, packetBytes: 480),
+        // 5-50 MB/day: continuous logs plus bursts after faults (wide size spread).
+        .diagnostics: CategoryFlowConfig(
+            parked: FlowProfile(rate: 6, meanBytes: 150_000, sizeSigma: 1.0),
+            driving: FlowProfile(rate: 12, meanBytes: 150_000, sizeSigma: 1.0),
+            charging: FlowProfile(rate: 6, meanBytes: 150_000, sizeSigma: 1.0),
+            upShare: 1, throughput: 1_000_000),
+        // Clips of 8 cameras x 30 s, 60-120 MB; uploads at ~12 Mbit/s.
+        .cameraClip: CategoryFlowConfig(
+            parked: FlowProfile(rate: 0.1, meanBytes: 90_000_000, sizeSigma: 0.4),
+            driving: FlowProfile(rate: 0.2, meanBytes: 90_000_000, sizeSigma: 0.4),
+            charging: FlowProfile(rate: 0.1, meanBytes: 90_000_000, sizeSigma: 0.4),
+            upShare: 1, throughput: 1_500_000),
+        // The owner opens the live Sentry view: ~3 minutes at 2 Mbit/s.
+        .sentryLive: CategoryFlowConfig(
+            parked: FlowProfile(rate: 0.1, meanBytes: 45_000_000, sizeSigma: 0.6),
+            driving: .none,
+            charging: FlowProfile(rate: 0.05, meanBytes: 45_000_000, sizeSigma: 0.6),
+            upShare: 1, throughput: 250_000),
+        // Processed in the car by default: nothing leaves unless a scenario opts in.
+        .cabinCamera: CategoryFlowConfig(
+            parked: .none, driving: .none, charging: .none,
+            upShare: 1, throughput: 1_000_000),
+        // 0.3-3.2 GB every 2-6 weeks, over Wi-Fi at ~25 Mbit/s.
+        .ota: CategoryFlowConfig(
+            parked: FlowProfile(rate: 0.007, meanBytes: 1_200_000_000, sizeSigma: 0.6),
+            driving: .none,
+            charging: FlowProfile(rate: 0.007, meanBytes: 1_200_000_000, sizeSigma: 0.6),
+            upShare: 0.01, throughput: 3_000_000),
+        // Position and destination up, tiles and traffic down: 5-20 MB/h while driving.
+        .navigation: CategoryFlowConfig(
+            parked: FlowProfile(rate: 2, meanBytes: 50_000, sizeSigma: 0.5),
+            driving: FlowProfile(rate: 360, meanBytes: 35_000, sizeSigma: 0.5),
+            charging: FlowProfile(rate: 2, meanBytes: 50_000, sizeSigma: 0.5),
+            upShare: 0.1, throughput: 2_000_000),
+        // 10-50 KB an utterance.
+        .voice: CategoryFlowConfig(
+            parked: FlowProfile(rate: 0.3, meanBytes: 30_000, sizeSigma: 0.5),
+            driving: FlowProfile(rate: 1.5, meanBytes: 30_000, sizeSigma: 0.5),
+            charging: FlowProfile(rate: 0.3, meanBytes: 30_000, sizeSigma: 0.5),
+            upShare: 0.9, throughput: 100_000),
+        // Sessions of music (small) or video (1-7 GB/h), drained at ~5 Mbit/s.
+        .media: CategoryFlowConfig(
+            parked: FlowProfile(rate: 0.2, meanBytes: 1_000_000_000, sizeSigma: 1.0),
+            driving: FlowProfile(rate: 0.4, meanBytes: 300_000_000, sizeSigma: 1.0),
+            charging: FlowProfile(rate: 0.6, meanBytes: 1_200_000_000, sizeSigma: 1.0),
+            upShare: 0.02, throughput: 600_000),
+        // Lock, climate, summon from the phone: under 2 KB each way.
+        .appCommands: CategoryFlowConfig(
+            parked: FlowProfile(rate: 2, meanBytes: 1_500, sizeSigma: 0.3),
+            driving: FlowProfile(rate: 0.5, meanBytes: 1_500, sizeSigma: 0.3),
+            charging: FlowProfile(rate: 3, meanBytes: 1_500, sizeSigma: 0.3),
+            upShare: 0.5, throughput: 10_000, packetBytes: 500),
+    ])
+}
+
+extension BehaviourConfig {
+    public static let defaults = BehaviourConfig(
+        fromHome: TripMix(home: 0, work: 0.5, poi: 0.38, charger: 0.1, zone: 0.02),
+        fromElsewhere: TripMix(home: 0.6, work: 0.1, poi: 0.24, charger: 0.05, zone: 0.01),
+        dwellHours: DwellHours(home: 10, work: 8, poi: 1.5, charger: 0.2, zone: 1),
+        dwellSigma: 0.6, speedSigma: 0.25, detourFactor: 1.3, sleepAfterSeconds: 900,
+        consumptionKWhPerKm: 0.15, chargeBelow: 0.25, homeChargeBelow: 0.6, chargeTarget: 0.85,
+        superchargerKW: 120, homeChargerKW: 7, initialBattery: 0.3...0.95, initialAwakeShare: 0.3)
+}
+
+extension WorldConfig {
+    /// The embedded default the dashboard opens with: 300 cars in Shanghai, 300 in the US.
+    public static let `default` = WorldConfig(
+        seed: 2021, fleetSize: 600, start: StartDate(year: 2026, month: 11, day: 30, hour: 8),
+        regions: [.shanghai, .unitedStates], zones: ZoneConfig.defaults, services: ServiceConfig.defaults,
+        routing: .defaults, flows: .defaults, behaviour: .defaults)
+}

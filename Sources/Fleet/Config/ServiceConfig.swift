@@ -1,0 +1,81 @@
+/// An IPv4 address as a 32-bit value; `description` is dotted quad.
+public struct IPv4Address: RawRepresentable, Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    public var rawValue: UInt32
+    public init(rawValue: UInt32) { self.rawValue = rawValue }
+
+    public init(_ a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8) {
+        rawValue = UInt32(a) << 24 | UInt32(b) << 16 | UInt32(c) << 8 | UInt32(d)
+    }
+
+    /// Parses a dotted quad such as `203.0.113.10`; `nil` if it is not one.
+    public init?(parsing text: String) {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 4 else { return nil }
+        var value: UInt32 = 0
+        for part in parts {
+            guard !part.isEmpty, part.count <= 3, part.allSatisfy({ $0.isASCII && $0.isNumber }),
+                  let octet = UInt32(part), octet <= 255 else { return nil }
+            value = value << 8 | octet
+        }
+        rawValue = value
+    }
+
+    public var description: String {
+        "\(rawValue >> 24).\(rawValue >> 16 & 0xFF).\(rawValue >> 8 & 0xFF).\(rawValue & 0xFF)"
+    }
+
+    public static func < (a: IPv4Address, b: IPv4Address) -> Bool { a.rawValue < b.rawValue }
+
+    /// Whether the address is in `base/prefixLength`.
+    public func isIn(_ base: IPv4Address, prefixLength: Int) -> Bool {
+        let mask: UInt32 = prefixLength == 0 ? 0 : ~UInt32(0) << UInt32(32 - prefixLength)
+        return rawValue & mask == base.rawValue & mask
+    }
+
+    /// Whether the address is in one of the documentation ranges of RFC 5737.
+    public var isDocumentationAddress: Bool {
+        isIn(IPv4Address(192, 0, 2, 0), prefixLength: 24) || isIn(IPv4Address(198, 51, 100, 0), prefixLength: 24)
+            || isIn(IPv4Address(203, 0, 113, 0), prefixLength: 24)
+    }
+
+    /// The carrier-grade NAT range 100.64.0.0/10 (RFC 6598) that cars sit behind.
+    public static let carrierNATBase = IPv4Address(100, 64, 0, 0)
+    /// Addresses in the carrier-grade NAT range (a car's index must be below this).
+    public static let carrierNATSize = 1 << 22
+}
+
+/// A destination service: who receives a category's data, in which country, at which server.
+public struct ServiceConfig: Hashable, Sendable, Codable {
+    public var id: ServiceID
+    public var name: String
+    public var country: Country
+    /// The TLS server name (SNI) a flow log would show.
+    public var serverName: String
+    public var address: IPv4Address
+    public var port: UInt16
+
+    public init(id: ServiceID, name: String, country: Country, serverName: String, address: IPv4Address, port: UInt16 = 443) {
+        self.id = id
+        self.name = name
+        self.country = country
+        self.serverName = serverName
+        self.address = address
+        self.port = port
+    }
+}
+
+/// Which service each category goes to, per market. Scenarios change it while running
+/// (`FleetAction.route`), which is how a demo shows "China data stays in China".
+public struct RoutingTable: Hashable, Sendable, Codable {
+    public var routes: [Market: [DataCategory: ServiceID]]
+
+    public init(routes: [Market: [DataCategory: ServiceID]]) { self.routes = routes }
+
+    public func service(for category: DataCategory, market: Market) -> ServiceID? {
+        routes[market]?[category]
+    }
+
+    public mutating func setService(_ service: ServiceID, for category: DataCategory, market: Market) {
+        routes[market, default: [:]][category] = service
+    }
+}

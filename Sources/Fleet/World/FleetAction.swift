@@ -1,0 +1,134 @@
+import Simulation
+
+/// Where a scripted trip goes.
+public enum TripTarget: Hashable, Sendable, Codable {
+    case home
+    case work
+    /// A place of the car's area, by id (`PlaceConfig.id`).
+    case place(String)
+    /// A sensitive zone, by id: the car drives to a point inside it.
+    case zone(ZoneID)
+    case point(GeoPoint)
+}
+
+/// A scripted change to the world, applied at a simulated time (`FleetWorld.schedule(_:at:)`):
+/// what a demo timeline plays.
+public enum FleetAction: Hashable, Sendable {
+    /// From now on, `category` from cars of `market` goes to `service`.
+    case route(DataCategory, market: Market, to: ServiceID)
+    /// The car's current driver changes class (a name stays).
+    case assignClass(car: Int, UserClassID)
+    /// A new driver takes the car.
+    case assignDriver(car: Int, Driver)
+    /// The car drives to `target` now, whatever it was doing.
+    case sendCar(car: Int, to: TripTarget)
+    /// One flow from (or to) the car now: `bytes` of `category` to `service`, lasting `seconds`
+    /// (ending now).
+    case injectFlow(car: Int, category: DataCategory, direction: Direction, bytes: UInt64, service: ServiceID, seconds: Double = 0)
+    /// `count` new cars in a region, built like the initial fleet.
+    case addCars(region: RegionID, count: Int)
+    /// The car leaves the fleet: it stops producing flows; its index and history stay.
+    case removeCar(car: Int)
+}
+
+/// Why a scripted action could not be applied.
+public struct FleetActionError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var action: String
+    public var reason: String
+    public var description: String { "cannot apply \(action): \(reason)" }
+}
+
+/// An action that failed when its time came (for instance a car removed before it was sent).
+public struct FleetActionFailure: Hashable, Sendable {
+    public var time: SimTime
+    public var error: FleetActionError
+}
+
+extension FleetState {
+    /// Checks what can be checked before the action's time: names of services, zones, regions.
+    func check(_ action: FleetAction) throws(FleetActionError) {
+        func fail(_ reason: String) -> FleetActionError { FleetActionError(action: "\(action)", reason: reason) }
+        switch action {
+        case let .route(_, _, service), let .injectFlow(_, _, _, _, service, _):
+            guard config.serviceIndex(service) != nil else { throw fail("no service '\(service)' in services") }
+            if case let .injectFlow(_, _, _, _, _, seconds) = action, !(seconds >= 0 && seconds < 86_400 * 365) {
+                throw fail("seconds must be in 0 ..< 1 year")
+            }
+        case let .sendCar(_, .zone(id)):
+            guard config.zoneIndex(id) != nil else { throw fail("no zone '\(id)' in zones") }
+        case let .sendCar(_, .point(p)):
+            guard (-90...90).contains(p.latitude), (-180...180).contains(p.longitude) else { throw fail("the point is off the globe") }
+        case let .addCars(region, n):
+            guard config.regionIndex(region) != nil else { throw fail("no region '\(region)' in regions") }
+            guard n >= 0, count + n <= WorldConfig.maxFleetSize else { throw fail("count must be in 0 ... \(WorldConfig.maxFleetSize - count)") }
+        case let .assignClass(_, c):
+            guard !c.rawValue.isEmpty else { throw fail("the class name is empty") }
+        case .assignDriver, .removeCar, .sendCar:
+            break
+        }
+    }
+
+    mutating func applyScheduled<O: FlowObserver>(action i: Int, simulator sim: inout Simulator<FleetEvent>, observer: inout O) {
+        do throws(FleetActionError) {
+            try apply(actions[i], simulator: &sim, observer: &observer)
+        } catch {
+            actionFailures.append(FleetActionFailure(time: sim.now, error: error))
+        }
+    }
+
+    /// Applies an action at `sim.now`.
+    mutating func apply<O: FlowObserver>(_ action: FleetAction, simulator sim: inout Simulator<FleetEvent>, observer: inout O) throws(FleetActionError) {
+        try check(action)
+        func fail(_ reason: String) -> FleetActionError { FleetActionError(action: "\(action)", reason: reason) }
+        func car(_ c: Int) throws(FleetActionError) -> Int {
+            guard c >= 0, c < count else { throw fail("no car \(c) (the fleet has \(count))") }
+            guard active[c] else { throw fail("car \(c) was removed") }
+            return c
+        }
+        let now = sim.now
+        switch action {
+        case let .route(category, market, service):
+            config.routing.setService(service, for: category, market: market)
+            compileRoutes()
+        case let .assignClass(c, userClass):
+            let c = try car(c)
+            driverClass[c] = UInt16(classIndex(userClass))
+        case let .assignDriver(c, driver):
+            let c = try car(c)
+            customDrivers.append(driver)
+            driverName[c] = 1 << 31 | UInt32(customDrivers.count - 1)
+            driverClass[c] = UInt16(classIndex(driver.userClass))
+        case let .sendCar(c, target):
+            let c = try car(c)
+            let point: GeoPoint, kind: DestinationKind
+            switch target {
+            case .home: (point, kind) = (home[c], .home)
+            case .work: (point, kind) = (work[c], .work)
+            case let .zone(id): (point, kind) = (config.zones[config.zoneIndex(id) ?? 0].shape.interiorPoint, .zone)
+            case let .point(p): (point, kind) = (p, .scripted)
+            case let .place(id):
+                let a = areas[Int(area[c])].config
+                guard let place = a.places.first(where: { $0.id == id }) else { throw fail("no place '\(id)' in area \(a.id)") }
+                point = place.bounds.center
+                kind = place.kind == .charger ? .charger : place.kind == .residential ? .scripted : .poi
+            }
+            startTrip(car: c, to: point, kind: kind, simulator: &sim, observer: &observer)
+        case let .injectFlow(c, category, direction, bytes, service, seconds):
+            let c = try car(c)
+            lastActivity[c] = now.nanoseconds
+            let p = positionOf(car: c, at: now)
+            emit(car: c, category: category, direction: direction, bytes: bytes, start: now - .seconds(seconds), end: now,
+                 position: p, zone: zoneIndex(at: p), service: config.serviceIndex(service), observer: &observer)
+        case let .addCars(region, n):
+            let r = config.regionIndex(region) ?? 0
+            addCars(region: r, count: n, at: now, simulator: &sim)
+        case let .removeCar(c):
+            let c = try car(c)
+            flush(car: c, now: now, observer: &observer)
+            active[c] = false
+            state[c] = .asleep
+            epoch[c] &+= 1
+            tickEpoch[c] &+= 1
+        }
+    }
+}

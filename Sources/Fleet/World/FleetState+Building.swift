@@ -1,0 +1,114 @@
+import Simulation
+
+extension FleetState {
+    /// Splits `total` by `weights` with the largest-remainder method, so that small shares such
+    /// as 1.5 % military still get their cars in a fleet of a few hundred, for every seed.
+    static func apportion(_ total: Int, weights: [Double]) -> [Int] {
+        let sum = weights.reduce(0, +)
+        guard sum > 0 else { return weights.map { _ in 0 } }
+        let exact = weights.map { Double(total) * $0 / sum }
+        var counts = exact.map { Int($0.rounded(.down)) }
+        let order = exact.indices.sorted { (exact[$0] - Double(counts[$0]), -$0) > (exact[$1] - Double(counts[$1]), -$1) }
+        for i in order.prefix(total - counts.reduce(0, +)) { counts[i] += 1 }
+        return counts
+    }
+
+    /// Creates the initial fleet: `fleetSize` cars split between regions by share.
+    mutating func buildFleet(at now: SimTime, simulator: inout Simulator<FleetEvent>) {
+        let perRegion = Self.apportion(config.fleetSize, weights: config.regions.map(\.fleetShare))
+        reserve(config.fleetSize)
+        for (r, n) in perRegion.enumerated() where n > 0 { addCars(region: r, count: n, at: now, simulator: &simulator) }
+    }
+
+    mutating func reserve(_ n: Int) {
+        vin.reserveCapacity(n); model.reserveCapacity(n); modelYear.reserveCapacity(n); area.reserveCapacity(n)
+        market.reserveCapacity(n); home.reserveCapacity(n); work.reserveCapacity(n); batteryKWh.reserveCapacity(n)
+        driverName.reserveCapacity(n); driverClass.reserveCapacity(n); active.reserveCapacity(n)
+        state.reserveCapacity(n); battery.reserveCapacity(n); position.reserveCapacity(n); zone.reserveCapacity(n)
+        at.reserveCapacity(n); tripOrigin.reserveCapacity(n); tripDestination.reserveCapacity(n)
+        tripStart.reserveCapacity(n); tripEnd.reserveCapacity(n); tripKind.reserveCapacity(n)
+        chargeStart.reserveCapacity(n); chargeKW.reserveCapacity(n); lastTick.reserveCapacity(n)
+        lastActivity.reserveCapacity(n); epoch.reserveCapacity(n); tickEpoch.reserveCapacity(n)
+        backlog.reserveCapacity(n * DataCategory.count)
+    }
+
+    /// Adds `count` cars to region `r`, homed in its areas, with classes by quota (shuffled).
+    mutating func addCars(region r: Int, count n: Int, at now: SimTime, simulator: inout Simulator<FleetEvent>) {
+        let region = config.regions[r]
+        let regionAreas = areas.indices.filter { areas[$0].region == r }
+        let areaChoice = WeightedChoice(weights: regionAreas.map { areas[$0].config.share })
+        let modelChoice = WeightedChoice(weights: region.models.map(\.share))
+        var classes: [UInt16] = []
+        for (share, k) in zip(region.classMix, Self.apportion(n, weights: region.classMix.map(\.percent))) {
+            let c = UInt16(classIndex(share.userClass))
+            classes += repeatElement(c, count: k)
+        }
+        for i in stride(from: classes.count - 1, to: 0, by: -1) { classes.swapAt(i, rng.index(below: i + 1)) }
+        let b = config.behaviour
+        let mIndex = UInt8(marketIndex(region.market))
+        for k in 0..<n {
+            let car = count
+            let a = regionAreas[areaChoice?.draw(using: &rng) ?? 0]
+            let homePoint = areas[a].point(in: areas[a].residential, areas[a].residentialChoice, rng: &rng) ?? areas[a].config.bounds.center
+            let workPoint = areas[a].point(in: areas[a].work, areas[a].workChoice, rng: &rng) ?? homePoint
+            let m = region.models[modelChoice?.draw(using: &rng) ?? 0]
+            let year = region.modelYears.lowerBound + rng.index(below: region.modelYears.count)
+            let f = Factory.allCases.firstIndex(of: m.factory) ?? 0
+            vinSerial[f] += 1 + rng.index(below: 40)
+            vin.append(VIN.make(factory: m.factory, model: m.model, year: year, dualMotor: rng.bernoulli(0.6), serial: vinSerial[f]))
+            model.append(m.model)
+            modelYear.append(UInt16(year))
+            area.append(UInt16(a))
+            market.append(mIndex)
+            home.append(homePoint)
+            work.append(workPoint)
+            batteryKWh.append(Float(m.batteryKWh))
+            let chinese = region.chineseNames
+            let surname = rng.index(below: chinese ? NameTables.chineseSurnames.count : NameTables.englishLastNames.count)
+            let given = rng.index(below: chinese ? NameTables.chineseGivenNames.count : NameTables.englishFirstNames.count)
+            driverName.append(NameTables.pack(chinese: chinese, surname: surname, given: given))
+            driverClass.append(k < classes.count ? classes[k] : 0)
+            active.append(true)
+            let awake = rng.bernoulli(b.initialAwakeShare)
+            state.append(awake ? .parked : .asleep)
+            battery.append(b.initialBattery.lowerBound + (b.initialBattery.upperBound - b.initialBattery.lowerBound) * rng.uniform())
+            position.append(homePoint)
+            zone.append(zoneIndex(at: homePoint))
+            at.append(.home)
+            tripOrigin.append(homePoint); tripDestination.append(homePoint)
+            tripStart.append(now.nanoseconds); tripEnd.append(now.nanoseconds)
+            tripKind.append(.home)
+            chargeStart.append(now.nanoseconds); chargeKW.append(0)
+            lastTick.append(now.nanoseconds)
+            lastActivity.append(now.nanoseconds)
+            epoch.append(0); tickEpoch.append(0)
+            backlog += repeatElement(0, count: DataCategory.count)
+            meters.append(cars: 1)
+            // The car has been at home for a while: its first trip comes after a residual dwell.
+            let firstTrip = rng.uniform() * dwell(.home)
+            simulator.schedule(FleetEvent(car: UInt32(car), kind: .depart, epoch: 0), at: now + .seconds(firstTrip))
+            if awake {
+                simulator.schedule(FleetEvent(car: UInt32(car), kind: .tick, epoch: 0), at: now + .nanoseconds(tickNanoseconds))
+                simulator.schedule(FleetEvent(car: UInt32(car), kind: .sleep, epoch: 0),
+                                   at: now + .seconds(rng.uniform() * b.sleepAfterSeconds))
+            }
+        }
+    }
+
+    /// A dwell time in seconds at a kind of destination (lognormal around the configured mean).
+    mutating func dwell(_ kind: DestinationKind) -> Double {
+        let h = config.behaviour.dwellHours
+        let hours: Double = switch kind {
+        case .home: h.home
+        case .work: h.work
+        case .poi, .scripted: h.poi
+        case .charger: h.charger
+        case .zone: h.zone
+        }
+        return rng.lognormal(mean: hours * 3600, sigma: config.behaviour.dwellSigma)
+    }
+}
+
+extension SimDuration {
+    @inlinable static func nanoseconds(_ ns: Int64) -> SimDuration { SimDuration(nanoseconds: ns) }
+}

@@ -1,0 +1,179 @@
+import DequeModule
+import Simulation
+
+/// Where a trip goes, by kind (also where a parked car is).
+public enum DestinationKind: UInt8, CaseIterable, Hashable, Sendable, Codable {
+    case home, work, poi, charger, zone, scripted
+}
+
+/// An area with its places compiled into weighted choices.
+struct CompiledArea: Sendable {
+    var region: Int
+    var config: AreaConfig
+    var residential: [Int], residentialChoice: WeightedChoice?
+    var work: [Int], workChoice: WeightedChoice?
+    var poi: [Int], poiChoice: WeightedChoice?
+    var charger: [Int], chargerChoice: WeightedChoice?
+    /// Zones whose interior point lies in the area: where a trip to "a zone" may go.
+    var zones: [Int]
+
+    init(region: Int, config: AreaConfig, zones: [ZoneConfig]) {
+        self.region = region
+        self.config = config
+        func pick(_ kinds: Set<PlaceKind>) -> ([Int], WeightedChoice?) {
+            let idx = config.places.indices.filter { kinds.contains(config.places[$0].kind) && config.places[$0].weight > 0 }
+            return (idx, WeightedChoice(weights: idx.map { config.places[$0].weight }))
+        }
+        (residential, residentialChoice) = pick([.residential])
+        (work, workChoice) = pick([.office, .factory])
+        (poi, poiChoice) = pick([.poi, .airport])
+        (charger, chargerChoice) = pick([.charger])
+        self.zones = zones.indices.filter { config.bounds.contains(zones[$0].shape.interiorPoint) }
+    }
+
+    func point(in places: [Int], _ choice: WeightedChoice?, rng: inout SeededGenerator) -> GeoPoint? {
+        guard let choice, !places.isEmpty else { return nil }
+        return config.places[places[choice.draw(using: &rng)]].bounds.randomPoint(using: &rng)
+    }
+}
+
+/// The fleet's mutable state: cars in struct-of-arrays form, meters, aggregates, and the tables
+/// compiled from the configuration. `FleetWorld` is its public face.
+struct FleetState: Sendable {
+    var config: WorldConfig
+    var rng: SeededGenerator
+
+    // Compiled tables.
+    var areas: [CompiledArea] = []
+    var zoneBounds: [GeoBox] = []
+    var countries: [Country] = []
+    var serviceCountry: [Int] = []
+    /// Service index per market index × category.
+    var route: [UInt16] = []
+    /// Per (state × category): flows per second, mean bytes, size sigma.
+    var lambda: [Double] = [], meanBytes: [Double] = [], sigma: [Double] = []
+    /// Per category.
+    var throughput: [Double] = [], upShare: [Double] = [], packetBytes: [Double] = []
+    var tickNanoseconds: Int64 = 10_000_000_000
+    var userClasses: [UserClassID] = []
+    var customDrivers: [Driver] = []
+    var vinSerial: [Int] = []
+
+    // Cold per-car identity.
+    var vin: [VIN] = []
+    var model: [CarModel] = []
+    var modelYear: [UInt16] = []
+    var area: [UInt16] = []
+    var market: [UInt8] = []
+    var home: [GeoPoint] = [], work: [GeoPoint] = []
+    var batteryKWh: [Float] = []
+    var driverName: [UInt32] = []
+    var driverClass: [UInt16] = []
+    var active: [Bool] = []
+
+    // Hot per-car state.
+    var state: [CarState] = []
+    var battery: [Double] = []
+    var position: [GeoPoint] = []
+    var zone: [UInt16] = []
+    var at: [DestinationKind] = []
+    var tripOrigin: [GeoPoint] = [], tripDestination: [GeoPoint] = []
+    var tripStart: [Int64] = [], tripEnd: [Int64] = []
+    var tripKind: [DestinationKind] = []
+    var chargeStart: [Int64] = [], chargeKW: [Float] = []
+    var lastTick: [Int64] = []
+    var lastActivity: [Int64] = []
+    var epoch: [UInt16] = [], tickEpoch: [UInt16] = []
+    /// Bytes produced but not yet sent, per car × category.
+    var backlog: [UInt64] = []
+
+    var meters: MeterBank
+    var aggregates: FleetAggregates
+    var recent: Deque<FlowRecord> = []
+    var actions: [FleetAction] = []
+    var actionFailures: [FleetActionFailure] = []
+    /// Seconds cars spent in each state (summed over cars), and flows emitted.
+    var secondsInState: [Double] = Array(repeating: 0, count: CarState.allCases.count)
+    var flowsEmitted: UInt64 = 0
+
+    static let noZone = UInt16.max
+
+    init(config: WorldConfig) {
+        self.config = config
+        rng = SeededGenerator(seed: config.seed)
+        meters = MeterBank(cars: 0, historyLength: config.meters.historyLength, historySeconds: config.meters.historySeconds)
+        aggregates = FleetAggregates(regions: config.regions.count, countries: 0, userClasses: 0)
+        compile()
+        aggregates = FleetAggregates(regions: config.regions.count, countries: countries.count, userClasses: userClasses.count)
+        recent.reserveCapacity(min(config.meters.recentFlows, 1 << 16))
+    }
+
+    /// Builds the lookup tables from `config` (validated beforehand).
+    mutating func compile() {
+        areas = []
+        for (r, region) in config.regions.enumerated() {
+            for area in region.areas { areas.append(CompiledArea(region: r, config: area, zones: config.zones)) }
+        }
+        zoneBounds = config.zones.map(\.shape.bounds)
+        countries = Array(Set(config.services.map(\.country))).sorted()
+        serviceCountry = config.services.map { s in countries.firstIndex(of: s.country) ?? 0 }
+        compileRoutes()
+        compileFlows()
+        for region in config.regions {
+            for share in region.classMix where !userClasses.contains(share.userClass) { userClasses.append(share.userClass) }
+        }
+        vinSerial = Array(repeating: 0, count: Factory.allCases.count)
+        for f in vinSerial.indices { vinSerial[f] = 100_000 + rng.index(below: 400_000) }
+    }
+
+    mutating func compileRoutes() {
+        route = []
+        for m in Market.allCases {
+            for c in DataCategory.allCases {
+                let id = config.routing.service(for: c, market: m)
+                route.append(UInt16(id.flatMap { config.serviceIndex($0) } ?? 0))
+            }
+        }
+    }
+
+    mutating func compileFlows() {
+        let n = DataCategory.count
+        lambda = Array(repeating: 0, count: CarState.allCases.count * n)
+        meanBytes = Array(repeating: 1, count: lambda.count)
+        sigma = Array(repeating: 0, count: lambda.count)
+        throughput = Array(repeating: 1, count: n)
+        upShare = Array(repeating: 1, count: n)
+        packetBytes = Array(repeating: 1200, count: n)
+        for c in DataCategory.allCases {
+            guard let cfg = config.flows.categories[c] else { continue }
+            throughput[c.index] = cfg.throughput
+            upShare[c.index] = cfg.upShare
+            packetBytes[c.index] = cfg.packetBytes
+            for s in CarState.allCases {
+                let p = cfg.profile(s), i = Int(s.rawValue) * n + c.index
+                lambda[i] = p.rate / 3600
+                meanBytes[i] = p.meanBytes
+                sigma[i] = p.sizeSigma
+            }
+        }
+        tickNanoseconds = SimDuration.seconds(config.flows.tickSeconds).nanoseconds
+    }
+
+    var count: Int { state.count }
+
+    func marketIndex(_ m: Market) -> Int { m == .cn ? 0 : 1 }
+
+    mutating func classIndex(_ id: UserClassID) -> Int {
+        if let i = userClasses.firstIndex(of: id) { return i }
+        userClasses.append(id)
+        return userClasses.count - 1
+    }
+
+    /// The first zone containing `p`, or `noZone`.
+    func zoneIndex(at p: GeoPoint) -> UInt16 {
+        for z in zoneBounds.indices where zoneBounds[z].contains(p) && config.zones[z].shape.contains(p) {
+            return UInt16(z)
+        }
+        return Self.noZone
+    }
+}
