@@ -32,7 +32,7 @@ public enum DefaultPolicies {
             explanation: >-
               Restricted driver {driver} was inside military zone {zone} in {vin} at {position};
               {bytes} of {category} data went to {service} ({country})
-            match: {restricted: true, market: CN, zone-kind: military}
+            match: {restricted: true, market: CN, zone-kind: military-zone}
             severity: high
           - id: CN-1
             title: Exterior camera data leaves China or leaves the car un-anonymised
@@ -52,7 +52,7 @@ public enum DefaultPolicies {
               left {vin} for {service} ({country}), {border}, at {position}
             match:
               market: CN
-              zone-kind: [government, defence, military, seasonal]
+              zone-kind: [government-organ, defence-industry, military-zone, seasonal]
               category: [telemetry, navigation, camera-clip]
               direction: up
             severity:
@@ -74,7 +74,7 @@ public enum DefaultPolicies {
               {service} ({country}) from {vin} at {position}
             match:
               market: US
-              zone-kind: us-listed-site
+              zone-kind: us-government-site
               category: [telemetry, navigation, camera-clip]
               direction: up
               country: CN

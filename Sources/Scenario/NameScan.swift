@@ -1,3 +1,4 @@
+import Fleet
 /// Reads the ids that the kept sections declare, so references elsewhere can be checked, and
 /// reports duplicates and a fleet size over the limit. It reads only `id` keys and `fleet.size`:
 /// the rest of those sections' shape is for the integration step's decoder to judge.

@@ -8,7 +8,7 @@ public enum TimelineDecoding {
     static let actionKeys: [String: (allowed: [String], required: [String])] = [
         "set-routing": (["market", "category", "service"], ["market", "category", "service"]),
         "assign-class": (["car", "class"], ["car", "class"]),
-        "assign-driver": (["car", "name", "latin-name", "class"], ["car", "name"]),
+        "assign-driver": (["car", "name", "romanized", "class"], ["car", "name"]),
         "trip": (["car", "to-place", "to-zone"], ["car"]),
         "inject-flow": (["car", "category", "direction", "bytes", "service"], ["car", "category", "bytes"]),
         "add-cars": (["count", "region", "class"], ["count", "region"]),
