@@ -87,8 +87,9 @@ struct ActionReader {
         if case .scalar(let text, true) = node.kind, let index = Int(text.replacingUnderscores) {
             let size = names.fleetSize ?? c.limits.maxFleetSize
             guard index >= 0, index < size else {
+                let added = names.addedCars > 0 ? ", plus \(names.addedCars) added before" : ""
                 c.error("undefined car \(index): car indexes run from 0 to \(size - 1)"
-                    + (names.fleetSize == nil ? "" : " (fleet.size is \(size))"), at: node)
+                    + (names.fleetSize == nil ? "" : " (fleet.size is \(size - names.addedCars)\(added))"), at: node)
                 return nil
             }
             return .index(index)

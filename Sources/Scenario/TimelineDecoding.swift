@@ -30,8 +30,14 @@ public enum TimelineDecoding {
         var entries: [TimelineEntry] = []
         entries.reserveCapacity(items.count)
         var previous: SimDuration = .zero
+        // Cars added by the timeline can be named by index after their entry.
+        var names = names
         for item in items {
             guard let entry = decodeEntry(item, names: names, context: &context) else { continue }
+            if case .addCars(let count, _, _) = entry.action, let size = names.fleetSize {
+                names.fleetSize = size + count
+                names.addedCars += count
+            }
             if entry.at < previous {
                 context.error(
                     "timeline entry at \(entry.at) comes after one at \(previous); list entries in time order",

@@ -13,8 +13,8 @@ import Simulation
         regions:
           - id: shanghai
             market: CN
-            zones: [{id: cn-gov-peoples-square, kind: government}]
-            places: [{id: lujiazui}]
+            zones: [{id: cn-gov-peoples-square, kind: government-organ}]
+            areas: [{id: metro, places: [{id: lujiazui}]}]
         classes: [{id: diplomat}]
         services: [{id: tesla-cn-dc}, {id: tesla-us-cloud}]
         routing: {CN: {camera-clip: tesla-cn-dc}}
@@ -72,13 +72,10 @@ import Simulation
         #expect(throws: ScenarioError.self) { try ScenarioDocument.parse(#"{"name": "j", "seed": "7"}"#, file: "s.json") }
     }
 
-    @Test func defaultPolicyYAMLDecodesToTheSwiftDefault() throws {
-        let node = try YAMLLoader.parse(DefaultPolicies.yaml, file: "default-policies.yaml")
-        var context = DecodeContext(file: "default-policies.yaml")
-        let set = PolicyDecoding.decode(node, context: &context)
-        try context.check()
-        #expect(set == PolicySet.default)
-        #expect(set?.rules.map(\.id) == ["CN-3a", "CN-3b", "CN-3c", "CN-1", "CN-2", "CN-4", "US-1", "US-3"])
+    @Test func defaultPolicySectionDecodesToTheSwiftDefault() throws {
+        let doc = try ScenarioDocument.parse(DefaultScenario.yaml, file: "default.yaml")
+        #expect(doc.policies == PolicySet.default)
+        #expect(doc.policies.rules.map(\.id) == ["CN-3a", "CN-3b", "CN-3c", "CN-1", "CN-2", "CN-4", "US-1", "US-3"])
     }
 
     @Test func aPolicySectionWithNoRestrictedClassKeepsTheDefaultRules() throws {

@@ -1,6 +1,6 @@
 /// The default policy set: the table in ../shared/DOMAIN.md ("Policy rules a compliance officer
-/// would want") as data. `Scenario.DefaultPolicies.yaml` states the same rules as a scenario
-/// file section, and a test checks that the two decode equal.
+/// would want") as data. The `policies` section of Scenarios/default.yaml states the same rules
+/// for users to copy and adapt, and a test checks that the two decode equal.
 extension PolicySet {
     static let locationCategories = Set(DataCategory.allCases.filter(\.carriesLocation))
     static let cameraCategories = Set(DataCategory.allCases.filter(\.isCamera))
