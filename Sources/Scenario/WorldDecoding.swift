@@ -53,7 +53,8 @@ struct WorldDecoder {
         case "zones": "regions"
         default: String(p)
         }
-        return sections[section]
+        // A routing entry left at its default breaks when `services` replaced its service.
+        return sections[section] ?? (section == "routing" ? sections["services"] : nil)
     }
 
     mutating func decodeFleet(_ node: YAMLNode, _ c: inout DecodeContext) {
