@@ -8,7 +8,9 @@ struct MonitorCore: Sendable {
     var engine: PolicyEngine
     var book: AlertBook
     var log: FlowLog
-    var anonymised: Set<DataCategory>
+    /// Bit `category.index` set: the category leaves the car anonymised (a mask, not a set
+    /// lookup, on the per-flow path).
+    let anonymisedMask: UInt16
     /// Bytes each car sent up / received across the border (destination country is not the
     /// market's country), indexed by car; grown as cars appear.
     var crossBorderUp: [UInt64] = []
@@ -35,7 +37,7 @@ struct MonitorCore: Sendable {
         engine = PolicyEngine(policies)
         book = AlertBook(policies: policies, parameters: alerts)
         log = FlowLog(capacity: parameters.flowLogCapacity)
-        anonymised = parameters.anonymisedCategories
+        anonymisedMask = parameters.anonymisedCategories.reduce(0) { $0 | UInt16(1) << UInt16($1.index) }
         regionIDs = config.regions.map(\.id)
         zoneIDs = config.zones.map(\.id)
         zoneKinds = config.zones.map(\.kind)
@@ -94,7 +96,7 @@ struct MonitorCore: Sendable {
             direction: r.direction, service: serviceIDs[s], serviceName: serviceNames[s],
             destinationCountry: c.destinationCountry, bytes: r.bytes, packets: r.packets, position: r.position,
             modelYear: c.modelYear, prcLinkedConnectivity: c.prcLinkedConnectivity,
-            anonymised: anonymised.contains(r.category))
+            anonymised: anonymisedMask & UInt16(1) << UInt16(r.category.index) != 0)
     }
 
     /// Marks seasonal zones active or not for the day of `time` (called before each run segment
