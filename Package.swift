@@ -53,7 +53,7 @@ let package = Package(
         .executableTarget(
             name: "fleetwatch",
             dependencies: [
-                "Simulation", "Bench",
+                "Simulation", "Bench", "Fleet", "Scenario",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

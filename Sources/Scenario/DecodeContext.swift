@@ -1,3 +1,4 @@
+import Fleet
 import Simulation
 
 /// The toolkit every scenario section decoder uses: typed reads of located nodes that record a

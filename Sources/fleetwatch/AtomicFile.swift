@@ -69,14 +69,17 @@ enum AtomicFile {
     static func errorText() -> String { String(cString: strerror(errno)) }
 }
 
-/// Writes to standard output in full, retrying short writes.
+/// Writes to standard output (or another descriptor, such as 2 for standard error) in full,
+/// retrying short writes.
 enum StandardOutput {
-    static func write(_ text: String) {
+    static let standardError: Int32 = 2
+
+    static func write(_ text: String, to fd: Int32 = 1) {
         var bytes = Array(text.utf8)
         var offset = 0
         bytes.withUnsafeMutableBytes { raw in
             while offset < raw.count {
-                let n = Glibc.write(1, raw.baseAddress! + offset, raw.count - offset)
+                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
                 if n < 0 { if errno == EINTR { continue } else { return } }
                 offset += n
             }

@@ -11,7 +11,7 @@ struct FleetWatch: ParsableCommand {
             person sends data out.
             """,
         version: "0.1.0",
-        subcommands: [Bench.self],
+        subcommands: [Bench.self, Validate.self],
         defaultSubcommand: Bench.self
     )
 }
