@@ -57,7 +57,7 @@ let package = Package(
         .testTarget(name: "FleetTests", dependencies: ["Fleet"], swiftSettings: strict),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario"], swiftSettings: strict),
         .testTarget(name: "ScreenTests", dependencies: ["Screen"], swiftSettings: strict),
-        .testTarget(name: "DashboardTests", dependencies: ["Dashboard"], swiftSettings: strict),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard"], exclude: ["Snapshots"], swiftSettings: strict),
         .testTarget(name: "ExportTests", dependencies: ["Export", "Screen"], exclude: ["Snapshots"], swiftSettings: strict),
         .testTarget(name: "BenchTests", dependencies: ["Bench"], swiftSettings: strict),
         .testTarget(name: "fleetwatchTests", dependencies: ["fleetwatch"], swiftSettings: strict),
