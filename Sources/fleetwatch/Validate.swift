@@ -29,7 +29,7 @@ struct Validate: ParsableCommand {
                     + "\(scenario.timeline.count) timeline actions)\n")
             } catch {
                 allValid = false
-                for diagnostic in error.diagnostics { StandardOutput.write("\(diagnostic)\n", to: StandardOutput.standardError) }
+                for diagnostic in error.diagnostics { StandardError.write("\(diagnostic)\n") }
             }
         }
         if !allValid { throw ExitCode(1) }
