@@ -23,8 +23,10 @@ struct Live: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: "Simulated seconds per second, 1 to 10000.")
     var speed: Double = 1
 
-    @Option(name: .long, help: "Start with the simulation already advanced to this time (90s, 15m, 2h, 1d).")
-    var at: String = "0s"
+    /// The fleet starts at 08:00 with every car at home; ten simulated minutes in, it is on the
+    /// move, which is what a person opening a live dashboard expects to see.
+    @Option(name: .long, help: "Start with the simulation already advanced to this time (0s, 90s, 15m, 2h, 1d).")
+    var at: String = "10m"
 
     @Flag(name: .long, help: "Start paused (space resumes, . steps).")
     var paused = false
@@ -45,7 +47,7 @@ struct Live: ParsableCommand {
             try Terminal.checkInteractive(
                 stdinIsTTY: isatty(0) == 1, stdoutIsTTY: isatty(1) == 1, term: Terminal.currentEnvironment()["TERM"])
         } catch {
-            StandardError.write("fleetwatch: \(error.description)\n")
+            StandardError.write("\(error.description)\n")
             throw ExitCode(2)
         }
         let scenario = try fleet.load()
@@ -54,7 +56,7 @@ struct Live: ParsableCommand {
         do {
             session = try TerminalSession.start(TerminalOptions(color: ColorPreference(rawValue: look.color) ?? .auto))
         } catch {
-            StandardError.write("fleetwatch: \(error.description)\n")
+            StandardError.write("\(error.description)\n")
             throw ExitCode(2)
         }
         let view = DashboardView(glyphs: look.glyphs, theme: Theme.dark.adapted(to: session.colorDepth))
