@@ -25,7 +25,7 @@ enum NameScan {
             names.services = ids(in: services, "service", context: &context)
         }
         if let size = f["fleet"]?["size"] {
-            names.fleetSize = context.int(size, "fleet.size", in: 0...context.limits.maxFleetSize)
+            names.fleetSize = context.int(size, "fleet.size", in: WorldDecoder.fleetSizes(context.limits))
         }
         return names
     }

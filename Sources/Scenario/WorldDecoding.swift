@@ -57,11 +57,17 @@ struct WorldDecoder {
         return sections[section] ?? (section == "routing" ? sections["services"] : nil)
     }
 
+    /// The fleet sizes a file may ask for: at least one car, at most what the scenario limits and
+    /// the world's address range allow.
+    static func fleetSizes(_ limits: ScenarioLimits) -> ClosedRange<Int> {
+        1...min(limits.maxFleetSize, WorldConfig.maxFleetSize)
+    }
+
     mutating func decodeFleet(_ node: YAMLNode, _ c: inout DecodeContext) {
         guard let f = c.mapping(node, "fleet", allowed: Self.fleetKeys) else { return }
         if let n = f["size"] {
             paths["fleetSize"] = n.location
-            if let size = c.int(n, "fleet.size", in: 1...min(c.limits.maxFleetSize, WorldConfig.maxFleetSize)) {
+            if let size = c.int(n, "fleet.size", in: Self.fleetSizes(c.limits)) {
                 config.fleetSize = size
             }
         }
