@@ -2,6 +2,9 @@
 /// new bucket count or day width.
 extension EventQueue {
     @usableFromInline static var minimumBucketCount: Int { 64 }
+    /// Most events a bucket holds on average before the bucket count doubles; below a quarter of
+    /// it, the count halves.
+    @usableFromInline static var maximumLoad: Int { 2 }
 
     /// Whether an event at `t` with priority `p` runs before the pending event in slot `s`
     /// (equal keys: the one already queued runs first).
@@ -38,7 +41,7 @@ extension EventQueue {
     }
 
     /// The slow path of `insert`: somewhere strictly between the head and the tail.
-    @usableFromInline mutating func insertInside(_ s: UInt32, time t: Int64, priority p: UInt8, after head: UInt32) {
+    @inlinable mutating func insertInside(_ s: UInt32, time t: Int64, priority p: UInt8, after head: UInt32) {
         var previous = head
         var walked = 1
         while true {
@@ -113,30 +116,35 @@ extension EventQueue {
     }
 
     @inlinable mutating func shrinkIfSparse() {
-        if 2 * _count < mask + 1 && mask + 1 > Self.minimumBucketCount { rebuild(bucketCount: (mask + 1) / 2) }
+        if 4 * _count < Self.maximumLoad * (mask + 1) && mask + 1 > Self.minimumBucketCount { rebuild(bucketCount: (mask + 1) / 2) }
     }
 
     /// Re-files every pending event into `bucketCount` buckets of a newly estimated day width.
-    /// Old buckets are walked in order, so events with equal keys (always in one bucket) keep
-    /// their first-in, first-out order.
+    /// The lists are first chained into one, in bucket order, so the old bucket array is freed
+    /// before the new one is allocated (the peak memory is one array, not two), and events with
+    /// equal keys (always in one bucket) keep their first-in, first-out order.
     @usableFromInline mutating func rebuild(bucketCount: Int) {
         let newShift = estimateShift()
         if bucketCount == mask + 1 && newShift == shift { return }
-        let old = buckets, oldCount = mask + 1
-        buckets = .allocate(capacity: bucketCount)
-        buckets.initialize(repeating: .empty, count: bucketCount)
-        mask = bucketCount - 1
-        shift = newShift
-        for b in 0..<oldCount {
-            var s = old[b].head
-            while s != EventQueueLayout.none {
-                let n = next(s)
-                insert(s, time: time(s), priority: priorities[Int(s)])
-                s = n
-            }
+        var first = EventQueueLayout.none, last = EventQueueLayout.none
+        for b in 0...mask where buckets[b].head != EventQueueLayout.none {
+            if last == EventQueueLayout.none { first = buckets[b].head } else { setNext(last, buckets[b].head) }
+            last = buckets[b].tail
         }
-        old.deallocate()
-        owner.buckets = buckets
+        if bucketCount != mask + 1 {
+            buckets.deallocate()
+            buckets = .allocate(capacity: bucketCount)
+            owner.buckets = buckets
+            mask = bucketCount - 1
+        }
+        buckets.initialize(repeating: .empty, count: bucketCount)
+        shift = newShift
+        var s = first
+        while s != EventQueueLayout.none {
+            let n = next(s)
+            insert(s, time: time(s), priority: priorities[Int(s)])
+            s = n
+        }
         if minSlot != EventQueueLayout.none { today = time(minSlot) &>> shift }
         pops = 0
         cost = 0

@@ -20,7 +20,7 @@ public struct EventHandle: Hashable, Sendable {
 /// Storage is a calendar queue (Brown 1988) that resizes itself: time is cut into "days" of a
 /// power-of-two number of nanoseconds, and day `d` lives in bucket `d mod bucketCount`, a list
 /// sorted by (time, priority) in which a new event goes after every equal key, so no sequence
-/// number is stored. The bucket count follows the population (1 to 4 events a bucket), and the
+/// number is stored. The bucket count follows the population (½ to 2 events a bucket), and the
 /// day width is re-estimated from the spacing of the earliest events whenever the buckets are
 /// rebuilt, including when pops start scanning many empty days or inserts walk long lists, so
 /// any time distribution is served. Nodes live in one flat allocation indexed by slot (20 bytes
@@ -97,7 +97,7 @@ public struct EventQueue<Payload> {
         priorities[Int(truncatingIfNeeded: s)] = priority
         payload(s).initialize(to: event)
         _count &+= 1
-        if _count > 4 &* (mask &+ 1) { rebuild(bucketCount: 2 &* (mask &+ 1)) }
+        if _count > Self.maximumLoad &* (mask &+ 1) { rebuild(bucketCount: 2 &* (mask &+ 1)) }
         insert(s, time: t, priority: priority)
         if minSlot == EventQueueLayout.none || precedes(t, priority, minSlot) {
             minSlot = s
