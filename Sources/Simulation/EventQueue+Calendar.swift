@@ -26,15 +26,17 @@ extension EventQueue {
             b.pointee = CalendarBucket(head: s, tail: s)
             return
         }
-        let tail = b.pointee.tail
-        if !precedes(t, p, tail) {
-            setNext(tail, s)
-            b.pointee.tail = s
-            return
-        }
+        // The head first: a bucket often holds only later years' events, and then the new event
+        // goes in front after one node load. The tail check keeps a burst of equal times O(1).
         if precedes(t, p, head) {
             setNext(s, head)
             b.pointee.head = s
+            return
+        }
+        let tail = b.pointee.tail
+        if tail == head || !precedes(t, p, tail) {
+            setNext(tail, s)
+            b.pointee.tail = s
             return
         }
         insertInside(s, time: t, priority: p, after: head)
