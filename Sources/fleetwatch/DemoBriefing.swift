@@ -31,6 +31,9 @@ enum DemoBriefing {
           # 1. What leaves a car, and where it goes.
           - {at: 8m, action: chapter, title: Connected cars talk}
           - {at: 8m, action: set-speed, factor: 2}
+          # Behind the scenes, two drives that later chapters need: to the shipyards, to Moffett Field.
+          - {at: 8m, action: trip, car: LRWYG1EB7TC484540, to-zone: cn-defence-changxing}
+          - {at: 8m, action: trip, car: 5YJSE1EB6PF238764, to-zone: us-moffett}
           - {at: 8m, action: caption, text: "400 simulated Teslas, half in Shanghai, half in the US. Each streams records to Tesla over TLS: position, speed, battery, charging; logs; camera clips for fleet learning; maps, voice, media, updates."}
           - {at: 8m30s, action: highlight, panel: vehicles}
           - {at: 8m30s, action: caption, text: "One row per car: what it sends (up) and receives (down) now, by category, and to whom. Telemetry is 1-5 MB a day; one fleet-learning camera clip is 60-120 MB."}
@@ -44,8 +47,8 @@ enum DemoBriefing {
           - {at: 10m20s, action: chapter, title: "Before May 2021: a Chinese car's data crossed the Pacific"}
           - {at: 10m20s, action: highlight, panel: regions}
           - {at: 10m20s, action: caption, text: "In this replay the Shanghai cars' telemetry, logs and camera clips go to Tesla's US services, as before May 2021. ⇄ is the share of a region's bytes that left its country."}
-          - {at: 10m50s, action: highlight, panel: countries}
-          - {at: 10m50s, action: caption, text: "Nothing here breaks a law of the time: the question in 2021 was who could look at the images."}
+          - {at: 10m50s, action: highlight, panel: alerts}
+          - {at: 10m50s, action: caption, text: "Judged by the rules China wrote that summer (CAC Provisions, August 2021), camera clips leaving China and location from sensitive zones sent abroad are critical."}
 
           # 3. The restriction.
           - {at: 11m20s, action: chapter, title: "March 2021: Beijing restricts Tesla use"}
@@ -53,7 +56,6 @@ enum DemoBriefing {
           - {at: 11m20s, action: assign-driver, car: LRW3E1EB2NC485467, name: 李建华, romanized: Li Jianhua, class: key-soe}
           - {at: 11m20s, action: assign-class, car: LRW3E1EA2RC484672, class: key-soe}
           - {at: 11m20s, action: caption, text: "Military staff and employees of key state companies are told not to drive Teslas to work: images from the cars' cameras could reach the US. Three drivers here are now restricted (⊘)."}
-          - {at: 11m20s, action: trip, car: LRWYG1EB7TC484540, to-zone: cn-defence-changxing}
           - {at: 11m20s, action: trip, car: LRW3E1EB2NC485467, to-zone: cn-gov-peoples-square}
           - {at: 11m50s, action: highlight, panel: alerts}
           - {at: 11m50s, action: caption, text: "Rule CN-3: any data a restricted driver's car sends abroad is critical. Tesla's answer: if it used its cars to spy, it would be shut down."}
@@ -62,7 +64,8 @@ enum DemoBriefing {
           - {at: 12m30s, action: chapter, title: Sensitive zones}
           - {at: 12m30s, action: set-speed, factor: 10}
           - {at: 12m30s, action: view, name: map}
-          - {at: 12m30s, action: caption, text: "Officer Wang Jun drives to the Changxing Island shipyards (defence industry); engineer Li Jianhua to People's Square (government). ⊘ marks restricted drivers, ▲ alerting cars."}
+          - {at: 12m30s, action: highlight, car: LRW3E1EB2NC485467}
+          - {at: 12m30s, action: caption, text: "Engineer Li Jianhua drives to People's Square, seat of the city government; officer Wang Jun is on his way to the Changxing Island shipyards. ⊘ marks restricted drivers, ◆ ▲ alerting cars."}
           - {at: 16m, action: view, name: dashboard}
           - {at: 16m, action: highlight, panel: alerts}
           - {at: 16m, action: caption, text: "Rule CN-2: location produced inside a sensitive zone that leaves China is critical (CAC Provisions 2021, Art. 3)."}
@@ -70,23 +73,24 @@ enum DemoBriefing {
           # 5. What espionage would look like.
           - {at: 17m, action: chapter, title: What spying would look like}
           - {at: 17m, action: set-speed, factor: 1}
-          - {at: 17m, action: view, name: car, car: LRWYG1EB7TC484540}
-          - {at: 17m, action: caption, text: "If a car were used to spy, it would be on the meters: a burst of camera data from inside the shipyards to a server abroad. Watch Wang Jun's car."}
-          - {at: 17m15s, action: inject-flow, car: LRWYG1EB7TC484540, category: camera-clip, bytes: 480 MB, service: tesla-ai}
+          - {at: 17m, action: view, name: car, car: LRW3E1EB2NC485467}
+          - {at: 17m, action: caption, text: "If a car were used to spy, it would show on the meters: a burst of camera data from inside a sensitive zone to a server abroad. Watch Li Jianhua's car, parked at People's Square."}
+          - {at: 17m15s, action: inject-flow, car: LRW3E1EB2NC485467, category: camera-clip, bytes: 480 MB, service: tesla-ai}
           - {at: 17m20s, action: caption, text: "480 MB of camera clips to Tesla AI training in the US: the meters jump and the alerts are raised with the flow itself, on the next frame."}
-          - {at: 17m40s, action: view, name: dashboard}
-          - {at: 17m40s, action: highlight, car: LRWYG1EB7TC484540}
+          - {at: 17m30s, action: set-speed, factor: 2}
+          - {at: 17m30s, action: view, name: dashboard}
+          - {at: 17m30s, action: highlight, car: LRW3E1EB2NC485467}
 
           # 6. Data stays in China.
           - {at: 18m, action: chapter, title: "May 2021: Chinese cars' data stays in China"}
-          - {at: 18m, action: set-speed, factor: 10}
+          - {at: 18m, action: set-speed, factor: 6}
           - {at: 18m, action: set-routing, market: CN, category: telemetry, service: tesla-cn-dc}
           - {at: 18m, action: set-routing, market: CN, category: diagnostics, service: tesla-cn-dc}
           - {at: 18m, action: set-routing, market: CN, category: camera-clip, service: tesla-cn-dc}
           - {at: 18m, action: highlight, panel: regions}
-          - {at: 18m, action: caption, text: "Tesla stores all data of cars sold in China in a Shanghai data centre. From now on nothing leaves: ⇄ stops growing and falls as new bytes stay home."}
+          - {at: 18m, action: caption, text: "Tesla stores all data of cars sold in China in a Shanghai data centre. New telemetry, logs and clips go there: ⇄, the share of bytes that left China, stops growing and falls."}
           - {at: 20m, action: highlight, panel: alerts}
-          - {at: 20m, action: caption, text: "The critical alerts stop: the restricted drivers' cars still talk (watch), but only to servers in China."}
+          - {at: 20m, action: caption, text: "The alerts already raised stay on the list at their worst level until someone acknowledges them; the restricted drivers' cars still talk, but no longer across the border."}
 
           # 7. The mirror image.
           - {at: 22m, action: chapter, title: "The mirror image: US rules"}
@@ -97,7 +101,8 @@ enum DemoBriefing {
           - {at: 22m35s, action: caption, text: "A US car near Moffett Federal Airfield with a Chinese maps service: its position reaches China, rule US-1, critical."}
 
           # 8. Wrap up.
-          - {at: 23m20s, action: chapter, title: What the dashboard shows, for: 40s}
+          - {at: 23m20s, action: chapter, title: What the dashboard shows, for: 30s}
+          - {at: 23m20s, action: set-speed, factor: 1}
           - {at: 23m20s, action: view, name: dashboard}
           - {at: 23m20s, action: highlight, panel: alerts}
           - {at: 23m20s, action: caption, text: "Every flow of every car, judged against the rules as it happens: what left, where it went, and who was driving. fleetwatch demo --headless prints this story; Demo/README.md tells how to change it."}

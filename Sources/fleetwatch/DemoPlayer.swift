@@ -167,8 +167,10 @@ struct DemoPlayer {
         switch cue.cue {
         case .chapter(let index):
             chapter = index
+            // A clean slate: the caption's text, the highlight and the selection go.
             dispatch(.caption(title: captionTitle, text: ""))
             dispatch(.highlight(nil))
+            dispatch(.clearSelection)
             events.append(.chapter(index: index, at: cue.at))
         case .caption(let text):
             dispatch(.caption(title: captionTitle, text: text))

@@ -28,4 +28,13 @@ import Testing
         _ = s.reduce(.setSpeed(3), frame: FrameContext())
         #expect(s.reduce(.key(.character("-")), frame: FrameContext()) == [.setSpeed(2)])
     }
+
+    @Test func clearSelectionForgetsTheCarAndScrollsToTheTop() {
+        let frame = FrameContext(visibleVehicles: [7, 3, 9, 1, 4], tableRows: 2)
+        var s = DashboardState()
+        _ = s.reduce(.select(vehicle: 4), frame: frame)
+        #expect(s.selectedVehicle == 4 && s.scroll == 3)
+        #expect(s.reduce(.clearSelection, frame: frame) == [])
+        #expect(s.selectedVehicle == nil && s.scroll == 0)
+    }
 }

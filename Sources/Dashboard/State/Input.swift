@@ -24,6 +24,8 @@ public enum Action: Hashable, Sendable {
     /// and pauses at its end, through the same reducer as the keys.
     case setSpeed(Double)
     case setPaused(Bool)
+    /// Demo control: no car selected and the table back at its top (a new chapter's clean slate).
+    case clearSelection
 }
 
 /// What the reducer asks the driver to do to the world outside the dashboard state.

@@ -39,6 +39,9 @@ extension DashboardState {
         case .setPaused(let p):
             paused = p
             return [.setPaused(p)]
+        case .clearSelection:
+            selectedVehicle = nil
+            scroll = 0
         }
         keepSelectionVisible(frame: frame)
         return []
