@@ -92,8 +92,8 @@ struct DemoPlayer {
                 case .skip(let index) where !replaying:
                     events.append(.skipped(toChapter: index, at: cue.at))
                     play(to: SimTime.zero + script.chapters[index].start, replaying: true, events: &events)
-                    resetPacer()
-                    return
+                    // The pacer moves on from the next chapter's start without a stall.
+                    app.pacer.jump(to: now)
                 case .skip:
                     continue
                 case .end:
