@@ -81,7 +81,7 @@ struct DemoHeadless {
         let first = script.chapters[0].start
         let wall = script.wallSeconds(at: script.end)
         return "demo: \(Sanitizer.clean(scenario.name)) (\(scenario.file)): \(script.chapters.count) chapters, "
-            + "\(clock(script.end)) simulated from \(clock(first)), about \(minutes(wall)) at the scripted speeds\n"
+            + "simulated \(clock(first)) to \(clock(script.end)), about \(minutes(wall)) at the scripted speeds\n"
             + "simulated wall\n"
     }
 
