@@ -28,10 +28,10 @@ struct Demo: ParsableCommand {
     @Flag(name: .long, help: "Start again from the first chapter at the end (a booth screen).")
     var loop = false
 
-    @Option(name: .long, parsing: .unconditional, help: "Start at this chapter (1 = the first).")
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Start at this chapter (1 = the first).", valueName: "n"))
     var chapter: Int = 1
 
-    @Option(name: .long, help: "Write an asciicast v2 recording (asciinema play FILE.cast).")
+    @Option(name: .long, help: ArgumentHelp("Write an asciicast v2 recording (asciinema play FILE.cast).", valueName: "file.cast"))
     var record: String?
 
     @Flag(name: .long, help: "No terminal: print each chapter and caption with its time, then the alerts; with --record, record the frames at the scripted pace.")
