@@ -66,15 +66,30 @@ struct ActionReader {
             result = fields["factor"].flatMap { c.double($0, "set-speed factor", in: 0.01...100_000) }
                 .map { .setSpeed(factor: $0) }
         case "view":
-            let name = fields["name"].flatMap { c.string($0, "view name") }
+            let name = fields["name"].flatMap { oneOf($0, "view", PresentationNames.views, &c) }
             let car = car(fields["car"], &c)
+            if name == "car", fields["car"] == nil {
+                c.error("a 'view' named car needs 'car': the index or VIN of the car to show", at: fields.node)
+            }
             result = name.map { .view(name: $0, car: car) }
         case "caption":
             let text = fields["text"].flatMap { c.string($0, "caption text") }
             let duration = fields["for"].flatMap { c.duration($0, "caption 'for'") }
             result = text.map { .caption(text: $0, duration: duration) }
         case "chapter":
-            result = fields["title"].flatMap { c.string($0, "chapter title") }.map { .chapter(title: $0) }
+            let title = fields["title"].flatMap { c.string($0, "chapter title") }
+            let length = fields["for"].flatMap { c.duration($0, "chapter 'for'") }
+            if let length, length <= .zero, let node = fields["for"] {
+                c.error("chapter 'for' must be longer than 0s, found \(length)", at: node)
+            }
+            result = title.map { .chapter(title: $0, duration: length) }
+        case "highlight":
+            let car = car(fields["car"], &c)
+            let panel = fields["panel"].flatMap { oneOf($0, "panel", PresentationNames.panels, &c) }
+            if fields["car"] != nil, fields["panel"] != nil {
+                c.error("a 'highlight' points at a car or at a panel, not both (neither clears it)", at: fields.node)
+            }
+            result = .highlight(car: car, panel: panel)
         default:
             result = nil
         }
@@ -100,6 +115,16 @@ struct ActionReader {
             return nil
         }
         return .vin(vin)
+    }
+
+    /// A name from a fixed list, with a suggestion when misspelt.
+    func oneOf(_ node: YAMLNode, _ what: String, _ names: [String], _ c: inout DecodeContext) -> String? {
+        guard let text = c.string(node, "\(what) name") else { return nil }
+        guard names.contains(text) else {
+            c.error("unknown \(what) '\(text)'" + Suggestion.hint(for: text, among: names), at: node)
+            return nil
+        }
+        return text
     }
 
     func userClass(_ node: YAMLNode?, _ c: inout DecodeContext) -> UserClassID? {

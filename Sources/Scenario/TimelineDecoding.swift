@@ -16,7 +16,8 @@ public enum TimelineDecoding {
         "set-speed": (["factor"], ["factor"]),
         "view": (["name", "car"], ["name"]),
         "caption": (["text", "for"], ["text"]),
-        "chapter": (["title"], ["title"]),
+        "chapter": (["title", "for"], ["title"]),
+        "highlight": (["car", "panel"], []),
     ]
 
     /// The entries of a `timeline` node, or nil after recording diagnostics.
@@ -46,7 +47,20 @@ public enum TimelineDecoding {
             previous = max(previous, entry.at)
             entries.append(entry)
         }
+        checkChapterLengths(entries, context: &context)
         return context.diagnostics.count == before ? entries : nil
+    }
+
+    /// A chapter with a `for` must end by the time the next chapter starts: chapters never overlap.
+    static func checkChapterLengths(_ entries: [TimelineEntry], context: inout DecodeContext) {
+        let chapters = entries.filter { if case .chapter = $0.action { true } else { false } }
+        for (entry, next) in zip(chapters, chapters.dropFirst()) {
+            guard case .chapter(let title, let length?) = entry.action, entry.at + length > next.at else { continue }
+            context.error(
+                "chapter '\(title)' lasts \(length) from \(entry.at), past the next chapter at \(next.at); "
+                    + "shorten its 'for' or leave it out (a chapter then lasts until the next one)",
+                at: entry.location)
+        }
     }
 
     static func decodeEntry(_ node: YAMLNode, names: ScenarioNames, context: inout DecodeContext) -> TimelineEntry? {

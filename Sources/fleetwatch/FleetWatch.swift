@@ -13,7 +13,7 @@ struct FleetWatch: ParsableCommand {
             person sends data out.
             """,
         version: version,
-        subcommands: [Live.self, Snapshot.self, Validate.self, Bench.self],
+        subcommands: [Live.self, Snapshot.self, Validate.self, Bench.self, Demo.self],
         defaultSubcommand: Live.self
     )
 }

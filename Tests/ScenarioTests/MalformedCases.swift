@@ -117,7 +117,7 @@ enum MalformedCases {
             name: demo
             timeline:
               - {at: 10s, action: chapter, title: One, text: Two}
-            """, ["t.yaml:3:44: error: unknown key 'text' in a 'chapter' timeline entry; expected one of: action, at, title"]),
+            """, ["t.yaml:3:44: error: unknown key 'text' in a 'chapter' timeline entry; expected one of: action, at, for, title"]),
         ("timeline out of order and missing at", """
             name: demo
             timeline:

@@ -20,6 +20,12 @@ public enum Action: Hashable, Sendable {
     case select(vehicle: Int)
     case caption(title: String, text: String)
     case highlight(Highlight?)
+    /// Demo control: the script sets the speed (simulated seconds per second, 0.01 to 100,000)
+    /// and pauses at its end, through the same reducer as the keys.
+    case setSpeed(Double)
+    case setPaused(Bool)
+    /// Demo control: no car selected and the table back at its top (a new chapter's clean slate).
+    case clearSelection
 }
 
 /// What the reducer asks the driver to do to the world outside the dashboard state.

@@ -33,6 +33,15 @@ extension DashboardState {
             caption = title.isEmpty && text.isEmpty ? nil : Caption(title: title, text: text)
         case .highlight(let h):
             highlight = h
+        case .setSpeed(let s):
+            speed = s.isFinite ? min(max(s, 0.01), 100_000) : speed
+            return [.setSpeed(speed)]
+        case .setPaused(let p):
+            paused = p
+            return [.setPaused(p)]
+        case .clearSelection:
+            selectedVehicle = nil
+            scroll = 0
         }
         keepSelectionVisible(frame: frame)
         return []

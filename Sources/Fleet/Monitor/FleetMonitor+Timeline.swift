@@ -54,7 +54,7 @@ extension FleetMonitor {
                 throw fail("only \(cars.count) active cars\(region.map { " in \($0)" } ?? ""), \(count) to remove")
             }
             return cars.map { .removeCar(car: $0) }
-        case .setSpeed, .view, .caption, .chapter:
+        case .setSpeed, .view, .caption, .chapter, .highlight:
             return []
         }
     }

@@ -49,7 +49,7 @@ public struct FleetMonitor: Sendable {
     var nextEntry = 0
     /// Timeline entries that failed when their time came.
     public internal(set) var timelineFailures: [TimelineFailure] = []
-    /// The demo's cues (`set-speed`, `view`, `caption`, `chapter`), sorted by time (stable).
+    /// The demo's cues (`set-speed`, `view`, `caption`, `chapter`, `highlight`), sorted by time (stable).
     public let presentationCues: [TimelineEntry]
 
     /// Builds the world and the monitor; the timeline's entries are applied as the run reaches them.

@@ -22,8 +22,8 @@ public enum CarReference: Hashable, Sendable {
 
 /// What a timeline entry does, as a scenario file writes it: cars by index or VIN, counts rather
 /// than lists of cars. `FleetMonitor` resolves the fleet actions to `FleetAction`s when their
-/// time comes; the presentation actions (`setSpeed`, `view`, `caption`, `chapter`) are cues for
-/// the demo driver (`FleetMonitor.presentationCues`).
+/// time comes; the presentation actions (`setSpeed`, `view`, `caption`, `chapter`, `highlight`)
+/// are cues for the demo driver (`FleetMonitor.presentationCues`).
 public enum ScriptedAction: Hashable, Sendable {
     /// From now on, the market's cars send `category` to `service`.
     case setRouting(market: Market, category: DataCategory, service: ServiceID)
@@ -46,13 +46,17 @@ public enum ScriptedAction: Hashable, Sendable {
     case view(name: String, car: CarReference?)
     /// A caption for the demo, shown for `duration` (until the next caption when nil).
     case caption(text: String, duration: SimDuration?)
-    /// Starts a chapter of the demo.
-    case chapter(title: String)
+    /// Starts a chapter of the demo. It lasts `duration` when given (the demo skips ahead to
+    /// the next chapter, or ends, after it); otherwise until the next chapter.
+    case chapter(title: String, duration: SimDuration? = nil)
+    /// Points the audience at a car or at a panel of the dashboard (by the dashboard's panel
+    /// name: header, regions, countries, vehicles, alerts, footer, caption); neither clears it.
+    case highlight(car: CarReference?, panel: String?)
 
     /// Whether the action is for the demo driver rather than the fleet.
     public var isPresentation: Bool {
         switch self {
-        case .setSpeed, .view, .caption, .chapter: true
+        case .setSpeed, .view, .caption, .chapter, .highlight: true
         default: false
         }
     }
@@ -71,6 +75,7 @@ public enum ScriptedAction: Hashable, Sendable {
         case .view: "view"
         case .caption: "caption"
         case .chapter: "chapter"
+        case .highlight: "highlight"
         }
     }
 }

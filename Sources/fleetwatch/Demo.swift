@@ -1,0 +1,180 @@
+import ArgumentParser
+import Dashboard
+import Fleet
+import Scenario
+import Screen
+import Simulation
+import Terminal
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `fleetwatch demo [FILE]`: a scenario's timeline played as a presentation, with chapters,
+/// captions and scripted actions, driven by a presenter's keys or clicker; or headless.
+struct Demo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Play a scenario's timeline as a presentation (default: the built-in 2021 briefing).",
+        discussion: """
+            Keys: space (or b, .) pause, → n PgDn next chapter, ← p PgUp previous chapter, r or F5 \
+            replay the chapter, +/- speed, q quit; the dashboard's other keys work as in the live \
+            view. A jump replays the simulation from the start, so it lands on the same screen a \
+            straight run shows there. See Demo/README.md.
+            """
+    )
+
+    @Argument(help: "A scenario file with chapters in its timeline (default: the built-in briefing, Demo/briefing.yaml).")
+    var file: String?
+
+    @Flag(name: .long, help: "Start again from the first chapter at the end (a booth screen).")
+    var loop = false
+
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Start at this chapter (1 = the first).", valueName: "n"))
+    var chapter: Int = 1
+
+    @Option(name: .long, help: ArgumentHelp("Write an asciicast v2 recording (asciinema play FILE.cast).", valueName: "file.cast"))
+    var record: String?
+
+    @Flag(name: .long, help: "No terminal: print each chapter and caption with its time, then the alerts; with --record, record the frames at the scripted pace.")
+    var headless = false
+
+    @Option(name: .long, parsing: .unconditional, help: "Frames per second, 1 to 60.")
+    var fps: Int = 10
+
+    @Option(name: .long, parsing: .unconditional, help: "Screen width of a headless recording (\(Self.sizes.lowerBound) to \(Self.sizes.upperBound)).")
+    var width: Int = 160
+
+    @Option(name: .long, parsing: .unconditional, help: "Screen height of a headless recording (\(Self.sizes.lowerBound) to \(Self.sizes.upperBound)).")
+    var height: Int = 48
+
+    @OptionGroup var look: LookOptions
+
+    static let sizes = 1...1000
+
+    func validate() throws {
+        guard chapter >= 1 else { throw ValidationError("--chapter counts from 1, got \(chapter)") }
+        guard (1...60).contains(fps) else { throw ValidationError("--fps must be between 1 and 60, got \(fps)") }
+        guard Self.sizes.contains(width), Self.sizes.contains(height) else {
+            throw ValidationError("--width and --height must be between 1 and 1000, got \(width)x\(height)")
+        }
+        if loop && headless { throw ValidationError("--loop never ends; a --headless run plays once") }
+    }
+
+    func run() throws {
+        let scenario = try loadScenario()
+        let script = DemoScript(scenario: scenario)
+        guard chapter <= script.chapters.count else {
+            StandardError.write("fleetwatch: --chapter \(chapter): '\(scenario.name)' has \(script.chapters.count) chapters\n")
+            throw ExitCode(1)
+        }
+        if headless {
+            try DemoHeadless(demo: self, scenario: scenario, script: script).run()
+        } else {
+            try runInTerminal(scenario: scenario, script: script)
+        }
+    }
+
+    /// The file, or the built-in briefing; every problem as FILE:LINE:COL and exit status 1.
+    func loadScenario() throws -> Scenario {
+        do {
+            if let file { return try Scenario.load(path: file) }
+            return try Scenario.parse(text: DemoBriefing.yaml, file: "<briefing>")
+        } catch {
+            StandardError.write(String(describing: error) + "\n")
+            throw ExitCode(1)
+        }
+    }
+
+    var depth: ColorDepth { ColorDepth(rawValue: look.color) ?? .truecolor }
+
+    func makeRecorder(scenario: Scenario, width: Int, height: Int, depth: ColorDepth) throws -> CastRecorder? {
+        guard let record else { return nil }
+        do {
+            return try CastRecorder(
+                path: record, width: width, height: height, depth: depth, timestamp: Int64(time(nil)),
+                title: "FleetWatch demo — \(scenario.name)", environment: Terminal.currentEnvironment())
+        } catch {
+            StandardError.write("fleetwatch: \(error.description)\n")
+            throw ExitCode(1)
+        }
+    }
+
+    func runInTerminal(scenario: Scenario, script: DemoScript) throws {
+        do {
+            try Terminal.checkInteractive(
+                stdinIsTTY: isatty(0) == 1, stdoutIsTTY: isatty(1) == 1, term: Terminal.currentEnvironment()["TERM"])
+        } catch {
+            StandardError.write("\(error.description) (fleetwatch demo --headless plays without one)\n")
+            throw ExitCode(2)
+        }
+        let session: TerminalSession
+        do {
+            session = try TerminalSession.start(TerminalOptions(color: ColorPreference(rawValue: look.color) ?? .auto))
+        } catch {
+            StandardError.write("\(error.description)\n")
+            throw ExitCode(2)
+        }
+        var recorder: CastRecorder?
+        var player: DemoPlayer
+        do {
+            recorder = try makeRecorder(scenario: scenario, width: session.size.width, height: session.size.height, depth: session.colorDepth)
+            let view = DashboardView(glyphs: look.glyphs, theme: Theme.dark.adapted(to: session.colorDepth))
+            player = try DemoPlayer(
+                scenario: scenario, script: script, view: view, width: session.size.width, height: session.size.height, loop: loop)
+        } catch {
+            session.stop()
+            recorder?.abandon()
+            if !(error is ExitCode) { StandardError.write("fleetwatch: \(error)\n") }
+            throw error
+        }
+        _ = player.jump(toChapter: chapter - 1)
+        let frameMilliseconds = 1000 / fps
+        let start = monotonicSeconds()
+        var signal: TerminationSignal?
+        var failure: Error?
+        frames: while true {
+            _ = player.advance(toWall: monotonicSeconds())
+            let buffer = player.render()
+            session.present(buffer)
+            do {
+                try recorder?.record(buffer, at: monotonicSeconds() - start)
+            } catch {
+                failure = error
+                break frames
+            }
+            for event in session.nextEvents(timeoutMilliseconds: frameMilliseconds) {
+                switch event {
+                case .terminate(let s):
+                    signal = s
+                    break frames
+                case .resize(let size):
+                    player.resize(width: size.width, height: size.height)
+                case .resumed:
+                    session.requestRedraw()
+                case .key(let key):
+                    switch PresenterControl(key) {
+                    case .next: _ = player.nextChapter()
+                    case .previous: _ = player.previousChapter()
+                    case .replayChapter: _ = player.jump(toChapter: player.chapter)
+                    case .dashboard(let action): if player.handle(action) { break frames }
+                    }
+                case .mouse(.click(let x, let y)):
+                    if player.handle(.click(x: x, y: y)) { break frames }
+                case .mouse(.wheelUp):
+                    _ = player.handle(.wheel(up: true))
+                case .mouse(.wheelDown):
+                    _ = player.handle(.wheel(up: false))
+                }
+            }
+        }
+        session.stop()
+        do {
+            if let failure { throw failure }
+            try recorder?.finish()
+        } catch {
+            // The recording's temporary file is already gone (StreamingFile removes it on error).
+            StandardError.write("fleetwatch: \(error)\n")
+            throw ExitCode(1)
+        }
+        if let signal { Terminal.exit(dueTo: signal) }
+    }
+}
