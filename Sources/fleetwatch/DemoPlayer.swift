@@ -55,6 +55,7 @@ struct DemoPlayer {
         self.loop = loop
         var origin = try App(scenario: scenario, at: .zero, speed: 1, paused: false)
         origin.resize(width: width, height: height)
+        origin.state.presenting = true
         self.origin = origin
         app = origin
     }

@@ -50,6 +50,8 @@ public struct DashboardState: Hashable, Sendable {
     public var height: Int
     public var caption: Caption?
     public var highlight: Highlight?
+    /// A presenter plays a demo: the footer shows the presenter's keys.
+    public var presenting = false
 
     public struct Caption: Hashable, Sendable {
         public var title: String

@@ -22,10 +22,12 @@ struct FooterPanel: Widget {
         let t = style.theme
         let right = "seed \(seed)"
         let rightWidth = DisplayWidth.of(right)
-        var room = area.width
+        var room = area.width - 1
+        // The last column stays blank: a terminal cannot write its bottom-right cell, and the
+        // snapshot must show what the terminal shows.
         if area.width >= 60 + rightWidth {
             room -= rightWidth + 2
-            buffer.put(right, x: area.maxX - rightWidth, y: area.y, style: t.dim)
+            buffer.put(right, x: area.maxX - rightWidth - 1, y: area.y, style: t.dim)
         }
         let hints = KeyHints(hints(), keyStyle: t.key, labelStyle: t.dim)
         hints.render(into: &buffer, area: Rect(x: area.x, y: area.y, width: room, height: 1))
@@ -35,6 +37,16 @@ struct FooterPanel: Widget {
         let g = style.glyphs
         let move = String(g.arrowUp) + String(g.arrowDown)
         var h: [KeyHint] = []
+        if state.presenting {
+            return [
+                KeyHint(String(g.arrowRight) + " n", "next chapter", priority: 9),
+                KeyHint(String(g.arrowLeft) + " p", "previous", priority: 8),
+                KeyHint("r", "replay chapter", priority: 3),
+                KeyHint("space", state.paused ? "resume" : "pause", priority: 7),
+                KeyHint("+/-", "speed", priority: 2),
+                KeyHint("q", "quit", priority: 10),
+            ]
+        }
         switch state.view {
         case .fleet where state.focus == .alerts:
             h = [KeyHint(move, "select", priority: 6), KeyHint("A", "acknowledge", priority: 7), KeyHint("a", "vehicles", priority: 5)]
