@@ -1,5 +1,9 @@
 import ArgumentParser
 import Bench
+import Export
+import Fleet
+import Scenario
+import Simulation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -9,14 +13,24 @@ import Darwin
 /// `fleetwatch bench`: the fleet-flows reference workload through the real simulation core.
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run the fleet-flows reference workload and print one line of JSON.",
+        abstract: "Run a benchmark workload headless and print one line of JSON.",
         discussion: """
-            The workload of ../shared/bench-ref/README.md (5 Poisson flow streams per car, lognormal \
-            sizes, a decayed rate meter and a policy check per flow) through the same event queue, \
-            random generator and meter as the dashboard. Compare release builds \
-            (swift run -c release fleetwatch bench) with run-c.sh in the same run.
+            fleet-flows (the default) is the workload of ../shared/bench-ref/README.md (5 Poisson flow \
+            streams per car, lognormal sizes, a decayed rate meter and a policy check per flow) \
+            through the same event queue, random generator and meter as the dashboard; compare \
+            release builds (swift run -c release fleetwatch bench) with run-c.sh in the same run. \
+            full is the product's own model: the built-in scenario's cars, trips, every data \
+            category, zones, meters, policies and alerts (the seed is the scenario's unless given).
             """
     )
+
+    enum Workload: String, CaseIterable, ExpressibleByArgument {
+        case fleetFlows = "fleet-flows"
+        case full
+    }
+
+    @Option(help: "fleet-flows (the reference workload) or full (the product's model).")
+    var workload: Workload = .fleetFlows
 
     static let maxVehicles = 20_000_000
     static let maxDuration = 1_000_000.0
@@ -27,8 +41,8 @@ struct Bench: ParsableCommand {
     @Option(parsing: .unconditional, help: "Simulated seconds, more than 0 and at most \(Int(maxDuration)).")
     var duration: Double = 600
 
-    @Option(help: "Seed of the random generator, 0 to 2^64-1.")
-    var seed: UInt64 = 42
+    @Option(help: "Seed of the random generator, 0 to 2^64-1 (default 42; full: the scenario's).")
+    var seed: UInt64?
 
     func validate() throws {
         guard (1...Self.maxVehicles).contains(vehicles) else {
@@ -41,48 +55,64 @@ struct Bench: ParsableCommand {
     }
 
     func run() throws {
-        let parameters = FleetFlowsParameters(vehicles: vehicles, duration: duration, seed: seed)
-        let start = monotonicSeconds()
-        let result = FleetFlows.run(parameters)
-        let wall = monotonicSeconds() - start
-        print(BenchReport(parameters: parameters, result: result, wallSeconds: wall, peakRSSMegabytes: peakRSSMegabytes()).json)
+        switch workload {
+        case .fleetFlows:
+            let parameters = FleetFlowsParameters(vehicles: vehicles, duration: duration, seed: seed ?? 42)
+            let start = monotonicSeconds()
+            let result = FleetFlows.run(parameters)
+            let wall = monotonicSeconds() - start
+            print(BenchReport(
+                workload: workload.rawValue, vehicles: vehicles, duration: duration, seed: parameters.seed,
+                events: result.events, alerts: result.alerts, bytes: result.bytes, flows: nil,
+                wallSeconds: wall, peakRSSMegabytes: peakRSSMegabytes()).json)
+        case .full:
+            guard vehicles <= WorldConfig.maxFleetSize else {
+                throw ValidationError("--vehicles must be at most \(WorldConfig.maxFleetSize) for the full workload, got \(vehicles)")
+            }
+            var scenario = Scenario.builtIn
+            scenario.world.fleetSize = vehicles
+            if let seed { scenario.world.seed = seed }
+            let start = monotonicSeconds()
+            var monitor = try scenario.makeMonitor()
+            monitor.run(until: .seconds(duration))
+            let wall = monotonicSeconds() - start
+            print(BenchReport(
+                workload: workload.rawValue, vehicles: vehicles, duration: duration, seed: scenario.world.seed,
+                events: monitor.world.eventsProcessed, alerts: monitor.alerts.raisedCount,
+                bytes: monitor.world.aggregates.all.bytes, flows: monitor.flowsSeen,
+                wallSeconds: wall, peakRSSMegabytes: peakRSSMegabytes()).json)
+        }
     }
 }
 
 /// The one JSON line `fleetwatch bench` prints, keys in a fixed order.
 struct BenchReport {
-    var parameters: FleetFlowsParameters
-    var result: FleetFlowsResult
+    var workload: String
+    var vehicles: Int
+    var duration: Double
+    var seed: UInt64
+    var events: UInt64
+    var alerts: UInt64
+    var bytes: UInt64
+    /// Flow records judged by the policies (the full workload only).
+    var flows: UInt64?
     var wallSeconds: Double
     var peakRSSMegabytes: Double
 
     var json: String {
-        let perSecond = wallSeconds > 0 ? Double(result.events) / wallSeconds : 0
-        return "{\"workload\":\"fleet-flows\",\"vehicles\":\(parameters.vehicles),"
-            + "\"duration_s\":\(format(parameters.duration, decimals: 3)),\"seed\":\(parameters.seed),"
-            + "\"events\":\(result.events),\"alerts\":\(result.alerts),\"bytes\":\(result.bytes),"
-            + "\"wall_s\":\(format(wallSeconds, decimals: 3)),\"events_per_s\":\(format(perSecond, decimals: 0)),"
-            + "\"peak_rss_mb\":\(format(peakRSSMegabytes, decimals: 1))}"
+        let perSecond = wallSeconds > 0 ? Double(events) / wallSeconds : 0
+        var fields: [(String, JSONValue)] = [
+            ("workload", .string(workload)), ("vehicles", .int(Int64(vehicles))), ("duration_s", .double(duration, 3)),
+            ("seed", .uint(seed)), ("events", .uint(events)), ("alerts", .uint(alerts)), ("bytes", .uint(bytes)),
+        ]
+        if let flows { fields.append(("flows", .uint(flows))) }
+        fields += [
+            ("wall_s", .double(wallSeconds, 3)), ("events_per_s", .double(perSecond, 0)),
+            ("sim_s_per_wall_s", .double(wallSeconds > 0 ? duration / wallSeconds : 0, 1)),
+            ("peak_rss_mb", .double(peakRSSMegabytes, 1)),
+        ]
+        return JSONValue.object(fields).serialized()
     }
-}
-
-/// A JSON number with at most `decimals` decimals and no trailing zeros.
-func format(_ value: Double, decimals: Int) -> String {
-    guard value.isFinite else { return "null" }
-    var scale = 1.0
-    for _ in 0..<decimals { scale *= 10 }
-    let scaled = (value * scale).rounded()
-    if decimals == 0 || scaled == (scaled / scale).rounded(.towardZero) * scale {
-        let whole = scaled / scale
-        if abs(whole) < 9e15 { return String(Int64(whole)) }
-    }
-    var text = String(Int64(scaled))
-    let negative = text.hasPrefix("-")
-    if negative { text.removeFirst() }
-    while text.count <= decimals { text = "0" + text }
-    var fraction = String(text.suffix(decimals))
-    while fraction.hasSuffix("0") { fraction.removeLast() }
-    return (negative ? "-" : "") + text.dropLast(decimals) + "." + fraction
 }
 
 func monotonicSeconds() -> Double {

@@ -42,13 +42,28 @@ struct Run {
         let lines = run.stdout.split(separator: "\n")
         #expect(lines.count == 1)
         let object = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any]
-        let keys = ["workload", "vehicles", "duration_s", "seed", "events", "alerts", "bytes", "wall_s", "events_per_s", "peak_rss_mb"]
+        let keys = ["workload", "vehicles", "duration_s", "seed", "events", "alerts", "bytes", "wall_s", "events_per_s", "sim_s_per_wall_s", "peak_rss_mb"]
         #expect(object.map { Set($0.keys) } == Set(keys))
         #expect(object?["workload"] as? String == "fleet-flows")
         #expect(object?["vehicles"] as? Int == 200)
         let events = try #require(object?["events"] as? Int)
         #expect(abs(Double(events) - 200 * 30 * 1.21834) < 4 * (200 * 30 * 1.21834).squareRoot())
         #expect(run.stdout.hasPrefix("{\"workload\":\"fleet-flows\",\"vehicles\":200,"), "keys in the documented order")
+    }
+
+    @Test func benchFullRunsTheProductModel() throws {
+        let run = try Run(["bench", "--workload", "full", "--vehicles", "300", "--duration", "600"])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        #expect(object?["workload"] as? String == "full")
+        #expect(object?["vehicles"] as? Int == 300)
+        let flows = try #require(object?["flows"] as? Int)
+        let events = try #require(object?["events"] as? Int)
+        #expect(flows > 1000 && events > 1000, "ten simulated minutes of 300 cars produce flows")
+        #expect((object?["sim_s_per_wall_s"] as? Double).map { $0 > 0 } == true)
+        let again = try Run(["bench", "--workload", "full", "--vehicles", "300", "--duration", "600"])
+        let second = try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any]
+        #expect(second?["events"] as? Int == events && second?["flows"] as? Int == flows, "the same seed gives the same run")
     }
 
     @Test(arguments: [

@@ -38,6 +38,8 @@ public struct AlertBook: Sendable {
     public private(set) var droppedFromLog = 0
     /// Matches that raised nothing because of `minInterval`.
     public private(set) var suppressed: UInt64 = 0
+    /// Alerts raised since the start.
+    public var raisedCount: UInt64 { nextID - 1 }
 
     public init(policies: PolicySet, parameters: AlertParameters = .default) {
         self.policies = policies
