@@ -44,7 +44,16 @@ public enum Spawn {
         }
 
         var pipeFDs: [Int32] = [-1, -1]
-        guard pipe(&pipeFDs) == 0 else { return SpawnResult(status: -1, stdout: [], stderr: Array("pipe failed".utf8)) }
+        // Close-on-exec, under a lock held until the spawn: tests run in parallel, and a pipe
+        // end inherited by another test's long-lived child (a tmux server) would keep this read
+        // from ever seeing the end. (pipe2 is not imported without _GNU_SOURCE.)
+        spawnLock.lock()
+        guard pipe(&pipeFDs) == 0 else {
+            spawnLock.unlock()
+            return SpawnResult(status: -1, stdout: [], stderr: Array("pipe failed".utf8))
+        }
+        _ = fcntl(pipeFDs[0], F_SETFD, FD_CLOEXEC)
+        _ = fcntl(pipeFDs[1], F_SETFD, FD_CLOEXEC)
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -80,13 +89,19 @@ public enum Spawn {
         defer { (cArgv + cEnvp).forEach { free($0) } }
         let spawned = posix_spawn(&pid, timeout, &actions, &attributes, cArgv, cEnvp)
         close(pipeFDs[1])
+        spawnLock.unlock()
         guard spawned == 0 else {
             close(pipeFDs[0])
             return SpawnResult(status: -1, stdout: [], stderr: Array("posix_spawn \(executable): error \(spawned)".utf8))
         }
         var output: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
+        // Bounded even if a grandchild keeps the pipe open after `timeout` ended the child.
+        let readDeadline = Date().addingTimeInterval(Double(seconds) + 5)
+        while Date() < readDeadline {
+            var poller = pollfd(fd: pipeFDs[0], events: Int16(POLLIN), revents: 0)
+            let ready = poll(&poller, 1, 100)
+            if ready == 0 || (ready < 0 && errno == EINTR) { continue }
             let n = chunk.withUnsafeMutableBytes { read(pipeFDs[0], $0.baseAddress, $0.count) }
             if n > 0 { output.append(contentsOf: chunk[0..<n]) } else if n < 0 && errno == EINTR { continue } else { break }
         }
@@ -99,6 +114,9 @@ public enum Spawn {
         return SpawnResult(status: exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F), stdout: output, stderr: errors)
     }
 }
+
+/// Serialises creating a pipe and spawning the child that uses it (see `Spawn.run`).
+private let spawnLock = NSLock()
 
 /// Finds the tools and the built products the tests run.
 public enum Tools {
