@@ -34,11 +34,15 @@ public final class TmuxHarness {
     ///   - suspendable: the pane's shell has job control: after Ctrl-Z it records status and
     ///     modes, waits for the file `go`, runs `fg`, and records them again (`status2`, `after2`).
     ///   - stderrToFile: the program's standard error goes to the file `stderr`, not the pane.
+    ///   - stdoutToPipe: the program's standard output is a pipe into `cat` that writes the
+    ///     file `stdout` (its standard input stays the terminal).
     ///   - startOnGo: the program starts only once the file `go` exists (see `touch`), so that
-    ///     `recordPane` can be set up first.
+    ///     `recordPane` can be set up first; after the program the shell prints
+    ///     `[ended]` to the pane, so a recording shows where the program's output stops.
     public init(
         binary: String, arguments: [String] = [], environment: [String: String?] = [:], width: Int = 120,
-        height: Int = 40, suspendable: Bool = false, stderrToFile: Bool = false, startOnGo: Bool = false
+        height: Int = 40, suspendable: Bool = false, stderrToFile: Bool = false, stdoutToPipe: Bool = false,
+        startOnGo: Bool = false
     ) throws {
         guard let tools = Self.tools else { throw HarnessError("tmux, timeout, pgrep or env is not on PATH") }
         self.tools = tools
@@ -56,16 +60,20 @@ public final class TmuxHarness {
         if stderrToFile { app += " 2> '\(d)/stderr'" }
         let waitForGo = "n=0; while [ ! -e '\(d)/go' ] && [ $n -lt 200 ]; do sleep 0.05; n=$((n+1)); done; rm -f '\(d)/go'"
         let start = startOnGo ? "\(waitForGo); " : ""
+        let end = startOnGo ? "echo '[ended]'; " : ""
+        let runApp = stdoutToPipe
+            ? "{ \(app); echo $? > '\(d)/status'; } | cat > '\(d)/stdout'"
+            : "\(app); echo $? > '\(d)/status'"
         let script = suspendable
             ? """
-            set -m; stty -g > '\(d)/before'; unset LANG LC_ALL LC_CTYPE; \(start)\(app); \
-            echo $? > '\(d)/status'; stty -g > '\(d)/after'; \
+            set -m; stty -g > '\(d)/before'; unset LANG LC_ALL LC_CTYPE; \(start)\(runApp); \
+            stty -g > '\(d)/after'; \(end)\
             \(waitForGo); fg; \
             echo $? > '\(d)/status2'; stty -g > '\(d)/after2'; echo done > '\(d)/done'; exec sleep 60
             """
             : """
-            stty -g > '\(d)/before'; unset LANG LC_ALL LC_CTYPE; \(start)\(app); \
-            echo $? > '\(d)/status'; stty -g > '\(d)/after'; echo done > '\(d)/done'; exec sleep 60
+            stty -g > '\(d)/before'; unset LANG LC_ALL LC_CTYPE; \(start)\(runApp); \
+            stty -g > '\(d)/after'; \(end)echo done > '\(d)/done'; exec sleep 60
             """
         let shell = suspendable ? "bash" : "sh"
         let started = tmux(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", shell, "-c", script])
