@@ -14,7 +14,14 @@ struct Live: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "live",
         abstract: "Open the live dashboard in this terminal (the default command).",
-        discussion: "Keys: arrows/jk move, Enter details, Esc back, s/S sort, / filter, m map, a alerts, A acknowledge, space pause, . step, +/- speed, ? help, q quit."
+        discussion: """
+            Keys: arrows/jk move, Enter details, Esc back, s/S sort, / filter, m map, a alerts, \
+            A acknowledge, space pause, . step, +/- speed, ? help, q quit.
+
+            Needs a terminal (standard input and output, and TERM); elsewhere it exits with \
+            status 2 and suggests `fleetwatch snapshot`. Exit status: 0 after q, 128+N after \
+            signal N (143 for SIGTERM, 129 for SIGHUP), 1 for a bad scenario file, 64 for a bad option.
+            """
     )
 
     @OptionGroup var fleet: FleetOptions
