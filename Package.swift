@@ -49,6 +49,9 @@ let package = Package(
         .target(name: "Terminal", dependencies: ["CNcurses", "Screen"], swiftSettings: strict),
         // A small program that proves the terminal driver end to end (run by TerminalTests in tmux).
         .executableTarget(name: "terminal-check", dependencies: ["Terminal", "Screen"], swiftSettings: strict),
+        // Test support shared by the test targets: programs run under posix_spawn with an empty
+        // signal mask, private tmux servers, bounded waits, and the schema and CSV checks.
+        .target(name: "TmuxTesting", swiftSettings: strict),
         // The command line: wiring only.
         .executableTarget(
             name: "fleetwatch",
@@ -64,9 +67,9 @@ let package = Package(
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario"], swiftSettings: strict),
         .testTarget(name: "ScreenTests", dependencies: ["Screen"], swiftSettings: strict),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard"], exclude: ["Snapshots"], swiftSettings: strict),
-        .testTarget(name: "ExportTests", dependencies: ["Export", "Screen", "Dashboard", "Fleet"], exclude: ["Snapshots"], swiftSettings: strict),
+        .testTarget(name: "ExportTests", dependencies: ["Export", "Screen", "Dashboard", "Fleet", "TmuxTesting"], exclude: ["Snapshots"], swiftSettings: strict),
         .testTarget(name: "BenchTests", dependencies: ["Bench"], swiftSettings: strict),
-        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Screen"], swiftSettings: strict),
-        .testTarget(name: "fleetwatchTests", dependencies: ["fleetwatch"], swiftSettings: strict),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Screen", "TmuxTesting"], swiftSettings: strict),
+        .testTarget(name: "fleetwatchTests", dependencies: ["fleetwatch", "TmuxTesting"], swiftSettings: strict),
     ]
 )

@@ -43,7 +43,7 @@ struct FleetOptions: ParsableArguments {
 
 /// Options of how the screen is drawn, shared by the terminal and the snapshot exports.
 struct LookOptions: ParsableArguments {
-    @Option(name: .long, help: "Colours: auto, truecolor, 256, 16 or none (auto follows COLORTERM, TERM and NO_COLOR).")
+    @Option(name: .long, help: "Colours: auto, truecolor, 256, 16 or none (in the terminal auto follows COLORTERM, TERM and NO_COLOR; in snapshots auto is truecolor).")
     var color: String = "auto"
 
     @Flag(name: .long, help: "Draw with ASCII characters only (no box drawing, blocks or braille).")

@@ -26,6 +26,9 @@ struct Snapshot: ParsableCommand {
         case txt, ansi, svg, html, json, csv, ndjson
         var isScreen: Bool { self == .txt || self == .ansi || self == .svg || self == .html }
         var fileExtension: String { self == .ansi ? "ans" : rawValue }
+        /// The option's help names the formats; without this ArgumentParser would repeat them
+        /// in the help and answer a typo with a seven-line list.
+        static var allValueStrings: [String] { [] }
     }
 
     @OptionGroup var fleet: FleetOptions

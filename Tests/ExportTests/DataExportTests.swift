@@ -3,6 +3,7 @@ import Fleet
 import Foundation
 import Simulation
 import Testing
+import TmuxTesting
 @testable import Export
 
 /// A small hand-made model: a restricted Shanghai driver with a critical alert, a hostile name.
@@ -91,51 +92,4 @@ func sampleModel() -> (DashboardModel, [VehicleDetail]) {
         #expect((parsed?["vehicles"] as? [Any])?.count == 2)
         try validateAgainstSchema(json)
     }
-}
-
-/// Validates `json` against docs/snapshot.schema.json with Python's `jsonschema` (draft
-/// 2020-12); `.ci/run` installs it when missing.
-func validateAgainstSchema(_ json: String) throws {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    let schema = root.appendingPathComponent("docs/snapshot.schema.json").path
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent("fleetwatch-schema-\(getpid()).json")
-    try Data(json.utf8).write(to: file)
-    defer { try? FileManager.default.removeItem(at: file) }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [
-        "python3", "-c",
-        "import json,sys,jsonschema; s=json.load(open(sys.argv[1])); jsonschema.Draft202012Validator.check_schema(s); "
-            + "errs=list(jsonschema.Draft202012Validator(s).iter_errors(json.load(open(sys.argv[2])))); "
-            + "[print(list(e.absolute_path), e.message) for e in errs]; sys.exit(1 if errs else 0)",
-        schema, file.path,
-    ]
-    let out = Pipe()
-    process.standardOutput = out
-    process.standardError = out
-    try process.run()
-    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0, "schema validation failed (python3 with jsonschema is needed): \(text)")
-}
-
-/// A small RFC 4180 reader for the tests.
-func parseCSV(_ text: String) -> [[String]] {
-    var rows: [[String]] = [], row: [String] = [], field = ""
-    var quoted = false, i = text.startIndex
-    while i < text.endIndex {
-        let c = text[i]
-        if quoted {
-            if c == "\"" {
-                let next = text.index(after: i)
-                if next < text.endIndex, text[next] == "\"" { field.append("\""); i = next } else { quoted = false }
-            } else { field.append(c) }
-        } else if c == "\"" { quoted = true
-        } else if c == "," { row.append(field); field = ""
-        } else if c == "\r\n" || c == "\n" { row.append(field); rows.append(row); row = []; field = ""
-        } else { field.append(c) }
-        i = text.index(after: i)
-    }
-    if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
-    return rows
 }

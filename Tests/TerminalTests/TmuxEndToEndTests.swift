@@ -1,13 +1,14 @@
 import Foundation
 import Screen
 import Testing
+import TmuxTesting
 
 /// terminal-check in a real terminal (tmux): drawing, keys, resizes down to 1x1, and the
 /// terminal given back intact after q, SIGTERM, SIGHUP and a crash.
 @Suite("terminal-check in tmux", .enabled(if: TmuxHarness.tools != nil, "tmux (with timeout, pgrep, env) is not on PATH"))
 struct TmuxEndToEndTests {
     func start(width: Int = 120, height: Int = 40, suspendable: Bool = false) throws -> TmuxHarness {
-        let binary = try #require(TmuxHarness.terminalCheckBinary(), "terminal-check not built next to the test bundle: run swift build")
+        let binary = try #require(Tools.builtProduct("terminal-check"), "terminal-check not built next to the test bundle: run swift build")
         return try TmuxHarness(binary: binary, width: width, height: height, suspendable: suspendable)
     }
 

@@ -1,37 +1,31 @@
 import Foundation
 import Testing
+import TmuxTesting
 
-/// Runs the built `fleetwatch` binary, as a user would.
+/// Runs the built `fleetwatch` binary, as a user would: standard input from /dev/null,
+/// standard output a pipe, standard error captured apart; bounded by a timeout.
 struct Run {
     var status: Int32
     var stdout: String
     var stderr: String
+    var output: [UInt8]
 
     static var binary: URL {
-        // The test bundle and the executable are built into the same products directory.
-        let bundle = Bundle.allBundles.first { $0.bundlePath.hasSuffix(".xctest") }?.bundleURL
-            ?? URL(fileURLWithPath: CommandLine.arguments[0])
-        return bundle.deletingLastPathComponent().appendingPathComponent("fleetwatch")
+        URL(fileURLWithPath: Tools.builtProduct("fleetwatch") ?? Tools.packageRoot.appendingPathComponent(".build/debug/fleetwatch").path)
     }
 
-    init(_ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["SWIFT_BACKTRACE"] = "enable=no"
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        status = process.terminationStatus
-        stdout = String(decoding: outData, as: UTF8.self)
-        stderr = String(decoding: errData, as: UTF8.self)
+    /// `environment` replaces inherited variables (nil unsets one).
+    init(_ arguments: [String], environment: [String: String?] = [:], seconds: Int = 30) throws {
+        var overrides: [String: String?] = ["SWIFT_BACKTRACE": "enable=no"]
+        for (key, value) in environment { overrides[key] = value }
+        guard FileManager.default.isExecutableFile(atPath: Self.binary.path) else {
+            throw HarnessError("fleetwatch is not built at \(Self.binary.path): run swift build")
+        }
+        let result = Spawn.run(Self.binary.path, arguments, environment: overrides, seconds: seconds)
+        status = result.status
+        output = result.stdout
+        stdout = result.stdoutText
+        stderr = result.stderrText
     }
 }
 

@@ -1,0 +1,166 @@
+import Foundation
+import Testing
+import TmuxTesting
+
+/// The live dashboard run as a user runs it, in a real terminal (tmux): what it shows, the
+/// keys, resizes, and the terminal given back intact however it ends.
+@Suite("fleetwatch live in tmux", .enabled(if: LiveDashboard.available, "tmux (with timeout, pgrep, env) is not on PATH"))
+struct LiveEndToEndTests {
+    @Test func showsTheHeaderTheTableAndAlerts() throws {
+        let live = try LiveDashboard()
+        let frame = try live.firstFrame()
+        let table = try #require(LiveDashboard.table(frame))
+        #expect(table.title.hasPrefix("┏ Vehicles · 600/600 · sort: rate ▼"), "\(table.title)")
+        #expect(table.columns.contains("▼Rate"), "\(table.columns)")
+        #expect(table.rows.count >= 10 && table.rows.allSatisfy { LiveDashboard.vin($0) != nil }, "\(table.rows)")
+        // Thirty simulated minutes in, the seeded run has raised alerts: the alert list shows them.
+        #expect(frame.contains { $0.hasPrefix("╭ Alerts · ") }, "no alert panel")
+        #expect(frame.contains { $0.hasPrefix("│▲ HIGH ") || $0.hasPrefix("│● WATCH ") || $0.hasPrefix("│◆ CRITICAL ") }, "no alert row")
+        #expect(frame.count >= 40 && frame[39].hasPrefix("↑↓ move") && frame[39].hasSuffix("seed 2021"), "footer: \(frame.last ?? "")")
+        live.tmux.sendKeys("q")
+        try live.expectRestored(status: "0", "after q")
+    }
+
+    @Test func sortsAndFilters() throws {
+        let live = try LiveDashboard()
+        try live.firstFrame()
+        live.tmux.sendKeys("s")
+        try live.expect("s did not sort by the next column (alerts)") {
+            guard let t = LiveDashboard.table($0) else { return false }
+            return t.title.hasPrefix("┏ Vehicles · 600/600 · sort: alerts ▼") && t.columns.contains("▼Alert") && !t.columns.contains("▼Rate")
+        }
+        live.tmux.sendKeys("S")
+        try live.expect("S did not reverse the sort") {
+            guard let t = LiveDashboard.table($0) else { return false }
+            return t.title.hasPrefix("┏ Vehicles · 600/600 · sort: alerts ▲") && t.columns.contains("▲Alert")
+        }
+
+        live.tmux.sendKeys("/")
+        live.tmux.type("class:military")
+        live.tmux.sendKeys("Enter")
+        let filtered = try live.expect("the filter class:military did not apply") {
+            LiveDashboard.table($0)?.title.hasPrefix("┏ Vehicles · 8/600 · filter: class:military · ") == true && !LiveDashboard.has($0, "/ ")
+        }
+        let rows = try #require(LiveDashboard.table(filtered)).rows
+        #expect(rows.count == 8 && rows.allSatisfy { $0.contains(" military ") }, "rows: \(rows.joined(separator: "\n"))")
+        #expect(!rows.contains { $0.contains(" private ") || $0.contains(" corporate ") })
+
+        // An invalid filter keeps the bar open with its error under it; Esc restores the old one.
+        live.tmux.sendKeys("/", "C-u")
+        live.tmux.type("frob:x")
+        live.tmux.sendKeys("Enter")
+        try live.expect("no error for the filter frob:x") {
+            LiveDashboard.has($0, "/ frob:x") && $0.contains { $0.hasPrefix("  ↑ unknown field 'frob'") }
+        }
+        live.tmux.sendKeys("Escape")
+        try live.expect("Esc did not restore class:military") {
+            LiveDashboard.table($0)?.title.hasPrefix("┏ Vehicles · 8/600 · filter: class:military · ") == true && !LiveDashboard.has($0, "/ ")
+        }
+        live.tmux.sendKeys("q")
+        try live.expectRestored(status: "0", "after q")
+    }
+
+    @Test func detailMapAndHelp() throws {
+        let live = try LiveDashboard()
+        let frame = try live.firstFrame()
+        let first = try #require(LiveDashboard.table(frame)?.rows.first.flatMap(LiveDashboard.vin))
+        live.tmux.sendKeys("Enter")
+        let detail = try live.expect("Enter did not open the detail of \(first)") { $0.contains { $0.hasPrefix("╭ \(first) · ") } }
+        #expect(detail.contains { $0.hasPrefix("│Driver ") } && !LiveDashboard.has(detail, "┏ Vehicles"))
+        live.tmux.sendKeys("Escape")
+        try live.expect("Esc did not go back to the table") { LiveDashboard.has($0, "┏ Vehicles · 600/600") }
+
+        live.tmux.sendKeys("m")
+        try live.expect("m did not show the map") { LiveDashboard.has($0, "╭ Shanghai · 300 cars · ") && !LiveDashboard.has($0, "┏ Vehicles") }
+        live.tmux.sendKeys("m")
+        try live.expect("m did not go back from the map") { LiveDashboard.has($0, "┏ Vehicles · 600/600") }
+
+        live.tmux.sendKeys("?")
+        try live.expect("? did not show the help") { $0.contains { $0.contains("╭ FleetWatch help ") } && $0.contains { $0.contains("any key closes this help") } }
+        live.tmux.sendKeys("Escape")
+        try live.expect("the help did not close") { LiveDashboard.has($0, "┏ Vehicles · 600/600") && !$0.contains { $0.contains("FleetWatch help") } }
+        live.tmux.sendKeys("q")
+        try live.expectRestored(status: "0", "after q")
+    }
+
+    @Test func pauseStepsAndSpeed() throws {
+        let live = try LiveDashboard()
+        try live.firstFrame()
+        live.tmux.sendKeys("Space")
+        let paused = try live.expect("space did not pause") { $0.first?.contains("│ PAUSED │") == true }
+        let stopped = try #require(LiveDashboard.clock(paused))
+        usleep(1_500_000)
+        #expect(LiveDashboard.clock(live.tmux.lines()) == stopped, "the clock moved while paused")
+        live.tmux.sendKeys(".")
+        let stepped = try live.expect(". did not step one second from \(stopped)") {
+            LiveDashboard.clock($0).flatMap(LiveDashboard.seconds) == LiveDashboard.seconds(stopped).map { $0 + 1 }
+        }
+        #expect(stepped.first?.contains("│ PAUSED │") == true)
+
+        live.tmux.sendKeys("Space")
+        try live.expect("space did not resume") { $0.first?.contains("│ ▶ x1 │") == true }
+        let resumed = try #require(LiveDashboard.clock(live.tmux.lines()).flatMap(LiveDashboard.seconds))
+        try live.expect("the clock did not advance after resuming") {
+            (LiveDashboard.clock($0).flatMap(LiveDashboard.seconds) ?? 0) >= resumed + 2
+        }
+        live.tmux.sendKeys("+")
+        try live.expect("+ did not speed up") { $0.first?.contains("│ ▶ x2 │") == true }
+        live.tmux.sendKeys("q")
+        try live.expectRestored(status: "0", "after q")
+    }
+
+    @Test func survivesResizesDownToOneCell() throws {
+        let live = try LiveDashboard()
+        try live.firstFrame()
+        live.tmux.resize(80, 24)
+        try live.expect("no full redraw at 80x24") {
+            $0.count >= 24 && $0[0].hasPrefix("FleetWatch │ ") && $0[23].hasPrefix("↑↓ move") && LiveDashboard.has($0, "┏ Vehicles")
+                && $0.allSatisfy { $0.count <= 80 }
+        }
+        live.tmux.resize(30, 8)
+        try live.expect("no 'too small' notice at 30x8") { $0.joined(separator: " ").contains("Terminal too small") }
+        live.tmux.resize(1, 1)
+        usleep(400_000)
+        let pid = try #require(live.tmux.appPid(), "fleetwatch died at 1x1")
+        #expect(kill(pid, 0) == 0)
+        live.tmux.resize(120, 40)
+        let back = try live.expect("no full redraw at 120x40") {
+            $0.count >= 40 && $0[0].hasPrefix(LiveDashboard.header) && $0[39].hasPrefix("↑↓ move") && LiveDashboard.has($0, "┏ Vehicles · 600/600")
+        }
+        #expect(!back.joined().contains("too small"))
+        live.tmux.sendKeys("q")
+        try live.expectRestored(status: "0", "after q after resizes")
+    }
+
+    @Test(arguments: [("TERM", SIGTERM, "143"), ("HUP", SIGHUP, "129")])
+    func givesTheTerminalBackOnASignal(_ name: String, _ signal: Int32, _ status: String) throws {
+        let live = try LiveDashboard(width: 100, height: 30)
+        try live.expect("no first frame", seconds: 10) { $0.first?.hasPrefix("FleetWatch │ ") == true && LiveDashboard.has($0, "┏ Vehicles") }
+        let pid = try #require(live.tmux.appPid(), "no fleetwatch process under the pane")
+        #expect(kill(pid, signal) == 0)
+        try live.expectRestored(status: status, "after SIG\(name)")
+    }
+
+    /// A paused start at T shows exactly the snapshot at T of the same size and seed.
+    @Test func aPausedStartEqualsTheSnapshot() throws {
+        let live = try LiveDashboard(["--at", "30m", "--paused"])
+        let frame = try live.expect("no paused first frame", seconds: 10) {
+            $0.first?.contains("│ PAUSED │") == true && $0.count >= 40 && $0[39].hasPrefix("↑↓ move")
+        }
+        let snapshot = try Run(["snapshot", "--at", "30m", "--format", "txt", "--width", "120", "--height", "40"])
+        #expect(snapshot.status == 0, "\(snapshot.stderr)")
+        func trimmed(_ line: some StringProtocol) -> String {
+            var s = String(line)
+            while s.last == " " { s.removeLast() }
+            return s
+        }
+        let expected = snapshot.stdout.split(separator: "\n", omittingEmptySubsequences: false).prefix(40).map(trimmed)
+        let shown = frame.prefix(40).map(trimmed)
+        #expect(expected.count == 40)
+        for (i, (want, got)) in zip(expected, shown).enumerated() {
+            #expect(got == want, "line \(i + 1) differs:\n  pane:     \(got)\n  snapshot: \(want)")
+        }
+        live.tmux.sendKeys("q")
+        try live.expectRestored(status: "0", "after q")
+    }
+}
