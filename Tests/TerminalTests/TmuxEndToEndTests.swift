@@ -16,7 +16,13 @@ struct TmuxEndToEndTests {
 
     /// The first frame, recognised by anchored lines (the title and the size).
     func firstFrame(_ tmux: TmuxHarness, size: String = "120x40") throws -> [String] {
-        try #require(tmux.wait { Self.has($0, "│ FleetWatch terminal check") && Self.has($0, "│ size \(size)") },
+        // The frame is complete when its bottom border is there too: a capture can land while
+        // curses is still writing the frame.
+        let rows = Int(size.split(separator: "x").last ?? "") ?? 0
+        return try #require(tmux.wait {
+            Self.has($0, "│ FleetWatch terminal check") && Self.has($0, "│ size \(size)")
+                && $0.count >= rows && rows > 0 && $0[rows - 1].hasPrefix("└")
+        },
                      "no first frame; pane shows:\n\(tmux.lines().joined(separator: "\n"))")
     }
 

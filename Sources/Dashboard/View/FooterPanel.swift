@@ -26,12 +26,10 @@ struct FooterPanel: Widget {
         let t = style.theme
         let right = "seed \(seed)"
         let rightWidth = DisplayWidth.of(right)
-        var room = area.width - 1
-        // The last column stays blank: a terminal cannot write its bottom-right cell, and the
-        // snapshot must show what the terminal shows.
+        var room = area.width
         if area.width >= 60 + rightWidth {
             room -= rightWidth + 2
-            buffer.put(right, x: area.maxX - rightWidth - 1, y: area.y, style: t.dim)
+            buffer.put(right, x: area.maxX - rightWidth, y: area.y, style: t.dim)
         }
         let hints = KeyHints(hints(), keyStyle: t.key, labelStyle: t.dim)
         hints.render(into: &buffer, area: Rect(x: area.x, y: area.y, width: room, height: 1))
