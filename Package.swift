@@ -53,7 +53,7 @@ let package = Package(
         .executableTarget(
             name: "fleetwatch",
             dependencies: [
-                "Simulation", "Bench",
+                "Simulation", "Bench", "Fleet", "Scenario", "Screen", "Dashboard", "Export", "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "FleetTests", dependencies: ["Fleet"], swiftSettings: strict),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario"], swiftSettings: strict),
         .testTarget(name: "ScreenTests", dependencies: ["Screen"], swiftSettings: strict),
-        .testTarget(name: "DashboardTests", dependencies: ["Dashboard"], swiftSettings: strict),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard"], exclude: ["Snapshots"], swiftSettings: strict),
         .testTarget(name: "ExportTests", dependencies: ["Export", "Screen", "Dashboard", "Fleet"], exclude: ["Snapshots"], swiftSettings: strict),
         .testTarget(name: "BenchTests", dependencies: ["Bench"], swiftSettings: strict),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Screen"], swiftSettings: strict),

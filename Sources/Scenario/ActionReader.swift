@@ -27,15 +27,15 @@ struct ActionReader {
         case "assign-driver":
             let car = car(fields["car"], &c)
             let name = fields["name"].flatMap { c.string($0, "driver name") }
-            let latin = fields["latin-name"].flatMap { c.string($0, "driver latin-name") }
+            let romanized = fields["romanized"].flatMap { c.string($0, "driver romanized name") }
             let userClass = userClass(fields["class"], &c)
-            result = zip2(car, name).map { .assignDriver(car: $0, name: $1, latinName: latin, userClass: userClass) }
+            result = zip2(car, name).map { .assignDriver(car: $0, name: $1, romanized: romanized, userClass: userClass) }
         case "trip":
             let car = car(fields["car"], &c)
-            var destination: TripDestination?
+            var destination: TripTarget?
             switch (fields["to-place"], fields["to-zone"]) {
             case (let place?, nil):
-                destination = c.name(place, "place", in: names.places).map(TripDestination.place)
+                destination = c.name(place, "place", in: names.places).map(TripTarget.place)
             case (nil, let zone?):
                 destination = c.name(zone, "zone", in: names.zones).map { .zone(ZoneID(rawValue: $0)) }
             default:
@@ -87,15 +87,16 @@ struct ActionReader {
         if case .scalar(let text, true) = node.kind, let index = Int(text.replacingUnderscores) {
             let size = names.fleetSize ?? c.limits.maxFleetSize
             guard index >= 0, index < size else {
+                let added = names.addedCars > 0 ? ", plus \(names.addedCars) added before" : ""
                 c.error("undefined car \(index): car indexes run from 0 to \(size - 1)"
-                    + (names.fleetSize == nil ? "" : " (fleet.size is \(size))"), at: node)
+                    + (names.fleetSize == nil ? "" : " (fleet.size is \(size - names.addedCars)\(added))"), at: node)
                 return nil
             }
             return .index(index)
         }
-        guard let vin = c.string(node, "car") else { return nil }
-        guard vin.count == 17, vin.allSatisfy({ $0.isASCII && ($0.isNumber || $0.isUppercase) }) else {
-            c.error("car must be an index in the fleet or a 17-character VIN, found '\(vin)'", at: node)
+        guard let text = c.string(node, "car") else { return nil }
+        guard let vin = VIN(text) else {
+            c.error("car must be an index in the fleet or a 17-character VIN, found '\(text)'", at: node)
             return nil
         }
         return .vin(vin)

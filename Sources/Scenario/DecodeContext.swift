@@ -1,3 +1,4 @@
+import Fleet
 import Simulation
 
 /// The toolkit every scenario section decoder uses: typed reads of located nodes that record a
@@ -18,8 +19,12 @@ public struct DecodeContext: Sendable {
     public var hasErrors: Bool { !diagnostics.isEmpty }
 
     public mutating func error(_ message: String, at node: YAMLNode) { error(message, at: node.location) }
+    /// Records a problem; the same message at the same place is reported once, however many
+    /// passes over the file find it.
     public mutating func error(_ message: String, at location: SourceLocation) {
-        diagnostics.append(Diagnostic(location, message))
+        let diagnostic = Diagnostic(location, message)
+        guard !diagnostics.contains(diagnostic) else { return }
+        diagnostics.append(diagnostic)
     }
 
     /// Throws every diagnostic recorded so far, if any.

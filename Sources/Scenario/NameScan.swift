@@ -1,9 +1,11 @@
+import Fleet
 /// Reads the ids that the kept sections declare, so references elsewhere can be checked, and
 /// reports duplicates and a fleet size over the limit. It reads only `id` keys and `fleet.size`:
-/// the rest of those sections' shape is for the integration step's decoder to judge.
+/// the rest of those sections' shape is `WorldDecoder`'s to judge. A section the file leaves out
+/// keeps the names of `WorldConfig.default`.
 enum NameScan {
     static func names(of f: Fields, context: inout DecodeContext) -> ScenarioNames {
-        var names = ScenarioNames()
+        var names = ScenarioNames.defaults
         if let classes = f["classes"] {
             names.classes.formUnion(ids(in: classes, "user class", context: &context))
         }
@@ -12,7 +14,7 @@ enum NameScan {
             var zones: [(id: String, node: YAMLNode)] = [], places: [(id: String, node: YAMLNode)] = []
             for region in items(regions) {
                 zones += idNodes(in: region["zones"])
-                places += idNodes(in: region["places"])
+                for area in items(region["areas"]) { places += idNodes(in: area["places"]) }
             }
             context.checkUnique(zones, "zone id")
             context.checkUnique(places, "place id")
@@ -23,7 +25,7 @@ enum NameScan {
             names.services = ids(in: services, "service", context: &context)
         }
         if let size = f["fleet"]?["size"] {
-            names.fleetSize = context.int(size, "fleet.size", in: 0...context.limits.maxFleetSize)
+            names.fleetSize = context.int(size, "fleet.size", in: WorldDecoder.fleetSizes(context.limits))
         }
         return names
     }

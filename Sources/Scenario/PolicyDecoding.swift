@@ -106,7 +106,7 @@ public enum PolicyDecoding {
         m.regions = set("region") { n, c in c.name(n, "region", in: names.regions).map(RegionID.init(rawValue:)) }
         m.inZone = f["in-zone"].flatMap { context.bool($0, "\(what) in-zone") }
         m.zones = set("zone") { n, c in c.name(n, "zone", in: names.zones).map(ZoneID.init(rawValue:)) }
-        m.zoneKinds = set("zone-kind") { n, c in c.choice(n, "zone kind", as: FlowFacts.ZoneKind.self) }
+        m.zoneKinds = set("zone-kind") { n, c in c.choice(n, "zone kind", as: ZoneKind.self) }
         m.categories = set("category") { n, c in c.choice(n, "data category", as: DataCategory.self) }
         m.direction = f["direction"].flatMap { context.choice($0, "direction", as: Direction.self) }
         m.services = set("service") { n, c in c.name(n, "service", in: names.services).map(ServiceID.init(rawValue:)) }

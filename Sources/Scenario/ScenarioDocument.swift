@@ -3,10 +3,10 @@ import Simulation
 
 /// A scenario file decoded as far as this layer knows how (docs/scenario-format.md).
 ///
-/// The skeleton, `policies`, `alerts` and `timeline` are decoded here; `fleet`, `regions`,
-/// `classes`, `services`, `routing` and `flows` are kept as located nodes for the integration
-/// step, which decodes them with the same `DecodeContext` toolkit. Their ids are read here
-/// (`names`) so that references in policies and the timeline are checked in one pass.
+/// The first stage of `Scenario.parse`: the skeleton, `policies`, `alerts` and `timeline` are
+/// decoded here; `fleet`, `regions`, `classes`, `services`, `routing` and `flows` are kept as
+/// located nodes for `WorldDecoder`. Their ids are read here (`names`, the defaults' for a
+/// section left out) so that references in policies and the timeline are checked in one pass.
 public struct ScenarioDocument: Sendable {
     /// The top-level keys, in the order the format document lists them.
     public static let topLevelKeys = [
@@ -17,7 +17,7 @@ public struct ScenarioDocument: Sendable {
     public var file: String
     public var name: String
     public var description: String?
-    /// The run's random seed (1 when absent).
+    /// The run's random seed (`WorldConfig.default.seed` when absent).
     public var seed: UInt64
     /// Kept for the integration step; nil when absent.
     public var fleet: YAMLNode?
@@ -37,7 +37,7 @@ public struct ScenarioDocument: Sendable {
         self.file = file
         self.name = name
         description = nil
-        seed = 1
+        seed = WorldConfig.default.seed
         names = .unchecked
         policies = .default
         alerts = .default

@@ -1,8 +1,8 @@
 import Fleet
 
-/// The names a scenario defines, which references elsewhere in the file must use. A nil set
-/// means the file leaves that table to the built-in defaults, whose names are not known here,
-/// so references to it are not checked (the integration step checks them against the fleet).
+/// The names a scenario defines, which references elsewhere in the file must use: the file's
+/// own, or those of `WorldConfig.default` for a section it leaves out (`defaults`). A nil set
+/// means "not checked" (`unchecked`, for decoding a policies section on its own).
 public struct ScenarioNames: Hashable, Sendable {
     public var classes: Set<String>
     public var regions: Set<String>?
@@ -11,6 +11,8 @@ public struct ScenarioNames: Hashable, Sendable {
     public var services: Set<String>?
     /// `fleet.size`, when given: car indexes in the timeline must be below it.
     public var fleetSize: Int?
+    /// Cars the timeline added so far (included in `fleetSize`).
+    public var addedCars = 0
 
     /// The user classes every scenario has, whether or not its `classes` section names them.
     public static let builtInClasses: Set<String> = [
@@ -31,6 +33,15 @@ public struct ScenarioNames: Hashable, Sendable {
 
     /// Nothing declared: only the built-in classes are known.
     public static let unchecked = ScenarioNames()
+
+    /// The names of `WorldConfig.default`: what a file that leaves a section out refers to.
+    public static let defaults: ScenarioNames = {
+        let d = WorldConfig.default
+        return ScenarioNames(
+            regions: Set(d.regions.map(\.id.rawValue)), zones: Set(d.zones.map(\.id.rawValue)),
+            places: Set(d.regions.flatMap { $0.areas.flatMap { $0.places.map(\.id) } }),
+            services: Set(d.services.map(\.id.rawValue)), fleetSize: d.fleetSize)
+    }()
 }
 
 extension DecodeContext {

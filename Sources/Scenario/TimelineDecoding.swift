@@ -8,7 +8,7 @@ public enum TimelineDecoding {
     static let actionKeys: [String: (allowed: [String], required: [String])] = [
         "set-routing": (["market", "category", "service"], ["market", "category", "service"]),
         "assign-class": (["car", "class"], ["car", "class"]),
-        "assign-driver": (["car", "name", "latin-name", "class"], ["car", "name"]),
+        "assign-driver": (["car", "name", "romanized", "class"], ["car", "name"]),
         "trip": (["car", "to-place", "to-zone"], ["car"]),
         "inject-flow": (["car", "category", "direction", "bytes", "service"], ["car", "category", "bytes"]),
         "add-cars": (["count", "region", "class"], ["count", "region"]),
@@ -30,8 +30,14 @@ public enum TimelineDecoding {
         var entries: [TimelineEntry] = []
         entries.reserveCapacity(items.count)
         var previous: SimDuration = .zero
+        // Cars added by the timeline can be named by index after their entry.
+        var names = names
         for item in items {
             guard let entry = decodeEntry(item, names: names, context: &context) else { continue }
+            if case .addCars(let count, _, _) = entry.action, let size = names.fleetSize {
+                names.fleetSize = size + count
+                names.addedCars += count
+            }
             if entry.at < previous {
                 context.error(
                     "timeline entry at \(entry.at) comes after one at \(previous); list entries in time order",

@@ -1,3 +1,4 @@
+import Fleet
 /// A YAML (or JSON) value with the place it was written: the tree every scenario decoder reads.
 ///
 /// Converted from Yams' `Node` once, with the limits applied, so that decoders never see an

@@ -15,7 +15,8 @@ struct OutputError: Error, CustomStringConvertible {
 /// the bytes go to a temporary file in the same directory, are flushed to disk, and the
 /// temporary file is renamed over the target (rename is atomic within a file system).
 enum AtomicFile {
-    static func write(_ bytes: [UInt8], to path: String) throws(OutputError) {
+    /// Refuses a target whose directory is missing or that is itself a directory.
+    static func checkTarget(_ path: String) throws(OutputError) {
         let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
         var info = stat()
         if stat(directory.isEmpty ? "/" : directory, &info) != 0 {
@@ -24,23 +25,15 @@ enum AtomicFile {
         if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
             throw OutputError(path: path, reason: "it is a directory")
         }
+    }
+
+    static func write(_ bytes: [UInt8], to path: String) throws(OutputError) {
+        try checkTarget(path)
         var template = Array("\(path).tmp-XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw OutputError(path: path, reason: errorText()) }
         let temporary = String(decoding: template.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        var ok = true
-        var offset = 0
-        bytes.withUnsafeBytes { raw in
-            while offset < raw.count {
-                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    ok = false
-                    return
-                }
-                offset += n
-            }
-        }
+        var ok = writeAll(bytes, to: fd)
         let reason = ok ? "" : errorText()
         if ok && fsync(fd) != 0 { ok = false }
         fchmod(fd, 0o644)
@@ -67,19 +60,4 @@ enum AtomicFile {
     }
 
     static func errorText() -> String { String(cString: strerror(errno)) }
-}
-
-/// Writes to standard output in full, retrying short writes.
-enum StandardOutput {
-    static func write(_ text: String) {
-        var bytes = Array(text.utf8)
-        var offset = 0
-        bytes.withUnsafeMutableBytes { raw in
-            while offset < raw.count {
-                let n = Glibc.write(1, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 { if errno == EINTR { continue } else { return } }
-                offset += n
-            }
-        }
-    }
 }

@@ -2,6 +2,8 @@ import ArgumentParser
 
 @main
 struct FleetWatch: ParsableCommand {
+    static let version = "0.1.0"
+
     static let configuration = CommandConfiguration(
         commandName: "fleetwatch",
         abstract: "A live dashboard of the data that leaves a simulated fleet of connected cars.",
@@ -10,8 +12,8 @@ struct FleetWatch: ParsableCommand {
             much, to which servers in which country, and alerts when a car used by a restricted \
             person sends data out.
             """,
-        version: "0.1.0",
-        subcommands: [Bench.self],
-        defaultSubcommand: Bench.self
+        version: version,
+        subcommands: [Live.self, Snapshot.self, Validate.self, Bench.self],
+        defaultSubcommand: Live.self
     )
 }

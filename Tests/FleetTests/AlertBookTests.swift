@@ -89,7 +89,7 @@ import Simulation
 
     @Test func explanationUsesTheAlertTotal() throws {
         var book = AlertBook(policies: .default, parameters: Self.parameters)
-        let zone: (ZoneID, FlowFacts.ZoneKind) = ("cn-gov-peoples-square", .government)
+        let zone: (ZoneID, ZoneKind) = ("cn-gov-peoples-square", .governmentOrgan)
         for t in [0, 5] as [Int64] {
             feed(&book, cnFlow(.military, .cameraClip, to: .unitedStates, zone: zone, time: at(t), bytes: 6_200_000))
         }

@@ -3,9 +3,9 @@ import Testing
 import Simulation
 
 @Suite struct PolicyEngineTests {
-    static let gov: (ZoneID, FlowFacts.ZoneKind) = ("cn-gov-peoples-square", .government)
-    static let base: (ZoneID, FlowFacts.ZoneKind) = ("cn-mil-rural", .military)
-    static let moffett: (ZoneID, FlowFacts.ZoneKind) = ("us-moffett", .usListedSite)
+    static let gov: (ZoneID, ZoneKind) = ("cn-gov-peoples-square", .governmentOrgan)
+    static let base: (ZoneID, ZoneKind) = ("cn-mil-rural", .militaryZone)
+    static let moffett: (ZoneID, ZoneKind) = ("us-moffett", .usGovernmentSite)
 
     /// Each default rule fires exactly when it should; severity follows the destination.
     static let table: [(String, FlowFacts, [String: Severity])] = [

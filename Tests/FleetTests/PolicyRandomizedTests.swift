@@ -6,8 +6,8 @@ import Simulation
 /// on random rules and random flows.
 @Suite struct PolicyRandomizedTests {
     static let classes: [UserClassID] = [.privateOwner, .military, .keySOE, .government]
-    static let zones: [(ZoneID, FlowFacts.ZoneKind)?] = [
-        nil, ("gov", .government), ("mil", .military), ("site", .usListedSite), ("beidaihe", .seasonal),
+    static let zones: [(ZoneID, ZoneKind)?] = [
+        nil, ("gov", .governmentOrgan), ("mil", .militaryZone), ("site", .usGovernmentSite), ("beidaihe", .seasonal),
     ]
     static let services: [ServiceID] = ["tesla-cn-dc", "tesla-us", "baidu-maps"]
     static let countries: [Country] = [.china, .unitedStates, Country("DE")]
@@ -29,7 +29,7 @@ import Simulation
         m.regions = maybe(&g) ? subset(["shanghai", "us"], &g) : nil
         m.inZone = maybe(&g) ? Bool.random(using: &g) : nil
         m.zones = maybe(&g) ? subset(["gov", "mil", "site"], &g) : nil
-        m.zoneKinds = maybe(&g) ? subset(FlowFacts.ZoneKind.allCases, &g) : nil
+        m.zoneKinds = maybe(&g) ? subset(ZoneKind.allCases, &g) : nil
         m.categories = maybe(&g) ? subset(DataCategory.allCases, &g) : nil
         m.direction = maybe(&g) ? Direction.allCases.randomElement(using: &g)! : nil
         m.services = maybe(&g) ? subset(services, &g) : nil
@@ -46,7 +46,8 @@ import Simulation
         let zone = zones.randomElement(using: &g)!
         let market = Market.allCases.randomElement(using: &g)!
         return FlowFacts(
-            vehicle: UInt32.random(in: 0..<10, using: &g), userClass: classes.randomElement(using: &g)!,
+            vehicle: UInt32.random(in: 0..<10, using: &g),
+            driver: Driver(name: "", userClass: classes.randomElement(using: &g)!),
             market: market, region: market == .cn ? "shanghai" : "us", zone: zone?.0, zoneKind: zone?.1,
             category: DataCategory.allCases.randomElement(using: &g)!,
             direction: Direction.allCases.randomElement(using: &g)!, service: services.randomElement(using: &g)!,

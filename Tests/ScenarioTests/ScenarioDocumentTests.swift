@@ -13,8 +13,8 @@ import Simulation
         regions:
           - id: shanghai
             market: CN
-            zones: [{id: cn-gov-peoples-square, kind: government}]
-            places: [{id: lujiazui}]
+            zones: [{id: cn-gov-peoples-square, kind: government-organ}]
+            areas: [{id: metro, places: [{id: lujiazui}]}]
         classes: [{id: diplomat}]
         services: [{id: tesla-cn-dc}, {id: tesla-us-cloud}]
         routing: {CN: {camera-clip: tesla-cn-dc}}
@@ -25,7 +25,7 @@ import Simulation
         timeline:
           - {at: 0s, action: chapter, title: Morning}
           - {at: 0s, action: caption, text: "A normal day", for: 10s}
-          - {at: 5s, action: assign-driver, car: 12, name: 王伟, latin-name: Wang Wei, class: military}
+          - {at: 5s, action: assign-driver, car: 12, name: 王伟, romanized: Wang Wei, class: military}
           - {at: 10s, action: assign-class, car: LRW3E7EK4NC000012, class: diplomat}
           - {at: 20s, action: trip, car: 12, to-zone: cn-gov-peoples-square}
           - {at: 30s, action: trip, car: 12, to-place: lujiazui}
@@ -43,15 +43,15 @@ import Simulation
         #expect(doc.names.fleetSize == 1000 && doc.names.zones == ["cn-gov-peoples-square"])
         #expect(doc.names.classes.contains("diplomat") && doc.names.classes.contains("military"))
         #expect(doc.fleet?["mix"] != nil && doc.routing?["CN"]?["camera-clip"]?.scalarText == "tesla-cn-dc")
-        #expect(doc.flows?.location == SourceLocation(file: "full.yaml", line: 13, column: 8))
+        #expect(doc.flows?.location == Fleet.SourceLocation(file: "full.yaml", line: 13, column: 8))
         #expect(doc.policies.restrictedClasses == [.military, "diplomat"])
         #expect(doc.policies.rules == PolicySet.default.rules)
         #expect(doc.alerts == AlertParameters(minInterval: .minutes(5), quietPeriod: .seconds(Int64(90)), logCapacity: 50))
         #expect(doc.timeline.map(\.action) == [
             .chapter(title: "Morning"),
             .caption(text: "A normal day", duration: .seconds(Int64(10))),
-            .assignDriver(car: .index(12), name: "王伟", latinName: "Wang Wei", userClass: .military),
-            .assignClass(car: .vin("LRW3E7EK4NC000012"), userClass: "diplomat"),
+            .assignDriver(car: .index(12), name: "王伟", romanized: "Wang Wei", userClass: .military),
+            .assignClass(car: .vin(try #require(VIN("LRW3E7EK4NC000012"))), userClass: "diplomat"),
             .trip(car: .index(12), to: .zone("cn-gov-peoples-square")),
             .trip(car: .index(12), to: .place("lujiazui")),
             .setRouting(market: .cn, category: .cameraClip, service: "tesla-us-cloud"),
@@ -72,13 +72,10 @@ import Simulation
         #expect(throws: ScenarioError.self) { try ScenarioDocument.parse(#"{"name": "j", "seed": "7"}"#, file: "s.json") }
     }
 
-    @Test func defaultPolicyYAMLDecodesToTheSwiftDefault() throws {
-        let node = try YAMLLoader.parse(DefaultPolicies.yaml, file: "default-policies.yaml")
-        var context = DecodeContext(file: "default-policies.yaml")
-        let set = PolicyDecoding.decode(node, context: &context)
-        try context.check()
-        #expect(set == PolicySet.default)
-        #expect(set?.rules.map(\.id) == ["CN-3a", "CN-3b", "CN-3c", "CN-1", "CN-2", "CN-4", "US-1", "US-3"])
+    @Test func defaultPolicySectionDecodesToTheSwiftDefault() throws {
+        let doc = try ScenarioDocument.parse(DefaultScenario.yaml, file: "default.yaml")
+        #expect(doc.policies == PolicySet.default)
+        #expect(doc.policies.rules.map(\.id) == ["CN-3a", "CN-3b", "CN-3c", "CN-1", "CN-2", "CN-4", "US-1", "US-3"])
     }
 
     @Test func aPolicySectionWithNoRestrictedClassKeepsTheDefaultRules() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Fleet
 @testable import Scenario
 
 @Suite struct ScenarioLimitsTests {
@@ -16,7 +17,7 @@ import Testing
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("fleetwatch-big-\(UInt32.random(in: 0...UInt32.max)).yaml").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         #expect(FileManager.default.createFile(atPath: path, contents: Data(count: (8 << 20) + 1)))
-        #expect(throws: ScenarioError([Diagnostic(SourceLocation(file: "big.yaml", line: 1, column: 1),
+        #expect(throws: ScenarioError([Diagnostic(Fleet.SourceLocation(file: "big.yaml", line: 1, column: 1),
             "the file is 8388609 bytes, more than the limit of 8388608 bytes; a scenario describes a fleet, it does not list it")])) {
             try ScenarioDocument.load(path: path, file: "big.yaml")
         }

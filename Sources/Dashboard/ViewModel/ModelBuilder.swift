@@ -13,6 +13,11 @@ public struct ModelBuilder {
 
     public init(scenarioName: String) { self.scenarioName = scenarioName }
 
+    /// The model of the monitor's fleet state as `state` shows it.
+    public func build(monitor: FleetMonitor, state: DashboardState) -> DashboardModel {
+        build(world: monitor.world, alerts: monitor.alerts, policies: monitor.policies, state: state)
+    }
+
     public func build(world: FleetWorld, alerts book: AlertBook, policies: PolicySet, state: DashboardState) -> DashboardModel {
         let config = world.config
         let now = world.now
@@ -132,14 +137,15 @@ public struct ModelBuilder {
     /// Open alerts newest first, then the most recent closed ones.
     func alertList(book: AlertBook, world: FleetWorld) -> [AlertRow] {
         let open = book.openAlerts.sorted { $0.start != $1.start ? $0.start > $1.start : $0.id > $1.id }
-        let closed = book.log.suffix(recentAlertLimit).reversed()
+        let closed = Array(book.log.suffix(recentAlertLimit).reversed())
         return (open + closed).map { a in
             let f = a.facts
-            let driver = f.driverLatinName.isEmpty || f.driverLatinName == f.driverName
-                ? "\(f.driverName) (\(f.userClass))" : "\(f.driverName) (\(f.driverLatinName), \(f.userClass))"
+            let d = f.driver
+            let driver = d.romanized.isEmpty || d.romanized == d.name
+                ? "\(d.name) (\(d.userClass))" : "\(d.name) (\(d.romanized), \(d.userClass))"
             return AlertRow(
                 id: a.id, severity: a.severity, ruleID: a.ruleID, title: a.title, source: a.source,
-                vehicle: Int(a.vehicle), vin: f.vin, driver: driver, userClass: f.userClass, category: f.category,
+                vehicle: Int(a.vehicle), vin: (f.vin ?? world.vin(of: Int(a.vehicle))).description, driver: driver, userClass: f.userClass, category: f.category,
                 service: f.serviceName, country: f.destinationCountry, bytes: a.bytes, count: Int(clamping: a.count),
                 start: a.start, lastSeen: a.lastSeen, end: a.closedAt, acknowledged: a.acknowledged, zone: f.zone,
                 position: f.position, explanation: a.explanation)

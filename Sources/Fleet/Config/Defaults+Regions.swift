@@ -118,5 +118,5 @@ extension RegionConfig {
             ClassShare(.privateOwner, percent: 85), ClassShare(.corporate, percent: 11),
             ClassShare(.government, percent: 3), ClassShare(.military, percent: 1),
         ],
-        chineseNames: false, modelYears: 2019...2026)
+        chineseNames: false, modelYears: 2019...2026, prcLinkedShare: 0.02)
 }

@@ -124,10 +124,16 @@ public struct RegionConfig: Hashable, Sendable, Codable {
     public var chineseNames: Bool
     /// Model years are drawn uniformly from this range.
     public var modelYears: ClosedRange<Int>
+    /// Share (0...1) of the cars of model year `prcLinkedFromModelYear` or later that run
+    /// connectivity software from a PRC-linked supplier (what rule US-3 flags) [E].
+    public var prcLinkedShare: Double
+    /// The first model year the BIS connected-vehicles rule covers (2027, 15 CFR 791 subpart D).
+    public var prcLinkedFromModelYear: Int
 
     public init(
         id: RegionID, name: String, market: Market, fleetShare: Double, areas: [AreaConfig],
-        models: [ModelShare], classMix: [ClassShare], chineseNames: Bool, modelYears: ClosedRange<Int>
+        models: [ModelShare], classMix: [ClassShare], chineseNames: Bool, modelYears: ClosedRange<Int>,
+        prcLinkedShare: Double = 0, prcLinkedFromModelYear: Int = 2027
     ) {
         self.id = id
         self.name = name
@@ -138,5 +144,7 @@ public struct RegionConfig: Hashable, Sendable, Codable {
         self.classMix = classMix
         self.chineseNames = chineseNames
         self.modelYears = modelYears
+        self.prcLinkedShare = prcLinkedShare
+        self.prcLinkedFromModelYear = prcLinkedFromModelYear
     }
 }

@@ -93,6 +93,7 @@ extension WorldConfig {
         guard abs(total - 100) < 1e-6 else {
             throw ConfigError(path: "\(path).classMix", value: "\(total) % in all", allowed: "shares adding up to 100 %")
         }
+        try check("\(path).prcLinkedShare", region.prcLinkedShare, 0, 1)
         guard region.modelYears.lowerBound >= 2012, region.modelYears.upperBound <= 2100 else {
             throw ConfigError(path: "\(path).modelYears", value: "\(region.modelYears)", allowed: "years within 2012 ... 2100")
         }

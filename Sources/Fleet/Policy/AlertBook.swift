@@ -136,6 +136,13 @@ public struct AlertBook: Sendable {
         open.values.first { $0.id == id } ?? log.last { $0.id == id }
     }
 
+    /// Lets the monitor complete the facts of alerts (the driver's names) after the flows that
+    /// raised them were judged; `fill` is called for every open and logged alert.
+    mutating func fillDrivers(_ fill: (inout FlowFacts) -> Void) {
+        for key in open.keys { fill(&open[key]!.facts) }
+        for i in log.indices { fill(&log[i].facts) }
+    }
+
     mutating func close(_ key: Key) {
         guard var alert = open.removeValue(forKey: key) else { return }
         removeCounts(alert)

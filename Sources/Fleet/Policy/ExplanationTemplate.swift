@@ -5,7 +5,7 @@
 public struct ExplanationTemplate: Hashable, Sendable {
     /// What a placeholder stands for.
     public enum Placeholder: String, CaseIterable, Hashable, Sendable {
-        /// "王伟 (Wang Wei, military)".
+        /// "王伟 (Wang Wei, military)": name, romanized name, class.
         case driver
         case userClass = "class"
         case vin
@@ -92,11 +92,12 @@ public struct ExplanationTemplate: Hashable, Sendable {
     static func value(_ p: Placeholder, _ f: FlowFacts, bytes: UInt64) -> String {
         switch p {
         case .driver:
-            let name = f.driverName.isEmpty ? "(unnamed)" : f.driverName
-            return f.driverLatinName.isEmpty
-                ? "\(name) (\(f.userClass))" : "\(name) (\(f.driverLatinName), \(f.userClass))"
+            let d = f.driver
+            let name = d.name.isEmpty ? "(unnamed)" : d.name
+            return d.romanized.isEmpty || d.romanized == d.name
+                ? "\(name) (\(d.userClass))" : "\(name) (\(d.romanized), \(d.userClass))"
         case .userClass: return f.userClass.rawValue
-        case .vin: return f.vin.isEmpty ? "car #\(f.vehicle)" : f.vin
+        case .vin: return f.vin?.description ?? "car #\(f.vehicle)"
         case .bytes: return ByteFormat.decimal(bytes)
         case .category: return f.category.rawValue
         case .direction: return f.direction.rawValue

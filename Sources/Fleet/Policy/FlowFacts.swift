@@ -4,43 +4,17 @@ import Simulation
 /// (the car's driver, the zone the car is in, the destination service's country...).
 ///
 /// Rules see facts, not the world: the engine stays a pure function of this value, and a test
-/// can state a flow in one literal. Strings here are the world's own (shared, not copied), so
-/// building a `FlowFacts` for a flow costs no allocation.
+/// can state a flow in one literal. Ids are the world's own strings (shared, not copied) and the
+/// VIN is stored inline, so building a `FlowFacts` for a flow costs no allocation.
 public struct FlowFacts: Hashable, Sendable {
-    /// The kind of a sensitive zone, which decides the rules that apply inside it.
-    public enum ZoneKind: String, CaseIterable, Hashable, Sendable, Codable {
-        /// Party or government organ (CN-2).
-        case government
-        /// Defence-industry unit (CN-2).
-        case defence
-        /// Military management zone (CN-2, CN-3).
-        case military
-        /// A temporary zone such as Beidaihe in summer (CN-11).
-        case seasonal
-        /// A US government site on the listed-sites schedule (US-1).
-        case usListedSite = "us-listed-site"
-
-        /// Bit for per-rule masks.
-        @inlinable public var bit: UInt8 {
-            switch self {
-            case .government: 1
-            case .defence: 2
-            case .military: 4
-            case .seasonal: 8
-            case .usListedSite: 16
-            }
-        }
-    }
-
     public var time: SimTime
     /// Index of the car in the fleet.
     public var vehicle: UInt32
-    public var vin: String
-    /// The driver's name as written (for instance in Chinese characters).
-    public var driverName: String
-    /// The name in Latin letters when `driverName` is not, else empty.
-    public var driverLatinName: String
-    public var userClass: UserClassID
+    /// Nil when unknown (a test's flow); the explanation then says "car #N".
+    public var vin: VIN?
+    /// The car's driver at the time of the flow. The monitor evaluates rules with the class
+    /// only and fills in the names when a flow raises an alert (names cost an allocation).
+    public var driver: Driver
     public var market: Market
     public var region: RegionID
     /// The sensitive zone the car was in when the flow started, if any.
@@ -63,8 +37,8 @@ public struct FlowFacts: Hashable, Sendable {
     public var anonymised: Bool
 
     public init(
-        time: SimTime = .zero, vehicle: UInt32 = 0, vin: String = "", driverName: String = "",
-        driverLatinName: String = "", userClass: UserClassID = .privateOwner, market: Market, region: RegionID = "",
+        time: SimTime = .zero, vehicle: UInt32 = 0, vin: VIN? = nil,
+        driver: Driver = Driver(name: "", userClass: .privateOwner), market: Market, region: RegionID = "",
         zone: ZoneID? = nil, zoneKind: ZoneKind? = nil, category: DataCategory, direction: Direction = .up,
         service: ServiceID, serviceName: String = "", destinationCountry: Country, bytes: UInt64 = 0,
         packets: UInt32 = 1, position: GeoPoint = GeoPoint(latitude: 0, longitude: 0), modelYear: Int = 2024,
@@ -73,9 +47,7 @@ public struct FlowFacts: Hashable, Sendable {
         self.time = time
         self.vehicle = vehicle
         self.vin = vin
-        self.driverName = driverName
-        self.driverLatinName = driverLatinName
-        self.userClass = userClass
+        self.driver = driver
         self.market = market
         self.region = region
         self.zone = zone
@@ -91,6 +63,12 @@ public struct FlowFacts: Hashable, Sendable {
         self.modelYear = modelYear
         self.prcLinkedConnectivity = prcLinkedConnectivity
         self.anonymised = anonymised
+    }
+
+    /// The driver's user class (what the rules look at).
+    @inlinable public var userClass: UserClassID {
+        get { driver.userClass }
+        set { driver.userClass = newValue }
     }
 
     /// The destination is outside the country whose rules govern the car's market.

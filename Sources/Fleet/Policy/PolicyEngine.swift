@@ -97,7 +97,7 @@ struct CompiledMatch: Sendable {
         categoryMask = m.categories.map { $0.reduce(0) { $0 | UInt16(1) << UInt16($1.index) } } ?? .max
         directionMask = m.direction.map(Self.bit) ?? .max
         marketMask = m.markets.map { $0.reduce(0) { $0 | Self.bit($1) } } ?? .max
-        zoneKindMask = m.zoneKinds.map { $0.reduce(0) { $0 | $1.bit } } ?? 0
+        zoneKindMask = m.zoneKinds.map { $0.reduce(0) { $0 | $1.maskBit } } ?? 0
         inZone = tri(m.inZone)
         crossBorder = tri(m.crossBorder)
         anonymised = tri(m.anonymised)
@@ -134,7 +134,7 @@ struct CompiledMatch: Sendable {
         else { return false }
         if emptyZoneKinds { return false }
         if zoneKindMask != 0 {
-            guard let kind = f.zoneKind, zoneKindMask & kind.bit != 0 else { return false }
+            guard let kind = f.zoneKind, zoneKindMask & kind.maskBit != 0 else { return false }
         }
         if crossBorder != 0, !Self.holds(crossBorder, f.isCrossBorder) { return false }
         if restricted != 0 {
@@ -148,5 +148,18 @@ struct CompiledMatch: Sendable {
         if let services, !services.contains(f.service) { return false }
         if let countries, !countries.contains(f.destinationCountry) { return false }
         return true
+    }
+}
+
+extension ZoneKind {
+    /// Bit for per-rule masks (five kinds fit a byte).
+    var maskBit: UInt8 {
+        switch self {
+        case .governmentOrgan: 1
+        case .defenceIndustry: 2
+        case .militaryZone: 4
+        case .seasonal: 8
+        case .usGovernmentSite: 16
+        }
     }
 }

@@ -1,6 +1,6 @@
 /// The default policy set: the table in ../shared/DOMAIN.md ("Policy rules a compliance officer
-/// would want") as data. `Scenario.DefaultPolicies.yaml` states the same rules as a scenario
-/// file section, and a test checks that the two decode equal.
+/// would want") as data. The `policies` section of Scenarios/default.yaml states the same rules
+/// for users to copy and adapt, and a test checks that the two decode equal.
 extension PolicySet {
     static let locationCategories = Set(DataCategory.allCases.filter(\.carriesLocation))
     static let cameraCategories = Set(DataCategory.allCases.filter(\.isCamera))
@@ -26,7 +26,7 @@ extension PolicySet {
                 id: "CN-3c", title: "Restricted driver inside a military zone", source: "2021 restrictions as reported",
                 explanation: "Restricted driver {driver} was inside military zone {zone} in {vin} at {position}; "
                     + "{bytes} of {category} data went to {service} ({country})",
-                match: RuleMatch(restricted: true, markets: [.cn], zoneKinds: [.military]),
+                match: RuleMatch(restricted: true, markets: [.cn], zoneKinds: [.militaryZone]),
                 severity: .high),
             PolicyRule(
                 id: "CN-1", title: "Exterior camera data leaves China or leaves the car un-anonymised",
@@ -44,7 +44,7 @@ extension PolicySet {
                 explanation: "{bytes} of location-bearing {category} data produced inside {zone} ({zone-kind}) "
                     + "left {vin} for {service} ({country}), {border}, at {position}",
                 match: RuleMatch(
-                    markets: [.cn], zoneKinds: [.government, .defence, .military, .seasonal],
+                    markets: [.cn], zoneKinds: [.governmentOrgan, .defenceIndustry, .militaryZone, .seasonal],
                     categories: locationCategories, direction: .up),
                 severities: [.init(when: RuleMatch(crossBorder: true), .critical), .init(.high)]),
             PolicyRule(
@@ -60,7 +60,7 @@ extension PolicySet {
                 explanation: "{bytes} of precise location ({category}) produced inside listed site {zone} reached "
                     + "{service} ({country}) from {vin} at {position}",
                 match: RuleMatch(
-                    markets: [.us], zoneKinds: [.usListedSite], categories: locationCategories, direction: .up,
+                    markets: [.us], zoneKinds: [.usGovernmentSite], categories: locationCategories, direction: .up,
                     countries: [.china]),
                 severity: .critical),
             PolicyRule(

@@ -15,7 +15,7 @@ public struct RuleMatch: Hashable, Sendable {
     /// The flow started inside one of these zones.
     public var zones: Set<ZoneID>?
     /// The flow started inside a zone of one of these kinds.
-    public var zoneKinds: Set<FlowFacts.ZoneKind>?
+    public var zoneKinds: Set<ZoneKind>?
     public var categories: Set<DataCategory>?
     public var direction: Direction?
     /// The destination service is one of these.
@@ -36,7 +36,7 @@ public struct RuleMatch: Hashable, Sendable {
     public init(
         userClasses: Set<UserClassID>? = nil, restricted: Bool? = nil, markets: Set<Market>? = nil,
         regions: Set<RegionID>? = nil, inZone: Bool? = nil, zones: Set<ZoneID>? = nil,
-        zoneKinds: Set<FlowFacts.ZoneKind>? = nil, categories: Set<DataCategory>? = nil, direction: Direction? = nil,
+        zoneKinds: Set<ZoneKind>? = nil, categories: Set<DataCategory>? = nil, direction: Direction? = nil,
         services: Set<ServiceID>? = nil, countries: Set<Country>? = nil, crossBorder: Bool? = nil,
         minBytes: UInt64? = nil, anonymised: Bool? = nil, minModelYear: Int? = nil, prcLinkedConnectivity: Bool? = nil
     ) {

@@ -35,12 +35,22 @@ public struct FlowContext: Hashable, Sendable {
     public var userClass: UserClassID
     /// Country of the destination service.
     public var destinationCountry: Country
+    public var vin: VIN?
+    public var modelYear: Int
+    /// The car runs connectivity software from a PRC-linked supplier (US-3).
+    public var prcLinkedConnectivity: Bool
 
-    public init(market: Market, region: Int, userClass: UserClassID, destinationCountry: Country) {
+    public init(
+        market: Market, region: Int, userClass: UserClassID, destinationCountry: Country, vin: VIN? = nil,
+        modelYear: Int = 0, prcLinkedConnectivity: Bool = false
+    ) {
         self.market = market
         self.region = region
         self.userClass = userClass
         self.destinationCountry = destinationCountry
+        self.vin = vin
+        self.modelYear = modelYear
+        self.prcLinkedConnectivity = prcLinkedConnectivity
     }
 }
 

@@ -22,6 +22,7 @@ extension FleetState {
 
     mutating func reserve(_ n: Int) {
         vin.reserveCapacity(n); model.reserveCapacity(n); modelYear.reserveCapacity(n); area.reserveCapacity(n)
+        prcLinked.reserveCapacity(n)
         market.reserveCapacity(n); home.reserveCapacity(n); work.reserveCapacity(n); batteryKWh.reserveCapacity(n)
         driverName.reserveCapacity(n); driverClass.reserveCapacity(n); active.reserveCapacity(n)
         state.reserveCapacity(n); battery.reserveCapacity(n); position.reserveCapacity(n); zone.reserveCapacity(n)
@@ -58,6 +59,9 @@ extension FleetState {
             vin.append(VIN.make(factory: m.factory, model: m.model, year: year, dualMotor: rng.bernoulli(0.6), serial: vinSerial[f]))
             model.append(m.model)
             modelYear.append(UInt16(year))
+            // Drawn only for covered years, so fleets without such cars keep their random stream.
+            prcLinked.append(year >= region.prcLinkedFromModelYear && region.prcLinkedShare > 0
+                && rng.bernoulli(region.prcLinkedShare))
             area.append(UInt16(a))
             market.append(mIndex)
             home.append(homePoint)

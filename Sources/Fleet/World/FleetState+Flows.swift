@@ -86,7 +86,8 @@ extension FleetState {
         flowsEmitted &+= 1
         let context = FlowContext(
             market: m == 0 ? .cn : .us, region: region, userClass: userClasses[userClass],
-            destinationCountry: countries[serviceCountry[service]])
+            destinationCountry: countries[serviceCountry[service]], vin: vin[car], modelYear: Int(modelYear[car]),
+            prcLinkedConnectivity: prcLinked[car])
         observer.observe(record, context: context)
     }
 }

@@ -64,6 +64,8 @@ struct FleetState: Sendable {
     var vin: [VIN] = []
     var model: [CarModel] = []
     var modelYear: [UInt16] = []
+    /// Runs connectivity software from a PRC-linked supplier (US-3).
+    var prcLinked: [Bool] = []
     var area: [UInt16] = []
     var market: [UInt8] = []
     var home: [GeoPoint] = [], work: [GeoPoint] = []

@@ -80,6 +80,9 @@ extension FleetWorld {
     public func market(of car: Int) -> Market { fleet.market[car] == 0 ? .cn : .us }
     /// Index of the car's region in `config.regions`.
     public func regionIndex(of car: Int) -> Int { fleet.areas[Int(fleet.area[car])].region }
+    public func modelYear(of car: Int) -> Int { Int(fleet.modelYear[car]) }
+    /// Whether the car runs connectivity software from a PRC-linked supplier (US-3).
+    public func hasPRCLinkedConnectivity(_ car: Int) -> Bool { fleet.prcLinked[car] }
     public func userClass(of car: Int) -> UserClassID { fleet.userClasses[Int(fleet.driverClass[car])] }
     /// The car's position now (interpolated along its route while driving).
     public func position(of car: Int) -> GeoPoint { fleet.positionOf(car: car, at: simulator.now) }

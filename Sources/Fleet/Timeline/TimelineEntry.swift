@@ -1,11 +1,10 @@
-import Fleet
 import Simulation
 
 /// One scripted step of a scenario: at `at` after the start, do `action`.
 public struct TimelineEntry: Hashable, Sendable {
     public var at: SimDuration
     public var action: ScriptedAction
-    /// Where the entry was written, for messages about it at run time.
+    /// Where the entry was written, for messages about it at run time (`FILE:LINE:COL`).
     public var location: SourceLocation
 
     public init(at: SimDuration, action: ScriptedAction, location: SourceLocation) {
@@ -18,29 +17,28 @@ public struct TimelineEntry: Hashable, Sendable {
 /// Names a car: by index in the fleet (`car: 12`) or by VIN (`car: LRW3E7EK4NC123456`).
 public enum CarReference: Hashable, Sendable {
     case index(Int)
-    case vin(String)
+    case vin(VIN)
 }
 
-/// Where a scripted trip goes.
-public enum TripDestination: Hashable, Sendable {
-    case place(String)
-    case zone(ZoneID)
-}
-
-/// What a timeline entry does. The scenario layer only describes actions; the integration
-/// maps each to the fleet's and the dashboard's own actions.
+/// What a timeline entry does, as a scenario file writes it: cars by index or VIN, counts rather
+/// than lists of cars. `FleetMonitor` resolves the fleet actions to `FleetAction`s when their
+/// time comes; the presentation actions (`setSpeed`, `view`, `caption`, `chapter`) are cues for
+/// the demo driver (`FleetMonitor.presentationCues`).
 public enum ScriptedAction: Hashable, Sendable {
     /// From now on, the market's cars send `category` to `service`.
     case setRouting(market: Market, category: DataCategory, service: ServiceID)
     /// The car's driver now belongs to `userClass`.
     case assignClass(car: CarReference, userClass: UserClassID)
-    /// A named driver takes the car (optionally with a Latin-letter name and a class).
-    case assignDriver(car: CarReference, name: String, latinName: String?, userClass: UserClassID?)
-    /// The car drives to a place or into a zone.
-    case trip(car: CarReference, to: TripDestination)
+    /// A named driver takes the car (optionally with a romanized name and a class; without a
+    /// class the driver keeps the car's current one).
+    case assignDriver(car: CarReference, name: String, romanized: String?, userClass: UserClassID?)
+    /// The car drives to a place of its area or into a zone (`.place` or `.zone`).
+    case trip(car: CarReference, to: TripTarget)
     /// One flow, now, outside the statistical model.
     case injectFlow(car: CarReference, category: DataCategory, direction: Direction, bytes: UInt64, service: ServiceID?)
+    /// `count` new cars in `region`, built like the initial fleet; all of `userClass` if given.
     case addCars(count: Int, region: RegionID, userClass: UserClassID?)
+    /// The `count` most recently added active cars (of `region` if given) leave the fleet.
     case removeCars(count: Int, region: RegionID?)
     /// Simulated seconds per wall-clock second.
     case setSpeed(factor: Double)
@@ -50,6 +48,14 @@ public enum ScriptedAction: Hashable, Sendable {
     case caption(text: String, duration: SimDuration?)
     /// Starts a chapter of the demo.
     case chapter(title: String)
+
+    /// Whether the action is for the demo driver rather than the fleet.
+    public var isPresentation: Bool {
+        switch self {
+        case .setSpeed, .view, .caption, .chapter: true
+        default: false
+        }
+    }
 
     /// The name used in scenario files.
     public var name: String {

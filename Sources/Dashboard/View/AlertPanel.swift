@@ -1,0 +1,132 @@
+import Fleet
+import Screen
+
+/// The alert list, in the model's order (open alerts first, most severe, then newest). Each
+/// line: the severity's glyph and word, the time, the rule, the car and its driver, the flow
+/// (category → service (country)), bytes and count. Acknowledged and closed alerts are dimmed;
+/// the selected alert is highlighted while the list has the focus.
+struct AlertPanel: Widget {
+    let style: ViewStyle
+    let alerts: [AlertRow]
+    /// Position of the selected alert, when the list has the focus.
+    let selected: Int?
+    let focused: Bool
+    let highlighted: Bool
+
+    enum Column: Int, CaseIterable { case severity, time, rule, vin, driver, flow, bytes, count, title }
+
+    func render(into buffer: inout Buffer, area: Rect) {
+        let t = style.theme
+        let open = alerts.filter(\.isOpen).count
+        var details = [Span("\(open) open", style: open > 0 ? t.text : t.dim)]
+        if focused { details.append(Span("A acknowledges", style: t.dim)) }
+        let block = style.block(style.title("Alerts", details), focused: focused, highlighted: highlighted)
+        block.render(into: &buffer, area: area)
+        let inner = block.inner(area)
+        guard !inner.isEmpty else { return }
+        guard !alerts.isEmpty else {
+            buffer.put(Line("No alerts: no restricted flow seen yet", style: t.dim), x: inner.x, y: inner.y, width: inner.width)
+            return
+        }
+        let widths = columnWidths(inner.width)
+        let first = Table.scrollOffset(selected: selected, offset: 0, visibleRows: inner.height, rowCount: alerts.count)
+        for row in 0..<inner.height {
+            let i = first + row
+            guard i < alerts.count else { break }
+            let y = inner.y + row
+            let isSelected = i == selected
+            if isSelected { buffer.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), with: Cell(" ", style: t.selected)) }
+            var x = inner.x
+            for c in Column.allCases where widths[c.rawValue] > 0 {
+                var line = cell(c, alerts[i], width: widths[c.rawValue])
+                if !alerts[i].isOpen || alerts[i].acknowledged { line = dimmed(line, keepSeverity: c == .severity) }
+                if isSelected { line = line.styled(.plain).patchedAll(by: t.selected) }
+                buffer.put(line, x: x, y: y, width: widths[c.rawValue], ellipsis: style.glyphs.ellipsis, clip: inner)
+                x += widths[c.rawValue] + 1
+            }
+        }
+    }
+
+    /// Widths of the columns for a list `width` wide (0 for a column left out).
+    func columnWidths(_ width: Int) -> [Int] {
+        var w = Array(repeating: 0, count: Column.allCases.count)
+        var used = -1
+        func add(_ c: Column, _ n: Int) {
+            guard n > 0, used + 1 + n <= width else { return }
+            w[c.rawValue] = n
+            used += 1 + n
+        }
+        let ruleWidth = min(10, alerts.map { DisplayWidth.of(clean($0.ruleID)) }.max() ?? 4)
+        add(.severity, 10)
+        add(.time, 8)
+        add(.rule, ruleWidth)
+        add(.vin, VehicleColumnPlan.shortVIN)
+        add(.flow, 20)
+        add(.bytes, Format.bytesWidth)
+        add(.driver, 10)
+        add(.count, 5)
+        // The full VIN only when the flow keeps room to grow as well.
+        if w[Column.vin.rawValue] > 0, width - used >= 7 + 20 {
+            w[Column.vin.rawValue] = VehicleColumnPlan.fullVIN
+            used += 7
+        }
+        add(.title, 24)
+        // What is left widens the flow (where the data went), then the driver and the title.
+        for (c, cap) in [(Column.flow, 44), (.driver, 20), (.title, 60)] where w[c.rawValue] > 0 {
+            let grow = min(width - used, cap - w[c.rawValue])
+            if grow > 0 { w[c.rawValue] += grow; used += grow }
+        }
+        return w
+    }
+
+    func cell(_ c: Column, _ a: AlertRow, width: Int) -> Line {
+        let t = style.theme
+        switch c {
+        case .severity:
+            let s = style.severityStyle(a.severity)
+            return Line([Span(String(style.severityGlyph(a.severity)) + " " + ViewStyle.word(a.severity), style: s)])
+        case .time: return Line(elapsed(a.start.seconds), style: t.dim)
+        case .rule: return Line(clean(a.ruleID), style: t.header)
+        case .vin: return Line(shortVIN(a.vin, width: width, ellipsis: style.glyphs.ellipsis))
+        case .driver: return Line(clean(a.driver))
+        case .flow:
+            return flow(a, width: width)
+        case .bytes: return Line(Format.bytes(Double(a.bytes)), alignment: .right)
+        case .count: return Line(style.times + "\(a.count)", style: t.dim, alignment: .right)
+        case .title: return Line(clean(a.title), style: t.dim)
+        }
+    }
+
+    /// "camera-clip → tesla-us-ai (US)": the category short when narrow, and the service cut
+    /// before the country is, since where the data went matters most.
+    func flow(_ a: AlertRow, width: Int) -> Line {
+        let t = style.theme
+        let arrow = " " + String(style.glyphs.arrowRight) + " "
+        let status = !a.isOpen ? " closed" : a.acknowledged ? " ack" : ""
+        let country = clean(a.country.rawValue)
+        let service = clean(a.service)
+        let tail = DisplayWidth.of(" (" + country + ")" + status)
+        var category = clean(a.category.rawValue)
+        if DisplayWidth.of(category + arrow + service) + tail > width { category = a.category.shortName }
+        let room = width - DisplayWidth.of(category + arrow) - tail
+        let cut = room > 0 ? DisplayWidth.truncate(service, toWidth: room, ellipsis: String(style.glyphs.ellipsis)) : ""
+        return Line([Span(category), Span(arrow, style: t.dim), Span(cut), Span(" (", style: t.dim),
+                     Span(country, style: style.countryStyle(a.country)), Span(")", style: t.dim), Span(status, style: t.dim)])
+    }
+
+    /// `line` in the dim style; the severity keeps its glyph and word, only dimmed.
+    func dimmed(_ line: Line, keepSeverity: Bool) -> Line {
+        let dim = style.theme.dim
+        return Line(line.spans.map { s in
+            keepSeverity ? Span(s.text, style: Style(foreground: s.style.foreground == .default ? dim.foreground : s.style.foreground, attributes: .dim))
+                : Span(s.text, style: dim)
+        }, alignment: line.alignment)
+    }
+}
+
+extension Line {
+    /// This line with `style` laid over every span (the overlay's colours win).
+    func patchedAll(by style: Style) -> Line {
+        Line(spans.map { Span($0.text, style: $0.style.patched(by: style)) }, alignment: alignment)
+    }
+}

@@ -1,0 +1,127 @@
+import Fleet
+import Screen
+
+/// Where one car's bytes went: a row per data category that sent or received anything, a
+/// column per destination (service, then its country), bytes in the cells, and a total column.
+/// Destinations outside the car's market are marked with the cross-border glyph and drawn in
+/// their country's colour, header and cells, so they stand out with and without colour.
+struct DetailMatrix: Widget {
+    let style: ViewStyle
+    let detail: VehicleDetail
+
+    /// Categories with any bytes, in `DataCategory` order.
+    var categories: [DataCategory] {
+        DataCategory.allCases.filter { c in
+            c.index < detail.matrix.count && detail.matrix[c.index].contains { $0 > 0 }
+        }
+    }
+
+    /// Rows the matrix wants: border, two header rows, a row per category (at least one).
+    var neededRows: Int { 2 + 2 + max(1, categories.count) }
+
+    func render(into buffer: inout Buffer, area: Rect) {
+        let t = style.theme
+        let market = detail.row.market.country
+        let block = style.block(style.title("Where the data goes", [
+            Span("bytes by category and destination", style: t.dim),
+            Span(String(style.glyphs.crossBorder) + " leaves " + market.rawValue, style: t.severityHigh),
+        ]))
+        block.render(into: &buffer, area: area)
+        let inner = block.inner(area)
+        guard !inner.isEmpty else { return }
+        let cats = categories
+        guard !cats.isEmpty else {
+            buffer.put(Line("no traffic yet", style: t.dim), x: inner.x, y: inner.y, width: inner.width)
+            return
+        }
+        let labelWidth = 13
+        let totalWidth = Format.bytesWidth + 1
+        // Columns as wide as their service name (8 to 16), as many as fit; the rest are counted.
+        var cols: [(index: Int, width: Int)] = []
+        var used = labelWidth + totalWidth
+        for (i, dest) in detail.destinations.enumerated() {
+            let w = min(18, max(9, DisplayWidth.of(clean(dest.name)) + 3))
+            if used + w > inner.width - 8 && i < detail.destinations.count - 1 { break }
+            if used + w > inner.width { break }
+            cols.append((i, w))
+            used += w
+        }
+        let hiddenCount = detail.destinations.count - cols.count
+        var x = inner.x + labelWidth
+        buffer.put(Line("category", style: t.header), x: inner.x, y: inner.y, width: labelWidth)
+        for (i, w) in cols {
+            let dest = detail.destinations[i]
+            let away = dest.country != market
+            let cs = away ? style.countryStyle(dest.country).adding(.bold) : t.header
+            buffer.put(Line(clean(dest.name), style: cs, alignment: .right), x: x, y: inner.y, width: w - 1, ellipsis: style.glyphs.ellipsis)
+            let mark = away ? String(style.glyphs.crossBorder) + " " : ""
+            if inner.height > 1 {
+                buffer.put(Line([Span(mark, style: t.severityHigh), Span(clean(dest.country.rawValue), style: style.countryStyle(dest.country))], alignment: .right),
+                           x: x, y: inner.y + 1, width: w - 1)
+            }
+            x += w
+        }
+        buffer.put(Line("total", style: t.header, alignment: .right), x: x, y: inner.y, width: totalWidth)
+        if hiddenCount > 0 && inner.height > 1 {
+            buffer.put(Line("+\(hiddenCount) more", style: t.dim, alignment: .right), x: x, y: inner.y + 1, width: totalWidth)
+        }
+        for (r, c) in cats.enumerated() {
+            let y = inner.y + 2 + r
+            guard y < inner.maxY else { break }
+            let row = detail.matrix[c.index]
+            buffer.put(Line(c.rawValue, style: c.isCamera ? t.restricted : t.text), x: inner.x, y: y, width: labelWidth - 1, ellipsis: style.glyphs.ellipsis)
+            var cx = inner.x + labelWidth
+            var total: UInt64 = 0
+            for v in row { total &+= v }
+            for (i, w) in cols {
+                let v = i < row.count ? row[i] : 0
+                let dest = detail.destinations[i]
+                let cs = v == 0 ? t.track : dest.country != market ? style.countryStyle(dest.country).adding(.bold) : t.text
+                buffer.put(Line(v == 0 ? (style.isASCII ? "." : "·") : Format.bytes(Double(v)), style: cs, alignment: .right), x: cx, y: y, width: w - 1)
+                cx += w
+            }
+            buffer.put(Line(Format.bytes(Double(total)), style: t.title, alignment: .right), x: cx, y: y, width: totalWidth)
+        }
+    }
+}
+
+/// A car's alerts, each a headline (severity glyph and word, rule, time, flow, bytes, count,
+/// title) and its explanation wrapped under it; acknowledged and closed alerts dimmed.
+struct DetailAlerts: Widget {
+    let style: ViewStyle
+    let alerts: [AlertRow]
+
+    func render(into buffer: inout Buffer, area: Rect) {
+        let t = style.theme
+        let open = alerts.filter(\.isOpen).count
+        let block = style.block(style.title("Alerts of this car", [Span("\(open) open", style: t.text)]))
+        block.render(into: &buffer, area: area)
+        let inner = block.inner(area)
+        guard !inner.isEmpty else { return }
+        guard !alerts.isEmpty else {
+            buffer.put(Line("No alerts for this car", style: t.dim), x: inner.x, y: inner.y, width: inner.width)
+            return
+        }
+        var lines: [Line] = []
+        for a in alerts {
+            let quiet = !a.isOpen || a.acknowledged
+            let sev = quiet ? Style(foreground: style.severityStyle(a.severity).foreground, attributes: .dim) : style.severityStyle(a.severity)
+            let text = quiet ? t.dim : t.text
+            var head: [Span] = [
+                Span(String(style.severityGlyph(a.severity)) + " " + ViewStyle.word(a.severity), style: sev),
+                Span(" " + clean(a.ruleID), style: quiet ? t.dim : t.header),
+                Span(" " + elapsed(a.start.seconds), style: t.dim),
+                Span(" " + clean(a.category.rawValue) + " " + String(style.glyphs.arrowRight) + " " + clean(a.service) + " (", style: text),
+                Span(clean(a.country.rawValue), style: quiet ? t.dim : style.countryStyle(a.country)),
+                Span(") " + Format.bytes(Double(a.bytes)) + " " + style.times + "\(a.count)", style: text),
+            ]
+            if !a.isOpen { head.append(Span(" closed", style: t.dim)) } else if a.acknowledged { head.append(Span(" acknowledged", style: t.dim)) }
+            if !a.title.isEmpty { head.append(Span(style.dot + clean(a.title), style: quiet ? t.dim : t.title)) }
+            lines.append(Line(head))
+            for l in Line(clean(a.explanation), style: text).wrapped(toWidth: max(1, inner.width - 4)) {
+                lines.append(Line([Span("    ")] + l.spans))
+            }
+        }
+        Paragraph(lines, ellipsis: style.glyphs.ellipsis).render(into: &buffer, area: inner)
+    }
+}

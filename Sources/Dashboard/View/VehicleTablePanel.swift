@@ -1,0 +1,163 @@
+import Fleet
+import Screen
+
+/// The vehicle table: one row per car in table order, with its data-flow meters, the selected
+/// row highlighted and kept in view, the sort column marked and the filter in the title.
+struct VehicleTablePanel: Widget {
+    let style: ViewStyle
+    /// The cars shown, in table order (filtered and sorted).
+    let rows: [VehicleRow]
+    /// Cars in the fleet, for "37/612".
+    let fleetCount: Int
+    let query: Query
+    let sort: SortColumn
+    let descending: Bool
+    /// Position of the selected car in `rows`.
+    let selected: Int?
+    /// The first row as the reducer stored it; clamped here too (a resize may have moved it).
+    let scroll: Int
+    let focused: Bool
+    let highlighted: Bool
+    /// Position in `rows` of a car a presenter points at.
+    let pointedAt: Int?
+    /// Full scale of each meter column (see `MeterGroup.scale`).
+    let meterScale: [Double]
+    /// The widest driver cell with romanisation.
+    let driverWidth: Int
+
+    /// Data rows that fit in a table drawn in `area` (border and header row taken off).
+    static func dataRows(in area: Rect) -> Int { max(0, area.height - 3) }
+
+    /// The first row shown: the stored scroll, moved as little as needed to show the selection.
+    func offset(visibleRows: Int) -> Int {
+        Table.scrollOffset(selected: selected, offset: scroll, visibleRows: visibleRows, rowCount: rows.count)
+    }
+
+    func render(into buffer: inout Buffer, area: Rect) {
+        var details: [Span] = [Span("\(rows.count)/\(fleetCount)", style: style.theme.text)]
+        if !query.isEmpty { details.append(Span("filter: " + clean(query.source), style: style.theme.key)) }
+        details.append(Span("sort: \(sort.rawValue) " + style.sortMark(descending: descending), style: style.theme.dim))
+        let block = style.block(style.title("Vehicles", details), focused: focused, highlighted: highlighted)
+        block.render(into: &buffer, area: area)
+        let inner = block.inner(area)
+        guard !inner.isEmpty else { return }
+        let plan = VehicleColumnPlan(width: inner.width, driverWidth: driverWidth)
+        let shown = plan.shown
+        let columns = shown.map { Table.Column(title(of: $0, width: plan.width($0)), width: .fixed(plan.width($0)), alignment: alignment(of: $0)) }
+        let visible = Self.dataRows(in: area)
+        let first = offset(visibleRows: visible)
+        var cells: [[Line]] = []
+        // Only the rows on screen are built: a fleet of thousands costs one screenful.
+        let end = min(rows.count, first + max(0, visible))
+        for i in first..<max(first, end) {
+            cells.append(shown.map { cell($0, rows[i], width: plan.width($0), romanised: plan.romanised, position: i) })
+        }
+        let table = Table(
+            columns: columns, rows: cells, selected: selected.map { $0 - first }, offset: 0,
+            headerStyle: style.theme.header, selectedStyle: style.theme.selected,
+            columnSpacing: VehicleColumnPlan.spacing, glyphs: style.glyphs)
+        table.render(into: &buffer, area: inner)
+        if rows.isEmpty && inner.height > 1 {
+            let message = query.isEmpty ? "No cars in this scenario" : "No car matches the filter; press / to change it"
+            buffer.put(Line(message, style: style.theme.dim, alignment: .center), x: inner.x, y: inner.y + 1 + (inner.height - 1) / 2, width: inner.width)
+        }
+        if let p = pointedAt, p >= first, p < end {
+            let y = inner.y + 1 + p - first
+            buffer.setStyle(Rect(x: inner.x, y: y, width: inner.width, height: 1)) { $0.adding(.underline) }
+            buffer.put(String(style.glyphs.arrowRight), x: inner.x, y: y, style: style.theme.key.adding(.underline))
+        }
+    }
+
+    func alignment(of c: VehicleColumn) -> Alignment {
+        switch c {
+        case .rate, .up, .down, .total, .alerts: .right
+        default: .left
+        }
+    }
+
+    func title(of c: VehicleColumn, width: Int) -> String {
+        let name: String
+        switch c {
+        case .mark: name = ""
+        case .vin: name = "VIN"
+        case .driver: name = "Driver"
+        case .userClass: name = "Class"
+        case .state: name = "State"
+        case .rate: name = "Rate"
+        case .up: name = String(style.glyphs.arrowUp) + " Up"
+        case .down: name = String(style.glyphs.arrowDown) + " Down"
+        case .meters: name = MeterGroup.allCases.map(\.label).joined(separator: " ")
+        case .total: name = "Total"
+        case .destination: name = "Destination"
+        case .zone: name = "Zone"
+        case .history: name = "History"
+        case .alerts: name = "Alerts"
+        }
+        guard sorted(c) else { return name }
+        let mark = style.sortMark(descending: descending)
+        let room = max(0, width - DisplayWidth.of(mark))
+        let cut = String(name.prefix(room))
+        return alignment(of: c) == .right ? mark + cut : cut + mark
+    }
+
+    /// Whether `c` is the column the table is sorted by.
+    func sorted(_ c: VehicleColumn) -> Bool {
+        switch (sort, c) {
+        case (.rate, .rate), (.alerts, .alerts), (.total, .total), (.vin, .vin), (.driver, .driver),
+            (.userClass, .userClass), (.state, .state), (.destination, .destination):
+            true
+        default: false
+        }
+    }
+
+    func cell(_ c: VehicleColumn, _ r: VehicleRow, width: Int, romanised: Bool, position: Int) -> Line {
+        let t = style.theme
+        switch c {
+        case .mark:
+            return position == selected ? Line(String(style.glyphs.selection)) : Line("")
+        case .vin:
+            return Line(shortVIN(r.vin, width: width, ellipsis: style.glyphs.ellipsis))
+        case .driver:
+            var spans = [Span(clean(r.driverName))]
+            if romanised, let rom = r.driverRomanised, !rom.isEmpty { spans.append(Span(" " + clean(rom), style: t.dim)) }
+            return Line(spans)
+        case .userClass:
+            let mark = r.restricted ? String(style.glyphs.restricted) + " " : "  "
+            return Line([Span(mark, style: t.restricted), Span(clean(r.userClass.rawValue), style: r.restricted ? t.restricted : t.text)])
+        case .state:
+            return Line(clean(r.state), style: r.state == "asleep" || r.state == "parked" ? t.dim : t.text)
+        case .rate:
+            return Line(Format.rate(r.rate), style: r.rate > 0 ? t.text : t.dim)
+        case .up:
+            return Line(Format.rate(r.upRate), style: t.trafficUp)
+        case .down:
+            return Line(Format.rate(r.downRate), style: t.trafficDown)
+        case .meters:
+            var spans: [Span] = []
+            for g in MeterGroup.allCases {
+                if g.rawValue > 0 { spans.append(Span(" ")) }
+                let top = g.rawValue < meterScale.count ? meterScale[g.rawValue] : 0
+                spans += style.meter(top > 0 ? g.rate(of: r) / top : 0, width: 3, style: t.trafficUp)
+            }
+            return Line(spans)
+        case .total:
+            return Line(Format.bytes(Double(r.totalBytes)))
+        case .destination:
+            guard let country = r.topCountry else { return Line("-", style: t.dim) }
+            let away = country != r.market.country
+            let name = r.topServiceName ?? r.topService?.rawValue ?? ""
+            return Line([
+                Span(clean(country.rawValue), style: style.countryStyle(country)),
+                Span(away ? " " + String(style.glyphs.crossBorder) + " " : "   ", style: t.severityHigh),
+                Span(clean(name)),
+            ])
+        case .zone:
+            return Line(r.zone.map { clean($0.rawValue) } ?? "", style: t.restricted)
+        case .history:
+            return Line(style.sparkText(r.history, width: width), style: t.trafficDown)
+        case .alerts:
+            guard let s = ViewStyle.severity(rank: r.maxSeverity), r.openAlerts > 0 else { return Line("") }
+            return Line([Span(String(style.severityGlyph(s)), style: style.severityStyle(s)), Span(" \(r.openAlerts)", style: style.severityStyle(s).removing(.reverse).background(.default))])
+        }
+    }
+}

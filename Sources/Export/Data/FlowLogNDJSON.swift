@@ -1,0 +1,53 @@
+import Fleet
+import Simulation
+
+/// One line of the `ndjson` flow log: IPFIX information element names (RFC 7012) for the flow
+/// itself, our own labels (vin, category, service, country, policy verdict) beside them, as
+/// DOMAIN.md's flow-record formats suggest.
+public struct FlowLogNDJSON: Sendable {
+    let services: [ServiceConfig]
+    let policies: PolicySet
+
+    public init(services: [ServiceConfig], policies: PolicySet) {
+        self.services = services
+        self.policies = policies
+    }
+
+    /// The line for one flow, without its trailing newline.
+    public func line(_ record: FlowRecord, facts: FlowFacts, verdicts: [PolicyVerdict]) -> String {
+        let service = Int(record.service) < services.count ? services[Int(record.service)] : nil
+        let carAddress = IPv4Address(rawValue: IPv4Address.carrierNATBase.rawValue &+ record.vehicle &+ 1)
+        // The car opens the connection from an ephemeral port; derive one per car and category so
+        // the log is stable from run to run.
+        let sourcePort = 49_152 + Int((record.vehicle &* 31 &+ UInt32(record.category.index)) % 16_384)
+        let up = record.direction == .up
+        let worst = verdicts.max { $0.severity < $1.severity }
+        let fields: [(String, JSONValue)] = [
+            ("flowStartMilliseconds", .int(record.start.nanoseconds / 1_000_000)),
+            ("flowEndMilliseconds", .int(record.end.nanoseconds / 1_000_000)),
+            ("sourceIPv4Address", .string(up ? carAddress.description : service?.address.description ?? "")),
+            ("destinationIPv4Address", .string(up ? service?.address.description ?? "" : carAddress.description)),
+            ("sourceTransportPort", .int(Int64(up ? sourcePort : Int(record.port)))),
+            ("destinationTransportPort", .int(Int64(up ? Int(record.port) : sourcePort))),
+            ("protocolIdentifier", .int(6)),
+            ("octetDeltaCount", .uint(record.bytes)),
+            ("packetDeltaCount", .uint(UInt64(record.packets))),
+            ("vin", .string(facts.vin?.description ?? "")),
+            ("category", .string(record.category.rawValue)),
+            ("direction", .string(record.direction.rawValue)),
+            ("service", .string(facts.service.rawValue)),
+            ("serverName", .string(service?.serverName ?? "")),
+            ("country", .string(facts.destinationCountry.rawValue)),
+            ("crossBorder", .bool(facts.isCrossBorder)),
+            ("userClass", .string(facts.userClass.rawValue)),
+            ("zone", .optional(facts.zone?.rawValue)),
+            ("latitude", .double(record.position.latitude, 6)),
+            ("longitude", .double(record.position.longitude, 6)),
+            ("verdict", .string(worst.map { $0.severity.rawValue } ?? "pass")),
+            ("rules", .array(verdicts.map { v in
+                .string(v.rule < policies.rules.count ? "\(policies.rules[v.rule].id) \(v.severity.rawValue)" : v.severity.rawValue)
+            })),
+        ]
+        return JSONValue.object(fields).serialized()
+    }
+}

@@ -1,0 +1,126 @@
+import Simulation
+
+/// What the monitor keeps besides the world: the compiled policies, the alert book, the flow
+/// log, per-car border counters, and the world's static tables it needs to state a flow's facts
+/// (regions, zones and services never change while running; routing does, but a record names
+/// its service by index).
+struct MonitorCore: Sendable {
+    var engine: PolicyEngine
+    var book: AlertBook
+    var log: FlowLog
+    /// Bit `category.index` set: the category leaves the car anonymised (a mask, not a set
+    /// lookup, on the per-flow path).
+    let anonymisedMask: UInt16
+    /// Bytes each car sent up / received across the border (destination country is not the
+    /// market's country), indexed by car; grown as cars appear.
+    var crossBorderUp: [UInt64] = []
+    var crossBorderDown: [UInt64] = []
+    var flowsSeen: UInt64 = 0
+    var flowsFlagged: UInt64 = 0
+    /// Flows that at least one rule flagged since names were last filled in.
+    var namesPending = false
+
+    let regionIDs: [RegionID]
+    let zoneIDs: [ZoneID]
+    let zoneKinds: [ZoneKind]
+    let zoneSeasons: [SeasonWindow?]
+    let hasSeasons: Bool
+    let start: StartDate
+    let serviceIDs: [ServiceID]
+    let serviceNames: [String]
+    /// Seasonal zones: which are active on `activeDay` (days since the start date).
+    var activeDay = Int.min
+    var zoneActive: [Bool]
+    var verdicts: [PolicyVerdict] = []
+
+    init(config: WorldConfig, policies: PolicySet, alerts: AlertParameters, parameters: MonitorParameters) {
+        engine = PolicyEngine(policies)
+        book = AlertBook(policies: policies, parameters: alerts)
+        log = FlowLog(capacity: parameters.flowLogCapacity)
+        anonymisedMask = parameters.anonymisedCategories.reduce(0) { $0 | UInt16(1) << UInt16($1.index) }
+        regionIDs = config.regions.map(\.id)
+        zoneIDs = config.zones.map(\.id)
+        zoneKinds = config.zones.map(\.kind)
+        zoneSeasons = config.zones.map(\.season)
+        hasSeasons = zoneSeasons.contains { $0 != nil }
+        start = config.start
+        serviceIDs = config.services.map(\.id)
+        serviceNames = config.services.map(\.name)
+        zoneActive = Array(repeating: true, count: config.zones.count)
+        verdicts.reserveCapacity(policies.rules.count)
+    }
+
+    /// A stand-in while the real core is out observing a run (allocates next to nothing).
+    static let placeholder = MonitorCore(
+        config: WorldConfig(
+            seed: 0, fleetSize: 0, start: StartDate(year: 2026, month: 1, day: 1), regions: [], zones: [], services: [],
+            routing: RoutingTable(routes: [:]), flows: FlowConfig(categories: [:]), behaviour: .defaults),
+        policies: .empty, alerts: .default, parameters: MonitorParameters(flowLogCapacity: 0))
+
+    /// Judges one flow: facts, verdicts, alerts, counters, log, then the sink.
+    /// - Complexity: O(rules) plus O(verdicts) for a flagged flow; no allocation for a flow no
+    ///   rule flags once the log's rings are full.
+    mutating func observe<S: FlowSink>(_ r: FlowRecord, _ c: FlowContext, sink: inout S) {
+        let facts = self.facts(r, c)
+        engine.evaluate(facts, into: &verdicts)
+        flowsSeen &+= 1
+        let car = Int(r.vehicle)
+        if car >= crossBorderUp.count {
+            crossBorderUp += repeatElement(0, count: car + 1 - crossBorderUp.count)
+            crossBorderDown += repeatElement(0, count: car + 1 - crossBorderDown.count)
+        }
+        if facts.isCrossBorder {
+            if r.direction == .up { crossBorderUp[car] &+= r.bytes } else { crossBorderDown[car] &+= r.bytes }
+        }
+        book.tick(now: facts.time)
+        if !verdicts.isEmpty {
+            flowsFlagged &+= 1
+            namesPending = true
+            book.record(verdicts, facts: facts)
+        }
+        log.append(r, verdicts)
+        sink.receive(r, facts: facts, verdicts: verdicts)
+    }
+
+    /// The facts of a flow at its end (when it is complete), at the position where it started.
+    func facts(_ r: FlowRecord, _ c: FlowContext) -> FlowFacts {
+        var zone: ZoneID? = nil, kind: ZoneKind? = nil
+        if let z = r.zone.map(Int.init), z < zoneIDs.count, zoneActive[z] {
+            zone = zoneIDs[z]
+            kind = zoneKinds[z]
+        }
+        let s = Int(r.service)
+        return FlowFacts(
+            time: r.end, vehicle: r.vehicle, vin: c.vin, driver: Driver(name: "", romanized: "", userClass: c.userClass),
+            market: c.market, region: regionIDs[c.region], zone: zone, zoneKind: kind, category: r.category,
+            direction: r.direction, service: serviceIDs[s], serviceName: serviceNames[s],
+            destinationCountry: c.destinationCountry, bytes: r.bytes, packets: r.packets, position: r.position,
+            modelYear: c.modelYear, prcLinkedConnectivity: c.prcLinkedConnectivity,
+            anonymised: anonymisedMask & UInt16(1) << UInt16(r.category.index) != 0)
+    }
+
+    /// Marks seasonal zones active or not for the day of `time` (called before each run segment
+    /// and whenever a flow's day differs; a day's check walks the calendar once).
+    mutating func updateSeasons(at time: SimTime) {
+        let day = Int(((start.hour * 3600 + time.seconds) / 86_400).rounded(.down))
+        guard day != activeDay else { return }
+        activeDay = day
+        let date = CalendarDay(start: start, at: time)
+        for z in zoneSeasons.indices {
+            zoneActive[z] = zoneSeasons[z].map { $0.contains(month: date.month, day: date.day) } ?? true
+        }
+    }
+}
+
+/// The world's observer during a monitor run: the core, and the caller's sink by address (the
+/// sink is an `inout` argument that outlives the run, so no copy of it is made).
+struct MonitorObserver<S: FlowSink>: FlowObserver {
+    var core: MonitorCore
+    let sink: UnsafeMutablePointer<S>
+
+    @inline(__always)
+    mutating func observe(_ flow: FlowRecord, context: FlowContext) {
+        if core.hasSeasons { core.updateSeasons(at: flow.end) }
+        core.observe(flow, context, sink: &sink.pointee)
+    }
+}

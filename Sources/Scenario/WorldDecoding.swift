@@ -1,0 +1,216 @@
+import Fleet
+import Simulation
+
+/// A user class a scenario declares besides the built-in ones.
+public struct UserClassInfo: Hashable, Sendable {
+    public var id: UserClassID
+    public var name: String
+    public var description: String?
+}
+
+/// Builds the fleet's `WorldConfig` from a scenario's kept sections, starting from
+/// `WorldConfig.default`: a list (`regions`, `services`, `classes`) replaces the default list;
+/// a mapping (`fleet`, `routing`, `flows`) changes only the keys it names. Every problem is a
+/// located diagnostic; `paths` remembers where each parameter was written, so a `ConfigError`
+/// from `WorldConfig.validate()` points at its node.
+struct WorldDecoder {
+    var config = WorldConfig.default
+    var paths: [String: SourceLocation] = [:]
+    var sections: [String: SourceLocation] = [:]
+    var classes: [UserClassInfo] = []
+    var anonymised: Set<DataCategory> = []
+    /// The built-in classes and those the file declares (read by `NameScan`).
+    var knownClasses = ScenarioNames.builtInClasses
+
+    static let fleetKeys = ["size", "start", "mix"]
+    static let mixKeys = ["region", "share", "classes"]
+    static let serviceKeys = ["id", "name", "country", "server-name", "address", "port"]
+    static let categoryKeys = ["parked", "driving", "charging", "up-share", "throughput", "packet-bytes", "anonymised"]
+    static let profileKeys = ["rate", "mean-bytes", "size-sigma"]
+
+    mutating func decode(_ doc: ScenarioDocument, _ c: inout DecodeContext) {
+        config.seed = doc.seed
+        knownClasses = doc.names.classes
+        if let n = doc.regions { sections["regions"] = n.location; decodeRegions(n, &c) }
+        if let n = doc.fleet { sections["fleet"] = n.location; decodeFleet(n, &c) }
+        if let n = doc.classes { decodeClasses(n, &c) }
+        if let n = doc.services { sections["services"] = n.location; decodeServices(n, &c) }
+        if let n = doc.routing { sections["routing"] = n.location; decodeRouting(n, &c) }
+        if let n = doc.flows { sections["flows"] = n.location; decodeFlows(n, &c) }
+    }
+
+    /// Where the parameter at `path` (a `ConfigError.path`) was written: its own node, the
+    /// nearest enclosing one recorded, or its section.
+    func location(of path: String) -> SourceLocation? {
+        var p = Substring(path)
+        while !p.isEmpty {
+            if let l = paths[String(p)] { return l }
+            guard let cut = p.lastIndex(where: { $0 == "." || $0 == "[" }) else { break }
+            p = p[..<cut]
+        }
+        let section: String = switch p {
+        case "fleetSize", "start": "fleet"
+        case "zones": "regions"
+        default: String(p)
+        }
+        // A routing entry left at its default breaks when `services` replaced its service.
+        return sections[section] ?? (section == "routing" ? sections["services"] : nil)
+    }
+
+    /// The fleet sizes a file may ask for: at least one car, at most what the scenario limits and
+    /// the world's address range allow.
+    static func fleetSizes(_ limits: ScenarioLimits) -> ClosedRange<Int> {
+        1...min(limits.maxFleetSize, WorldConfig.maxFleetSize)
+    }
+
+    mutating func decodeFleet(_ node: YAMLNode, _ c: inout DecodeContext) {
+        guard let f = c.mapping(node, "fleet", allowed: Self.fleetKeys) else { return }
+        if let n = f["size"] {
+            paths["fleetSize"] = n.location
+            if let size = c.int(n, "fleet.size", in: Self.fleetSizes(c.limits)) {
+                config.fleetSize = size
+            }
+        }
+        if let n = f["start"] {
+            paths["start"] = n.location
+            if let start = startDate(n, &c) { config.start = start }
+        }
+        guard let mix = f["mix"], let items = c.list(mix, "fleet.mix") else { return }
+        paths["regions"] = mix.location
+        var seen: [(id: String, node: YAMLNode)] = []
+        for item in items {
+            guard let g = c.mapping(item, "a fleet.mix entry", allowed: Self.mixKeys, required: ["region"]),
+                let regionNode = g["region"],
+                let id = c.reference(regionNode, "region", among: Set(config.regions.map(\.id.rawValue)))
+            else { continue }
+            seen.append((id, regionNode))
+            guard let r = config.regions.firstIndex(where: { $0.id.rawValue == id }) else { continue }
+            paths["regions[\(r)].fleetShare"] = (g["share"] ?? item).location
+            if let share = g["share"].flatMap({ c.double($0, "fleet.mix share", in: 0...1e9) }) {
+                config.regions[r].fleetShare = share
+            }
+            guard let classes = g["classes"] else { continue }
+            paths["regions[\(r)].classMix"] = classes.location
+            guard case .mapping(let entries) = classes.kind else {
+                c.error("fleet.mix classes must be a mapping of class to percent, such as {private: 95, military: 5}, "
+                    + "found \(classes.kindDescription)", at: classes)
+                continue
+            }
+            var mixList: [ClassShare] = []
+            for (k, entry) in entries.enumerated() {
+                paths["regions[\(r)].classMix[\(k)]"] = entry.value.location
+                let name = c.reference(entry.key, "user class", among: knownClasses)
+                let percent = c.double(entry.value, "percent of '\(entry.key.scalarText ?? "")'", in: 0...100)
+                if let name, let percent { mixList.append(ClassShare(UserClassID(rawValue: name), percent: percent)) }
+            }
+            config.regions[r].classMix = mixList
+        }
+        c.checkUnique(seen, "fleet.mix region")
+    }
+
+
+    /// `2026-11-30` or `2026-11-30 08:00`.
+    func startDate(_ node: YAMLNode, _ c: inout DecodeContext) -> StartDate? {
+        guard let text = c.string(node, "fleet.start") else { return nil }
+        let parts = text.split(whereSeparator: { $0 == " " || $0 == "T" })
+        let date = parts.first.map { $0.split(separator: "-").compactMap { Int($0) } } ?? []
+        let time = parts.count == 2 ? parts[1].split(separator: ":").compactMap { Int($0) } : [8, 0]
+        guard parts.count <= 2, date.count == 3, time.count == 2, (1...12).contains(date[1]), (1...31).contains(date[2]),
+            (0...23).contains(time[0]), (0...59).contains(time[1]), (1900...2200).contains(date[0])
+        else {
+            c.error("fleet.start must be a date such as 2026-11-30 or 2026-11-30 08:00, found '\(text)'", at: node)
+            return nil
+        }
+        return StartDate(year: date[0], month: date[1], day: date[2], hour: Double(time[0]) + Double(time[1]) / 60)
+    }
+
+    mutating func decodeClasses(_ node: YAMLNode, _ c: inout DecodeContext) {
+        guard let items = c.list(node, "classes") else { return }
+        for item in items {
+            guard let f = c.mapping(item, "a class", allowed: ["id", "name", "description"], required: ["id"]),
+                let id = f["id"].flatMap({ c.string($0, "class id") })
+            else { continue }
+            classes.append(UserClassInfo(
+                id: UserClassID(rawValue: id), name: f["name"].flatMap { c.string($0, "class name") } ?? id,
+                description: f["description"].flatMap { c.string($0, "class description", allowEmpty: true) }))
+        }
+    }
+
+    mutating func decodeServices(_ node: YAMLNode, _ c: inout DecodeContext) {
+        guard let items = c.list(node, "services", maxCount: Int(UInt16.max) - 1) else { return }
+        paths["services"] = node.location
+        var services: [ServiceConfig] = []
+        for (s, item) in items.enumerated() {
+            paths["services[\(s)]"] = item.location
+            guard let f = c.mapping(item, "a service", allowed: Self.serviceKeys, required: ["id", "country", "address"]),
+                let id = f["id"].flatMap({ c.string($0, "service id") })
+            else { continue }
+            let what = "service '\(id)'"
+            let country = f["country"].flatMap { c.country($0, "\(what) country") }
+            var address: IPv4Address?
+            if let n = f["address"], let text = c.string(n, "\(what) address") {
+                address = IPv4Address(parsing: text)
+                if address == nil { c.error("\(what) address must be an IPv4 address such as 203.0.113.10, found '\(text)'", at: n) }
+            }
+            let port = f["port"].map { c.int($0, "\(what) port", in: 1...65_535) } ?? 443
+            guard let country, let address, let port else { continue }
+            services.append(ServiceConfig(
+                id: ServiceID(rawValue: id), name: f["name"].flatMap { c.string($0, "\(what) name") } ?? id,
+                country: country, serverName: f["server-name"].flatMap { c.string($0, "\(what) server-name") } ?? id,
+                address: address, port: UInt16(port)))
+        }
+        config.services = services
+    }
+
+    /// `routing: {CN: {camera-clip: tesla-cn-dc, ...}, US: {...}}`, merged into the defaults.
+    mutating func decodeRouting(_ node: YAMLNode, _ c: inout DecodeContext) {
+        guard let f = c.mapping(node, "routing", allowed: Market.allCases.map(\.rawValue)) else { return }
+        let services = Set(config.services.map(\.id.rawValue))
+        for market in Market.allCases {
+            guard let m = f[market.rawValue],
+                let g = c.mapping(m, "routing.\(market.rawValue)", allowed: DataCategory.allCases.map(\.rawValue))
+            else { continue }
+            for category in DataCategory.allCases {
+                guard let n = g[category.rawValue] else { continue }
+                paths["routing.\(market.rawValue).\(category.rawValue)"] = n.location
+                if let id = c.reference(n, "service", among: services) {
+                    config.routing.setService(ServiceID(rawValue: id), for: category, market: market)
+                }
+            }
+        }
+    }
+
+    /// `flows: {tick: 10s, telemetry: {driving: {rate: 3600}, up-share: 1}}`, merged field by field.
+    mutating func decodeFlows(_ node: YAMLNode, _ c: inout DecodeContext) {
+        guard let f = c.mapping(node, "flows", allowed: ["tick"] + DataCategory.allCases.map(\.rawValue)) else { return }
+        if let n = f["tick"] {
+            paths["flows.tickSeconds"] = n.location
+            if let d = c.duration(n, "flows.tick", max: .hours(1)) { config.flows.tickSeconds = d.seconds }
+        }
+        for category in DataCategory.allCases {
+            guard let n = f[category.rawValue] else { continue }
+            let base = "flows.\(category.rawValue)"
+            paths[base] = n.location
+            guard let g = c.mapping(n, base, allowed: Self.categoryKeys) else { continue }
+            var cfg = config.flows.categories[category] ?? CategoryFlowConfig(
+                parked: .none, driving: .none, charging: .none, upShare: 1, throughput: 1_000_000)
+            for state in CarState.awake {
+                guard let p = g["\(state)"] else { continue }
+                paths["\(base).\(state)"] = p.location
+                guard let h = c.mapping(p, "\(base).\(state)", allowed: Self.profileKeys) else { continue }
+                var profile = cfg.profile(state)
+                if let v = h["rate"].flatMap({ c.double($0, "\(base).\(state).rate", in: 0...1e6) }) { profile.rate = v }
+                if let v = h["mean-bytes"].flatMap({ c.byteCount($0, "\(base).\(state).mean-bytes") }) { profile.meanBytes = Double(v) }
+                if let v = h["size-sigma"].flatMap({ c.double($0, "\(base).\(state).size-sigma", in: 0...4) }) { profile.sizeSigma = v }
+                cfg.setProfile(profile, for: state)
+            }
+            if let v = g["up-share"].flatMap({ c.double($0, "\(base).up-share", in: 0...1) }) { cfg.upShare = v }
+            if let v = g["throughput"].flatMap({ c.byteCount($0, "\(base).throughput (bytes per second)") }) { cfg.throughput = Double(v) }
+            if let v = g["packet-bytes"].flatMap({ c.int($0, "\(base).packet-bytes", in: 1...65_535) }) { cfg.packetBytes = Double(v) }
+            if let v = g["anonymised"].flatMap({ c.bool($0, "\(base).anonymised") }) {
+                if v { anonymised.insert(category) } else { anonymised.remove(category) }
+            }
+            config.flows.categories[category] = cfg
+        }
+    }
+}

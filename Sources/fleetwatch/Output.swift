@@ -1,0 +1,99 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes all of `bytes` to a file descriptor, retrying short writes and interrupted calls.
+/// Returns false on an error (errno says which).
+@discardableResult
+func writeAll(_ bytes: [UInt8], to fd: Int32) -> Bool {
+    bytes.withUnsafeBytes { raw in
+        var offset = 0
+        while offset < raw.count {
+            let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            offset += n
+        }
+        return true
+    }
+}
+
+/// Standard output, unbuffered and in full.
+enum StandardOutput {
+    static func write(_ text: String) { writeAll(Array(text.utf8), to: 1) }
+    static func write(_ bytes: [UInt8]) { writeAll(bytes, to: 1) }
+}
+
+/// Standard error, for messages and progress.
+enum StandardError {
+    static func write(_ text: String) { writeAll(Array(text.utf8), to: 2) }
+}
+
+/// A file written as a stream (the NDJSON flow log can be gigabytes) that still appears
+/// atomically: the bytes go to a temporary file beside the target, buffered, and `finish`
+/// flushes, syncs and renames it over the target. Without a path it streams to standard output.
+struct StreamingFile {
+    let path: String?
+    let temporary: String?
+    let fd: Int32
+    var buffer: [UInt8] = []
+    static let bufferSize = 1 << 16
+
+    init(path: String?) throws(OutputError) {
+        self.path = path
+        guard let path else {
+            temporary = nil
+            fd = 1
+            return
+        }
+        try AtomicFile.checkTarget(path)
+        var template = Array("\(path).tmp-XXXXXX".utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { throw OutputError(path: path, reason: AtomicFile.errorText()) }
+        self.fd = fd
+        temporary = String(decoding: template.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        buffer.reserveCapacity(Self.bufferSize)
+    }
+
+    mutating func append(_ text: String) throws(OutputError) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= Self.bufferSize { try flush() }
+    }
+
+    mutating func flush() throws(OutputError) {
+        guard !buffer.isEmpty else { return }
+        let ok = writeAll(buffer, to: fd)
+        buffer.removeAll(keepingCapacity: true)
+        if !ok { throw fail(AtomicFile.errorText()) }
+    }
+
+    /// Makes the file appear under its name.
+    mutating func finish() throws(OutputError) {
+        try flush()
+        guard let path, let temporary else { return }
+        if fsync(fd) != 0 { throw fail(AtomicFile.errorText()) }
+        fchmod(fd, 0o644)
+        close(fd)
+        if rename(temporary, path) != 0 {
+            let reason = AtomicFile.errorText()
+            unlink(temporary)
+            throw OutputError(path: path, reason: reason)
+        }
+    }
+
+    /// Removes the temporary file; the target is left as it was.
+    func abandon() {
+        guard let temporary else { return }
+        close(fd)
+        unlink(temporary)
+    }
+
+    func fail(_ reason: String) -> OutputError {
+        abandon()
+        return OutputError(path: path ?? "standard output", reason: reason)
+    }
+}

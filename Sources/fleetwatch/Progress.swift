@@ -1,0 +1,19 @@
+import Simulation
+
+/// Progress of a long headless run on standard error, only when standard error is a terminal
+/// (a pipeline's log stays clean).
+struct Progress {
+    var enabled: Bool
+    var end: SimTime
+
+    func show(_ now: SimTime) {
+        guard enabled, end > .zero else { return }
+        let percent = Int((now.seconds / end.seconds * 100).rounded(.down))
+        StandardError.write("\r\u{1B}[Ksimulating \(now) of \(end) (\(percent) %)")
+    }
+
+    func finish() {
+        guard enabled else { return }
+        StandardError.write("\r\u{1B}[K")
+    }
+}

@@ -1,0 +1,193 @@
+import ArgumentParser
+import Dashboard
+import Export
+import Fleet
+import Scenario
+import Screen
+import Simulation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `fleetwatch snapshot`: the simulation run headless to a time, written as the screen or as
+/// the data behind it, with no terminal needed.
+struct Snapshot: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the simulation headless to a time and write the screen or its data.",
+        discussion: """
+            txt, ansi, svg and html are the screen exactly as the live dashboard draws it at that \
+            size, seed and time; json (docs/snapshot.schema.json) and csv are the data behind it; \
+            ndjson is the flow log up to --at, one flow per line. The same arguments give the same \
+            bytes. Files are written atomically.
+            """
+    )
+
+    enum Format: String, CaseIterable, ExpressibleByArgument {
+        case txt, ansi, svg, html, json, csv, ndjson
+        var isScreen: Bool { self == .txt || self == .ansi || self == .svg || self == .html }
+        var fileExtension: String { self == .ansi ? "ans" : rawValue }
+    }
+
+    @OptionGroup var fleet: FleetOptions
+    @OptionGroup var look: LookOptions
+
+    @Option(name: .long, help: "Simulated time to stop at: 90s, 15m, 2h, 1d.")
+    var at: String = "15m"
+
+    @Option(name: .long, help: "txt, ansi, svg, html, json, csv or ndjson.")
+    var format: Format = .txt
+
+    @Option(name: .long, parsing: .unconditional, help: "Screen width in cells (\(minSize.0) to \(maxSize.0)).")
+    var width: Int = 160
+
+    @Option(name: .long, parsing: .unconditional, help: "Screen height in cells (\(minSize.1) to \(maxSize.1)).")
+    var height: Int = 48
+
+    @Option(name: .long, help: "dashboard, map, or detail:VIN.")
+    var view: String = "dashboard"
+
+    @Option(name: .long, help: "Output file (default: standard output); with --every, a directory.")
+    var out: String?
+
+    @Option(name: .long, help: "Write a numbered series, one snapshot every DURATION up to --at (needs --out DIRECTORY).")
+    var every: String?
+
+    static let minSize = (1, 1)
+    static let maxSize = (1000, 1000)
+    /// At most this many files in one series.
+    static let maxSeries = 10_000
+
+    func validate() throws {
+        let at = try parseDuration(at, option: "--at")
+        guard (Self.minSize.0...Self.maxSize.0).contains(width), (Self.minSize.1...Self.maxSize.1).contains(height) else {
+            throw ValidationError("--width and --height must be between 1 and 1000, got \(width)x\(height)")
+        }
+        _ = try Self.parseView(view)
+        if let every {
+            let step = try parseDuration(every, option: "--every")
+            guard step > .zero else { throw ValidationError("--every must be longer than 0s") }
+            guard out != nil else { throw ValidationError("--every writes a series of files: give --out DIRECTORY") }
+            guard format != .ndjson else { throw ValidationError("--every does not apply to ndjson: the flow log is one file") }
+            guard at.nanoseconds / step.nanoseconds <= Int64(Self.maxSeries) else {
+                throw ValidationError("--every \(every) up to --at \(self.at) makes more than \(Self.maxSeries) files")
+            }
+        }
+    }
+
+    enum ViewChoice { case dashboard, map, detail(vin: String) }
+
+    static func parseView(_ text: String) throws -> ViewChoice {
+        if text == "dashboard" { return .dashboard }
+        if text == "map" { return .map }
+        if text.hasPrefix("detail:"), text.count > 7 { return .detail(vin: String(text.dropFirst(7)).uppercased()) }
+        throw ValidationError("--view must be dashboard, map or detail:VIN, got '\(text)'")
+    }
+
+    func run() throws {
+        let scenario = try fleet.load()
+        let end = SimTime.zero + (try parseDuration(at, option: "--at"))
+        var monitor: FleetMonitor
+        do {
+            monitor = try scenario.makeMonitor()
+        } catch {
+            StandardError.write("fleetwatch: \(error)\n")
+            throw ExitCode(1)
+        }
+        let progress = Progress(enabled: isatty(2) == 1, end: end)
+        let renderer = SnapshotRenderer(
+            scenario: scenario, look: look, width: width, height: height, view: try Self.parseView(view), format: format)
+
+        if format == .ndjson {
+            try writeFlowLog(monitor: &monitor, until: end, progress: progress)
+            return
+        }
+        if let every {
+            let step = try parseDuration(every, option: "--every")
+            let directory = out!
+            do { try AtomicFile.ensureDirectory(directory) } catch { throw failure(error.description) }
+            var n = 1
+            var t = SimTime.zero + step
+            while t <= end {
+                run(&monitor, until: t, progress: progress)
+                let name = "\(directory)/fleetwatch-\(Self.pad(n)).\(format.fileExtension)"
+                try write(try renderer.render(monitor: monitor), to: name)
+                n += 1
+                t += step
+            }
+            progress.finish()
+            return
+        }
+        run(&monitor, until: end, progress: progress)
+        progress.finish()
+        try write(try renderer.render(monitor: monitor), to: out)
+    }
+
+    /// Runs in slices so that progress can be shown.
+    func run(_ monitor: inout FleetMonitor, until end: SimTime, progress: Progress) {
+        let slices: Int64 = progress.enabled ? 100 : 1
+        let start = monitor.now
+        for i in 1...slices {
+            let t = SimTime(nanoseconds: start.nanoseconds + (end.nanoseconds - start.nanoseconds) * i / slices)
+            if t > monitor.now { monitor.run(until: t) }
+            progress.show(monitor.now)
+        }
+    }
+
+    func writeFlowLog(monitor: inout FleetMonitor, until end: SimTime, progress: Progress) throws {
+        var sink: FlowLogSink
+        do {
+            sink = try FlowLogSink(path: out, world: monitor.world, policies: monitor.policies)
+        } catch {
+            throw failure(error.description)
+        }
+        let slices: Int64 = progress.enabled ? 100 : 1
+        for i in 1...slices {
+            let t = SimTime(nanoseconds: end.nanoseconds * i / slices)
+            if t > monitor.now { monitor.run(until: t, sink: &sink) }
+            progress.show(monitor.now)
+        }
+        progress.finish()
+        do { try sink.finish() } catch { throw failure(error.description) }
+    }
+
+    func write(_ bytes: [UInt8], to path: String?) throws {
+        guard let path else {
+            StandardOutput.write(bytes)
+            return
+        }
+        do { try AtomicFile.write(bytes, to: path) } catch { throw failure(error.description) }
+    }
+
+    func failure(_ message: String) -> Error {
+        StandardError.write("fleetwatch: \(message)\n")
+        return ExitCode(1)
+    }
+
+    static func pad(_ n: Int) -> String {
+        let s = String(n)
+        return String(repeating: "0", count: max(0, 4 - s.count)) + s
+    }
+}
+
+/// Streams every flow of the run as one NDJSON line into a file (or standard output), so the
+/// flow log of any run length takes constant memory.
+struct FlowLogSink: FlowSink {
+    var file: StreamingFile
+    let format: FlowLogNDJSON
+    var error: OutputError?
+
+    init(path: String?, world: FleetWorld, policies: PolicySet) throws(OutputError) {
+        file = try StreamingFile(path: path)
+        format = FlowLogNDJSON(services: world.config.services, policies: policies)
+    }
+
+    mutating func receive(_ record: FlowRecord, facts: FlowFacts, verdicts: [PolicyVerdict]) {
+        guard error == nil else { return }
+        do { try file.append(format.line(record, facts: facts, verdicts: verdicts) + "\n") } catch { self.error = error }
+    }
+
+    mutating func finish() throws(OutputError) {
+        if let error { throw error }
+        try file.finish()
+    }
+}

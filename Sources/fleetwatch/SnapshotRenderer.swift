@@ -1,0 +1,59 @@
+import ArgumentParser
+import Dashboard
+import Export
+import Fleet
+import Scenario
+import Screen
+import Simulation
+
+/// Renders one snapshot of the monitor's state in the requested format: the same view code as
+/// the terminal for the screen formats, the same view model for the data formats.
+struct SnapshotRenderer {
+    var scenario: Scenario
+    var look: LookOptions
+    var width: Int
+    var height: Int
+    var view: Snapshot.ViewChoice
+    var format: Snapshot.Format
+
+    /// Snapshots do not look at the terminal: `auto` means truecolor, so the same arguments give
+    /// the same bytes everywhere.
+    var depth: ColorDepth { ColorDepth(rawValue: look.color) ?? .truecolor }
+
+    func render(monitor: FleetMonitor) throws -> [UInt8] {
+        // A snapshot is a paused frame: the live dashboard started with --at T --paused shows
+        // exactly this screen.
+        var state = DashboardState(width: width, height: height, speed: 1, paused: true)
+        switch view {
+        case .dashboard: break
+        case .map: state.view = .map
+        case .detail(let vin):
+            let world = monitor.world
+            guard let index = (0..<world.carCount).first(where: { world.vin(of: $0).description == vin }) else {
+                StandardError.write("fleetwatch: unknown VIN '\(vin)' in --view detail:VIN; list the VINs with `fleetwatch snapshot --format csv`\n")
+                throw ExitCode(1)
+            }
+            state.view = .detail(vehicle: index)
+            state.selectedVehicle = index
+        }
+        let builder = ModelBuilder(scenarioName: scenario.name)
+        let model = builder.build(world: monitor.world, alerts: monitor.alerts, policies: monitor.policies, state: state)
+        switch format {
+        case .txt, .ansi, .svg, .html:
+            let dashboard = DashboardView(glyphs: look.glyphs, theme: Theme.dark.adapted(to: depth))
+            let (buffer, _) = dashboard.render(state: state, model: model)
+            let exportFormat = ExportFormat(rawValue: format.rawValue)!
+            let title = "FleetWatch — \(scenario.name) at \(model.clock)"
+            return exportFormat.bytes(buffer, depth: depth, title: title)
+        case .json:
+            let doc = SnapshotJSON.document(
+                model: model, details: builder.allDetails(world: monitor.world, model: model), generator: "fleetwatch \(FleetWatch.version)")
+            return Array((doc.serialized(pretty: true) + "\n").utf8)
+        case .csv:
+            return Array(VehicleCSV.render(model.vehicles).utf8)
+        case .ndjson:
+            preconditionFailure("the flow log is streamed by Snapshot.writeFlowLog")
+        }
+    }
+}
+

@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+
+/// Compares `actual` with the golden file `Snapshots/<name>` next to this file, as the export
+/// tests do: with `FLEETWATCH_RECORD=1` the file is (re)written and the test fails, so a
+/// recording run is never mistaken for a passing one.
+func assertViewSnapshot(_ actual: String, named name: String, filePath: String = #filePath, sourceLocation: SourceLocation = #_sourceLocation) {
+    let directory = URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
+    let url = directory.appendingPathComponent(name)
+    if ProcessInfo.processInfo.environment["FLEETWATCH_RECORD"] == "1" {
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try Data(actual.utf8).write(to: url)
+            Issue.record("Recorded snapshot \(name); review it, then run the tests again without FLEETWATCH_RECORD", sourceLocation: sourceLocation)
+        } catch {
+            Issue.record("Could not write snapshot \(url.path): \(error)", sourceLocation: sourceLocation)
+        }
+        return
+    }
+    guard let data = FileManager.default.contents(atPath: url.path), let expected = String(data: data, encoding: .utf8) else {
+        Issue.record("No snapshot at \(url.path): record it with FLEETWATCH_RECORD=1 swift test --filter DashboardTests", sourceLocation: sourceLocation)
+        return
+    }
+    if expected != actual {
+        Issue.record(Comment(rawValue: "Snapshot \(name) differs (re-record with FLEETWATCH_RECORD=1 if the change is wanted):\n" + viewLineDiff(expected: expected, actual: actual)), sourceLocation: sourceLocation)
+    }
+}
+
+/// The lines that differ, numbered, expected then actual, at most 12 of them.
+func viewLineDiff(expected: String, actual: String) -> String {
+    let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
+    let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
+    var out: [String] = []
+    var differing = 0
+    for i in 0..<max(e.count, a.count) {
+        let x = i < e.count ? String(e[i]) : "(no line)", y = i < a.count ? String(a[i]) : "(no line)"
+        guard x != y else { continue }
+        differing += 1
+        if differing <= 12 { out.append("line \(i + 1):\n  - \(x)\n  + \(y)") }
+    }
+    if differing > 12 { out.append("… and \(differing - 12) more differing lines") }
+    return out.joined(separator: "\n")
+}

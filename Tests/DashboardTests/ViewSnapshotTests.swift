@@ -1,0 +1,50 @@
+import Screen
+import Testing
+@testable import Dashboard
+
+/// Whole screens as golden files: the buffer's readable description (the text lines, then the
+/// style runs), so a failing test shows what moved.
+@Suite struct ViewSnapshotTests {
+    static func screen(_ w: Int, _ h: Int, glyphs: GlyphSet = .unicode, _ edit: (inout DashboardState) -> Void = { _ in }) -> Buffer {
+        var s = DashboardState(width: w, height: h, speed: 10)
+        s.selectedVehicle = 0
+        edit(&s)
+        return DashboardView(glyphs: glyphs, theme: .dark).render(state: s, model: ViewFixture.model).0
+    }
+
+    @Test(arguments: [(80, 24), (120, 40), (160, 48)])
+    func fleet(size: (Int, Int)) {
+        assertViewSnapshot(Self.screen(size.0, size.1).description, named: "fleet-\(size.0)x\(size.1).txt")
+    }
+
+    @Test func fleetInASCIIWithAlertFocus() {
+        let b = Self.screen(120, 40, glyphs: .ascii) { $0.focus = .alerts; $0.selectedAlert = 2 }
+        assertViewSnapshot(b.description, named: "fleet-ascii-alerts-120x40.txt")
+        #expect(b.text.unicodeScalars.allSatisfy { $0.isASCII || $0.properties.isIdeographic || $0 == "␛" }, "ASCII glyphs draw only ASCII (data may still hold names)")
+    }
+
+    @Test func detail() {
+        assertViewSnapshot(Self.screen(120, 40) { $0.view = .detail(vehicle: 0) }.description, named: "detail-120x40.txt")
+    }
+
+    @Test func map() {
+        assertViewSnapshot(Self.screen(120, 40) { $0.view = .map }.description, named: "map-120x40.txt")
+    }
+
+    @Test func help() {
+        assertViewSnapshot(Self.screen(80, 24) { $0.showHelp = true }.description, named: "help-80x24.txt")
+    }
+
+    @Test func filterWithErrorAndCaption() {
+        let b = Self.screen(80, 24) {
+            $0.filter = FilterEditor(text: "clas:military", error: QueryError(message: "unknown field 'clas' (did you mean 'class'?)", column: 0), previous: .all)
+            $0.caption = .init(title: "Restricted driver", text: "A military officer's car uploads camera clips to the US.")
+            $0.highlight = .vehicle(0)
+        }
+        assertViewSnapshot(b.description, named: "filter-caption-80x24.txt")
+    }
+
+    @Test func tooSmall() {
+        assertViewSnapshot(Self.screen(40, 10).description, named: "too-small-40x10.txt")
+    }
+}
