@@ -14,148 +14,187 @@ public struct EventHandle: Hashable, Sendable {
 /// A pending-event set ordered by (time, priority, insertion sequence).
 ///
 /// Ties in time go to the lower priority value, then first-in, first-out, so a run repeats
-/// exactly (SimPy's `(time, priority, eid)`). Events are values of any type `Payload`: no
-/// closure, existential or class per event.
+/// exactly (SimPy's `(time, priority, eid)`); a plain heap promises no order for equal keys.
+/// Events are values of any type `Payload`: no closure, existential or class per event.
 ///
-/// Storage is a calendar queue (Brown 1988) that resizes itself: time is cut into "days" of a
-/// power-of-two number of nanoseconds, and day `d` lives in bucket `d mod bucketCount`, a list
-/// sorted by (time, priority) in which a new event goes after every equal key, so no sequence
-/// number is stored. The bucket count follows the population (½ to 2 events a bucket), and the
-/// day width is re-estimated from the spacing of the earliest events whenever the buckets are
-/// rebuilt, including when pops start scanning many empty days or inserts walk long lists, so
-/// any time distribution is served. Nodes live in one flat allocation indexed by slot (20 bytes
-/// for a `UInt32` payload), recycled through a free list; a slot's generation makes stale
-/// handles harmless. The earliest event is always located after each change, so `peek` does not
-/// mutate.
+/// Storage is a binary min-heap in one flat array. Cancellation is lazy: a cancelled entry stays
+/// in the heap, recognised by a stale generation, until it reaches the top or until cancelled
+/// entries make up half the heap, when the heap is rebuilt without them. The top of the heap is
+/// always a live event, so `peek` does not mutate.
 ///
-/// - Complexity: `schedule`, `pop` and `cancel` O(1) expected (amortised over rebuilds, which
-///   are O(n)); `peek` O(1). Many events at one instant are O(1) each when scheduled in order
-///   of priority (the usual case); inserting ahead of a long run of equal times walks it.
+/// - Complexity: `schedule` and `pop` O(log n); `cancel` O(1) amortised (O(log n) when it
+///   cancels the earliest event); `peek` O(1).
 public struct EventQueue<Payload> {
-    @usableFromInline var owner: EventQueueStorage<Payload>
-    @usableFromInline var nodes: UnsafeMutableRawPointer
-    @usableFromInline var priorities: UnsafeMutablePointer<UInt8>
-    @usableFromInline var buckets: UnsafeMutablePointer<CalendarBucket>
-    /// Bucket count minus one (the count is a power of two).
-    @usableFromInline var mask: Int
-    /// A day is `1 << shift` nanoseconds: the day of time `t` is `t >> shift`.
-    @usableFromInline var shift: Int64
-    /// A lower bound of every pending event's day; the day of `minSlot` when there is one.
-    @usableFromInline var today: Int64 = 0
-    /// The earliest pending event, or `none`.
-    @usableFromInline var minSlot: UInt32 = EventQueueLayout.none
-    @usableFromInline var _count = 0
-    @usableFromInline var freeHead: UInt32 = EventQueueLayout.none
-    @usableFromInline var slotCount = 0
-    @usableFromInline var slotCapacity: Int
-    /// Pops since the last health check, and the days scanned plus nodes walked meanwhile.
-    @usableFromInline var pops = 0
-    @usableFromInline var cost = 0
+    @usableFromInline struct Entry {
+        @usableFromInline var time: Int64
+        /// Priority in the top 8 bits, insertion sequence in the low 56.
+        @usableFromInline var order: UInt64
+        @usableFromInline var slot: UInt32
+        @usableFromInline var generation: UInt32
+        @usableFromInline var payload: Payload
 
-    public init() {
-        let bucketCount = Self.minimumBucketCount
-        owner = EventQueueStorage(slotCapacity: 16, bucketCount: bucketCount)
-        nodes = owner.nodes
-        priorities = owner.priorities
-        buckets = owner.buckets
-        mask = bucketCount - 1
-        shift = 20  // about a millisecond, until the first rebuild measures the events
-        slotCapacity = 16
+        @inlinable init(time: Int64, order: UInt64, slot: UInt32, generation: UInt32, payload: Payload) {
+            self.time = time
+            self.order = order
+            self.slot = slot
+            self.generation = generation
+            self.payload = payload
+        }
+
+        @inlinable func precedes(_ other: Entry) -> Bool {
+            time < other.time || (time == other.time && order < other.order)
+        }
     }
+
+    @usableFromInline var heap: [Entry] = []
+    /// Current generation of each handle slot; an entry is live while its generation matches.
+    @usableFromInline var generations: [UInt32] = []
+    @usableFromInline var freeSlots: [UInt32] = []
+    @usableFromInline var nextSequence: UInt64 = 0
+    @usableFromInline var cancelledInHeap = 0
+
+    public init() {}
 
     /// Reserves storage for `n` pending events.
     public mutating func reserveCapacity(_ n: Int) {
-        makeUnique()
-        if n > slotCapacity { growSlots(to: n) }
+        heap.reserveCapacity(n)
+        generations.reserveCapacity(n)
     }
 
     /// Number of pending (scheduled, not yet popped or cancelled) events.
-    @inlinable public var count: Int { _count }
-    @inlinable public var isEmpty: Bool { _count == 0 }
+    @inlinable public var count: Int { heap.count - cancelledInHeap }
+    @inlinable public var isEmpty: Bool { count == 0 }
 
     /// Time of the earliest pending event, or `nil` when none is pending.
     @inlinable public var nextTime: SimTime? {
-        minSlot == EventQueueLayout.none ? nil : SimTime(nanoseconds: time(minSlot))
+        heap.isEmpty ? nil : SimTime(nanoseconds: heap[0].time)
     }
 
     /// The earliest pending event without removing it.
     @inlinable public func peek() -> (time: SimTime, event: Payload)? {
-        guard minSlot != EventQueueLayout.none else { return nil }
-        return (SimTime(nanoseconds: time(minSlot)), payload(minSlot).pointee)
+        guard let top = heap.first else { return nil }
+        return (SimTime(nanoseconds: top.time), top.payload)
     }
 
     /// Adds `event` at `time`. Lower `priority` values run first among events at the same time.
     @inlinable @discardableResult
     public mutating func schedule(_ event: Payload, at time: SimTime, priority: UInt8 = 0) -> EventHandle {
-        makeUnique()
-        let t = time.nanoseconds
-        let s = allocateSlot()
-        let n = node(s)
-        let generation = n.load(fromByteOffset: 12, as: UInt32.self) &+ 1  // odd: pending
-        n.storeBytes(of: t, as: Int64.self)
-        n.storeBytes(of: generation, toByteOffset: 12, as: UInt32.self)
-        priorities[Int(truncatingIfNeeded: s)] = priority
-        payload(s).initialize(to: event)
-        _count &+= 1
-        if _count > Self.maximumLoad &* (mask &+ 1) { rebuild(bucketCount: 2 &* (mask &+ 1)) }
-        insert(s, time: t, priority: priority)
-        if minSlot == EventQueueLayout.none || precedes(t, priority, minSlot) {
-            minSlot = s
-            today = t &>> shift
+        precondition(nextSequence < (1 << 56), "EventQueue: insertion sequence exhausted")
+        let slot: UInt32
+        if let reused = freeSlots.popLast() {
+            slot = reused
+        } else {
+            precondition(generations.count < Int(UInt32.max), "EventQueue: too many pending events")
+            slot = UInt32(truncatingIfNeeded: generations.count)
+            generations.append(0)
         }
-        return EventHandle(slot: s, generation: generation)
+        let generation = generations[Int(slot)]
+        let order = UInt64(priority) << 56 | nextSequence
+        nextSequence &+= 1
+        heap.append(Entry(time: time.nanoseconds, order: order, slot: slot, generation: generation, payload: event))
+        siftUp(heap.count - 1)
+        return EventHandle(slot: slot, generation: generation)
     }
 
     /// Whether `handle`'s event is still pending.
     @inlinable public func isPending(_ handle: EventHandle) -> Bool {
-        Int(handle.slot) < slotCount && generation(handle.slot) == handle.generation
+        Int(handle.slot) < generations.count && generations[Int(handle.slot)] == handle.generation
     }
 
     /// Cancels a pending event. Returns `false` if it had already run or been cancelled.
     @discardableResult
     public mutating func cancel(_ handle: EventHandle) -> Bool {
         guard isPending(handle) else { return false }
-        makeUnique()
-        let s = handle.slot
-        unlink(s)
-        payload(s).deinitialize(count: 1)
-        release(s)
-        _count -= 1
-        if s == minSlot { locateMin() }
-        shrinkIfSparse()
+        release(slot: handle.slot)
+        cancelledInHeap += 1
+        dropCancelledTop()
+        if cancelledInHeap > 64 && cancelledInHeap * 2 > heap.count { compact() }
         return true
     }
 
     /// Removes and returns the earliest pending event.
     @inlinable public mutating func pop() -> (time: SimTime, event: Payload)? {
-        guard minSlot != EventQueueLayout.none else { return nil }
-        makeUnique()
-        let s = minSlot
-        let bucket = buckets + (Int(truncatingIfNeeded: today) & mask)
-        let after = next(s)
-        bucket.pointee.head = after
-        if after == EventQueueLayout.none { bucket.pointee.tail = after }
-        let t = time(s)
-        let event = payload(s).move()
-        release(s)
-        _count &-= 1
-        pops &+= 1
-        if pops > _count &+ 1024 { checkHealth() }
-        locateMin()
-        return (SimTime(nanoseconds: t), event)
+        guard !heap.isEmpty else { return nil }
+        let top = removeTop()
+        release(slot: top.slot)
+        dropCancelledTop()
+        return (SimTime(nanoseconds: top.time), top.payload)
     }
 
     /// Removes every pending event and forgets all handles (they all become stale).
     public mutating func removeAll() {
-        makeUnique()
-        for s in 0..<UInt32(slotCount) where generation(s) & 1 == 1 {
-            payload(s).deinitialize(count: 1)
-            release(s)
+        for entry in heap where generations[Int(entry.slot)] == entry.generation {
+            release(slot: entry.slot)
         }
-        buckets.update(repeating: .empty, count: mask + 1)
-        _count = 0
-        minSlot = EventQueueLayout.none
+        heap.removeAll(keepingCapacity: true)
+        cancelledInHeap = 0
+    }
+
+    // MARK: - Internals
+
+    @inlinable mutating func release(slot: UInt32) {
+        generations[Int(slot)] &+= 1
+        freeSlots.append(slot)
+    }
+
+    /// Restores the invariant that the top of the heap is live.
+    @inlinable mutating func dropCancelledTop() {
+        while cancelledInHeap > 0, let top = heap.first, generations[Int(top.slot)] != top.generation {
+            _ = removeTop()
+            cancelledInHeap -= 1
+        }
+    }
+
+    @inlinable mutating func removeTop() -> Entry {
+        let last = heap.removeLast()
+        guard !heap.isEmpty else { return last }
+        let top = heap[0]
+        siftDown(last, from: 0)
+        return top
+    }
+
+    @inlinable mutating func siftUp(_ start: Int) {
+        heap.withUnsafeMutableBufferPointer { h in
+            let entry = h[start]
+            var i = start
+            while i > 0 {
+                let parent = (i &- 1) >> 1
+                guard entry.precedes(h[parent]) else { break }
+                h[i] = h[parent]
+                i = parent
+            }
+            h[i] = entry
+        }
+    }
+
+    /// Places `entry` at slot `start`, moving earlier children up.
+    @inlinable mutating func siftDown(_ entry: Entry, from start: Int) {
+        heap.withUnsafeMutableBufferPointer { h in
+            let n = h.count
+            var i = start
+            while true {
+                var child = 2 &* i &+ 1
+                if child >= n { break }
+                if child &+ 1 < n && h[child &+ 1].precedes(h[child]) { child &+= 1 }
+                guard h[child].precedes(entry) else { break }
+                h[i] = h[child]
+                i = child
+            }
+            h[i] = entry
+        }
+    }
+
+    /// Rebuilds the heap without its cancelled entries. O(n).
+    mutating func compact() {
+        heap.removeAll(where: { generations[Int($0.slot)] != $0.generation })
+        cancelledInHeap = 0
+        var i = heap.count / 2
+        while i > 0 {
+            i -= 1
+            siftDown(heap[i], from: i)
+        }
     }
 }
 
-extension EventQueue: @unchecked Sendable where Payload: Sendable {}
+extension EventQueue: Sendable where Payload: Sendable {}
+extension EventQueue.Entry: Sendable where Payload: Sendable {}

@@ -46,15 +46,10 @@ public struct SimDuration: Hashable, Comparable, Sendable, CustomStringConvertib
 
     /// The nearest whole nanosecond to `s` seconds; values beyond ±292 years saturate.
     @inlinable public static func seconds(_ s: Double) -> SimDuration {
-        let ns = s * 1e9
+        let ns = (s * 1e9).rounded()
         if ns >= 9.2e18 { return SimDuration(nanoseconds: .max) }
         if ns <= -9.2e18 { return SimDuration(nanoseconds: .min) }
-        // `ns.rounded()` (half away from zero) without the libm call it costs on baseline x86-64:
-        // truncate, then the fraction `ns - whole` is exact (below 2^52; above it ns is whole).
-        var whole = Int64(ns)
-        let fraction = ns - Double(whole)
-        if fraction >= 0.5 { whole &+= 1 } else if fraction <= -0.5 { whole &-= 1 }
-        return SimDuration(nanoseconds: whole)
+        return SimDuration(nanoseconds: Int64(ns))
     }
     @inlinable public static func seconds(_ s: Int64) -> SimDuration {
         SimDuration(nanoseconds: s.multipliedReportingOverflow(by: nanosecondsPerSecond).overflow

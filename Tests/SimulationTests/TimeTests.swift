@@ -22,23 +22,6 @@ import Testing
         #expect(SimDuration.zero.description == "0s")
     }
 
-    /// Seconds become the nearest nanosecond, halves away from zero, exactly as `rounded()` does.
-    @Test func secondsRoundToTheNearestNanosecond() {
-        var rng = SeededGenerator(seed: 9)
-        var values: [Double] = [0, 0.5e-9, -0.5e-9, 1.5e-9, -2.5e-9, 0.49999999999999994e-9, 4503599627.3701495, 9e9, -3e9]
-        for _ in 0..<20_000 {
-            let magnitude = [1e-9, 1e-3, 1, 600, 86_400, 1e7][rng.index(below: 6)]
-            let v = (rng.uniform() - 0.3) * magnitude
-            values.append(v)
-            values.append((v * 1e9).rounded(.down) / 1e9 + 0.5e-9)
-        }
-        for v in values {
-            #expect(SimDuration.seconds(v).nanoseconds == Int64((v * 1e9).rounded()), "\(v)")
-        }
-        #expect(SimDuration.seconds(1e300).nanoseconds == .max)
-        #expect(SimDuration.seconds(-1e300).nanoseconds == .min)
-    }
-
     @Test func decayingRateConvergesAndDecays() {
         var r = DecayingRate()
         for i in 1...3000 { r.add(100, at: .seconds(Double(i) * 0.1), tau: 10) }  // 1000 B/s
