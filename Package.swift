@@ -51,7 +51,7 @@ let package = Package(
         .executableTarget(name: "terminal-check", dependencies: ["Terminal", "Screen"], swiftSettings: strict),
         // Test support shared by the test targets: programs run under posix_spawn with an empty
         // signal mask, private tmux servers, bounded waits, and the schema and CSV checks.
-        .target(name: "TmuxTesting", swiftSettings: strict),
+        .target(name: "TestSupport", swiftSettings: strict),
         // The command line: wiring only.
         .executableTarget(
             name: "fleetwatch",
@@ -66,10 +66,10 @@ let package = Package(
         .testTarget(name: "FleetTests", dependencies: ["Fleet"], swiftSettings: strict),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario"], swiftSettings: strict),
         .testTarget(name: "ScreenTests", dependencies: ["Screen"], swiftSettings: strict),
-        .testTarget(name: "DashboardTests", dependencies: ["Dashboard"], exclude: ["Snapshots"], swiftSettings: strict),
-        .testTarget(name: "ExportTests", dependencies: ["Export", "Screen", "Dashboard", "Fleet", "TmuxTesting"], exclude: ["Snapshots"], swiftSettings: strict),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "TestSupport"], exclude: ["Snapshots"], swiftSettings: strict),
+        .testTarget(name: "ExportTests", dependencies: ["Export", "Screen", "Dashboard", "Fleet", "TestSupport"], exclude: ["Snapshots"], swiftSettings: strict),
         .testTarget(name: "BenchTests", dependencies: ["Bench"], swiftSettings: strict),
-        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Screen", "TmuxTesting"], swiftSettings: strict),
-        .testTarget(name: "fleetwatchTests", dependencies: ["fleetwatch", "TmuxTesting"], swiftSettings: strict),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Screen", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "fleetwatchTests", dependencies: ["fleetwatch", "TestSupport"], swiftSettings: strict),
     ]
 )

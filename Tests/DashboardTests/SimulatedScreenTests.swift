@@ -1,3 +1,4 @@
+import TestSupport
 import Fleet
 import Screen
 import Simulation
@@ -23,15 +24,15 @@ import Testing
 
     @Test(arguments: [(80, 24), (120, 40), (160, 48)])
     func dashboard(size: (Int, Int)) {
-        assertViewSnapshot(Self.screen(size.0, size.1).description, named: "simulated-\(size.0)x\(size.1).txt")
+        assertSnapshot(Self.screen(size.0, size.1).description, named: "simulated-\(size.0)x\(size.1).txt")
     }
 
     @Test func mapAndDetail() {
-        assertViewSnapshot(Self.screen(120, 40) { $0.view = .map }.description, named: "simulated-map-120x40.txt")
+        assertSnapshot(Self.screen(120, 40) { $0.view = .map }.description, named: "simulated-map-120x40.txt")
         let busiest = (0..<Self.monitor.world.carCount).max {
             Self.monitor.world.meters.total(car: $0, direction: .up) < Self.monitor.world.meters.total(car: $1, direction: .up)
         }!
-        assertViewSnapshot(
+        assertSnapshot(
             Self.screen(120, 40) { $0.view = .detail(vehicle: busiest) }.description, named: "simulated-detail-120x40.txt")
     }
 

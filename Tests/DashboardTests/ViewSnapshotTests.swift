@@ -1,3 +1,4 @@
+import TestSupport
 import Screen
 import Testing
 @testable import Dashboard
@@ -14,25 +15,25 @@ import Testing
 
     @Test(arguments: [(80, 24), (120, 40), (160, 48)])
     func fleet(size: (Int, Int)) {
-        assertViewSnapshot(Self.screen(size.0, size.1).description, named: "fleet-\(size.0)x\(size.1).txt")
+        assertSnapshot(Self.screen(size.0, size.1).description, named: "fleet-\(size.0)x\(size.1).txt")
     }
 
     @Test func fleetInASCIIWithAlertFocus() {
         let b = Self.screen(120, 40, glyphs: .ascii) { $0.focus = .alerts; $0.selectedAlert = 2 }
-        assertViewSnapshot(b.description, named: "fleet-ascii-alerts-120x40.txt")
+        assertSnapshot(b.description, named: "fleet-ascii-alerts-120x40.txt")
         #expect(b.text.unicodeScalars.allSatisfy { $0.isASCII || $0.properties.isIdeographic || $0 == "␛" }, "ASCII glyphs draw only ASCII (data may still hold names)")
     }
 
     @Test func detail() {
-        assertViewSnapshot(Self.screen(120, 40) { $0.view = .detail(vehicle: 0) }.description, named: "detail-120x40.txt")
+        assertSnapshot(Self.screen(120, 40) { $0.view = .detail(vehicle: 0) }.description, named: "detail-120x40.txt")
     }
 
     @Test func map() {
-        assertViewSnapshot(Self.screen(120, 40) { $0.view = .map }.description, named: "map-120x40.txt")
+        assertSnapshot(Self.screen(120, 40) { $0.view = .map }.description, named: "map-120x40.txt")
     }
 
     @Test func help() {
-        assertViewSnapshot(Self.screen(80, 24) { $0.showHelp = true }.description, named: "help-80x24.txt")
+        assertSnapshot(Self.screen(80, 24) { $0.showHelp = true }.description, named: "help-80x24.txt")
     }
 
     @Test func filterWithErrorAndCaption() {
@@ -41,10 +42,10 @@ import Testing
             $0.caption = .init(title: "Restricted driver", text: "A military officer's car uploads camera clips to the US.")
             $0.highlight = .vehicle(0)
         }
-        assertViewSnapshot(b.description, named: "filter-caption-80x24.txt")
+        assertSnapshot(b.description, named: "filter-caption-80x24.txt")
     }
 
     @Test func tooSmall() {
-        assertViewSnapshot(Self.screen(40, 10).description, named: "too-small-40x10.txt")
+        assertSnapshot(Self.screen(40, 10).description, named: "too-small-40x10.txt")
     }
 }

@@ -3,7 +3,7 @@ import Fleet
 import Foundation
 import Simulation
 import Testing
-import TmuxTesting
+import TestSupport
 @testable import Export
 
 /// A small hand-made model: a restricted Shanghai driver with a critical alert, a hostile name.

@@ -1,7 +1,7 @@
 import Foundation
 import Screen
 import Testing
-import TmuxTesting
+import TestSupport
 
 /// terminal-check in a real terminal (tmux): drawing, keys, resizes down to 1x1, and the
 /// terminal given back intact after q, SIGTERM, SIGHUP and a crash.

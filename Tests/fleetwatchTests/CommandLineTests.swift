@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import TmuxTesting
+import TestSupport
 
 /// Runs the built `fleetwatch` binary, as a user would: standard input from /dev/null,
 /// standard output a pipe, standard error captured apart; bounded by a timeout.

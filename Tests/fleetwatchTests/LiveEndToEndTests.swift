@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import TmuxTesting
+import TestSupport
 
 /// The live dashboard run as a user runs it, in a real terminal (tmux): what it shows, the
 /// keys, resizes, and the terminal given back intact however it ends.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import TmuxTesting
+import TestSupport
 
 /// The live dashboard (`fleetwatch`) in a private tmux server, and what its screen shows.
 struct LiveDashboard {

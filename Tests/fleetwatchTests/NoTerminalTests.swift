@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import TmuxTesting
+import TestSupport
 
 /// `fleetwatch` started where it cannot draw: a clear message that suggests `fleetwatch
 /// snapshot` on standard error, a non-zero exit, and nothing at all on standard output.

@@ -1,7 +1,7 @@
 import Foundation
 import FoundationXML
 import Testing
-import TmuxTesting
+import TestSupport
 
 /// `fleetwatch snapshot` run as a pipeline runs it: the bytes of each format, their validity,
 /// series, and what happens when a file cannot be written.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import TmuxTesting
+import TestSupport
 
 /// `fleetwatch snapshot` given something it cannot do: a clear error, a non-zero exit, no
 /// stack trace, nothing on stdout, and no half-written or temporary file left behind.

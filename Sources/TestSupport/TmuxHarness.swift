@@ -12,8 +12,8 @@ public final class TmuxHarness {
 
     /// The tools this needs, found on PATH (nil when one is missing).
     public static let tools: Tools? = {
-        guard let tmux = TmuxTesting.Tools.onPath("tmux"), let timeout = TmuxTesting.Tools.onPath("timeout"),
-              let pgrep = TmuxTesting.Tools.onPath("pgrep"), let env = TmuxTesting.Tools.onPath("env")
+        guard let tmux = TestSupport.Tools.onPath("tmux"), let timeout = TestSupport.Tools.onPath("timeout"),
+              let pgrep = TestSupport.Tools.onPath("pgrep"), let env = TestSupport.Tools.onPath("env")
         else { return nil }
         return (tmux, timeout, pgrep, env)
     }()

@@ -129,7 +129,7 @@ public enum Tools {
         return nil
     }
 
-    /// The package's root directory (this file is Sources/TmuxTesting/Spawn.swift).
+    /// The package's root directory (this file is Sources/TestSupport/Spawn.swift).
     public static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
