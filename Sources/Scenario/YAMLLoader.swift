@@ -17,7 +17,10 @@ public enum YAMLLoader {
             let attributes = try FileManager.default.attributesOfItem(atPath: path)
             size = (attributes[.size] as? NSNumber)?.intValue ?? 0
         } catch {
-            throw ScenarioError([Diagnostic(start, "cannot open the file: \(error.localizedDescription)")])
+            let reason = FileManager.default.fileExists(atPath: path)
+                ? "cannot read the file: \(error.localizedDescription)"
+                : "no such file; check the path (relative paths start from the current directory)"
+            throw ScenarioError([Diagnostic(start, reason)])
         }
         guard size <= limits.maxFileBytes else {
             throw ScenarioError([Diagnostic(start, tooLarge(size, limits))])

@@ -46,7 +46,7 @@ import Testing
         let run = try Run(["validate", "/nonexistent/fleet.yaml"])
         #expect(run.status == 1)
         #expect(run.stdout.isEmpty)
-        #expect(run.stderr.hasPrefix("/nonexistent/fleet.yaml:1:1: error: cannot open the file"), "stderr: \(run.stderr)")
+        #expect(run.stderr.hasPrefix("/nonexistent/fleet.yaml:1:1: error: no such file; check the path"), "stderr: \(run.stderr)")
         #expect(run.stderr.split(separator: "\n").count == 1)
     }
 }

@@ -87,7 +87,7 @@ struct DetailView: Widget {
         let lines: [Line] = [
             Line([Span(DisplayWidth.pad("window", toWidth: 8), style: t.dim), Span(DisplayWidth.pad(up, toWidth: col, alignment: .right), style: t.header),
                   Span(DisplayWidth.pad(down, toWidth: col, alignment: .right), style: t.header)]),
-            row("short", 0), row("medium", 1), row("long", 2),
+        ] + d.windowSeconds.indices.map { i in row("\(d.windowSeconds[i]) s", i) } + [
             Line([Span(DisplayWidth.pad("peak", toWidth: 8), style: t.dim), Span(DisplayWidth.pad(Format.rate(d.peakRate), toWidth: col, alignment: .right)),
                   Span("  total ", style: t.dim), Span(String(style.glyphs.arrowUp) + Format.bytes(Double(d.upBytes)), style: t.trafficUp),
                   Span(" " + String(style.glyphs.arrowDown) + Format.bytes(Double(d.downBytes)), style: t.trafficDown)]),

@@ -36,7 +36,7 @@ extension ModelBuilder {
             row: row, modelYear: car.modelYear, position: car.position, battery: car.battery, address: car.address.description,
             trip: trip, zone: car.zone, zoneName: zoneName, destinations: destinations, matrix: matrix,
             upRates: [m.up.twoSeconds, m.up.tenSeconds, m.up.fortySeconds],
-            downRates: [m.down.twoSeconds, m.down.tenSeconds, m.down.fortySeconds],
+            downRates: [m.down.twoSeconds, m.down.tenSeconds, m.down.fortySeconds], windowSeconds: MeterBank.windows,
             peakRate: max(m.peakUp, m.peakDown), upBytes: m.totalUp, downBytes: m.totalDown, alerts: alerts)
     }
 

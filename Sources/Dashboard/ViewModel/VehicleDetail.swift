@@ -18,9 +18,11 @@ public struct VehicleDetail: Hashable, Sendable {
     public var destinations: [Destination]
     /// Bytes by category (row, `DataCategory.index`) and destination (column).
     public var matrix: [[UInt64]]
-    /// Up and down rates at the three meter windows (short, medium, long), bytes per second.
+    /// Up and down rates at the meter windows (`windowSeconds`), bytes per second.
     public var upRates: [Double]
     public var downRates: [Double]
+    /// The meter windows, in seconds (iftop's 2, 10 and 40).
+    public var windowSeconds: [Int]
     public var peakRate: Double
     public var upBytes: UInt64
     public var downBytes: UInt64
@@ -45,7 +47,8 @@ public struct VehicleDetail: Hashable, Sendable {
     public init(
         row: VehicleRow, modelYear: Int, position: GeoPoint, battery: Double, address: String, trip: String? = nil,
         zone: ZoneID? = nil, zoneName: String? = nil, destinations: [Destination] = [], matrix: [[UInt64]] = [],
-        upRates: [Double] = [0, 0, 0], downRates: [Double] = [0, 0, 0], peakRate: Double = 0, upBytes: UInt64 = 0,
+        upRates: [Double] = [0, 0, 0], downRates: [Double] = [0, 0, 0], windowSeconds: [Int] = [2, 10, 40],
+        peakRate: Double = 0, upBytes: UInt64 = 0,
         downBytes: UInt64 = 0, alerts: [AlertRow] = []
     ) {
         self.row = row
@@ -60,6 +63,7 @@ public struct VehicleDetail: Hashable, Sendable {
         self.matrix = matrix
         self.upRates = upRates
         self.downRates = downRates
+        self.windowSeconds = windowSeconds
         self.peakRate = peakRate
         self.upBytes = upBytes
         self.downBytes = downBytes
