@@ -99,20 +99,8 @@ struct Demo: ParsableCommand {
     }
 
     func runInTerminal(scenario: Scenario, script: DemoScript) throws {
-        do {
-            try Terminal.checkInteractive(
-                stdinIsTTY: isatty(0) == 1, stdoutIsTTY: isatty(1) == 1, term: Terminal.currentEnvironment()["TERM"])
-        } catch {
-            StandardError.write("\(error.description) (fleetwatch demo --headless plays without one)\n")
-            throw ExitCode(2)
-        }
-        let session: TerminalSession
-        do {
-            session = try TerminalSession.start(TerminalOptions(color: ColorPreference(rawValue: look.color) ?? .auto))
-        } catch {
-            StandardError.write("\(error.description)\n")
-            throw ExitCode(2)
-        }
+        try requireTerminal(hint: " (fleetwatch demo --headless plays without one)")
+        let session = try startSession(color: look.color)
         var recorder: CastRecorder?
         var player: DemoPlayer
         do {
@@ -157,12 +145,8 @@ struct Demo: ParsableCommand {
                     case .replayChapter: _ = player.jump(toChapter: player.chapter)
                     case .dashboard(let action): if player.handle(action) { break frames }
                     }
-                case .mouse(.click(let x, let y)):
-                    if player.handle(.click(x: x, y: y)) { break frames }
-                case .mouse(.wheelUp):
-                    _ = player.handle(.wheel(up: true))
-                case .mouse(.wheelDown):
-                    _ = player.handle(.wheel(up: false))
+                case .mouse(let mouse):
+                    if player.handle(dashboardAction(mouse)) { break frames }
                 }
             }
         }

@@ -50,22 +50,10 @@ struct Live: ParsableCommand {
     }
 
     func run() throws {
-        do {
-            try Terminal.checkInteractive(
-                stdinIsTTY: isatty(0) == 1, stdoutIsTTY: isatty(1) == 1, term: Terminal.currentEnvironment()["TERM"])
-        } catch {
-            StandardError.write("\(error.description)\n")
-            throw ExitCode(2)
-        }
+        try requireTerminal()
         let scenario = try fleet.load()
         var app = try App(scenario: scenario, at: parseDuration(at, option: "--at"), speed: speed, paused: paused)
-        let session: TerminalSession
-        do {
-            session = try TerminalSession.start(TerminalOptions(color: ColorPreference(rawValue: look.color) ?? .auto))
-        } catch {
-            StandardError.write("\(error.description)\n")
-            throw ExitCode(2)
-        }
+        let session = try startSession(color: look.color)
         let view = DashboardView(glyphs: look.glyphs, theme: Theme.dark.adapted(to: session.colorDepth))
         let frameMilliseconds = 1000 / fps
         var signal: TerminationSignal?
@@ -87,12 +75,8 @@ struct Live: ParsableCommand {
                     session.requestRedraw()
                 case .key(let key):
                     if app.handle(.key(Self.translate(key)), frame: frame) { break frames }
-                case .mouse(.click(let x, let y)):
-                    if app.handle(.click(x: x, y: y), frame: frame) { break frames }
-                case .mouse(.wheelUp):
-                    _ = app.handle(.wheel(up: true), frame: frame)
-                case .mouse(.wheelDown):
-                    _ = app.handle(.wheel(up: false), frame: frame)
+                case .mouse(let mouse):
+                    if app.handle(dashboardAction(mouse), frame: frame) { break frames }
                 }
             }
         }

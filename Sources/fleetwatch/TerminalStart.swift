@@ -1,0 +1,38 @@
+import ArgumentParser
+import Dashboard
+import Terminal
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Refuses to go on without a terminal (stdin and stdout ttys, TERM set and not `dumb`): one line
+/// on stderr saying what to do instead (`hint` adds to it), exit status 2. Called before any
+/// costly work, so a piped run fails at once.
+func requireTerminal(hint: String = "") throws {
+    do {
+        try Terminal.checkInteractive(
+            stdinIsTTY: isatty(0) == 1, stdoutIsTTY: isatty(1) == 1, term: Terminal.currentEnvironment()["TERM"])
+    } catch {
+        StandardError.write("\(error.description)\(hint)\n")
+        throw ExitCode(2)
+    }
+}
+
+/// Starts the curses session with the `--color` preference; on failure one line, exit status 2.
+func startSession(color: String) throws -> TerminalSession {
+    do {
+        return try TerminalSession.start(TerminalOptions(color: ColorPreference(rawValue: color) ?? .auto))
+    } catch {
+        StandardError.write("\(error.description)\n")
+        throw ExitCode(2)
+    }
+}
+
+/// The dashboard action of a mouse event (the live view and the demo share it).
+func dashboardAction(_ mouse: MouseEvent) -> Action {
+    switch mouse {
+    case .click(let x, let y): .click(x: x, y: y)
+    case .wheelUp: .wheel(up: true)
+    case .wheelDown: .wheel(up: false)
+    }
+}
