@@ -60,7 +60,8 @@ extension ModelBuilder {
 
     /// The map: Shanghai as one box, and each US metro as its own box when a region's areas are
     /// far apart (the Bay Area and Austin are 2,400 km apart: one box would show two dots).
-    func mapModel(world: FleetWorld, rows: [VehicleRow]) -> MapModel {
+    /// `positions[i]` is the position of `rows[i]`'s car, already read while building the rows.
+    func mapModel(world: FleetWorld, rows: [VehicleRow], positions: [GeoPoint]) -> MapModel {
         let config = world.config
         var regions: [MapRegion] = []
         for region in config.regions {
@@ -87,8 +88,7 @@ extension ModelBuilder {
                         latitude: (p.bounds.south + p.bounds.north) / 2, longitude: (p.bounds.west + p.bounds.east) / 2))
                 }
                 var cars: [MapCar] = []
-                for r in rows where r.region == region.id {
-                    let p = world.position(of: r.index)
+                for (r, p) in zip(rows, positions) where r.region == region.id {
                     guard p.latitude >= box.south, p.latitude <= box.north, p.longitude >= box.west, p.longitude <= box.east
                     else { continue }
                     cars.append(MapCar(vehicle: r.index, position: p, restricted: r.restricted, severity: r.maxSeverity, driving: r.state == "driving"))

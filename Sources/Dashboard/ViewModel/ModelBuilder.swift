@@ -34,6 +34,8 @@ public struct ModelBuilder {
 
         var rows: [VehicleRow] = []
         rows.reserveCapacity(world.carCount)
+        var positions: [GeoPoint] = []  // per row, for the map
+        positions.reserveCapacity(world.carCount)
         var regionIndex: [RegionID: Int] = [:]
         for (i, r) in config.regions.enumerated() { regionIndex[r.id] = i }
         var regionCars = Array(repeating: 0, count: config.regions.count)
@@ -78,6 +80,7 @@ public struct ModelBuilder {
                 crossBorder: cross, countries: countries, openAlerts: alerts.count, maxSeverity: alerts.severity,
                 history: history)
             rows.append(row)
+            positions.append(car.position)
 
             states[car.state.description, default: 0] += 1
             upRate += row.upRate
@@ -131,7 +134,7 @@ public struct ModelBuilder {
             scenarioName: scenarioName, seed: config.seed, clock: now,
             wallClockLabel: Self.calendarLabel(start: config.start, at: now), fleet: fleet, regions: regions,
             countries: countries, vehicles: rows, alerts: alertRows, detail: detail,
-            map: mapModel(world: world, rows: rows))
+            map: mapModel(world: world, rows: rows, positions: positions))
     }
 
     /// Open alerts newest first, then the most recent closed ones.
