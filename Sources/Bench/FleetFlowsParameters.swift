@@ -3,6 +3,14 @@
 /// Five independent Poisson streams per vehicle; lognormal sizes; 10 % of vehicles in Shanghai
 /// (`v % 10 == 0`), 2 % restricted (`v % 50 == 0`, all in Shanghai).
 public struct FleetFlowsParameters: Sendable, Equatable {
+    /// What one entry of the event queue stands for.
+    public enum QueueEntries: String, Sendable, Equatable, CaseIterable {
+        /// One entry per vehicle, its streams merged (the C reference's `vehicle` mode).
+        case vehicle
+        /// One entry per (vehicle, category) stream (the C reference's `heap` and `calendar`).
+        case stream
+    }
+
     public struct Category: Sendable, Equatable {
         public var name: String
         /// Mean time between two flows of one vehicle, in seconds.
@@ -31,16 +39,21 @@ public struct FleetFlowsParameters: Sendable, Equatable {
     public var usShareShanghai: Double = 0.2
     public var usShareOther: Double = 0.5
 
+    public var entries: QueueEntries
+
     public typealias SimSeconds = Double
 
-    public init(vehicles: Int = 10_000, duration: Double = 600, seed: UInt64 = 42) {
+    public init(vehicles: Int = 10_000, duration: Double = 600, seed: UInt64 = 42, entries: QueueEntries = .vehicle) {
         self.vehicles = vehicles
         self.duration = duration
         self.seed = seed
+        self.entries = entries
     }
 
-    /// The largest fleet the workload accepts: a vehicle-category pair is a 32-bit stream id.
+    /// The largest fleet the workload accepts: a stream id `vehicle << 3 | category` is 32 bits.
     public static let maxVehicles = Int(UInt32.max) / 8
+    /// The most categories a stream id has room for.
+    public static let maxCategories = 8
 
     /// Flow events per vehicle-second: the sum of the categories' rates (1.21834 by default).
     public var eventsPerVehicleSecond: Double { categories.reduce(0) { $0 + 1 / $1.meanInterval } }

@@ -8,7 +8,7 @@ import Darwin
 /// generator outputs, so a run's draw order is part of its definition.
 extension SeededGenerator {
     /// Uniform in [0, 1) with 53 random bits (one output).
-    @inlinable public mutating func uniform() -> Double {
+    @inlinable @inline(__always) public mutating func uniform() -> Double {
         Double(next() >> 11) * 0x1.0p-53
     }
 

@@ -25,7 +25,7 @@ public struct SeededGenerator: RandomNumberGenerator, Hashable, Sendable {
         SeededGenerator(seed: s0 ^ (stream &* 0xd1b5_4a32_d192_ed03) ^ s3.rotatedLeft(17))
     }
 
-    @inlinable public mutating func next() -> UInt64 {
+    @inlinable @inline(__always) public mutating func next() -> UInt64 {
         let result = (s1 &* 5).rotatedLeft(7) &* 9
         let t = s1 << 17
         s2 ^= s0
@@ -39,5 +39,5 @@ public struct SeededGenerator: RandomNumberGenerator, Hashable, Sendable {
 }
 
 extension UInt64 {
-    @inlinable func rotatedLeft(_ k: UInt64) -> UInt64 { (self << k) | (self >> (64 &- k)) }
+    @inlinable @inline(__always) func rotatedLeft(_ k: UInt64) -> UInt64 { (self &<< k) | (self &>> (64 &- k)) }
 }

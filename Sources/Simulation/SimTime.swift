@@ -46,10 +46,15 @@ public struct SimDuration: Hashable, Comparable, Sendable, CustomStringConvertib
 
     /// The nearest whole nanosecond to `s` seconds; values beyond ±292 years saturate.
     @inlinable public static func seconds(_ s: Double) -> SimDuration {
-        let ns = (s * 1e9).rounded()
-        if ns >= 9.2e18 { return SimDuration(nanoseconds: .max) }
-        if ns <= -9.2e18 { return SimDuration(nanoseconds: .min) }
-        return SimDuration(nanoseconds: Int64(ns))
+        let x = s * 1e9
+        if x >= 9.2e18 { return SimDuration(nanoseconds: .max) }
+        if x <= -9.2e18 { return SimDuration(nanoseconds: .min) }
+        precondition(x == x, "SimDuration.seconds: not a number")
+        // `x.rounded()` (half away from zero) without a libm call: truncate, then look at the
+        // fraction, which `x - Double(whole)` gives exactly.
+        let whole = Int64(x)
+        let fraction = x - Double(whole)
+        return SimDuration(nanoseconds: fraction >= 0.5 ? whole + 1 : fraction <= -0.5 ? whole - 1 : whole)
     }
     @inlinable public static func seconds(_ s: Int64) -> SimDuration {
         SimDuration(nanoseconds: s.multipliedReportingOverflow(by: nanosecondsPerSecond).overflow

@@ -49,6 +49,9 @@ public struct Simulator<Event> {
     @discardableResult
     public mutating func cancel(_ handle: EventHandle) -> Bool { _queue.cancel(handle) }
 
+    /// The next pending event, if any, without removing it.
+    @inlinable public var nextEvent: Event? { _queue.nextEvent }
+
     /// Time of the next pending event, if any.
     @inlinable public func peek() -> SimTime? { _queue.nextTime }
 

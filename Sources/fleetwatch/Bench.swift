@@ -17,7 +17,9 @@ struct Bench: ParsableCommand {
         discussion: """
             fleet-flows (the default) is the workload of ../shared/bench-ref/README.md (5 Poisson flow \
             streams per car, lognormal sizes, a decayed rate meter and a policy check per flow) \
-            through the same event queue, random generator and meter as the dashboard; compare \
+            through the same event queue, random generator and meter as the dashboard, with one \
+            queue entry per car (--entries vehicle, as the C reference's vehicle mode) or per stream \
+            (--entries stream, as its heap and calendar modes); compare \
             release builds (swift run -c release fleetwatch bench) with run-c.sh in the same run. \
             full is the product's own model: the built-in scenario's cars, trips, every data \
             category, zones, meters, policies and alerts (the seed is the scenario's unless given).
@@ -31,6 +33,11 @@ struct Bench: ParsableCommand {
 
     @Option(help: "fleet-flows (the reference workload) or full (the product's model).")
     var workload: Workload = .fleetFlows
+
+    @Option(help: ArgumentHelp(
+        "fleet-flows: vehicle (one queue entry per car, its streams merged) or stream (one per car and category).",
+        valueName: "vehicle|stream"))
+    var entries: FleetFlowsParameters.QueueEntries = .vehicle
 
     static let maxVehicles = 20_000_000
     static let maxDuration = 1_000_000.0
@@ -57,12 +64,13 @@ struct Bench: ParsableCommand {
     func run() throws {
         switch workload {
         case .fleetFlows:
-            let parameters = FleetFlowsParameters(vehicles: vehicles, duration: duration, seed: seed ?? 42)
+            let parameters = FleetFlowsParameters(vehicles: vehicles, duration: duration, seed: seed ?? 42, entries: entries)
             let start = monotonicSeconds()
             let result = FleetFlows.run(parameters)
             let wall = monotonicSeconds() - start
             print(BenchReport(
-                workload: workload.rawValue, vehicles: vehicles, duration: duration, seed: parameters.seed,
+                workload: workload.rawValue, entries: entries.rawValue, vehicles: vehicles, duration: duration,
+                seed: parameters.seed,
                 events: result.events, alerts: result.alerts, bytes: result.bytes, flows: nil,
                 wallSeconds: wall, peakRSSMegabytes: peakRSSMegabytes()).json)
         case .full:
@@ -77,7 +85,8 @@ struct Bench: ParsableCommand {
             monitor.run(until: .seconds(duration))
             let wall = monotonicSeconds() - start
             print(BenchReport(
-                workload: workload.rawValue, vehicles: vehicles, duration: duration, seed: scenario.world.seed,
+                workload: workload.rawValue, entries: nil, vehicles: vehicles, duration: duration,
+                seed: scenario.world.seed,
                 events: monitor.world.eventsProcessed, alerts: monitor.alerts.raisedCount,
                 bytes: monitor.world.aggregates.all.bytes, flows: monitor.flowsSeen,
                 wallSeconds: wall, peakRSSMegabytes: peakRSSMegabytes()).json)
@@ -88,6 +97,8 @@ struct Bench: ParsableCommand {
 /// The one JSON line `fleetwatch bench` prints, keys in a fixed order.
 struct BenchReport {
     var workload: String
+    /// What a queue entry stands for (the fleet-flows workload only).
+    var entries: String?
     var vehicles: Int
     var duration: Double
     var seed: UInt64
@@ -101,8 +112,10 @@ struct BenchReport {
 
     var json: String {
         let perSecond = wallSeconds > 0 ? Double(events) / wallSeconds : 0
-        var fields: [(String, JSONValue)] = [
-            ("workload", .string(workload)), ("vehicles", .int(Int64(vehicles))), ("duration_s", .double(duration, 3)),
+        var fields: [(String, JSONValue)] = [("workload", .string(workload))]
+        if let entries { fields.append(("entries", .string(entries))) }
+        fields += [
+            ("vehicles", .int(Int64(vehicles))), ("duration_s", .double(duration, 3)),
             ("seed", .uint(seed)), ("events", .uint(events)), ("alerts", .uint(alerts)), ("bytes", .uint(bytes)),
         ]
         if let flows { fields.append(("flows", .uint(flows))) }
@@ -135,3 +148,5 @@ func peakRSSMegabytes() -> Double {
     return Double(usage.ru_maxrss) / 1_048_576  // bytes on Darwin
     #endif
 }
+
+extension FleetFlowsParameters.QueueEntries: ExpressibleByArgument {}

@@ -29,4 +29,22 @@ import Testing
         let later = r.value(at: .seconds(310.0), tau: 10)
         #expect(abs(later - r.rate * 0.36788) < 1, "one time constant later the rate is 1/e")
     }
+
+    /// Seconds to nanoseconds rounds half away from zero, exactly as `Double.rounded()` does,
+    /// on halves, near-halves, negative values, random values and the saturation limits.
+    @Test func secondsRoundLikeRounded() {
+        var rng = SeededGenerator(seed: 11)
+        var values: [Double] = [0, -0.0, 0.5e-9, -0.5e-9, 1.5e-9, 2.5e-9, -2.5e-9, 0.49999999999999994e-9, 9.1e9, -9.1e9]
+        for _ in 0..<20_000 {
+            let magnitude = [1e-9, 1e-6, 1.0, 1e3, 1e6, 1e9][rng.index(below: 6)]
+            values.append((rng.uniform() * 2 - 1) * magnitude)
+            values.append((Double(rng.index(below: 1 << 20)) + 0.5) * 1e-9)  // halves in nanoseconds
+        }
+        for s in values {
+            let expected = (s * 1e9).rounded()
+            #expect(SimDuration.seconds(s).nanoseconds == Int64(expected), "\(s) s")
+        }
+        #expect(SimDuration.seconds(1e10).nanoseconds == .max)
+        #expect(SimDuration.seconds(-1e10).nanoseconds == .min)
+    }
 }

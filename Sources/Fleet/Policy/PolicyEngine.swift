@@ -19,9 +19,12 @@ public struct PolicyEngine: Sendable {
     public func evaluate(_ facts: FlowFacts, into verdicts: inout [PolicyVerdict]) {
         verdicts.removeAll(keepingCapacity: true)
         var restricted: Bool? = nil
-        for index in compiled.indices {
-            if let severity = compiled[index].severity(facts, restricted: &restricted, policies.restrictedClasses) {
-                verdicts.append(PolicyVerdict(rule: index, severity: severity))
+        // Through a buffer pointer, each rule is borrowed, not copied (a copy retains its sets).
+        compiled.withUnsafeBufferPointer { rules in
+            for index in rules.indices {
+                if let severity = rules[index].severity(facts, restricted: &restricted, policies.restrictedClasses) {
+                    verdicts.append(PolicyVerdict(rule: index, severity: severity))
+                }
             }
         }
     }
@@ -37,11 +40,13 @@ public struct PolicyEngine: Sendable {
     public func worst(_ facts: FlowFacts) -> PolicyVerdict? {
         var restricted: Bool? = nil
         var best: PolicyVerdict? = nil
-        for index in compiled.indices {
-            if let severity = compiled[index].severity(facts, restricted: &restricted, policies.restrictedClasses),
-                best.map({ severity > $0.severity }) ?? true
-            {
-                best = PolicyVerdict(rule: index, severity: severity)
+        compiled.withUnsafeBufferPointer { rules in
+            for index in rules.indices {
+                if let severity = rules[index].severity(facts, restricted: &restricted, policies.restrictedClasses),
+                    best.map({ severity > $0.severity }) ?? true
+                {
+                    best = PolicyVerdict(rule: index, severity: severity)
+                }
             }
         }
         return best
@@ -69,10 +74,12 @@ struct CompiledRule: Sendable {
     @inline(__always)
     func severity(_ f: FlowFacts, restricted: inout Bool?, _ restrictedClasses: Set<UserClassID>) -> Severity? {
         guard match.matches(f, restricted: &restricted, restrictedClasses) else { return nil }
-        for (when, severity) in cases where when.matches(f, restricted: &restricted, restrictedClasses) {
-            return severity
+        return cases.withUnsafeBufferPointer { cases in
+            for i in cases.indices where cases[i].0.matches(f, restricted: &restricted, restrictedClasses) {
+                return cases[i].1
+            }
+            return nil
         }
-        return nil
     }
 }
 
@@ -86,11 +93,38 @@ struct CompiledMatch: Sendable {
     let inZone, crossBorder, anonymised, prcLinked, restricted: UInt8
     let minBytes: UInt64
     let minModelYear: Int
-    let userClasses: Set<UserClassID>?
-    let regions: Set<RegionID>?
-    let zones: Set<ZoneID>?
-    let services: Set<ServiceID>?
-    let countries: Set<Country>?
+    /// The set conditions, boxed: nil when the match has none, so that most matches hold no
+    /// reference at all and a copy costs no reference counting.
+    let sets: SetConditions?
+
+    /// A match's set conditions; nil sets are "any".
+    final class SetConditions: Sendable {
+        let userClasses: Set<UserClassID>?
+        let regions: Set<RegionID>?
+        let zones: Set<ZoneID>?
+        let services: Set<ServiceID>?
+        let countries: Set<Country>?
+
+        init?(_ m: RuleMatch) {
+            guard m.userClasses != nil || m.regions != nil || m.zones != nil || m.services != nil || m.countries != nil
+            else { return nil }
+            userClasses = m.userClasses
+            regions = m.regions
+            zones = m.zones
+            services = m.services
+            countries = m.countries
+        }
+
+        @inline(__always)
+        func hold(for f: FlowFacts) -> Bool {
+            if let userClasses, !userClasses.contains(f.userClass) { return false }
+            if let regions, !regions.contains(f.region) { return false }
+            if let zones { guard let zone = f.zone, zones.contains(zone) else { return false } }
+            if let services, !services.contains(f.service) { return false }
+            if let countries, !countries.contains(f.destinationCountry) { return false }
+            return true
+        }
+    }
 
     init(_ m: RuleMatch) {
         func tri(_ b: Bool?) -> UInt8 { b.map { $0 ? 1 : 2 } ?? 0 }
@@ -105,11 +139,7 @@ struct CompiledMatch: Sendable {
         restricted = tri(m.restricted)
         minBytes = m.minBytes ?? 0
         minModelYear = m.minModelYear ?? .min
-        userClasses = m.userClasses
-        regions = m.regions
-        zones = m.zones
-        services = m.services
-        countries = m.countries
+        sets = SetConditions(m)
         // An empty kind set matches nothing, which a zero mask cannot say: keep it as a set check.
         emptyZoneKinds = m.zoneKinds?.isEmpty ?? false
     }
@@ -142,11 +172,7 @@ struct CompiledMatch: Sendable {
             isRestricted = value
             guard Self.holds(restricted, value) else { return false }
         }
-        if let userClasses, !userClasses.contains(f.userClass) { return false }
-        if let regions, !regions.contains(f.region) { return false }
-        if let zones { guard let zone = f.zone, zones.contains(zone) else { return false } }
-        if let services, !services.contains(f.service) { return false }
-        if let countries, !countries.contains(f.destinationCountry) { return false }
+        if let sets { return sets.hold(for: f) }
         return true
     }
 }

@@ -7,6 +7,7 @@ extension FleetState {
             applyScheduled(action: Int(event.car), simulator: &sim, observer: &observer)
             return
         }
+        if let next = sim.nextEvent, next.kind != .action { prefetch(car: Int(next.car)) }
         let car = Int(event.car)
         guard car < count, active[car] else { return }
         let now = sim.now
