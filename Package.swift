@@ -23,8 +23,8 @@ let package = Package(
     targets: [
         // Discrete-event simulation core: time, event queue, seeded random numbers. Knows nothing of cars.
         .target(name: "Simulation", swiftSettings: strict),
-        // A cache prefetch hint (Swift has no intrinsic for it): the fleet loads the next event's
-        // car while it handles the current one. No effect on results.
+        // A cache prefetch hint (Swift has no intrinsic for it): the fleet and the bench load the
+        // next event's car while they handle the current one. No effect on results.
         .target(name: "CPrefetch"),
         // The fleet: vehicles, drivers, places, data flows, meters, policies, alerts.
         .target(
@@ -45,7 +45,7 @@ let package = Package(
         // Buffer -> txt / ANSI / SVG / HTML snapshots.
         .target(name: "Export", dependencies: ["Screen", "Dashboard", "Fleet", "Simulation"], swiftSettings: strict),
         // The fleet-flows reference workload (../shared/bench-ref) run through the real core.
-        .target(name: "Bench", dependencies: ["Simulation"], swiftSettings: strict),
+        .target(name: "Bench", dependencies: ["Simulation", "CPrefetch"], swiftSettings: strict),
         // ncursesw made importable (wide characters, macros, globals) and the signal handlers.
         .target(name: "CNcurses", linkerSettings: [.linkedLibrary("ncursesw")]),
         // The only Swift that touches curses, signals and the tty: sessions, input, presenting buffers.

@@ -1,8 +1,23 @@
 extension EventQueue {
+    /// Nodes held by the queue, cancelled ones not yet reached included (for tests).
+    var physicalCount: Int { storage.live + storage.cancelledInside }
+    /// Rungs in use (for tests).
+    var rungCount: Int { storage.rungCount }
+    /// Events in the near heap (for tests).
+    var nearCount: Int { storage.nearCount }
+    static var bucketLimit: Int { EventQueueStorage<Payload>.bucketLimit }
+}
+
+extension EventQueueStorage {
     /// Checks the tiers' time bounds, the near heap's order, the node bookkeeping and the
     /// live-top invariant; traps on a violation. Tests call it after every operation; it costs
     /// O(nodes + buckets).
-    public func checkInvariants() {
+    func checkInvariants() {
+        let near = Array(UnsafeBufferPointer(start: self.near, count: nearCount))
+        let nodes = Array(UnsafeBufferPointer(start: self.nodes, count: nodeCount))
+        let heads = Array(UnsafeBufferPointer(start: self.heads, count: headsUsed))
+        let rungs = Array(UnsafeBufferPointer(start: self.rungs, count: rungCount))
+        precondition(nodeCount <= nodeCapacity && nearCount <= nearCapacity && headsUsed <= headCapacity, "buffer overrun")
         var seen = Set<UInt32>()
         var liveFound = 0, cancelledFound = 0
         func visit(_ s: UInt32, _ t: ClosedRange<Int64>, _ tier: String) {
@@ -11,7 +26,9 @@ extension EventQueue {
             let node = nodes[Int(s)]
             if node.generation & 1 == 1 {
                 liveFound += 1
-                precondition(node.payload != nil, "\(tier): live slot \(s) without payload")
+                // The near heap holds its events' payloads; the rungs and the far list leave
+                // them in the nodes.
+                precondition((node.payload != nil) == (tier != "near"), "\(tier): live slot \(s), payload misplaced")
                 precondition(t.contains(node.time), "\(tier): slot \(s) at \(node.time) outside \(t)")
             } else {
                 cancelledFound += 1
@@ -79,7 +96,4 @@ extension EventQueue {
             precondition(live == 0, "events pending but the near heap is empty")
         }
     }
-
-    /// Nodes held by the queue, cancelled ones not yet reached included (for tests).
-    var physicalCount: Int { live + cancelledInside }
 }

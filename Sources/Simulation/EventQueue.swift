@@ -31,8 +31,8 @@ public struct EventHandle: Hashable, Sendable {
 /// An event is moved a few times at most (far → rung → finer rung → near), each move O(1), and
 /// the heap it is finally ordered in stays small, so `schedule` and `pop` cost O(1) amortised
 /// for any time distribution: dense near-future events, far-future wake-ups hours ahead and
-/// thousands of events at one instant (those end in the near heap together: O(log n) each,
-/// never worse than a binary heap).
+/// thousands of events at one instant (a bucket that is mostly one instant goes to the near
+/// heap whole: O(log n) each, never worse than a binary heap).
 ///
 /// Every pending event owns a slot of the node slab (time, order, link, generation, payload).
 /// Slots are recycled last-in, first-out, so a new event usually reuses the cache line its
@@ -40,220 +40,145 @@ public struct EventHandle: Hashable, Sendable {
 /// by an even generation, until the queue reaches it, or until cancelled nodes outnumber live
 /// ones, when the queue is rebuilt without them.
 ///
+/// The tiers live in one storage object of plain buffers, copied on write: a mutation checks
+/// once that the storage is not shared, then works without bounds or uniqueness checks.
+///
 /// - Complexity: `schedule` and `pop` O(1) amortised (O(log k) within the near heap of k
 ///   events); `cancel` O(1) amortised; `peek` O(1).
 public struct EventQueue<Payload> {
-    @usableFromInline struct Node {
-        @usableFromInline var time: Int64
-        /// Priority in the top 8 bits, insertion sequence in the low 56.
-        @usableFromInline var order: UInt64
-        /// The next node of the same bucket or list, or of the free list.
-        @usableFromInline var next: UInt32
-        /// Odd while the event is pending; even once it ran or was cancelled, or the slot is free.
-        @usableFromInline var generation: UInt32
-        @usableFromInline var payload: Payload?
+    @usableFromInline var storage: EventQueueStorage<Payload>
 
-        @inlinable init(time: Int64, order: UInt64, next: UInt32, generation: UInt32, payload: Payload?) {
-            self.time = time
-            self.order = order
-            self.next = next
-            self.generation = generation
-            self.payload = payload
-        }
+    public init() { storage = EventQueueStorage() }
+
+    /// The storage, copied first if another queue shares it.
+    @inlinable @inline(__always)
+    mutating func unique() -> EventQueueStorage<Payload> {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        return storage
     }
-
-    /// An entry of the near heap: the sort key and the node it stands for.
-    @usableFromInline struct Near: Sendable {
-        @usableFromInline var time: Int64
-        @usableFromInline var order: UInt64
-        @usableFromInline var slot: UInt32
-
-        @inlinable init(time: Int64, order: UInt64, slot: UInt32) {
-            self.time = time
-            self.order = order
-            self.slot = slot
-        }
-
-        @inlinable func precedes(_ other: Near) -> Bool {
-            time < other.time || (time == other.time && order < other.order)
-        }
-    }
-
-    /// One calendar of `count` buckets of `1 << shift` nanoseconds from `start`; buckets before
-    /// `current` are empty. Its heads are `heads[base ..< base + count]`.
-    @usableFromInline struct Rung: Sendable {
-        @usableFromInline var start: Int64
-        /// `start + count << shift`, saturated at `Int64.max`.
-        @usableFromInline var end: Int64
-        @usableFromInline var shift: Int64
-        @usableFromInline var base: Int
-        @usableFromInline var count: Int
-        @usableFromInline var current: Int
-
-        @inlinable init(start: Int64, end: Int64, shift: Int64, base: Int, count: Int, current: Int) {
-            self.start = start
-            self.end = end
-            self.shift = shift
-            self.base = base
-            self.count = count
-            self.current = current
-        }
-
-        /// Start of the current bucket: every event in this rung is at or after it.
-        @inlinable var currentStart: Int64 { EventQueueMath.offset(start, by: current, shift: shift) }
-    }
-
-    @usableFromInline static var none: UInt32 { UInt32.max }
-    /// A bucket with more events than this is split into a finer rung when it can be.
-    @usableFromInline static var bucketLimit: Int { 48 }
-    @usableFromInline static var maxRungs: Int { 8 }
-    @usableFromInline static var nearLimitFloor: Int { 256 }
-
-    @usableFromInline var nodes: [Node] = []
-    @usableFromInline var freeHead: UInt32 = none
-    @usableFromInline var near: [Near] = []
-    @usableFromInline var heads: [UInt32] = []
-    @usableFromInline var rungs: [Rung] = []
-    @usableFromInline var farHead: UInt32 = none
-    /// Nodes in the far list, cancelled ones included.
-    @usableFromInline var farCount = 0
-    /// Size of the near heap beyond which the tiers are rebuilt.
-    @usableFromInline var nearLimit = nearLimitFloor
-    /// Every event before `nearEnd` is in the near heap.
-    @usableFromInline var nearEnd: Int64 = .min
-    /// Every event at or after `farStart` is in the far list; `nearEnd` when there is no rung.
-    @usableFromInline var farStart: Int64 = .min
-    @usableFromInline var live = 0
-    /// Cancelled nodes not yet reached.
-    @usableFromInline var cancelledInside = 0
-    @usableFromInline var nextSequence: UInt64 = 0
-    /// Reused list of the nodes of the bucket being moved.
-    @usableFromInline var scratch: [UInt32] = []
-
-    public init() {}
 
     /// Reserves storage for `n` pending events.
-    @inlinable public mutating func reserveCapacity(_ n: Int) {
-        nodes.reserveCapacity(n)
-        heads.reserveCapacity(n + n / 2)
-    }
+    @inlinable public mutating func reserveCapacity(_ n: Int) { unique().reserve(n) }
 
     /// Number of pending (scheduled, not yet popped or cancelled) events.
-    @inlinable public var count: Int { live }
-    @inlinable public var isEmpty: Bool { live == 0 }
+    @inlinable public var count: Int { storage.live }
+    @inlinable public var isEmpty: Bool { storage.live == 0 }
 
     /// Time of the earliest pending event, or `nil` when none is pending.
     @inlinable public var nextTime: SimTime? {
-        near.isEmpty ? nil : SimTime(nanoseconds: near[0].time)
-    }
-
-    /// The earliest pending event without removing it.
-    @inlinable public func peek() -> (time: SimTime, event: Payload)? {
-        guard let top = near.first else { return nil }
-        return (SimTime(nanoseconds: top.time), nodes[Int(top.slot)].payload.unsafelyUnwrapped)
+        storage.nearCount == 0 ? nil : SimTime(nanoseconds: storage.near[0].time)
     }
 
     /// The earliest pending event's payload (no copy of the queue; for a model that prepares
     /// for its next event, e.g. by prefetching that event's data).
     @inlinable public var nextEvent: Payload? {
-        guard let top = near.first else { return nil }
-        return nodes[Int(top.slot)].payload
+        storage.nearCount == 0 ? nil : storage.near[0].payload
+    }
+
+    /// The earliest pending event without removing it.
+    @inlinable public func peek() -> (time: SimTime, event: Payload)? {
+        guard storage.nearCount > 0 else { return nil }
+        let top = storage.near[0]
+        return (SimTime(nanoseconds: top.time), top.payload)
     }
 
     /// Adds `event` at `time`. Lower `priority` values run first among events at the same time.
     @inlinable @discardableResult
     public mutating func schedule(_ event: Payload, at time: SimTime, priority: UInt8 = 0) -> EventHandle {
-        precondition(nextSequence < (1 << 56), "EventQueue: insertion sequence exhausted")
-        let t = time.nanoseconds
-        let order = UInt64(priority) << 56 | nextSequence
-        nextSequence &+= 1
-        let slot: UInt32
-        let generation: UInt32
-        if freeHead != Self.none {
-            slot = freeHead
-            let i = Int(slot)
-            freeHead = nodes[i].next
-            generation = nodes[i].generation &+ 1
-            nodes[i] = Node(time: t, order: order, next: Self.none, generation: generation, payload: event)
-        } else {
-            precondition(nodes.count < Int(Self.none), "EventQueue: too many pending events")
-            slot = UInt32(truncatingIfNeeded: nodes.count)
-            generation = 1
-            nodes.append(Node(time: t, order: order, next: Self.none, generation: generation, payload: event))
-        }
-        live &+= 1
-        if near.isEmpty && live == 1 && cancelledInside == 0 {
-            // The queue was empty: this event is the earliest, and the tiers start over around it.
-            rungs.removeAll(keepingCapacity: true)
-            nearEnd = EventQueueMath.successor(t)
-            farStart = nearEnd
-        }
-        place(slot, time: t, order: order)
-        return EventHandle(slot: slot, generation: generation)
+        unique().schedule(event, at: time.nanoseconds, priority: priority)
     }
 
     /// Whether `handle`'s event is still pending.
-    @inlinable public func isPending(_ handle: EventHandle) -> Bool {
-        Int(handle.slot) < nodes.count && nodes[Int(handle.slot)].generation == handle.generation
-    }
+    @inlinable public func isPending(_ handle: EventHandle) -> Bool { storage.isPending(handle) }
 
     /// Cancels a pending event. Returns `false` if it had already run or been cancelled.
-    @discardableResult
-    @inlinable public mutating func cancel(_ handle: EventHandle) -> Bool {
-        guard isPending(handle) else { return false }
-        let i = Int(handle.slot)
-        nodes[i].generation &+= 1
-        nodes[i].payload = nil
-        live -= 1
-        cancelledInside += 1
-        if live == 0 {
-            removeAll()
-            return true
-        }
-        if near[0].slot == handle.slot { settleTop() }
-        if cancelledInside > 64 && cancelledInside > live { rebuild() }
+    @inlinable @discardableResult
+    public mutating func cancel(_ handle: EventHandle) -> Bool {
+        guard storage.isPending(handle) else { return false }
+        unique().cancel(handle)
         return true
     }
 
     /// Removes and returns the earliest pending event.
     @inlinable public mutating func pop() -> (time: SimTime, event: Payload)? {
-        guard !near.isEmpty else { return nil }
-        let top = removeNearTop()
-        let i = Int(top.slot)
-        let event = nodes[i].payload.unsafelyUnwrapped
-        nodes[i].payload = nil
-        nodes[i].generation &+= 1
-        nodes[i].next = freeHead
-        freeHead = top.slot
-        live &-= 1
-        settleTop()
-        return (SimTime(nanoseconds: top.time), event)
+        guard storage.nearCount > 0 else { return nil }
+        return unique().pop()
     }
 
     /// Removes every pending event and forgets all handles (they all become stale).
-    @inlinable public mutating func removeAll() {
-        for i in nodes.indices where nodes[i].generation & 1 == 1 || nodes[i].payload != nil {
-            nodes[i].generation &+= nodes[i].generation & 1
-            nodes[i].payload = nil
-        }
-        // Every slot becomes free, lowest first.
-        for i in nodes.indices {
-            nodes[i].next = i + 1 < nodes.count ? UInt32(i + 1) : Self.none
-        }
-        freeHead = nodes.isEmpty ? Self.none : 0
-        near.removeAll(keepingCapacity: true)
-        rungs.removeAll(keepingCapacity: true)
-        farHead = Self.none
-        farCount = 0
-        nearEnd = .min
-        farStart = .min
-        live = 0
-        cancelledInside = 0
-    }
+    @inlinable public mutating func removeAll() { unique().removeAll() }
+
+    /// Checks the tiers; traps on a violation (for tests; O(nodes + buckets)).
+    public func checkInvariants() { storage.checkInvariants() }
 }
 
 extension EventQueue: Sendable where Payload: Sendable {}
-extension EventQueue.Node: Sendable where Payload: Sendable {}
+
+/// One pending event in the node slab.
+@usableFromInline struct EventQueueNode<Payload> {
+    @usableFromInline var time: Int64
+    /// Priority in the top 8 bits, insertion sequence in the low 56.
+    @usableFromInline var order: UInt64
+    /// The next node of the same bucket or list, or of the free list.
+    @usableFromInline var next: UInt32
+    /// Odd while the event is pending; even once it ran or was cancelled, or the slot is free.
+    @usableFromInline var generation: UInt32
+    /// The event while it waits in a rung or the far list; nil in the near heap (which holds it
+    /// then), once cancelled, and while free.
+    @usableFromInline var payload: Payload?
+
+    @inlinable init(time: Int64, order: UInt64, next: UInt32, generation: UInt32, payload: Payload?) {
+        self.time = time
+        self.order = order
+        self.next = next
+        self.generation = generation
+        self.payload = payload
+    }
+}
+
+/// An entry of the near heap: the sort key, the node it stands for and the payload (moved out of
+/// the node, so that a pop and a look at the next event read the small heap only).
+@usableFromInline struct EventQueueNear<Payload> {
+    @usableFromInline var time: Int64
+    @usableFromInline var order: UInt64
+    @usableFromInline var slot: UInt32
+    @usableFromInline var payload: Payload
+
+    @inlinable init(time: Int64, order: UInt64, slot: UInt32, payload: Payload) {
+        self.time = time
+        self.order = order
+        self.slot = slot
+        self.payload = payload
+    }
+
+    @inlinable @inline(__always) func precedes(_ other: EventQueueNear) -> Bool {
+        time < other.time || (time == other.time && order < other.order)
+    }
+}
+
+/// One calendar of `count` buckets of `1 << shift` nanoseconds from `start`; buckets before
+/// `current` are empty. Its heads are `heads[base ..< base + count]`.
+@usableFromInline struct EventQueueRung {
+    @usableFromInline var start: Int64
+    /// `start + count << shift`, saturated at `Int64.max`.
+    @usableFromInline var end: Int64
+    @usableFromInline var shift: Int64
+    @usableFromInline var base: Int
+    @usableFromInline var count: Int
+    @usableFromInline var current: Int
+
+    @inlinable init(start: Int64, end: Int64, shift: Int64, base: Int, count: Int, current: Int) {
+        self.start = start
+        self.end = end
+        self.shift = shift
+        self.base = base
+        self.count = count
+        self.current = current
+    }
+
+    /// Start of the current bucket: every event in this rung is at or after it.
+    @inlinable var currentStart: Int64 { EventQueueMath.offset(start, by: current, shift: shift) }
+}
 
 /// Saturating time arithmetic shared by the queue's tiers.
 @usableFromInline enum EventQueueMath {
@@ -268,7 +193,7 @@ extension EventQueue.Node: Sendable where Payload: Sendable {}
     }
 
     /// The bucket of `t` in a rung starting at `start` (`t >= start`).
-    @inlinable static func bucket(_ t: Int64, start: Int64, shift: Int64) -> Int {
+    @inlinable @inline(__always) static func bucket(_ t: Int64, start: Int64, shift: Int64) -> Int {
         Int(truncatingIfNeeded: UInt64(bitPattern: t &- start) &>> UInt64(shift))
     }
 

@@ -12,7 +12,7 @@ public struct SimTime: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Later than any event a run can schedule.
     public static let distantFuture = SimTime(nanoseconds: .max)
 
-    @inlinable public static func seconds(_ s: Double) -> SimTime {
+    @inlinable @inline(__always) public static func seconds(_ s: Double) -> SimTime {
         SimTime(nanoseconds: SimDuration.seconds(s).nanoseconds)
     }
 
@@ -45,16 +45,19 @@ public struct SimDuration: Hashable, Comparable, Sendable, CustomStringConvertib
     public static let nanosecondsPerSecond: Int64 = 1_000_000_000
 
     /// The nearest whole nanosecond to `s` seconds; values beyond ±292 years saturate.
-    @inlinable public static func seconds(_ s: Double) -> SimDuration {
+    @inlinable @inline(__always) public static func seconds(_ s: Double) -> SimDuration {
         let x = s * 1e9
         if x >= 9.2e18 { return SimDuration(nanoseconds: .max) }
         if x <= -9.2e18 { return SimDuration(nanoseconds: .min) }
         precondition(x == x, "SimDuration.seconds: not a number")
         // `x.rounded()` (half away from zero) without a libm call: truncate, then look at the
         // fraction, which `x - Double(whole)` gives exactly.
+        // Branch-free: the fraction is a coin flip in a simulation's random delays.
         let whole = Int64(x)
         let fraction = x - Double(whole)
-        return SimDuration(nanoseconds: fraction >= 0.5 ? whole + 1 : fraction <= -0.5 ? whole - 1 : whole)
+        let up: Int64 = fraction >= 0.5 ? 1 : 0
+        let down: Int64 = fraction <= -0.5 ? 1 : 0
+        return SimDuration(nanoseconds: whole &+ up &- down)
     }
     @inlinable public static func seconds(_ s: Int64) -> SimDuration {
         SimDuration(nanoseconds: s.multipliedReportingOverflow(by: nanosecondsPerSecond).overflow

@@ -36,13 +36,29 @@ struct Run {
         let lines = run.stdout.split(separator: "\n")
         #expect(lines.count == 1)
         let object = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any]
-        let keys = ["workload", "vehicles", "duration_s", "seed", "events", "alerts", "bytes", "wall_s", "events_per_s", "sim_s_per_wall_s", "peak_rss_mb"]
+        let keys = ["workload", "entries", "vehicles", "duration_s", "seed", "events", "alerts", "bytes", "wall_s", "events_per_s", "sim_s_per_wall_s", "peak_rss_mb"]
         #expect(object.map { Set($0.keys) } == Set(keys))
         #expect(object?["workload"] as? String == "fleet-flows")
+        #expect(object?["entries"] as? String == "vehicle", "one queue entry per car by default")
         #expect(object?["vehicles"] as? Int == 200)
         let events = try #require(object?["events"] as? Int)
         #expect(abs(Double(events) - 200 * 30 * 1.21834) < 4 * (200 * 30 * 1.21834).squareRoot())
-        #expect(run.stdout.hasPrefix("{\"workload\":\"fleet-flows\",\"vehicles\":200,"), "keys in the documented order")
+        #expect(run.stdout.hasPrefix("{\"workload\":\"fleet-flows\",\"entries\":\"vehicle\",\"vehicles\":200,"),
+                "keys in the documented order")
+    }
+
+    /// Both queue layouts run the same workload: counts within four standard deviations of the
+    /// expectation, and a bad layout name is refused.
+    @Test func benchRunsEitherQueueLayout() throws {
+        let stream = try Run(["bench", "--vehicles", "200", "--duration", "30", "--entries", "stream"])
+        #expect(stream.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(stream.stdout.utf8)) as? [String: Any]
+        #expect(object?["entries"] as? String == "stream")
+        let events = try #require(object?["events"] as? Int)
+        #expect(abs(Double(events) - 200 * 30 * 1.21834) < 4 * (200 * 30 * 1.21834).squareRoot())
+        let bad = try Run(["bench", "--entries", "car"])
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("--entries"), "stderr: \(bad.stderr)")
     }
 
     @Test func benchFullRunsTheProductModel() throws {
