@@ -32,8 +32,9 @@ struct App {
         if target > monitor.now { monitor.run(until: target) }
     }
 
+    /// Draws the current frame; the model holds full rows only for the cars on screen.
     func render(_ view: DashboardView) -> (Buffer, FrameContext) {
-        let model = builder.build(world: monitor.world, alerts: monitor.alerts, policies: monitor.policies, state: state)
+        let model = builder.build(world: monitor.world, alerts: monitor.alerts, policies: monitor.policies, state: state, rows: .screen)
         return view.render(state: state, model: model)
     }
 

@@ -37,7 +37,9 @@ struct SnapshotRenderer {
             state.selectedVehicle = index
         }
         let builder = ModelBuilder(scenarioName: scenario.name)
-        let model = builder.build(world: monitor.world, alerts: monitor.alerts, policies: monitor.policies, state: state)
+        // The pictures need rows for the cars on screen only; the data formats list every car.
+        let rows: ModelBuilder.Rows = format.isScreen ? .screen : .all
+        let model = builder.build(world: monitor.world, alerts: monitor.alerts, policies: monitor.policies, state: state, rows: rows)
         switch format {
         case .txt, .ansi, .svg, .html:
             let dashboard = DashboardView(glyphs: look.glyphs, theme: Theme.dark.adapted(to: depth))

@@ -25,8 +25,12 @@ public struct Query: Hashable, Sendable, CustomStringConvertible {
     public var isEmpty: Bool { terms.isEmpty }
     public var description: String { source }
 
-    public func matches(_ row: VehicleRow) -> Bool {
-        for term in terms where term.matches(row) == term.negated { return false }
+    public func matches(_ row: VehicleRow) -> Bool { matches(facts: row) }
+
+    /// Whether a car matches, read through `VehicleFacts`: a built row, or the model builder's
+    /// cheap view of a car in the fleet.
+    func matches<F: VehicleFacts>(facts row: F) -> Bool {
+        for term in terms where term.test.matches(row) == term.negated { return false }
         return true
     }
 
@@ -48,7 +52,7 @@ public struct Query: Hashable, Sendable, CustomStringConvertible {
         /// Free text in the VIN, the driver's name or the zone.
         case text(String)
 
-        func matches(_ row: VehicleRow) -> Bool {
+        func matches<F: VehicleFacts>(_ row: F) -> Bool {
             switch self {
             case .field(let field, let values):
                 return field.values(of: row).contains { v in values.contains(v) }
@@ -57,8 +61,7 @@ public struct Query: Hashable, Sendable, CustomStringConvertible {
             case .flag(let flag):
                 return flag.isSet(in: row)
             case .text(let needle):
-                let hay = [row.vin, row.driverName, row.driverRomanised ?? "", row.zone?.rawValue ?? ""]
-                return hay.contains { $0.lowercased().contains(needle) }
+                return row.containsText(needle)
             }
         }
     }
@@ -69,7 +72,7 @@ public struct Query: Hashable, Sendable, CustomStringConvertible {
 
         /// The row's values for this field, lower-cased (a field may have several: `dest` is the
         /// top service and every destination country).
-        func values(of row: VehicleRow) -> [String] {
+        func values<F: VehicleFacts>(of row: F) -> [String] {
             switch self {
             case .class: [row.userClass.rawValue.lowercased()]
             case .dest:
@@ -81,9 +84,9 @@ public struct Query: Hashable, Sendable, CustomStringConvertible {
             case .zone: row.zone.map { [$0.rawValue.lowercased()] } ?? ["none"]
             case .model: [row.model.lowercased()]
             case .cat:
-                DataCategory.allCases.filter { row.categoryRates[$0.index] > 0 }.flatMap { [$0.rawValue, $0.shortName] }
+                DataCategory.allCases.filter { row.categoryRate($0) > 0 }.flatMap { [$0.rawValue, $0.shortName] }
             case .vin: [row.vin.lowercased()]
-            case .driver: [row.driverName.lowercased(), (row.driverRomanised ?? "").lowercased()]
+            case .driver: row.driverNamesLowercased
             case .sev: [["none", "watch", "high", "critical"][max(0, min(3, row.maxSeverity))]]
             }
         }
@@ -93,7 +96,7 @@ public struct Query: Hashable, Sendable, CustomStringConvertible {
     public enum NumericField: String, CaseIterable, Hashable, Sendable {
         case rate, up, down, total, alerts
 
-        func value(of row: VehicleRow) -> Double {
+        func value<F: VehicleFacts>(of row: F) -> Double {
             switch self {
             case .rate: row.rate
             case .up: row.upRate
@@ -124,7 +127,7 @@ public struct Query: Hashable, Sendable, CustomStringConvertible {
     public enum Flag: String, CaseIterable, Hashable, Sendable {
         case restricted, alert, crossborder
 
-        func isSet(in row: VehicleRow) -> Bool {
+        func isSet<F: VehicleFacts>(in row: F) -> Bool {
             switch self {
             case .restricted: row.restricted
             case .alert: row.openAlerts > 0

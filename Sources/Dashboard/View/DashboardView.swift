@@ -32,13 +32,7 @@ public struct DashboardView: Sendable {
             TooSmallNotice(style: style, width: state.width, height: state.height).render(into: &buffer, area: buffer.area)
             return (buffer, frame)
         }
-        let screen = ScreenLayout(
-            width: state.width, height: state.height,
-            captionRows: ScreenLayout.captionRows(height: state.height, hasCaption: state.caption != nil),
-            footerRows: FooterPanel.height(for: state))
-        let fleetLayout = FleetLayout(
-            body: screen.body, screenWidth: state.width, screenHeight: state.height,
-            regionCount: model.regions.count, alertCount: model.alerts.count)
+        let (screen, fleetLayout) = Self.layout(state: state, regionCount: model.regions.count, alertCount: model.alerts.count)
         // Paging keeps the fleet table's size even while another view shows.
         frame.tableRows = max(1, VehicleTablePanel.dataRows(in: fleetLayout.table))
 
@@ -62,6 +56,31 @@ public struct DashboardView: Sendable {
         return (buffer, frame)
     }
 
+    /// The screen's parts, and the fleet view's panels, for `state`'s size.
+    static func layout(state: DashboardState, regionCount: Int, alertCount: Int) -> (ScreenLayout, FleetLayout) {
+        let screen = ScreenLayout(
+            width: state.width, height: state.height,
+            captionRows: ScreenLayout.captionRows(height: state.height, hasCaption: state.caption != nil),
+            footerRows: FooterPanel.height(for: state))
+        let fleet = FleetLayout(
+            body: screen.body, screenWidth: state.width, screenHeight: state.height, regionCount: regionCount,
+            alertCount: alertCount)
+        return (screen, fleet)
+    }
+
+    /// The positions in `order` (the table order) of the rows the vehicle table shows for
+    /// `state`, with `regionCount` region panels and `alertCount` alerts on screen: what the
+    /// model builder builds full rows for. Empty when the screen is too small for the table.
+    ///
+    /// - Complexity: O(order) to find the selected car.
+    public static func tableWindow(state: DashboardState, regionCount: Int, alertCount: Int, order: [Int]) -> Range<Int> {
+        guard state.width >= Self.minimumWidth, state.height >= Self.minimumHeight else { return 0..<0 }
+        let table = layout(state: state, regionCount: regionCount, alertCount: alertCount).1.table
+        return VehicleTablePanel.window(
+            selected: state.selectedVehicle.flatMap { order.firstIndex(of: $0) }, scroll: state.scroll,
+            visibleRows: VehicleTablePanel.dataRows(in: table), rowCount: order.count)
+    }
+
     func renderFleet(state: DashboardState, model: DashboardModel, visible: [Int], layout: FleetLayout, style: ViewStyle, into buffer: inout Buffer) {
         for (rect, region) in zip(layout.regions, model.regions) {
             RegionPanel(style: style, region: region, highlighted: state.highlight == .panel(.regions)).render(into: &buffer, area: rect)
@@ -69,23 +88,32 @@ public struct DashboardView: Sendable {
         if let rect = layout.countries {
             CountryPanel(style: style, countries: model.countries, highlighted: state.highlight == .panel(.countries)).render(into: &buffer, area: rect)
         }
-        // Fleet indices are positions in `model.vehicles` by contract, but look them up rather
-        // than trust it: a model built by hand may order its rows otherwise.
-        var byIndex: [Int: Int] = [:]
-        for (i, r) in model.vehicles.enumerated() { byIndex[r.index] = i }
-        let rows = visible.compactMap { byIndex[$0].map { model.vehicles[$0] } }
+        let selected = state.selectedVehicle.flatMap { visible.firstIndex(of: $0) }
+        let window = VehicleTablePanel.window(
+            selected: selected, scroll: state.scroll, visibleRows: VehicleTablePanel.dataRows(in: layout.table), rowCount: visible.count)
+        let rows = window.compactMap { Self.row(of: visible[$0], in: model.vehicles) }
         let pointed = pointedVehicle(state)
         let table = VehicleTablePanel(
-            style: style, rows: rows, fleetCount: model.vehicles.count, query: state.query, sort: state.sort,
-            descending: state.descending, selected: state.selectedVehicle.flatMap { visible.firstIndex(of: $0) },
-            scroll: state.scroll, focused: state.focus == .vehicles, highlighted: state.highlight == .panel(.vehicles),
-            pointedAt: pointed.flatMap { visible.firstIndex(of: $0) }, meterScale: MeterGroup.scale(model.vehicles),
-            driverWidth: Self.driverWidth(model.vehicles))
+            style: style, rows: rows, first: window.lowerBound, rowCount: visible.count,
+            fleetCount: model.table?.fleetCount ?? model.vehicles.count, query: state.query, sort: state.sort,
+            descending: state.descending, selected: selected,
+            focused: state.focus == .vehicles, highlighted: state.highlight == .panel(.vehicles),
+            pointedAt: pointed.flatMap { visible.firstIndex(of: $0) },
+            meterScale: model.table?.meterScale ?? MeterGroup.scale(model.vehicles),
+            driverWidth: model.table?.driverWidth ?? Self.driverWidth(model.vehicles))
         table.render(into: &buffer, area: layout.table)
         AlertPanel(
             style: style, alerts: model.alerts, selected: state.focus == .alerts ? min(state.selectedAlert, max(0, model.alerts.count - 1)) : nil,
             focused: state.focus == .alerts, highlighted: state.highlight == .panel(.alerts)
         ).render(into: &buffer, area: layout.alerts)
+    }
+
+    /// The row of the car with fleet index `index`. Fleet indices are positions in a full
+    /// model's rows by contract, but check rather than trust it: a model built by hand may order
+    /// its rows otherwise, and a model of the screen holds only the rows shown.
+    static func row(of index: Int, in rows: [VehicleRow]) -> VehicleRow? {
+        if rows.indices.contains(index), rows[index].index == index { return rows[index] }
+        return rows.first { $0.index == index }
     }
 
     func pointedVehicle(_ state: DashboardState) -> Int? {
@@ -96,11 +124,14 @@ public struct DashboardView: Sendable {
     /// The widest driver cell with romanisation over the fleet ("王伟 Wang Wei" is 12).
     static func driverWidth(_ rows: [VehicleRow]) -> Int {
         var w = 0
-        for r in rows {
-            var n = DisplayWidth.of(clean(r.driverName))
-            if let rom = r.driverRomanised, !rom.isEmpty { n += 1 + DisplayWidth.of(clean(rom)) }
-            w = max(w, n)
-        }
+        for r in rows { w = max(w, driverCellWidth(name: r.driverName, romanised: r.driverRomanised)) }
         return w
+    }
+
+    /// The width of one driver cell with romanisation.
+    static func driverCellWidth(name: String, romanised: String?) -> Int {
+        var n = DisplayWidth.of(clean(name))
+        if let rom = romanised, !rom.isEmpty { n += 1 + DisplayWidth.of(clean(rom)) }
+        return n
     }
 }

@@ -76,21 +76,22 @@ enum MeterGroup: Int, CaseIterable, Sendable {
 
     var label: String { ["tel", "cam", "nav", "med", "ota"][rawValue] }
 
-    var categories: [DataCategory] {
-        switch self {
-        case .telemetry: [.telemetry, .diagnostics, .appCommands]
-        case .camera: [.cameraClip, .sentryLive, .cabinCamera]
-        case .navigation: [.navigation, .voice]
-        case .media: [.media]
-        case .ota: [.ota]
-        }
-    }
+    var categories: [DataCategory] { Self.members[rawValue] }
+
+    private static let members: [[DataCategory]] = [
+        [.telemetry, .diagnostics, .appCommands], [.cameraClip, .sentryLive, .cabinCamera], [.navigation, .voice],
+        [.media], [.ota],
+    ]
 
     /// The row's current rate in this group, bytes per second.
-    func rate(of row: VehicleRow) -> Double {
+    func rate(of row: VehicleRow) -> Double { rate(of: row.categoryRates) }
+
+    /// The current rate in this group of a car whose category rates are `rates` (indexed by
+    /// `DataCategory.index`), bytes per second.
+    func rate(of rates: [Double]) -> Double {
         var sum = 0.0
-        for c in categories where c.index < row.categoryRates.count {
-            let v = row.categoryRates[c.index]
+        for c in categories where c.index < rates.count {
+            let v = rates[c.index]
             if v.isFinite && v > 0 { sum += v }
         }
         return sum
@@ -100,9 +101,12 @@ enum MeterGroup: Int, CaseIterable, Sendable {
     /// for every row so that meters compare across the fleet.
     static func scale(_ rows: [VehicleRow]) -> [Double] {
         var top = Array(repeating: 0.0, count: allCases.count)
-        for r in rows {
-            for g in allCases { top[g.rawValue] = max(top[g.rawValue], g.rate(of: r)) }
-        }
+        for r in rows { widen(&top, to: r.categoryRates) }
         return top
+    }
+
+    /// Raises each group's full scale in `top` to the rate of a car with category rates `rates`.
+    static func widen(_ top: inout [Double], to rates: [Double]) {
+        for g in allCases { top[g.rawValue] = max(top[g.rawValue], g.rate(of: rates)) }
     }
 }

@@ -5,20 +5,22 @@ import Screen
 /// row highlighted and kept in view, the sort column marked and the filter in the title.
 struct VehicleTablePanel: Widget {
     let style: ViewStyle
-    /// The cars shown, in table order (filtered and sorted).
+    /// The rows on screen, in table order: positions `first ..< first + rows.count` of the cars
+    /// the filter matches (see `window`).
     let rows: [VehicleRow]
+    let first: Int
+    /// Cars the filter matches.
+    let rowCount: Int
     /// Cars in the fleet, for "37/612".
     let fleetCount: Int
     let query: Query
     let sort: SortColumn
     let descending: Bool
-    /// Position of the selected car in `rows`.
+    /// Position of the selected car among the cars the filter matches.
     let selected: Int?
-    /// The first row as the reducer stored it; clamped here too (a resize may have moved it).
-    let scroll: Int
     let focused: Bool
     let highlighted: Bool
-    /// Position in `rows` of a car a presenter points at.
+    /// Position among the cars the filter matches of a car a presenter points at.
     let pointedAt: Int?
     /// Full scale of each meter column (see `MeterGroup.scale`).
     let meterScale: [Double]
@@ -28,13 +30,16 @@ struct VehicleTablePanel: Widget {
     /// Data rows that fit in a table drawn in `area` (border and header row taken off).
     static func dataRows(in area: Rect) -> Int { max(0, area.height - 3) }
 
-    /// The first row shown: the stored scroll, moved as little as needed to show the selection.
-    func offset(visibleRows: Int) -> Int {
-        Table.scrollOffset(selected: selected, offset: scroll, visibleRows: visibleRows, rowCount: rows.count)
+    /// The positions of the rows shown: from the stored scroll (the first row as the reducer
+    /// stored it, clamped here too: a resize may have moved it), moved as little as needed to
+    /// show the selection, as many as fit.
+    static func window(selected: Int?, scroll: Int, visibleRows: Int, rowCount: Int) -> Range<Int> {
+        let first = Table.scrollOffset(selected: selected, offset: scroll, visibleRows: visibleRows, rowCount: rowCount)
+        return first..<max(first, min(rowCount, first + max(0, visibleRows)))
     }
 
     func render(into buffer: inout Buffer, area: Rect) {
-        var details: [Span] = [Span("\(rows.count)/\(fleetCount)", style: style.theme.text)]
+        var details: [Span] = [Span("\(rowCount)/\(fleetCount)", style: style.theme.text)]
         if !query.isEmpty { details.append(Span("filter: " + clean(query.source), style: style.theme.key)) }
         details.append(Span("sort: \(sort.rawValue) " + style.sortMark(descending: descending), style: style.theme.dim))
         let block = style.block(style.title("Vehicles", details), focused: focused, highlighted: highlighted)
@@ -44,20 +49,18 @@ struct VehicleTablePanel: Widget {
         let plan = VehicleColumnPlan(width: inner.width, driverWidth: driverWidth)
         let shown = plan.shown
         let columns = shown.map { Table.Column(title(of: $0, width: plan.width($0)), width: .fixed(plan.width($0)), alignment: alignment(of: $0)) }
-        let visible = Self.dataRows(in: area)
-        let first = offset(visibleRows: visible)
         var cells: [[Line]] = []
-        // Only the rows on screen are built: a fleet of thousands costs one screenful.
-        let end = min(rows.count, first + max(0, visible))
-        for i in first..<max(first, end) {
-            cells.append(shown.map { cell($0, rows[i], width: plan.width($0), romanised: plan.romanised, position: i) })
+        // Only the rows on screen are drawn (and the model builder built only those).
+        let end = first + rows.count
+        for (i, row) in zip(first..<end, rows) {
+            cells.append(shown.map { cell($0, row, width: plan.width($0), romanised: plan.romanised, position: i) })
         }
         let table = Table(
             columns: columns, rows: cells, selected: selected.map { $0 - first }, offset: 0,
             headerStyle: style.theme.header, selectedStyle: style.theme.selected,
             columnSpacing: VehicleColumnPlan.spacing, glyphs: style.glyphs)
         table.render(into: &buffer, area: inner)
-        if rows.isEmpty && inner.height > 1 {
+        if rowCount == 0 && inner.height > 1 {
             let message = query.isEmpty ? "No cars in this scenario" : "No car matches the filter; press / to change it"
             buffer.put(Line(message, style: style.theme.dim, alignment: .center), x: inner.x, y: inner.y + 1 + (inner.height - 1) / 2, width: inner.width)
         }

@@ -14,8 +14,12 @@ public struct DashboardModel: Hashable, Sendable {
     public var regions: [RegionSummary]
     /// Destination countries, most bytes first.
     public var countries: [CountryShare]
-    /// Every car (the view filters and sorts).
+    /// The cars' rows: every car in fleet order when `table` is nil (the view filters and
+    /// sorts them), otherwise only the cars the table shows (and the detail's car).
     public var vehicles: [VehicleRow]
+    /// The table's order and fleet-wide scales, computed by the builder without a row per car
+    /// (`ModelBuilder.Rows.screen`); nil when `vehicles` holds every car.
+    public var table: VehicleTable?
     /// Open alerts first (most severe, then newest), then recently closed ones.
     public var alerts: [AlertRow]
     /// The detail of the car the state selects, when the detail view is showing.
@@ -25,7 +29,7 @@ public struct DashboardModel: Hashable, Sendable {
     public init(
         scenarioName: String, seed: UInt64, clock: SimTime, wallClockLabel: String = "", fleet: FleetSummary,
         regions: [RegionSummary], countries: [CountryShare], vehicles: [VehicleRow], alerts: [AlertRow],
-        detail: VehicleDetail? = nil, map: MapModel = MapModel(regions: [])
+        detail: VehicleDetail? = nil, map: MapModel = MapModel(regions: []), table: VehicleTable? = nil
     ) {
         self.scenarioName = scenarioName
         self.seed = seed
@@ -38,6 +42,7 @@ public struct DashboardModel: Hashable, Sendable {
         self.alerts = alerts
         self.detail = detail
         self.map = map
+        self.table = table
     }
 }
 

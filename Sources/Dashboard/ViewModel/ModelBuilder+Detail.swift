@@ -60,11 +60,13 @@ extension ModelBuilder {
 
     /// The map: Shanghai as one box, and each US metro as its own box when a region's areas are
     /// far apart (the Bay Area and Austin are 2,400 km apart: one box would show two dots).
-    /// `positions[i]` is the position of `rows[i]`'s car, already read while building the rows.
-    func mapModel(world: FleetWorld, rows: [VehicleRow], positions: [GeoPoint]) -> MapModel {
+    /// `dots` are the cars in fleet order (none when the map is not shown).
+    func mapModel(world: FleetWorld, dots: [FleetScan.Dot]) -> MapModel {
         let config = world.config
+        var dotsByRegion = Array(repeating: [MapCar](), count: config.regions.count)
+        for d in dots { dotsByRegion[d.region].append(d.car) }
         var regions: [MapRegion] = []
-        for region in config.regions {
+        for (ri, region) in config.regions.enumerated() {
             let boxes = region.areas.map(\.bounds)
             guard let first = boxes.first else { continue }
             var union = first
@@ -87,11 +89,9 @@ extension ModelBuilder {
                     MapLandmark(name: p.name, position: GeoPoint(
                         latitude: (p.bounds.south + p.bounds.north) / 2, longitude: (p.bounds.west + p.bounds.east) / 2))
                 }
-                var cars: [MapCar] = []
-                for (r, p) in zip(rows, positions) where r.region == region.id {
-                    guard p.latitude >= box.south, p.latitude <= box.north, p.longitude >= box.west, p.longitude <= box.east
-                    else { continue }
-                    cars.append(MapCar(vehicle: r.index, position: p, restricted: r.restricted, severity: r.maxSeverity, driving: r.state == "driving"))
+                let cars = dotsByRegion[ri].filter { c in
+                    let p = c.position
+                    return p.latitude >= box.south && p.latitude <= box.north && p.longitude >= box.west && p.longitude <= box.east
                 }
                 regions.append(MapRegion(
                     id: RegionID(rawValue: id), name: name, south: box.south, north: box.north, west: box.west, east: box.east,

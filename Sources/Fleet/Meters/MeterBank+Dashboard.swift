@@ -1,0 +1,80 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Simulation
+
+/// Meter reads for a pass over the whole fleet on every frame: the same numbers as
+/// `reading(car:at:)`, `history(car:at:)` and `categoryRates(car:at:)`, without allocating.
+extension MeterBank {
+    /// Adds the car's sparkline samples (as `history(car:at:)` gives them, oldest first), each
+    /// divided by `divisor`, to both `sums` and `more` (`[0..<historyLength]`): a fleet's and a
+    /// region's history in one read. Samples of 0 are skipped, which changes no sum of
+    /// non-negative numbers (`x + 0 == x` for every `x` but -0).
+    ///
+    /// - Precondition: both arrays hold at least `historyLength` elements.
+    public func addHistory(car: Int, at now: SimTime, dividedBy divisor: Double, into sums: inout [Double], and more: inout [Double]) {
+        let n = Int32(historyLength)
+        let current = Int32(truncatingIfNeeded: now.nanoseconds / historyNanoseconds)
+        let head = historyHead[car]
+        let oldest = current - n + 1
+        // The samples `history(car:at:)` reads from the ring; the others are 0.
+        let first = max(oldest, head - n + 1, 0), last = min(current, head)
+        guard first <= last else { return }
+        let base = car * historyLength
+        var slot = Int(first % n), j = Int(first - oldest)
+        for _ in first...last {
+            let sample = history[base + slot]
+            if sample != 0 {
+                let v = Double(sample) / divisor
+                sums[j] += v
+                more[j] += v
+            }
+            slot = slot + 1 == historyLength ? 0 : slot + 1
+            j += 1
+        }
+    }
+
+    /// `rate(car:direction:seconds:at:)` of both directions, read in one pass.
+    public func rates(car: Int, seconds: Int, at now: SimTime) -> (up: Double, down: Double) {
+        let k = Int32(min(max(seconds / 2, 1), Self.bucketCount))
+        let size = Self.bucketNanoseconds, n = Int32(Self.ringSlots)
+        let current = Int32(truncatingIfNeeded: now.nanoseconds / size)
+        let head = ringHead[car]
+        let up = car * 2 * Self.ringSlots, down = up + Self.ringSlots
+        var upSum: UInt64 = 0, downSum: UInt64 = 0
+        var b = max(current - k, head - n + 1)
+        while b < current {
+            if b <= head && b >= 0 {
+                let slot = Int(b % n)
+                upSum += UInt64(ring[up + slot])
+                downSum += UInt64(ring[down + slot])
+            }
+            b += 1
+        }
+        let span = Double(k) * Double(size) * 1e-9
+        return (Double(upSum) / span, Double(downSum) / span)
+    }
+
+    /// Calls `body` with each used (category, destination) slot of the car, in slot order (not
+    /// sorted by bytes as in `reading(car:at:)`).
+    public func forEachPair(car: Int, _ body: (CategoryServiceTotal) -> Void) {
+        for slot in (car * Self.pairSlots)..<((car + 1) * Self.pairSlots) where pairKey[slot] != 0 {
+            let key = pairKey[slot]
+            let category = key == UInt32(Self.otherService) ? nil : DataCategory.byIndex[Int(key >> 16) - 1]
+            let service = key == UInt32(Self.otherService) ? Self.otherService : UInt16(key & 0xFFFF)
+            body(CategoryServiceTotal(category: category, service: service, bytes: pairBytes[slot]))
+        }
+    }
+
+    /// Writes `categoryRates(car:at:)` into `rates`, indexed by `DataCategory.index`.
+    ///
+    /// - Precondition: `rates.count >= DataCategory.count`.
+    public func categoryRates(car: Int, at now: SimTime, into rates: inout [Double]) {
+        let base = car * DataCategory.count
+        let elapsed = max(0, now.nanoseconds - categoryStamp[car])
+        let factor = exp(-Double(elapsed) * 1e-9 / Self.categoryTau)
+        for c in 0..<DataCategory.count { rates[c] = Double(categoryRate[base + c]) * factor }
+    }
+}

@@ -1,0 +1,195 @@
+import Fleet
+import Screen
+import Simulation
+import Testing
+@testable import Dashboard
+
+/// The live view's model (`ModelBuilder.Rows.screen`: full rows only for the cars on screen,
+/// the table's order from sort keys, the filter read through `CarFacts`) draws exactly what
+/// the full model (`.all`: every car's row, filtered and sorted by the view) draws, for random
+/// states with a seeded generator: every filter field, every sort column in both directions,
+/// selections, scrolling, sizes, the detail and map views, help, captions and a filter error.
+@Suite struct ScreenModelTests {
+    /// A fleet with everything the table can show: Chinese, English, custom and hostile names,
+    /// a class scenarios add, restricted drivers, cross-border traffic (CN telemetry routed to
+    /// the US for a while) and the alerts it raises, a car in a zone, removed and added cars.
+    static let monitor: FleetMonitor = {
+        var config = WorldConfig.default
+        config.seed = 4242
+        config.fleetSize = 360
+        config.behaviour.initialAwakeShare = 0.6
+        func at(_ seconds: Int64, _ action: ScriptedAction) -> TimelineEntry {
+            TimelineEntry(at: .seconds(seconds), action: action, location: SourceLocation(file: "test", line: 1, column: 1))
+        }
+        var m = try! FleetMonitor(config: config, timeline: [
+            at(60, .setRouting(market: .cn, category: .telemetry, service: "tesla-us-cloud")),
+            at(70, .assignDriver(car: .index(3), name: "王伟", romanized: "Wang Wei", userClass: .military)),
+            at(70, .assignDriver(car: .index(4), name: ViewFixture.hostileName, romanized: nil, userClass: nil)),
+            at(70, .assignDriver(car: .index(5), name: "Zoë Ångström", romanized: "", userClass: "contractor")),
+            at(70, .assignDriver(car: .index(6), name: "欧阳娜娜", romanized: "ouyang nana", userClass: .keySOE)),
+            at(80, .assignClass(car: .index(7), userClass: "contractor")),
+            at(90, .trip(car: .index(8), to: .zone("cn-gov-peoples-square"))),
+            at(100, .injectFlow(car: .index(3), category: .cameraClip, direction: .up, bytes: 12_400_000, service: "tesla-us-cloud")),
+            at(240, .setRouting(market: .cn, category: .telemetry, service: "tesla-cn-dc")),
+            at(300, .removeCars(count: 4, region: "shanghai")),
+            at(320, .addCars(count: 6, region: "us", userClass: nil)),
+        ])
+        m.run(until: .zero + .minutes(9))
+        precondition(m.timelineFailures.isEmpty, "\(m.timelineFailures)")
+        return m
+    }()
+
+    static let builder = ModelBuilder(scenarioName: "equivalence")
+    static let view = DashboardView(glyphs: .unicode, theme: .dark)
+    /// The full model for the fleet view; it depends on the state only through the detail.
+    static let full = builder.build(monitor: monitor, state: DashboardState(), rows: .all)
+
+    /// Filters covering every field, comparison and flag, negation, lists and free text.
+    static let filters: [String] = {
+        let vin = monitor.world.vin(of: 11).description
+        return [
+            "", "class:military", "class:private,contractor", "!class:private", "dest:us", "dest:cn", "dest:tesla-cn-dc",
+            "dest:tesla-us-cloud", "region:shanghai", "REGION:US", "market:cn", "state:driving", "state:asleep,parked",
+            "!state:asleep", "zone:none", "!zone:none", "zone:cn-gov-peoples-square", "model:\"model y\"", "model:\"model 3\"",
+            "cat:tel", "cat:cam,ota", "cat:media", "vin:\(vin.lowercased())", "vin:\(vin)", "driver:\"wang wei\"",
+            "driver:王伟", "sev:none", "sev:watch,high", "sev:critical", "rate>1kB", "rate>=100kB", "rate=0", "up>500",
+            "down<=2kB", "total>1MB", "total<100kB", "alerts>0", "alerts=1", "restricted", "!restricted", "alert",
+            "crossborder", "!crossborder", "wang", "王", "lrw", "5yj", String(vin.suffix(6)), "eve", "zoë", "cn-gov",
+            "ouyang", "a\u{30A}ngstr", "\"zoë ångström\"", "driver:\"zoë ångström\"", "!eve", "e1", vin.lowercased(), "rate>1GB",
+            "restricted crossborder", "!class:military state:driving rate>0",
+        ]
+    }()
+
+    @Test func theFilterLanguageSelectsAlikeOnFactsAndRows() {
+        // A test of the test: most filters pick some cars and leave others.
+        let rows = Self.full.vehicles
+        let selective = Self.filters.filter { text in
+            let q = try! Query(parsing: text)
+            let n = rows.filter { q.matches($0) }.count
+            return n > 0 && n < rows.count
+        }
+        #expect(selective.count >= Self.filters.count - 6, "\(Set(Self.filters).subtracting(selective))")
+        #expect(rows.contains { $0.crossBorder } && rows.contains { $0.maxSeverity == 3 } && rows.contains { $0.zone != nil })
+    }
+
+    @Test func everyFilterAndSortGivesTheSameOrder() throws {
+        for text in Self.filters {
+            for sort in SortColumn.allCases {
+                for descending in [false, true] {
+                    var state = DashboardState(width: 120, height: 40, paused: true)
+                    state.query = try Query(parsing: text)
+                    state.sort = sort
+                    state.descending = descending
+                    let screen = Self.builder.build(monitor: Self.monitor, state: state, rows: .screen)
+                    let expected = DashboardView.visibleVehicles(state: state, model: Self.full)
+                    #expect(screen.table?.order == expected, "filter '\(text)', sort \(sort), descending \(descending)")
+                }
+            }
+        }
+    }
+
+    @Test func randomStatesDrawTheSameScreen() throws {
+        var rng = SeededGenerator(seed: 2026_11_30)
+        let cars = Self.monitor.world.carCount
+        let sizes = [(60, 15), (80, 24), (100, 30), (120, 36), (120, 40), (160, 48), (200, 60), (59, 20), (40, 10)]
+        for trial in 0..<160 {
+            let size = sizes[Int.random(in: 0..<sizes.count, using: &rng)]
+            var state = DashboardState(width: size.0, height: size.1, paused: true)
+            state.query = try Query(parsing: Self.filters[Int.random(in: 0..<Self.filters.count, using: &rng)])
+            state.sort = SortColumn.allCases[Int.random(in: 0..<SortColumn.allCases.count, using: &rng)]
+            state.descending = Bool.random(using: &rng)
+            let order = DashboardView.visibleVehicles(state: state, model: Self.full)
+            switch Int.random(in: 0..<10, using: &rng) {
+            case 0..<3: state.selectedVehicle = nil
+            case 3..<8: state.selectedVehicle = order.isEmpty ? nil : order[Int.random(in: 0..<order.count, using: &rng)]
+            default: state.selectedVehicle = Int.random(in: -1...cars, using: &rng)  // maybe filtered out, removed or none
+            }
+            state.scroll = Int.random(in: 0...(order.count + 3), using: &rng)
+            switch Int.random(in: 0..<20, using: &rng) {
+            case 0..<3: state.view = .detail(vehicle: state.selectedVehicle ?? Int.random(in: 0..<cars, using: &rng))
+            case 3..<6: state.view = .map
+            default: state.view = .fleet
+            }
+            state.showHelp = Int.random(in: 0..<10, using: &rng) == 0
+            if Bool.random(using: &rng) { state.focus = .alerts }
+            state.selectedAlert = Int.random(in: 0..<30, using: &rng)
+            if Int.random(in: 0..<5, using: &rng) == 0 { state.caption = .init(title: "Caption", text: "A presenter's words") }
+            if Int.random(in: 0..<6, using: &rng) == 0 {
+                state.filter = FilterEditor(text: "rate>", error: QueryError(message: "a number is missing", column: 5), previous: state.query)
+            }
+            switch Int.random(in: 0..<8, using: &rng) {
+            case 0: state.highlight = .vehicle(order.isEmpty ? 0 : order[Int.random(in: 0..<order.count, using: &rng)])
+            case 1: state.highlight = .panel(.vehicles)
+            default: break
+            }
+            let full = Self.builder.build(monitor: Self.monitor, state: state, rows: .all)
+            let screen = Self.builder.build(monitor: Self.monitor, state: state, rows: .screen)
+            let (expected, expectedFrame) = Self.view.render(state: state, model: full)
+            let (drawn, frame) = Self.view.render(state: state, model: screen)
+            #expect(drawn == expected, "trial \(trial): \(state)")
+            #expect(frame == expectedFrame, "trial \(trial)")
+            #expect(screen.fleet == full.fleet && screen.regions == full.regions && screen.countries == full.countries)
+            #expect(screen.alerts == full.alerts && screen.detail == full.detail)
+            if state.view == .map { #expect(screen.map == full.map) }
+            // Only the rows drawn were built, and they are the full model's rows.
+            #expect(screen.vehicles.count <= max(1, size.1))
+            for row in screen.vehicles { #expect(DashboardView.row(of: row.index, in: full.vehicles) == row) }
+        }
+    }
+
+    @Test func theScreenModelHasTheFleetWideScales() throws {
+        let screen = Self.builder.build(monitor: Self.monitor, state: DashboardState(), rows: .screen)
+        let table = try #require(screen.table)
+        #expect(table.meterScale == MeterGroup.scale(Self.full.vehicles))
+        #expect(table.meterScale.allSatisfy { $0 > 0 })
+        #expect(table.driverWidth == DashboardView.driverWidth(Self.full.vehicles))
+        #expect(table.fleetCount == Self.full.vehicles.count && table.fleetCount == Self.monitor.world.carCount - 4)
+        #expect(screen.vehicles.count == VehicleTablePanel.dataRows(in: DashboardView.layout(
+            state: DashboardState(), regionCount: screen.regions.count, alertCount: screen.alerts.count).1.table))
+    }
+
+    @Test func numberKeysOrderAsTheRowsCompare() {
+        let values: [Double] = [-.infinity, -1e300, -1, -0.0, 0, .leastNonzeroMagnitude, 1, 1.5, 1e300, .infinity, .nan, -.nan]
+        for a in values {
+            for b in values {
+                let ka = VehicleSortKey.number(a), kb = VehicleSortKey.number(b)
+                #expect((ka < kb ? -1 : ka > kb ? 1 : 0) == VehicleOrder.order(a, b), "\(a) \(b)")
+            }
+        }
+        #expect(VehicleSortKey.ranks(["b", "a", "c", "a", "é", "e\u{301}"]) == [1, 0, 2, 0, 3, 3])
+    }
+
+    /// The fleet and region totals are the rows' values summed in fleet order, to the last bit.
+    @Test func totalsAreTheRowsSummedInFleetOrder() {
+        let world = Self.monitor.world, model = Self.full, services = world.config.services
+        func add(_ h: [Double], _ sum: inout [Double]) {
+            if sum.count < h.count { sum = Array(repeating: 0, count: h.count - sum.count) + sum }
+            for (j, v) in h.enumerated() { sum[sum.count - h.count + j] += v }
+        }
+        var up = 0.0, down = 0.0, history: [Double] = [], states: [String: Int] = [:]
+        var regions = model.regions.map { RegionSummary(id: $0.id, name: $0.name, market: $0.market, cars: 0, bytes: $0.bytes) }
+        for r in model.vehicles {
+            up += r.upRate
+            down += r.downRate
+            add(r.history, &history)
+            states[r.state, default: 0] += 1
+            let i = regions.firstIndex { $0.id == r.region }!
+            regions[i].cars += 1
+            if r.state == "driving" { regions[i].driving += 1 }
+            if r.restricted { regions[i].restrictedCars += 1 }
+            regions[i].openAlerts += r.openAlerts
+            regions[i].upRate += r.upRate
+            regions[i].downRate += r.downRate
+            add(r.history, &regions[i].history)
+            for p in world.car(r.index).meter.byCategoryAndService
+            where Int(p.service) < services.count && services[Int(p.service)].country != r.market.country {
+                regions[i].crossBorderBytes &+= p.bytes
+            }
+        }
+        #expect(model.fleet.upRate == up && model.fleet.downRate == down && model.fleet.history == history)
+        #expect(model.fleet.states == states && model.fleet.cars == model.vehicles.count)
+        #expect(model.fleet.restrictedCars == model.vehicles.filter(\.restricted).count)
+        #expect(model.regions == regions)
+        #expect(regions.contains { $0.crossBorderBytes > 0 } && history.contains { $0 > 0 })
+    }
+}
