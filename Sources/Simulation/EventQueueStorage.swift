@@ -101,29 +101,28 @@
 
     @inlinable func reserveNodes(_ n: Int) {
         guard n > nodeCapacity else { return }
-        let new = UnsafeMutablePointer<Node>.allocate(capacity: n)
-        new.moveInitialize(from: nodes, count: nodeCount)
-        nodes.deallocate()
-        nodes = new
+        nodes = Self.moved(nodes, count: nodeCount, to: n)
         nodeCapacity = n
     }
 
     @inlinable func growNear(to n: Int) {
         guard n > nearCapacity else { return }
-        let new = UnsafeMutablePointer<Near>.allocate(capacity: n)
-        new.moveInitialize(from: near, count: nearCount)
-        near.deallocate()
-        near = new
+        near = Self.moved(near, count: nearCount, to: n)
         nearCapacity = n
     }
 
     @inlinable func growHeads(to n: Int) {
         guard n > headCapacity else { return }
-        let new = UnsafeMutablePointer<UInt32>.allocate(capacity: n)
-        new.moveInitialize(from: heads, count: headsUsed)
-        heads.deallocate()
-        heads = new
+        heads = Self.moved(heads, count: headsUsed, to: n)
         headCapacity = n
+    }
+
+    /// A buffer of `capacity` elements holding the `count` elements of `old`, which it frees.
+    @inlinable static func moved<T>(_ old: UnsafeMutablePointer<T>, count: Int, to capacity: Int) -> UnsafeMutablePointer<T> {
+        let new = UnsafeMutablePointer<T>.allocate(capacity: capacity)
+        new.moveInitialize(from: old, count: count)
+        old.deallocate()
+        return new
     }
 
     @inlinable @inline(__always) func appendScratch(_ s: UInt32) {
@@ -133,12 +132,8 @@
     }
 
     @inlinable func growScratch() {
-        let n = scratchCapacity * 2
-        let new = UnsafeMutablePointer<UInt32>.allocate(capacity: n)
-        new.moveInitialize(from: scratch, count: scratchCount)
-        scratch.deallocate()
-        scratch = new
-        scratchCapacity = n
+        scratch = Self.moved(scratch, count: scratchCount, to: scratchCapacity * 2)
+        scratchCapacity *= 2
     }
 
     // MARK: - Operations
