@@ -39,7 +39,9 @@ extension EventQueueStorage {
         for (i, e) in near.enumerated() {
             if i > 0 { precondition(!e.precedes(near[(i - 1) / 2]), "near heap order violated at \(i)") }
             precondition(e.time == nodes[Int(e.slot)].time && e.order == nodes[Int(e.slot)].order, "near entry \(i) stale")
-            visit(e.slot, Int64.min...(nearEnd - 1), "near")
+            // A saturated end (`Int64.max`) also holds events at `Int64.max`; later ones at that
+            // instant go to the far list, after them in sequence order.
+            visit(e.slot, Int64.min...(nearEnd == .max ? .max : nearEnd - 1), "near")
         }
         var lower = nearEnd
         for (r, rung) in rungs.enumerated().reversed() {

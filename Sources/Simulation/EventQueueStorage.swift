@@ -172,6 +172,7 @@
             farStart = nearEnd
         }
         place(slot, time: t, order: order, payload: event)
+        if nearCount == 0 { settleTopSlowly() }  // only at `Int64.max`, which no near range holds
         return EventHandle(slot: slot, generation: generation)
     }
 

@@ -158,6 +158,19 @@ import Testing
         }
     }
 
+    /// An event at the very end of time, alone in the queue, is still the next one.
+    @Test func theEndOfTimeAloneIsStillPending() {
+        var q = EventQueue<Int>()
+        q.schedule(1, at: .distantFuture)
+        q.checkInvariants()
+        #expect(q.nextTime == .distantFuture)
+        q.schedule(2, at: .distantFuture)
+        let first = q.pop(), second = q.pop()
+        #expect(first?.event == 1 && second?.event == 2)
+        #expect(q.isEmpty)
+        q.checkInvariants()
+    }
+
     /// Extreme times: the ends of the time line, in every tier.
     @Test func extremeTimesStayOrdered() {
         var q = EventQueue<Int>()
