@@ -21,6 +21,7 @@ import Testing
     /// asciinema can play (parsed back with JSONSerialization).
     @Test func aHeadlessRecordingIsAValidAsciicast() throws {
         let file = try DemoFixtures.temporaryFile(DemoFixtures.small, name: "small.yaml")
+        defer { try? FileManager.default.removeItem(at: URL(fileURLWithPath: file).deletingLastPathComponent()) }
         let cast = URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent("small.cast").path
         let run = try Run(["demo", file, "--headless", "--record", cast, "--fps", "4", "--width", "100", "--height", "30"])
         #expect(run.status == 0, "\(run.stderr)")

@@ -24,6 +24,7 @@ import Testing
 
     @Test func aBadFileGetsEveryProblemAndStatusOne() throws {
         let good = try temporaryFile("good.yaml", "name: small\nfleet: {size: 20}\n")
+        defer { try? FileManager.default.removeItem(at: URL(fileURLWithPath: good).deletingLastPathComponent()) }
         let bad = try temporaryFile("bad.yaml", """
             name: bad
             sede: 4
@@ -31,6 +32,7 @@ import Testing
             timeline:
               - {at: 1m, action: tirp, car: 1, to-zone: z}
             """)
+        defer { try? FileManager.default.removeItem(at: URL(fileURLWithPath: bad).deletingLastPathComponent()) }
         let run = try Run(["validate", good, bad])
         #expect(run.status == 1)
         #expect(run.stdout == "\(good): ok (20 cars, 8 rules, 0 timeline actions)\n")
