@@ -194,7 +194,7 @@
         live -= 1
         cancelledInside += 1
         if live == 0 {
-            removeAll()
+            rebuild()  // frees what the tiers still hold: O(those nodes), not O(the slab)
             return
         }
         if near[0].slot == handle.slot { settleTop() }

@@ -158,6 +158,23 @@ import Testing
         }
     }
 
+    /// Scheduling and cancelling one event at a time after the queue once held many stays
+    /// cheap (emptying by cancel frees what the tiers hold, not the whole slab) and correct.
+    @Test func cancellingTheLastEventAfterAPeak() {
+        var q = EventQueue<Int>()
+        for i in 0..<50_000 { q.schedule(i, at: SimTime(nanoseconds: Int64(i) * 1000)) }
+        while q.count > 1 { _ = q.pop() }
+        _ = q.pop()
+        for i in 0..<20_000 {
+            let h = q.schedule(i, at: SimTime(nanoseconds: 10_000_000_000 + Int64(i)))
+            let cancelled = q.cancel(h)
+            #expect(cancelled && q.isEmpty && q.nextTime == nil)
+        }
+        q.checkInvariants()
+        q.schedule(7, at: SimTime(nanoseconds: 1))
+        #expect(q.pop()?.event == 7)
+    }
+
     /// An event at the very end of time, alone in the queue, is still the next one.
     @Test func theEndOfTimeAloneIsStillPending() {
         var q = EventQueue<Int>()
