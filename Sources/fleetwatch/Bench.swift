@@ -35,9 +35,9 @@ struct Bench: ParsableCommand {
     var workload: Workload = .fleetFlows
 
     @Option(help: ArgumentHelp(
-        "fleet-flows: vehicle (one queue entry per car, its streams merged) or stream (one per car and category).",
+        "fleet-flows only: vehicle (one queue entry per car, its streams merged; the default) or stream (one per car and category).",
         valueName: "vehicle|stream"))
-    var entries: FleetFlowsParameters.QueueEntries = .vehicle
+    var entries: FleetFlowsParameters.QueueEntries?
 
     static let maxVehicles = 20_000_000
     static let maxDuration = 1_000_000.0
@@ -52,6 +52,9 @@ struct Bench: ParsableCommand {
     var seed: UInt64?
 
     func validate() throws {
+        if workload == .full, entries != nil {
+            throw ValidationError("--entries applies to the fleet-flows workload; the full workload has one queue entry per car activity")
+        }
         guard (1...Self.maxVehicles).contains(vehicles) else {
             throw ValidationError("--vehicles must be between 1 and \(Self.maxVehicles), got \(vehicles)")
         }
@@ -64,6 +67,7 @@ struct Bench: ParsableCommand {
     func run() throws {
         switch workload {
         case .fleetFlows:
+            let entries = entries ?? .vehicle
             let parameters = FleetFlowsParameters(vehicles: vehicles, duration: duration, seed: seed ?? 42, entries: entries)
             let start = monotonicSeconds()
             let result = FleetFlows.run(parameters)

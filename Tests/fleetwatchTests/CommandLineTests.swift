@@ -59,6 +59,9 @@ struct Run {
         let bad = try Run(["bench", "--entries", "car"])
         #expect(bad.status != 0)
         #expect(bad.stderr.contains("--entries"), "stderr: \(bad.stderr)")
+        let full = try Run(["bench", "--workload", "full", "--entries", "stream"])
+        #expect(full.status != 0)
+        #expect(full.stderr.contains("--entries applies to the fleet-flows workload"), "stderr: \(full.stderr)")
     }
 
     @Test func benchFullRunsTheProductModel() throws {
