@@ -264,18 +264,23 @@
         let n = nearCount
         guard n > 0 else { return near.move() }
         let top = near[0]
-        let last = (near + n).move()
-        var i = 0
+        siftDown((near + n).move(), from: 0, count: n)
+        return top
+    }
+
+    /// Places `entry` at `start` of the near heap's first `count` entries, moving earlier
+    /// children up (the slot at `start` is overwritten).
+    @inlinable @inline(__always) func siftDown(_ entry: Near, from start: Int, count n: Int) {
+        var i = start
         while true {
             var child = 2 &* i &+ 1
             if child >= n { break }
             if child &+ 1 < n && near[child &+ 1].precedes(near[child]) { child &+= 1 }
-            guard near[child].precedes(last) else { break }
+            guard near[child].precedes(entry) else { break }
             near[i] = near[child]
             i = child
         }
-        near[i] = last
-        return top
+        near[i] = entry
     }
 
     /// Restores the invariant that the near heap's top is live, and that the near heap is not
@@ -432,17 +437,7 @@
         var start = n / 2
         while start > 0 {
             start -= 1
-            let entry = near[start]
-            var i = start
-            while true {
-                var child = 2 &* i &+ 1
-                if child >= n { break }
-                if child &+ 1 < n && near[child &+ 1].precedes(near[child]) { child &+= 1 }
-                guard near[child].precedes(entry) else { break }
-                near[i] = near[child]
-                i = child
-            }
-            near[i] = entry
+            siftDown(near[start], from: start, count: n)
         }
     }
 
