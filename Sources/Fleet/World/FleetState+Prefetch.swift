@@ -40,15 +40,14 @@ extension FleetState {
     static func touch<T>(_ array: [T], _ first: Int, count: Int = 1) {
         array.withUnsafeBufferPointer { buffer in
             guard first >= 0, first &+ count <= buffer.count, let base = buffer.baseAddress else { return }
-            let start = UnsafeRawPointer(base + first)
-            let bytes = count &* MemoryLayout<T>.stride
-            var offset = 0
-            while offset < bytes {
-                fleetwatch_prefetch(start + offset)
-                offset &+= 64
+            // Each 64-byte line the range touches, once.
+            let start = UInt(bitPattern: UnsafeRawPointer(base + first))
+            let end = start &+ UInt(count &* MemoryLayout<T>.stride)
+            var line = start & ~63
+            while line < end {
+                fleetwatch_prefetch(UnsafeRawPointer(bitPattern: line))
+                line &+= 64
             }
-            // The last byte's line, when the range straddles one more.
-            fleetwatch_prefetch(start + (bytes &- 1))
         }
     }
 }
