@@ -18,12 +18,18 @@ public struct PolicyEngine: Sendable {
     /// removing what `verdicts` held (its capacity is kept, so a reused buffer never allocates).
     public func evaluate(_ facts: FlowFacts, into verdicts: inout [PolicyVerdict]) {
         verdicts.removeAll(keepingCapacity: true)
+        forEachVerdict(facts) { verdicts.append($0) }
+    }
+
+    /// Calls `body` with the verdict of every rule that applies to `facts`, in rule order.
+    @inline(__always)
+    func forEachVerdict(_ facts: FlowFacts, _ body: (PolicyVerdict) -> Void) {
         var restricted: Bool? = nil
         // Through a buffer pointer, each rule is borrowed, not copied (a copy retains its sets).
         compiled.withUnsafeBufferPointer { rules in
             for index in rules.indices {
                 if let severity = rules[index].severity(facts, restricted: &restricted, policies.restrictedClasses) {
-                    verdicts.append(PolicyVerdict(rule: index, severity: severity))
+                    body(PolicyVerdict(rule: index, severity: severity))
                 }
             }
         }
@@ -38,16 +44,9 @@ public struct PolicyEngine: Sendable {
 
     /// The most severe verdict (the earliest rule on a tie): a flow log line's "policy verdict".
     public func worst(_ facts: FlowFacts) -> PolicyVerdict? {
-        var restricted: Bool? = nil
         var best: PolicyVerdict? = nil
-        compiled.withUnsafeBufferPointer { rules in
-            for index in rules.indices {
-                if let severity = rules[index].severity(facts, restricted: &restricted, policies.restrictedClasses),
-                    best.map({ severity > $0.severity }) ?? true
-                {
-                    best = PolicyVerdict(rule: index, severity: severity)
-                }
-            }
+        forEachVerdict(facts) { verdict in
+            if best.map({ verdict.severity > $0.severity }) ?? true { best = verdict }
         }
         return best
     }
