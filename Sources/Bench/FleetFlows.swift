@@ -112,8 +112,6 @@ struct FleetFlowsState {
     let meanInterval: [Double]
     let meanSize: [Double]
     let vehicles: VehicleTable
-    let camera: Int
-    let tau: Double
     var events: UInt64 = 0
     var alerts: UInt64 = 0
 
@@ -124,8 +122,6 @@ struct FleetFlowsState {
         meanInterval = parameters.categories.map(\.meanInterval)
         meanSize = parameters.categories.map(\.meanSize)
         vehicles = VehicleTable(vehicles: parameters.vehicles, categories: parameters.categories.count)
-        camera = parameters.cameraCategory
-        tau = parameters.meterTau
     }
 
     /// One flow of `vehicle` in `category` at `now`: size, destination, counters, meter, policy.
@@ -137,8 +133,8 @@ struct FleetFlowsState {
             meanSize.withUnsafeBufferPointer { UInt64($0[category] * table[Int(rng.next() >> 54)]) }
         }
         let toUS = rng.uniform() < (shanghai ? parameters.usShareShanghai : parameters.usShareOther)
-        vehicles.add(size, vehicle: vehicle, category: category, at: now, tau: tau)
-        if toUS && (restricted || (shanghai && category == camera)) { alerts &+= 1 }
+        vehicles.add(size, vehicle: vehicle, category: category, at: now, tau: parameters.meterTau)
+        if toUS && (restricted || (shanghai && category == parameters.cameraCategory)) { alerts &+= 1 }
         events &+= 1
     }
 
