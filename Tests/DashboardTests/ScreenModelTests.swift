@@ -51,7 +51,7 @@ import Testing
             "", "class:military", "class:private,contractor", "!class:private", "dest:us", "dest:cn", "dest:tesla-cn-dc",
             "dest:tesla-us-cloud", "region:shanghai", "REGION:US", "market:cn", "state:driving", "state:asleep,parked",
             "!state:asleep", "zone:none", "!zone:none", "zone:cn-gov-peoples-square", "model:\"model y\"", "model:\"model 3\"",
-            "cat:tel", "cat:cam,ota", "cat:media", "vin:\(vin.lowercased())", "vin:\(vin)", "driver:\"wang wei\"",
+            "cat:tel", "cat:nav,ota", "cat:media,nav", "vin:\(vin.lowercased())", "vin:\(vin)", "driver:\"wang wei\"",
             "driver:王伟", "sev:none", "sev:watch,high", "sev:critical", "rate>1kB", "rate>=100kB", "rate=0", "up>500",
             "down<=2kB", "total>1MB", "total<100kB", "alerts>0", "alerts=1", "restricted", "!restricted", "alert",
             "crossborder", "!crossborder", "wang", "王", "lrw", "5yj", String(vin.suffix(6)), "eve", "zoë", "cn-gov",
@@ -62,7 +62,7 @@ import Testing
 
     @Test func theFilterLanguageSelectsAlikeOnFactsAndRows() {
         // A test of the test: most filters pick some cars and leave others.
-        let rows = Self.full.vehicles
+        let rows = Self.full.vehicles.filter(\.active)
         let selective = Self.filters.filter { text in
             let q = try! Query(parsing: text)
             let n = rows.filter { q.matches($0) }.count
@@ -140,10 +140,12 @@ import Testing
     @Test func theScreenModelHasTheFleetWideScales() throws {
         let screen = Self.builder.build(monitor: Self.monitor, state: DashboardState(), rows: .screen)
         let table = try #require(screen.table)
-        #expect(table.meterScale == MeterGroup.scale(Self.full.vehicles))
-        #expect(table.meterScale.allSatisfy { $0 > 0 })
-        #expect(table.driverWidth == DashboardView.driverWidth(Self.full.vehicles))
-        #expect(table.fleetCount == Self.full.vehicles.count && table.fleetCount == Self.monitor.world.carCount - 4)
+        let active = Self.full.vehicles.filter(\.active)
+        #expect(table.meterScale == MeterGroup.scale(active))
+        #expect(table.meterScale.filter { $0 > 0 }.count >= 2, "groups sending in the window")
+        #expect(table.driverWidth == DashboardView.driverWidth(active))
+        #expect(table.fleetCount == active.count && table.fleetCount == Self.monitor.world.carCount - 4)
+        #expect(Self.full.vehicles.count == Self.monitor.world.carCount, "removed cars keep their record")
         #expect(screen.vehicles.count == VehicleTablePanel.dataRows(in: DashboardView.layout(
             state: DashboardState(), regionCount: screen.regions.count, alertCount: screen.alerts.count).1.table))
     }
@@ -159,37 +161,54 @@ import Testing
         #expect(VehicleSortKey.ranks(["b", "a", "c", "a", "é", "e\u{301}"]) == [1, 0, 2, 0, 3, 3])
     }
 
-    /// The fleet and region totals are the rows' values summed in fleet order, to the last bit.
+    /// The fleet and region totals are the rows' values summed in fleet order: window bytes and
+    /// bytes exactly (removed cars' rows included: their bytes stay in every total), rates as
+    /// those bytes over the window, histories to the last bit; counts over the active cars.
     @Test func totalsAreTheRowsSummedInFleetOrder() {
         let world = Self.monitor.world, model = Self.full, services = world.config.services
         func add(_ h: [Double], _ sum: inout [Double]) {
             if sum.count < h.count { sum = Array(repeating: 0, count: h.count - sum.count) + sum }
             for (j, v) in h.enumerated() { sum[sum.count - h.count + j] += v }
         }
-        var up = 0.0, down = 0.0, history: [Double] = [], states: [String: Int] = [:]
-        var regions = model.regions.map { RegionSummary(id: $0.id, name: $0.name, market: $0.market, cars: 0, bytes: $0.bytes) }
+        func rate(_ b: UInt64) -> Double { MeterWindow.rate(bytes: b, seconds: model.rateWindowSeconds) }
+        var windowUp: UInt64 = 0, windowDown: UInt64 = 0, bytes: UInt64 = 0
+        var history: [Double] = [], states: [String: Int] = [:]
+        var regions = model.regions.map { RegionSummary(id: $0.id, name: $0.name, market: $0.market, cars: 0, bytes: 0) }
+        #expect(model.vehicles.contains { !$0.active })
         for r in model.vehicles {
-            up += r.upRate
-            down += r.downRate
+            windowUp += r.windowUp
+            windowDown += r.windowDown
+            bytes += r.totalBytes
             add(r.history, &history)
-            states[r.state, default: 0] += 1
             let i = regions.firstIndex { $0.id == r.region }!
-            regions[i].cars += 1
-            if r.state == "driving" { regions[i].driving += 1 }
-            if r.restricted { regions[i].restrictedCars += 1 }
-            regions[i].openAlerts += r.openAlerts
-            regions[i].upRate += r.upRate
-            regions[i].downRate += r.downRate
+            regions[i].windowUp += r.windowUp
+            regions[i].windowDown += r.windowDown
+            regions[i].bytes += r.totalBytes
             add(r.history, &regions[i].history)
             for p in world.car(r.index).meter.byCategoryAndService
             where Int(p.service) < services.count && services[Int(p.service)].country != r.market.country {
                 regions[i].crossBorderBytes &+= p.bytes
             }
+            guard r.active else { continue }
+            states[r.state, default: 0] += 1
+            regions[i].cars += 1
+            if r.state == "driving" { regions[i].driving += 1 }
+            if r.restricted { regions[i].restrictedCars += 1 }
+            regions[i].openAlerts += r.openAlerts
         }
-        #expect(model.fleet.upRate == up && model.fleet.downRate == down && model.fleet.history == history)
-        #expect(model.fleet.states == states && model.fleet.cars == model.vehicles.count)
-        #expect(model.fleet.restrictedCars == model.vehicles.filter(\.restricted).count)
+        for i in regions.indices {
+            regions[i].upRate = rate(regions[i].windowUp)
+            regions[i].downRate = rate(regions[i].windowDown)
+            regions[i].upBytes = model.regions[i].upBytes
+            regions[i].downBytes = model.regions[i].downBytes
+            #expect(model.regions[i].upBytes + model.regions[i].downBytes == regions[i].bytes)
+        }
+        #expect(model.fleet.windowUp == windowUp && model.fleet.windowDown == windowDown)
+        #expect(model.fleet.upRate == rate(windowUp) && model.fleet.downRate == rate(windowDown))
+        #expect(model.fleet.upBytes + model.fleet.downBytes == bytes && model.fleet.history == history)
+        #expect(model.fleet.states == states && model.fleet.cars == model.vehicles.filter(\.active).count)
+        #expect(model.fleet.restrictedCars == model.vehicles.filter { $0.active && $0.restricted }.count)
         #expect(model.regions == regions)
-        #expect(regions.contains { $0.crossBorderBytes > 0 } && history.contains { $0 > 0 })
+        #expect(regions.contains { $0.crossBorderBytes > 0 } && history.contains { $0 > 0 } && windowUp > 0)
     }
 }

@@ -24,9 +24,9 @@ import Testing
         for now in Self.times {
             for car in 0..<w.carCount {
                 for seconds in MeterBank.windows {
-                    let both = m.rates(car: car, seconds: seconds, at: now)
-                    #expect(both.up == m.rate(car: car, direction: .up, seconds: seconds, at: now))
-                    #expect(both.down == m.rate(car: car, direction: .down, seconds: seconds, at: now))
+                    let both = m.windowBytes(car: car, seconds: seconds, at: now)
+                    #expect(both.up == m.windowBytes(car: car, direction: .up, seconds: seconds, at: now))
+                    #expect(both.down == m.windowBytes(car: car, direction: .down, seconds: seconds, at: now))
                     if both.up > 0 { moving += 1 }
                 }
             }
@@ -54,15 +54,16 @@ import Testing
 
     @Test func pairsAndCategoryRatesEqualTheReading() {
         let w = Self.world, m = w.meters
-        var rates = Array(repeating: -1.0, count: DataCategory.count)
+        var bytes = Array(repeating: UInt64.max, count: DataCategory.count)
         for now in Self.times {
             for car in 0..<w.carCount {
                 var pairs: [CategoryServiceTotal] = []
                 m.forEachPair(car: car) { pairs.append($0) }
                 pairs.sort { $0.bytes != $1.bytes ? $0.bytes > $1.bytes : $0.service < $1.service }
                 #expect(pairs == m.reading(car: car, at: now).byCategoryAndService)
-                m.categoryRates(car: car, at: now, into: &rates)
-                #expect(rates == m.categoryRates(car: car, at: now))
+                m.categoryWindowBytes(car: car, at: now, into: &bytes)
+                #expect(bytes == m.categoryWindowBytes(car: car, at: now))
+                #expect(bytes.map { MeterWindow.rate(bytes: $0, seconds: MeterWindow.rateSeconds) } == m.categoryRates(car: car, at: now))
             }
         }
     }

@@ -70,19 +70,22 @@ import Testing
         var bank = MeterBank(cars: 1)
         bank.record(flow(100_000, 0, 1, category: .cameraClip))
         bank.record(flow(5_000, 1, 2, category: .telemetry))
+        // Over the 10-s window, complete buckets only: nothing yet in the bucket holding now.
+        #expect(bank.categoryRates(car: 0, at: .seconds(1.5)).allSatisfy { $0 == 0 })
         let now = bank.categoryRates(car: 0, at: .seconds(2.0))
-        // Camera: 100 kB / 10 s decayed for 1 s; telemetry: 5 kB / 10 s.
-        #expect(abs(now[DataCategory.cameraClip.index] - 10_000 * exp(-0.1)) < 1)
-        #expect(abs(now[DataCategory.telemetry.index] - 500) < 0.01)
+        // Camera: 100 kB in [0, 2) over 10 s; telemetry: 5 kB.
+        #expect(now[DataCategory.cameraClip.index] == 10_000)
+        #expect(now[DataCategory.telemetry.index] == 500)
         #expect(now[DataCategory.media.index] == 0)
-        let later = bank.categoryRates(car: 0, at: .seconds(32.0))
-        #expect(abs(later[DataCategory.telemetry.index] - 500 * exp(-3)) < 0.01, "three time constants later")
+        #expect(bank.categoryRates(car: 0, at: .seconds(11.9))[DataCategory.telemetry.index] == 500, "still in the window")
+        #expect(bank.categoryRates(car: 0, at: .seconds(12.0)).allSatisfy { $0 == 0 }, "out of the window")
+        #expect(bank.categoryTotals(car: 0)[DataCategory.cameraClip.index] == 100_000)
     }
 
     @Test func memoryPerCarIsStatedAndFixed() {
-        #expect(MeterBank.bytesPerCar(historyLength: 30) == 516)
+        #expect(MeterBank.bytesPerCar(historyLength: 30) == 788)
         let bank = MeterBank(cars: 10, historyLength: 30)
-        #expect(bank.storageBytes == 10 * 516)
+        #expect(bank.storageBytes == 10 * 788)
     }
 
     /// Seeded random flows against a direct computation of each window.

@@ -9,10 +9,12 @@ struct CountryPanel: Widget {
     let style: ViewStyle
     let countries: [CountryShare]
     let highlighted: Bool
+    /// The window of the rates shown, in seconds.
+    var windowSeconds = MeterWindow.rateSeconds
 
     func render(into buffer: inout Buffer, area: Rect) {
         let t = style.theme
-        let block = style.block(style.title("Destinations", [Span("by country", style: t.dim)]), highlighted: highlighted)
+        let block = style.block(style.title("Destinations", [Span("by country", style: t.dim), Span(ViewStyle.windowLabel(windowSeconds), style: t.dim)]), highlighted: highlighted)
         block.render(into: &buffer, area: area)
         let inner = block.inner(area)
         guard !inner.isEmpty else { return }

@@ -83,10 +83,10 @@ public struct DashboardView: Sendable {
 
     func renderFleet(state: DashboardState, model: DashboardModel, visible: [Int], layout: FleetLayout, style: ViewStyle, into buffer: inout Buffer) {
         for (rect, region) in zip(layout.regions, model.regions) {
-            RegionPanel(style: style, region: region, highlighted: state.highlight == .panel(.regions)).render(into: &buffer, area: rect)
+            RegionPanel(style: style, region: region, highlighted: state.highlight == .panel(.regions), windowSeconds: model.rateWindowSeconds).render(into: &buffer, area: rect)
         }
         if let rect = layout.countries {
-            CountryPanel(style: style, countries: model.countries, highlighted: state.highlight == .panel(.countries)).render(into: &buffer, area: rect)
+            CountryPanel(style: style, countries: model.countries, highlighted: state.highlight == .panel(.countries), windowSeconds: model.rateWindowSeconds).render(into: &buffer, area: rect)
         }
         let selected = state.selectedVehicle.flatMap { visible.firstIndex(of: $0) }
         let window = VehicleTablePanel.window(
@@ -95,12 +95,12 @@ public struct DashboardView: Sendable {
         let pointed = pointedVehicle(state)
         let table = VehicleTablePanel(
             style: style, rows: rows, first: window.lowerBound, rowCount: visible.count,
-            fleetCount: model.table?.fleetCount ?? model.vehicles.count, query: state.query, sort: state.sort,
+            fleetCount: model.table?.fleetCount ?? model.vehicles.lazy.filter(\.active).count, query: state.query, sort: state.sort,
             descending: state.descending, selected: selected,
             focused: state.focus == .vehicles, highlighted: state.highlight == .panel(.vehicles),
             pointedAt: pointed.flatMap { visible.firstIndex(of: $0) },
-            meterScale: model.table?.meterScale ?? MeterGroup.scale(model.vehicles),
-            driverWidth: model.table?.driverWidth ?? Self.driverWidth(model.vehicles))
+            meterScale: model.table?.meterScale ?? MeterGroup.scale(model.vehicles.filter(\.active)),
+            driverWidth: model.table?.driverWidth ?? Self.driverWidth(model.vehicles.filter(\.active)))
         table.render(into: &buffer, area: layout.table)
         AlertPanel(
             style: style, alerts: model.alerts, selected: state.focus == .alerts ? min(state.selectedAlert, max(0, model.alerts.count - 1)) : nil,

@@ -72,7 +72,7 @@ struct DetailView: Widget {
 
     func rates(_ d: VehicleDetail, into buffer: inout Buffer, area: Rect) {
         let t = style.theme
-        let block = style.block(style.title("Data flow", [Span("now " + Format.rate(d.row.rate), style: t.text)]))
+        let block = style.block(style.title("Data flow", [Span("now " + Format.rate(d.row.rate), style: t.text), Span("over \(MeterWindow.rateSeconds) s", style: t.dim)]))
         block.render(into: &buffer, area: area)
         let inner = block.inner(area)
         guard !inner.isEmpty else { return }

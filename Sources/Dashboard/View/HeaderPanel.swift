@@ -40,7 +40,8 @@ struct HeaderPanel: Widget {
 
         var second: [SegmentRow.Segment] = [
             .init(spans: [Span(String(style.glyphs.arrowUp) + " " + Format.rate(fleet.upRate), style: t.trafficUp), Span("  "),
-                          Span(String(style.glyphs.arrowDown) + " " + Format.rate(fleet.downRate), style: t.trafficDown)], priority: 7),
+                          Span(String(style.glyphs.arrowDown) + " " + Format.rate(fleet.downRate), style: t.trafficDown),
+                          Span(" (\(model.rateWindowSeconds) s)", style: t.dim)], priority: 7),
             .init(spans: [Span("sent ", style: t.dim), Span(Format.bytes(Double(fleet.upBytes))), Span("  received ", style: t.dim), Span(Format.bytes(Double(fleet.downBytes)))], priority: 1),
         ]
         second.append(.init(spans: alertSpans(), priority: 8))

@@ -8,6 +8,8 @@ struct RegionPanel: Widget {
     let style: ViewStyle
     let region: RegionSummary
     let highlighted: Bool
+    /// The window of the rates shown, in seconds.
+    var windowSeconds = MeterWindow.rateSeconds
 
     func render(into buffer: inout Buffer, area: Rect) {
         let t = style.theme
@@ -20,7 +22,8 @@ struct RegionPanel: Widget {
             Line([Span("\(region.cars)", style: t.title), Span(" cars  ", style: t.dim), Span("\(region.driving)"), Span(" driving", style: t.dim)]
                 + (region.restrictedCars > 0 ? [Span("  " + String(style.glyphs.restricted) + " \(region.restrictedCars) restricted", style: t.restricted)] : [])),
             Line([Span(String(style.glyphs.arrowUp) + " " + Format.rate(region.upRate), style: t.trafficUp), Span("   "),
-                  Span(String(style.glyphs.arrowDown) + " " + Format.rate(region.downRate), style: t.trafficDown)]),
+                  Span(String(style.glyphs.arrowDown) + " " + Format.rate(region.downRate), style: t.trafficDown),
+                  Span("  (\(windowSeconds) s)", style: t.dim)]),
             Line([Span(Format.bytes(Double(region.bytes))), Span(" total  ", style: t.dim),
                   Span(String(style.glyphs.crossBorder) + " " + Format.percent(cross, decimals: 1), style: region.crossBorderBytes > 0 ? t.severityHigh : t.text),
                   Span(" left " + region.market.country.rawValue, style: t.dim)]),

@@ -12,7 +12,7 @@ extension DashboardView {
     /// - Complexity: O(1) with the model's order, else O(n log n) in the cars of the model.
     public static func visibleVehicles(state: DashboardState, model: DashboardModel) -> [Int] {
         if let table = model.table, table.isOrder(for: state) { return table.order }
-        let rows = model.vehicles.filter { state.query.matches($0) }
+        let rows = model.vehicles.filter { $0.active && state.query.matches($0) }
         let sort = state.sort, descending = state.descending
         return rows.sorted { a, b in
             let primary = VehicleOrder.compare(a, b, by: sort)

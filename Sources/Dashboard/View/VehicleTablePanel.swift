@@ -26,6 +26,8 @@ struct VehicleTablePanel: Widget {
     let meterScale: [Double]
     /// The widest driver cell with romanisation.
     let driverWidth: Int
+    /// The window of the rates and category bars shown, in seconds.
+    var windowSeconds = MeterWindow.rateSeconds
 
     /// Data rows that fit in a table drawn in `area` (border and header row taken off).
     static func dataRows(in area: Rect) -> Int { max(0, area.height - 3) }
@@ -42,6 +44,7 @@ struct VehicleTablePanel: Widget {
         var details: [Span] = [Span("\(rowCount)/\(fleetCount)", style: style.theme.text)]
         if !query.isEmpty { details.append(Span("filter: " + clean(query.source), style: style.theme.key)) }
         details.append(Span("sort: \(sort.rawValue) " + style.sortMark(descending: descending), style: style.theme.dim))
+        details.append(Span(ViewStyle.windowLabel(windowSeconds), style: style.theme.dim))
         let block = style.block(style.title("Vehicles", details), focused: focused, highlighted: highlighted)
         block.render(into: &buffer, area: area)
         let inner = block.inner(area)

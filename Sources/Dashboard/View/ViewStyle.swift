@@ -67,6 +67,10 @@ struct ViewStyle: Sendable {
     }
 
     /// A block title: the name in the title style, then details in the dim style.
+    /// "rates over 10 s": the window every "now" rate of the screen is read over, named on each
+    /// panel that shows one (`MeterWindow.rateSeconds`).
+    static func windowLabel(_ seconds: Int) -> String { "rates over \(seconds) s" }
+
     func title(_ name: String, _ details: [Span] = []) -> Line {
         var spans = [Span(name, style: theme.title)]
         for d in details {

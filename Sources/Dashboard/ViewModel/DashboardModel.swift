@@ -14,6 +14,12 @@ public struct DashboardModel: Hashable, Sendable {
     public var regions: [RegionSummary]
     /// Destination countries, most bytes first.
     public var countries: [CountryShare]
+    /// Destination services (in the scenario's order) and categories (in `DataCategory` order),
+    /// with the same fields as `countries`: each list adds up to `fleet` (ARCHITECTURE.md).
+    public var services: [ServiceShare]
+    public var categories: [CountryShare.Traffic]
+    /// The window, in seconds, of every "now" rate in the model (`MeterWindow.rateSeconds`).
+    public var rateWindowSeconds: Int
     /// The cars' rows: every car in fleet order when `table` is nil (the view filters and
     /// sorts them), otherwise only the cars the table shows (and the detail's car).
     public var vehicles: [VehicleRow]
@@ -29,8 +35,12 @@ public struct DashboardModel: Hashable, Sendable {
     public init(
         scenarioName: String, seed: UInt64, clock: SimTime, wallClockLabel: String = "", fleet: FleetSummary,
         regions: [RegionSummary], countries: [CountryShare], vehicles: [VehicleRow], alerts: [AlertRow],
-        detail: VehicleDetail? = nil, map: MapModel = MapModel(regions: []), table: VehicleTable? = nil
+        detail: VehicleDetail? = nil, map: MapModel = MapModel(regions: []), table: VehicleTable? = nil,
+        services: [ServiceShare] = [], categories: [CountryShare.Traffic] = [], rateWindowSeconds: Int = MeterWindow.rateSeconds
     ) {
+        self.services = services
+        self.categories = categories
+        self.rateWindowSeconds = rateWindowSeconds
         self.scenarioName = scenarioName
         self.seed = seed
         self.clock = clock
@@ -55,6 +65,9 @@ public struct FleetSummary: Hashable, Sendable {
     public var downRate: Double
     public var upBytes: UInt64
     public var downBytes: UInt64
+    /// Bytes in the rate window, up and down: `upRate` and `downRate` are these over its length.
+    public var windowUp: UInt64 = 0
+    public var windowDown: UInt64 = 0
     public var restrictedCars: Int
     /// Open alerts by severity.
     public var openAlerts: [Severity: Int]
@@ -87,7 +100,12 @@ public struct RegionSummary: Hashable, Sendable {
     public var restrictedCars: Int
     public var upRate: Double
     public var downRate: Double
+    /// Bytes in the rate window, up and down.
+    public var windowUp: UInt64 = 0
+    public var windowDown: UInt64 = 0
     public var bytes: UInt64
+    public var upBytes: UInt64 = 0
+    public var downBytes: UInt64 = 0
     /// Bytes that left the market's country.
     public var crossBorderBytes: UInt64
     public var openAlerts: Int
@@ -122,6 +140,29 @@ public struct CountryShare: Hashable, Sendable {
     public var rate: Double
     /// Fraction of all bytes, 0...1.
     public var share: Double
+    /// Up and down since the start, and in the rate window (`rate` is the window's total over
+    /// its length).
+    public var traffic = Traffic()
+
+    /// A slice of the traffic: bytes and flows since the start, bytes in the rate window.
+    public struct Traffic: Hashable, Sendable {
+        public var key: String
+        public var upBytes: UInt64
+        public var downBytes: UInt64
+        public var flows: UInt64
+        public var windowUp: UInt64
+        public var windowDown: UInt64
+        public var bytes: UInt64 { upBytes &+ downBytes }
+        public var windowBytes: UInt64 { windowUp &+ windowDown }
+        public init(key: String = "", upBytes: UInt64 = 0, downBytes: UInt64 = 0, flows: UInt64 = 0, windowUp: UInt64 = 0, windowDown: UInt64 = 0) {
+            self.key = key
+            self.upBytes = upBytes
+            self.downBytes = downBytes
+            self.flows = flows
+            self.windowUp = windowUp
+            self.windowDown = windowDown
+        }
+    }
 
     public init(country: Country, name: String, bytes: UInt64, rate: Double, share: Double) {
         self.country = country
@@ -129,6 +170,21 @@ public struct CountryShare: Hashable, Sendable {
         self.bytes = bytes
         self.rate = rate
         self.share = share
+    }
+}
+
+/// How much went to one destination service.
+public struct ServiceShare: Hashable, Sendable {
+    public var service: ServiceID
+    public var name: String
+    public var country: Country
+    public var traffic: CountryShare.Traffic
+
+    public init(service: ServiceID, name: String, country: Country, traffic: CountryShare.Traffic) {
+        self.service = service
+        self.name = name
+        self.country = country
+        self.traffic = traffic
     }
 }
 

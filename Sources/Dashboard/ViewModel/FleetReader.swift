@@ -105,6 +105,9 @@ struct CarFacts: VehicleFacts {
     let restricted: Bool
     let upRate: Double
     let downRate: Double
+    /// Up and down together over the window (not `upRate + downRate`, which may differ in the
+    /// last bit).
+    let rate: Double
     let totalBytes: UInt64
     let openAlerts: Int
     let maxSeverity: Int
@@ -114,7 +117,6 @@ struct CarFacts: VehicleFacts {
     /// Indexed by `DataCategory.index`.
     let categoryRates: [Double]
 
-    var rate: Double { upRate + downRate }
     var vin: String { reader.world.vin(of: index).description }
     var model: String { reader.world.model(of: index).displayName }
     var market: Market { reader.world.market(of: index) }

@@ -1,14 +1,16 @@
 import Fleet
 import Simulation
 
-/// The one pass over every car that each frame makes: fleet and region totals, their rate
-/// histories, the meter columns' scale, and (for a model of the screen) the cars the filter
-/// matches with their sort keys, the widest driver cell and the map's dots. Reads numbers
-/// only (rates, totals, the pair slots, the history ring); text is built once per distinct
-/// driver name, or per car only when a filter term reads it.
+/// The one pass over every car that each frame makes: car counts per state and region, the
+/// rate histories, the meter columns' scale, and (for a model of the screen) the cars the
+/// filter matches with their sort keys, the widest driver cell and the map's dots. Reads
+/// numbers only (window bytes, totals, the pair slots, the history ring); text is built once
+/// per distinct driver name, or per car only when a filter term reads it.
 ///
-/// The sums are made in fleet order with the same operations as summing the cars' rows, so
-/// they are equal to the last bit (tested).
+/// Rates and bytes of the fleet and its regions are not summed here: they are the world's
+/// aggregates, which count the same bucket shares as the cars (`MeterWindow`), so they equal the
+/// sum over the cars exactly (a tested law). The histories are summed in fleet order with the
+/// same operations as summing the cars' rows, so they are equal to the last bit (tested).
 struct FleetScan {
     /// What to gather besides the totals.
     struct Needs {
@@ -29,14 +31,10 @@ struct FleetScan {
     // Totals over the active cars.
     var cars = 0
     var states = Array(repeating: 0, count: CarState.allCases.count)
-    var upRate = 0.0, downRate = 0.0
-    var upBytes: UInt64 = 0, downBytes: UInt64 = 0
     var restrictedCars = 0
     var history: [Double] = []
     // Per region (`config.regions` order).
     var regionCars: [Int], regionDriving: [Int], regionRestricted: [Int], regionAlerts: [Int]
-    var regionUp: [Double], regionDown: [Double]
-    var regionCross: [UInt64]
     var regionHistory: [[Double]]
     /// Full scale of each meter column (`MeterGroup.scale` over every car).
     var meterScale = Array(repeating: 0.0, count: MeterGroup.allCases.count)
@@ -51,9 +49,6 @@ struct FleetScan {
         regionDriving = regionCars
         regionRestricted = regionCars
         regionAlerts = regionCars
-        regionUp = Array(repeating: 0, count: regionCount)
-        regionDown = regionUp
-        regionCross = Array(repeating: 0, count: regionCount)
         regionHistory = Array(repeating: [], count: regionCount)
         scan(reader, needs)
     }
@@ -71,48 +66,47 @@ struct FleetScan {
         var driverSlot: [UInt32: Int] = [:]  // distinct driver names: their slot in `driverKeys`
         var driverKeys: [String] = []
         var rates = Array(repeating: 0.0, count: DataCategory.count)
+        var categoryBytes = Array(repeating: UInt64(0), count: DataCategory.count)
         let openCount = reader.openCount, openSeverity = reader.openSeverity, restrictedClass = reader.restrictedClass
         if needs.order != nil { keys.reserveCapacity(world.carCount) }
         if needs.map { dots.reserveCapacity(world.carCount) }
 
-        for i in 0..<world.carCount where world.isActive(i) {
-            let state = world.state(of: i)
+        for i in 0..<world.carCount {
             let region = world.regionIndex(of: i)
+            if history.isEmpty { history = Array(repeating: 0, count: historyLength) }
+            if regionHistory[region].isEmpty { regionHistory[region] = Array(repeating: 0, count: historyLength) }
+            guard world.isActive(i) else {
+                // A removed car's bytes stay in every total and rate, so in the histories too.
+                meters.addHistory(car: i, at: now, dividedBy: historySeconds, into: &history, and: &regionHistory[region])
+                continue
+            }
+            let state = world.state(of: i)
             let restricted = restrictedClass[world.userClassIndex(of: i)]
-            let (up, down) = meters.rates(car: i, seconds: 10, at: now)
+            let window = meters.windowBytes(car: i, seconds: MeterWindow.rateSeconds, at: now)
+            let up = MeterWindow.rate(bytes: window.up, seconds: MeterWindow.rateSeconds)
+            let down = MeterWindow.rate(bytes: window.down, seconds: MeterWindow.rateSeconds)
+            let rate = MeterWindow.rate(bytes: window.up &+ window.down, seconds: MeterWindow.rateSeconds)
             let totalUp = meters.total(car: i, direction: .up), totalDown = meters.total(car: i, direction: .down)
             let alerts = openCount[i], severity = openSeverity[i]
             let home = world.market(of: i).country
             var top: CategoryServiceTotal?
             var cross = false
-            var crossBytes: UInt64 = 0
             meters.forEachPair(car: i) { pair in
                 guard Int(pair.service) < serviceCount else { return }
                 if top.map({ FleetReader.precedes(pair, $0) }) ?? true { top = pair }
-                if countryOf[Int(pair.service)] != home {
-                    cross = true
-                    crossBytes &+= pair.bytes
-                }
+                if countryOf[Int(pair.service)] != home { cross = true }
             }
 
             cars += 1
             states[Int(state.rawValue)] += 1
-            upRate += up
-            downRate += down
-            upBytes &+= totalUp
-            downBytes &+= totalDown
             if restricted { restrictedCars += 1 }
-            if history.isEmpty { history = Array(repeating: 0, count: historyLength) }
             regionCars[region] += 1
             if state == .driving { regionDriving[region] += 1 }
             if restricted { regionRestricted[region] += 1 }
             regionAlerts[region] += alerts
-            regionUp[region] += up
-            regionDown[region] += down
-            regionCross[region] &+= crossBytes
-            if regionHistory[region].isEmpty { regionHistory[region] = Array(repeating: 0, count: historyLength) }
             meters.addHistory(car: i, at: now, dividedBy: historySeconds, into: &history, and: &regionHistory[region])
-            meters.categoryRates(car: i, at: now, into: &rates)
+            meters.categoryWindowBytes(car: i, at: now, into: &categoryBytes)
+            for c in 0..<DataCategory.count { rates[c] = MeterWindow.rate(bytes: categoryBytes[c], seconds: MeterWindow.rateSeconds) }
             MeterGroup.widen(&meterScale, to: rates)
 
             var driver = -1
@@ -136,12 +130,12 @@ struct FleetScan {
             if let filter {
                 let facts = CarFacts(
                     reader: reader, index: i, regionIndex: region, carState: state, restricted: restricted, upRate: up,
-                    downRate: down, totalBytes: totalUp &+ totalDown, openAlerts: alerts, maxSeverity: severity,
+                    downRate: down, rate: rate, totalBytes: totalUp &+ totalDown, openAlerts: alerts, maxSeverity: severity,
                     top: top.map { Int($0.service) }, crossBorder: cross, categoryRates: rates)
                 guard filter.matches(facts: facts) else { continue }
             }
             let value: UInt64 = switch order.sort {
-            case .rate: VehicleSortKey.number(up + down)
+            case .rate: VehicleSortKey.number(rate)
             case .alerts: VehicleSortKey.alerts(severity: severity, count: alerts)
             case .total: totalUp &+ totalDown
             case .vin: 0

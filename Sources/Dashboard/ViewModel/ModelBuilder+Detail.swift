@@ -24,6 +24,14 @@ extension ModelBuilder {
             guard let column = columnOf[pair.service], let category = pair.category else { continue }
             matrix[category.index][column] &+= pair.bytes
         }
+        // The overflow slot keeps no category: its bytes are each category's total less what the
+        // named destinations hold, so every row adds up to the category's total.
+        if let other = columnOf[MeterBank.otherService], row.categoryBytes.count == DataCategory.count {
+            for c in 0..<DataCategory.count {
+                let named = matrix[c].reduce(UInt64(0), &+) &- matrix[c][other]
+                matrix[c][other] = row.categoryBytes[c] >= named ? row.categoryBytes[c] - named : 0
+            }
+        }
         var trip: String?
         if let t = car.trip {
             let percent = Int((t.progress * 100).rounded())

@@ -47,38 +47,65 @@ public struct ModelBuilder: Sendable {
         needs.map = scope == .all || state.view == .map
         let scan = FleetScan(reader: reader, needs: needs)
 
+        let aggregates = world.aggregates
+        let window = MeterWindow.rateSeconds
+        func rate(_ bytes: UInt64) -> Double { MeterWindow.rate(bytes: bytes, seconds: window) }
         let regions = config.regions.enumerated().map { i, r in
-            RegionSummary(
+            let t = aggregates.byRegion[i], w = aggregates.regionWindow(i, at: now)
+            let home = r.market.country
+            var cross: UInt64 = 0
+            for (j, c) in world.countries.enumerated() where c != home { cross &+= aggregates.byRegionAndCountry[i][j].bytes }
+            var summary = RegionSummary(
                 id: r.id, name: r.name, market: r.market, cars: scan.regionCars[i], driving: scan.regionDriving[i],
-                restrictedCars: scan.regionRestricted[i], upRate: scan.regionUp[i], downRate: scan.regionDown[i],
-                bytes: world.aggregates.byRegion.indices.contains(i) ? world.aggregates.byRegion[i].bytes : 0,
-                crossBorderBytes: scan.regionCross[i], openAlerts: scan.regionAlerts[i], history: scan.regionHistory[i])
+                restrictedCars: scan.regionRestricted[i], upRate: rate(w.up), downRate: rate(w.down), bytes: t.bytes,
+                crossBorderBytes: cross, openAlerts: scan.regionAlerts[i], history: scan.regionHistory[i])
+            summary.windowUp = w.up
+            summary.windowDown = w.down
+            summary.upBytes = t.bytesUp
+            summary.downBytes = t.bytesDown
+            return summary
         }
 
-        let tau = config.meters.aggregateTauSeconds
-        let totalBytes = max(1, world.aggregates.byCountry.reduce(UInt64(0)) { $0 &+ $1.bytes })
-        let countries = zip(world.countries, world.aggregates.byCountry)
-            .map { country, t in
-                CountryShare(
-                    country: country, name: Self.countryName(country), bytes: t.bytes, rate: t.rate(at: now, tau: tau),
-                    share: Double(t.bytes) / Double(totalBytes))
-            }
-            .sorted { $0.bytes != $1.bytes ? $0.bytes > $1.bytes : $0.country < $1.country }
+        let totalBytes = max(1, aggregates.all.bytes)
+        func traffic(_ key: String, _ t: TrafficTotals, _ w: WindowBytes) -> CountryShare.Traffic {
+            CountryShare.Traffic(key: key, upBytes: t.bytesUp, downBytes: t.bytesDown, flows: t.flows, windowUp: w.up, windowDown: w.down)
+        }
+        var countries: [CountryShare] = []
+        for (i, country) in world.countries.enumerated() {
+            let t = aggregates.byCountry[i], w = aggregates.countryWindow(i, at: now)
+            var share = CountryShare(
+                country: country, name: Self.countryName(country), bytes: t.bytes, rate: rate(w.total),
+                share: Double(t.bytes) / Double(totalBytes))
+            share.traffic = traffic(country.rawValue, t, w)
+            countries.append(share)
+        }
+        countries.sort { $0.bytes != $1.bytes ? $0.bytes > $1.bytes : $0.country < $1.country }
+        let services = config.services.enumerated().map { i, s in
+            ServiceShare(service: s.id, name: s.name, country: s.country,
+                         traffic: traffic(s.id.rawValue, aggregates.byService[i], aggregates.serviceWindow(i, at: now)))
+        }
+        let categories = DataCategory.allCases.map { c in
+            traffic(c.rawValue, aggregates.byCategory[c.index], aggregates.categoryWindow(c, at: now))
+        }
 
         var openAlerts: [Severity: Int] = [:]
         for s in Severity.allCases { openAlerts[s] = book.openCount(s) }
         var states: [String: Int] = [:]
         for s in CarState.allCases where scan.states[Int(s.rawValue)] > 0 { states[s.description] = scan.states[Int(s.rawValue)] }
-        let fleet = FleetSummary(
-            cars: scan.cars, states: states, upRate: scan.upRate, downRate: scan.downRate, upBytes: scan.upBytes,
-            downBytes: scan.downBytes, restrictedCars: scan.restrictedCars, openAlerts: openAlerts, history: scan.history)
+        let all = aggregates.allWindow(at: now)
+        var fleet = FleetSummary(
+            cars: scan.cars, states: states, upRate: rate(all.up), downRate: rate(all.down), upBytes: aggregates.all.bytesUp,
+            downBytes: aggregates.all.bytesDown, restrictedCars: scan.restrictedCars, openAlerts: openAlerts, history: scan.history)
+        fleet.windowUp = all.up
+        fleet.windowDown = all.down
 
         var rows: [VehicleRow] = []
         var table: VehicleTable?
         switch scope {
         case .all:
             rows.reserveCapacity(scan.cars)
-            for i in 0..<world.carCount where world.isActive(i) { rows.append(row(reader, car: i)) }
+            // Removed cars too: their bytes stay in every total, so their records stay in the exports.
+            for i in 0..<world.carCount { rows.append(row(reader, car: i)) }
         case .screen:
             let order = scan.order()
             table = VehicleTable(
@@ -99,7 +126,8 @@ public struct ModelBuilder: Sendable {
             scenarioName: scenarioName, seed: config.seed, clock: now,
             wallClockLabel: Self.calendarLabel(start: config.start, at: now), fleet: fleet, regions: regions,
             countries: countries, vehicles: rows, alerts: alertRows, detail: detail,
-            map: mapModel(world: world, dots: scan.dots), table: table)
+            map: mapModel(world: world, dots: scan.dots), table: table, services: services, categories: categories,
+            rateWindowSeconds: window)
     }
 
     /// One car's full row: its text, destinations, category rates and history.
@@ -121,15 +149,25 @@ public struct ModelBuilder: Sendable {
         countries.sort()
         let topService = top.map { services[Int($0.service)] }
         let historySeconds = max(1, world.config.meters.historySeconds)
-        return VehicleRow(
+        let seconds = MeterWindow.rateSeconds
+        let window = reader.meters.windowBytes(car: i, seconds: seconds, at: reader.now)
+        let categoryWindow = reader.meters.categoryWindowBytes(car: i, at: reader.now)
+        var r = VehicleRow(
             index: i, vin: car.vin.description, model: car.model.displayName, market: car.market, region: car.region,
             state: car.state.description, driverName: car.driver.name, driverRomanised: FleetReader.romanised(car.driver),
             userClass: car.driver.userClass, restricted: restricted, zone: car.zone,
-            rate: m.up.tenSeconds + m.down.tenSeconds, upRate: m.up.tenSeconds, downRate: m.down.tenSeconds,
-            categoryRates: reader.meters.categoryRates(car: i, at: reader.now), totalBytes: m.totalUp &+ m.totalDown,
+            rate: MeterWindow.rate(bytes: window.up &+ window.down, seconds: seconds),
+            upRate: MeterWindow.rate(bytes: window.up, seconds: seconds), downRate: MeterWindow.rate(bytes: window.down, seconds: seconds),
+            categoryRates: categoryWindow.map { MeterWindow.rate(bytes: $0, seconds: seconds) }, totalBytes: m.totalUp &+ m.totalDown,
             topService: topService?.id, topServiceName: topService?.name, topCountry: topService?.country,
             crossBorder: cross, countries: countries, openAlerts: reader.openCount[i], maxSeverity: reader.openSeverity[i],
             history: m.history.map { Double($0) / historySeconds })
+        r.windowUp = window.up
+        r.windowDown = window.down
+        r.categoryWindowBytes = categoryWindow
+        r.categoryBytes = reader.meters.categoryTotals(car: i)
+        r.active = world.isActive(i)
+        return r
     }
 
     /// Open alerts newest first, then the most recent closed ones.

@@ -22,6 +22,15 @@ public struct VehicleRow: Hashable, Sendable {
     public var downRate: Double
     /// Current rate per category, indexed by `DataCategory.index`.
     public var categoryRates: [Double]
+    /// Bytes in the rate window: up, down, and per category (both directions; they add up to
+    /// up + down). The rates are these over the window's length.
+    public var windowUp: UInt64 = 0
+    public var windowDown: UInt64 = 0
+    public var categoryWindowBytes: [UInt64] = []
+    /// Bytes per category since the start (both directions; they add up to `totalBytes`).
+    public var categoryBytes: [UInt64] = []
+    /// False for a car that left the fleet: its record stays in the exports.
+    public var active = true
     /// Bytes sent and received since the start.
     public var totalBytes: UInt64
     /// The service that received most of the car's recent traffic, and its country.

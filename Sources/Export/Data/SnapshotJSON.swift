@@ -29,14 +29,27 @@ public enum SnapshotJSON {
                 ("down_rate_bps", .double(f.downRate)),
                 ("up_bytes", .uint(f.upBytes)),
                 ("down_bytes", .uint(f.downBytes)),
+                ("window_bytes", window(f.windowUp, f.windowDown)),
                 ("open_alerts", .object(alertCounts)),
             ])),
+            ("rate_window_s", .int(Int64(model.rateWindowSeconds))),
             ("regions", .array(model.regions.map(region))),
             ("countries", .array(model.countries.map { c in
                 .object([
                     ("country", .string(c.country.rawValue)), ("name", .string(c.name)), ("bytes", .uint(c.bytes)),
                     ("rate_bps", .double(c.rate)), ("share", .double(c.share, 6)),
-                ])
+                ] + traffic(c.traffic))
+            })),
+            ("services", .array(model.services.map { s in
+                .object([
+                    ("service", .string(s.service.rawValue)), ("name", .string(s.name)), ("country", .string(s.country.rawValue)),
+                    ("bytes", .uint(s.traffic.bytes)), ("rate_bps", .double(rate(s.traffic.windowBytes, model))),
+                ] + traffic(s.traffic))
+            })),
+            ("categories", .array(model.categories.map { c in
+                .object([
+                    ("category", .string(c.key)), ("bytes", .uint(c.bytes)), ("rate_bps", .double(rate(c.windowBytes, model))),
+                ] + traffic(c))
             })),
             ("vehicles", .array(details.map(vehicle))),
             ("alerts", .object([
@@ -46,13 +59,28 @@ public enum SnapshotJSON {
         ])
     }
 
+    static func window(_ up: UInt64, _ down: UInt64) -> JSONValue {
+        .object([("up", .uint(up)), ("down", .uint(down))])
+    }
+
+    static func rate(_ bytes: UInt64, _ model: DashboardModel) -> Double {
+        MeterWindow.rate(bytes: bytes, seconds: model.rateWindowSeconds)
+    }
+
+    /// The fields every slice of the traffic carries besides its name, bytes and rate.
+    static func traffic(_ t: CountryShare.Traffic) -> [(String, JSONValue)] {
+        [("up_bytes", .uint(t.upBytes)), ("down_bytes", .uint(t.downBytes)), ("flows", .uint(t.flows)),
+         ("window_bytes", window(t.windowUp, t.windowDown))]
+    }
+
     static func region(_ r: RegionSummary) -> JSONValue {
         .object([
             ("id", .string(r.id.rawValue)), ("name", .string(r.name)), ("market", .string(r.market.rawValue)),
             ("vehicles", .int(Int64(r.cars))), ("driving", .int(Int64(r.driving))),
             ("restricted_vehicles", .int(Int64(r.restrictedCars))),
             ("up_rate_bps", .double(r.upRate)), ("down_rate_bps", .double(r.downRate)),
-            ("bytes", .uint(r.bytes)), ("cross_border_bytes", .uint(r.crossBorderBytes)),
+            ("bytes", .uint(r.bytes)), ("up_bytes", .uint(r.upBytes)), ("down_bytes", .uint(r.downBytes)),
+            ("window_bytes", window(r.windowUp, r.windowDown)), ("cross_border_bytes", .uint(r.crossBorderBytes)),
             ("open_alerts", .int(Int64(r.openAlerts))),
         ])
     }
@@ -65,10 +93,12 @@ public enum SnapshotJSON {
         let r = d.row
         var byCategory: [(String, JSONValue)] = []
         for c in DataCategory.allCases {
-            let bytes = d.matrix.indices.contains(c.index) ? d.matrix[c.index].reduce(0, +) : 0
+            let bytes = r.categoryBytes.indices.contains(c.index) ? r.categoryBytes[c.index]
+                : d.matrix.indices.contains(c.index) ? d.matrix[c.index].reduce(0, +) : 0
             byCategory.append((c.rawValue, .object([
                 ("rate_bps", .double(r.categoryRates.indices.contains(c.index) ? r.categoryRates[c.index] : 0)),
                 ("bytes", .uint(bytes)),
+                ("window_bytes", .uint(r.categoryWindowBytes.indices.contains(c.index) ? r.categoryWindowBytes[c.index] : 0)),
             ])))
         }
         let byDestination: [JSONValue] = d.destinations.enumerated().map { j, dest in
@@ -81,7 +111,7 @@ public enum SnapshotJSON {
             ])
         }
         return .object([
-            ("vin", .string(r.vin)), ("model", .string(r.model)), ("model_year", .int(Int64(d.modelYear))),
+            ("vin", .string(r.vin)), ("active", .bool(r.active)), ("model", .string(r.model)), ("model_year", .int(Int64(d.modelYear))),
             ("market", .string(r.market.rawValue)), ("region", .string(r.region.rawValue)),
             ("position", position(d.position)), ("state", .string(r.state)), ("zone", .optional(r.zone?.rawValue)),
             ("battery", .double(d.battery, 3)), ("address", .string(d.address)),
@@ -90,6 +120,7 @@ public enum SnapshotJSON {
                 ("class", .string(r.userClass.rawValue)), ("restricted", .bool(r.restricted)),
             ])),
             ("rate_bps", .object([("total", .double(r.rate)), ("up", .double(r.upRate)), ("down", .double(r.downRate))])),
+            ("window_bytes", window(r.windowUp, r.windowDown)),
             ("peak_rate_bps", .double(d.peakRate)),
             ("bytes", .object([
                 ("total", .uint(r.totalBytes)), ("up", .uint(d.upBytes)), ("down", .uint(d.downBytes)),
@@ -116,13 +147,18 @@ public enum SnapshotJSON {
     }
 }
 
-/// The `csv` snapshot: one row per car, a header row, RFC 4180.
+/// The `csv` snapshot: one row per car (removed cars too, `active` false), a header row, RFC 4180.
+/// Rates are over `window_s` seconds; the window's bytes are integers, so a car's up and down
+/// window bytes add up to its categories' exactly.
 public enum VehicleCSV {
     public static let header = [
         "vin", "model", "market", "region", "state", "driver", "driver_romanised", "class", "restricted", "zone",
         "rate_bps", "up_rate_bps", "down_rate_bps", "total_bytes", "top_service", "top_country", "cross_border",
         "open_alerts", "max_severity",
     ] + DataCategory.allCases.map { "rate_bps_\($0.rawValue)" }
+        + ["active", "window_s", "up_window_bytes", "down_window_bytes"]
+        + DataCategory.allCases.map { "window_bytes_\($0.rawValue)" }
+        + DataCategory.allCases.map { "bytes_\($0.rawValue)" }
 
     public static func render(_ rows: [VehicleRow]) -> String {
         var csv = CSVWriter(header: header)
@@ -136,7 +172,9 @@ public enum VehicleCSV {
                 ["none", "watch", "high", "critical"][max(0, min(3, r.maxSeverity))],
             ] + DataCategory.allCases.map { c in
                 JSONValue.format(r.categoryRates.indices.contains(c.index) ? r.categoryRates[c.index] : 0, decimals: 3)
-            })
+            } + [r.active ? "true" : "false", String(MeterWindow.rateSeconds), String(r.windowUp), String(r.windowDown)]
+              + DataCategory.allCases.map { c in String(r.categoryWindowBytes.indices.contains(c.index) ? r.categoryWindowBytes[c.index] : 0) }
+              + DataCategory.allCases.map { c in String(r.categoryBytes.indices.contains(c.index) ? r.categoryBytes[c.index] : 0) })
         }
         return csv.text
     }

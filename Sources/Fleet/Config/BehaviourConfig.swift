@@ -99,14 +99,11 @@ public struct MeterConfig: Hashable, Sendable, Codable {
     public var historySeconds: Double
     /// Flow records kept in the world's ring of recent flows.
     public var recentFlows: Int
-    /// Time constant of the aggregate rate meters, in seconds.
-    public var aggregateTauSeconds: Double
 
-    public init(historyLength: Int = 30, historySeconds: Double = 20, recentFlows: Int = 4096, aggregateTauSeconds: Double = 10) {
+    public init(historyLength: Int = 30, historySeconds: Double = 20, recentFlows: Int = 4096) {
         self.historyLength = historyLength
         self.historySeconds = historySeconds
         self.recentFlows = recentFlows
-        self.aggregateTauSeconds = aggregateTauSeconds
     }
 }
 

@@ -52,7 +52,6 @@ extension WorldConfig {
         try check("meters.historyLength", Double(meters.historyLength), 1, 3600, integer: true)
         try check("meters.historySeconds", meters.historySeconds, 2, 86_400)
         try check("meters.recentFlows", Double(meters.recentFlows), 0, 10_000_000, integer: true)
-        try check("meters.aggregateTauSeconds", meters.aggregateTauSeconds, 0.1, 86_400)
     }
 
     private func validate(_ region: RegionConfig, path: String) throws(ConfigError) {

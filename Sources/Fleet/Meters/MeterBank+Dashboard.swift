@@ -36,11 +36,11 @@ extension MeterBank {
         }
     }
 
-    /// `rate(car:direction:seconds:at:)` of both directions, read in one pass.
-    public func rates(car: Int, seconds: Int, at now: SimTime) -> (up: Double, down: Double) {
-        let k = Int32(min(max(seconds / 2, 1), Self.bucketCount))
-        let size = Self.bucketNanoseconds, n = Int32(Self.ringSlots)
-        let current = Int32(truncatingIfNeeded: now.nanoseconds / size)
+    /// `windowBytes(car:direction:seconds:at:)` of both directions, read in one pass.
+    public func windowBytes(car: Int, seconds: Int, at now: SimTime) -> (up: UInt64, down: UInt64) {
+        let k = min(MeterWindow.buckets(seconds: seconds), Int32(Self.bucketCount))
+        let n = Int32(Self.ringSlots)
+        let current = MeterWindow.bucket(at: now)
         let head = ringHead[car]
         let up = car * 2 * Self.ringSlots, down = up + Self.ringSlots
         var upSum: UInt64 = 0, downSum: UInt64 = 0
@@ -53,8 +53,7 @@ extension MeterBank {
             }
             b += 1
         }
-        let span = Double(k) * Double(size) * 1e-9
-        return (Double(upSum) / span, Double(downSum) / span)
+        return (upSum, downSum)
     }
 
     /// Calls `body` with each used (category, destination) slot of the car, in slot order (not
@@ -68,13 +67,22 @@ extension MeterBank {
         }
     }
 
-    /// Writes `categoryRates(car:at:)` into `rates`, indexed by `DataCategory.index`.
+    /// Writes `categoryWindowBytes(car:at:)` into `bytes`, indexed by `DataCategory.index`.
     ///
-    /// - Precondition: `rates.count >= DataCategory.count`.
-    public func categoryRates(car: Int, at now: SimTime, into rates: inout [Double]) {
-        let base = car * DataCategory.count
-        let elapsed = max(0, now.nanoseconds - categoryStamp[car])
-        let factor = exp(-Double(elapsed) * 1e-9 / Self.categoryTau)
-        for c in 0..<DataCategory.count { rates[c] = Double(categoryRate[base + c]) * factor }
+    /// - Precondition: `bytes.count >= DataCategory.count`.
+    public func categoryWindowBytes(car: Int, at now: SimTime, into bytes: inout [UInt64]) {
+        let k = Int32(Self.categorySlots - 1), n = Int32(Self.categorySlots)
+        let current = MeterWindow.bucket(at: now)
+        let head = ringHead[car]
+        let base = car * DataCategory.count * Self.categorySlots
+        for c in 0..<DataCategory.count { bytes[c] = 0 }
+        var b = max(current - k, head - n + 1)
+        while b < current {
+            if b <= head && b >= 0 {
+                let slot = base + Int(b % n)
+                for c in 0..<DataCategory.count { bytes[c] += UInt64(categoryRing[slot + c * Self.categorySlots]) }
+            }
+            b += 1
+        }
     }
 }

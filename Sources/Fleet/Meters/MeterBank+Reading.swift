@@ -44,12 +44,12 @@ public struct CategoryServiceTotal: Hashable, Sendable {
 }
 
 extension MeterBank {
-    /// Bytes per second over the last `seconds` (2, 10 or 40; rounded to whole buckets) of
-    /// complete buckets before `now`, in one direction.
-    public func rate(car: Int, direction: Direction, seconds: Int, at now: SimTime) -> Double {
-        let k = Int32(min(max(seconds / 2, 1), Self.bucketCount))
-        let size = Self.bucketNanoseconds, n = Int32(Self.ringSlots)
-        let current = Int32(truncatingIfNeeded: now.nanoseconds / size)
+    /// Bytes counted in the window of `seconds` (2, 10 or 40; rounded to whole buckets) at
+    /// `now`, in one direction (`MeterWindow`).
+    public func windowBytes(car: Int, direction: Direction, seconds: Int, at now: SimTime) -> UInt64 {
+        let k = min(MeterWindow.buckets(seconds: seconds), Int32(Self.bucketCount))
+        let n = Int32(Self.ringSlots)
+        let current = MeterWindow.bucket(at: now)
         let head = ringHead[car]
         let base = car * 2 * Self.ringSlots + (direction == .up ? 0 : Self.ringSlots)
         var sum: UInt64 = 0
@@ -58,7 +58,13 @@ extension MeterBank {
             if b <= head && b >= 0 { sum += UInt64(ring[base + Int(b % n)]) }
             b += 1
         }
-        return Double(sum) / (Double(k) * Double(size) * 1e-9)
+        return sum
+    }
+
+    /// Bytes per second over the window of `seconds` at `now`, in one direction.
+    public func rate(car: Int, direction: Direction, seconds: Int, at now: SimTime) -> Double {
+        let k = min(MeterWindow.buckets(seconds: seconds), Int32(Self.bucketCount))
+        return MeterWindow.rate(bytes: windowBytes(car: car, direction: direction, seconds: seconds, at: now), seconds: Int(k) * 2)
     }
 
     /// All three windows in one direction.
@@ -88,13 +94,24 @@ extension MeterBank {
         return out
     }
 
-    /// The car's current rate per category (bytes per second, decayed with `categoryTau`), indexed
-    /// by `DataCategory.index`.
+    /// The car's bytes per category (both directions) in the window of `MeterWindow.rateSeconds`
+    /// at `now`, indexed by `DataCategory.index`.
+    public func categoryWindowBytes(car: Int, at now: SimTime) -> [UInt64] {
+        var bytes = Array(repeating: UInt64(0), count: DataCategory.count)
+        categoryWindowBytes(car: car, at: now, into: &bytes)
+        return bytes
+    }
+
+    /// The car's rate per category (bytes per second over `MeterWindow.rateSeconds`), indexed by
+    /// `DataCategory.index`.
     public func categoryRates(car: Int, at now: SimTime) -> [Double] {
-        let base = car * DataCategory.count
-        let elapsed = max(0, now.nanoseconds - categoryStamp[car])
-        let factor = exp(-Double(elapsed) * 1e-9 / Self.categoryTau)
-        return (0..<DataCategory.count).map { Double(categoryRate[base + $0]) * factor }
+        categoryWindowBytes(car: car, at: now).map { MeterWindow.rate(bytes: $0, seconds: MeterWindow.rateSeconds) }
+    }
+
+    /// The car's bytes per category since the start (both directions), indexed by
+    /// `DataCategory.index`. They add up to the car's up and down totals.
+    public func categoryTotals(car: Int) -> [UInt64] {
+        Array(categoryTotals[(car * DataCategory.count)..<((car + 1) * DataCategory.count)])
     }
 
     /// Everything about one car's meters at `now`.

@@ -14,23 +14,30 @@ import Simulation
 /// slots (when a car has used more pairs than that, the rest add to an "other" slot); a fixed
 /// sparkline history of `historyLength` samples; and a flow count.
 ///
-/// Per car and category, a rate decayed with time constant `categoryTau` (10 s), so the vehicle
-/// table can show what a car is sending *now* (its camera clips, its map tiles) as bars.
+/// Per car and category (both directions together), bytes per 2-second bucket over the last
+/// 10 s plus the current one, and a byte total: the vehicle table's category bars show what a
+/// car is sending *now* over the same window as its Rate column, so a car's up + down equals
+/// the sum of its categories, bucket for bucket (ARCHITECTURE.md, "The accounting").
 ///
-/// Memory: `bytesPerCar(historyLength:)` bytes per car, 516 with the default 30-sample
+/// Memory: `bytesPerCar(historyLength:)` bytes per car, 788 with the default 30-sample
 /// history, whatever the run length: nothing grows after creation except when cars are added.
 ///
-/// A flow's bytes are spread evenly over its `[start, end]` span, so a 10-second aggregated
-/// telemetry record raises the rate of each of its five buckets, not just the last one. Rates
-/// count complete buckets only, so they lag by up to 2 s and never show a half-filled bucket.
+/// A flow's bytes are spread evenly over its `[start, end]` span (`MeterWindow.share`), so a
+/// 10-second aggregated telemetry record raises the rate of each of its five buckets, not just
+/// the last one. Rates count complete buckets only, so they lag by up to 2 s and never show a
+/// half-filled bucket. A bucket holds at most 4 GiB (UInt32; saturating), far above what the
+/// validated throughputs can put into 2 s.
 public struct MeterBank: Sendable {
-    public static let bucketNanoseconds: Int64 = 2_000_000_000
+    public static let bucketNanoseconds: Int64 = MeterWindow.bucketNanoseconds
     /// Complete buckets the widest window spans (40 s).
     public static let bucketCount = 20
     /// Ring slots: the complete buckets plus the current, partial one.
     public static let ringSlots = 21
     /// The iftop windows, in seconds.
-    public static let windows: [Int] = [2, 10, 40]
+    public static let windows: [Int] = MeterWindow.windows
+    /// Ring slots per (car, category): the complete buckets of `MeterWindow.rateSeconds` plus
+    /// the current one.
+    public static let categorySlots = MeterWindow.rateSeconds / 2 + 1
     /// (category, destination) total slots per car.
     public static let pairSlots = 12
     /// Marks the overflow slot: any category to any further service.
@@ -39,11 +46,8 @@ public struct MeterBank: Sendable {
     /// Bytes one car's meters take: buckets, peaks, totals, pair slots, history and heads.
     public static func bytesPerCar(historyLength: Int) -> Int {
         2 * ringSlots * 4 + 4 + 2 * 4 + 2 * 8 + pairSlots * (4 + 8) + historyLength * 4 + 4 + 4
-            + DataCategory.count * 4 + 8
+            + DataCategory.count * (categorySlots * 4 + 8)
     }
-
-    /// Time constant of the per-category rates, in seconds.
-    public static let categoryTau = 10.0
 
     public let historyLength: Int
     public let historyNanoseconds: Int64
@@ -58,9 +62,11 @@ public struct MeterBank: Sendable {
     var history: [UInt32]
     var historyHead: [Int32]
     var flowCount: [UInt32]
-    /// Decayed bytes per second per (car, category), as of `categoryStamp[car]`.
-    var categoryRate: [Float]
-    var categoryStamp: [Int64]
+    /// Bytes per (car, category, bucket), `categorySlots` buckets per car and category; the
+    /// buckets end at `ringHead[car]`, as the direction ring's do.
+    var categoryRing: [UInt32]
+    /// Bytes per (car, category) since the start, both directions.
+    var categoryTotals: [UInt64]
 
     public init(cars: Int, historyLength: Int = 30, historySeconds: Double = 20) {
         precondition(historyLength > 0 && historySeconds >= 2, "validated by WorldConfig.validate()")
@@ -68,7 +74,7 @@ public struct MeterBank: Sendable {
         historyNanoseconds = SimDuration.seconds(historySeconds).nanoseconds
         count = 0
         ring = []; ringHead = []; peak = []; totals = []; pairKey = []; pairBytes = []
-        history = []; historyHead = []; flowCount = []; categoryRate = []; categoryStamp = []
+        history = []; historyHead = []; flowCount = []; categoryRing = []; categoryTotals = []
         append(cars: cars)
     }
 
@@ -84,15 +90,15 @@ public struct MeterBank: Sendable {
         history += repeatElement(0, count: n * historyLength)
         historyHead += repeatElement(0, count: n)
         flowCount += repeatElement(0, count: n)
-        categoryRate += repeatElement(0, count: n * DataCategory.count)
-        categoryStamp += repeatElement(0, count: n)
+        categoryRing += repeatElement(0, count: n * DataCategory.count * Self.categorySlots)
+        categoryTotals += repeatElement(0, count: n * DataCategory.count)
     }
 
     /// Bytes held by all the meters' arrays (their element counts times element sizes).
     public var storageBytes: Int {
         ring.count * 4 + ringHead.count * 4 + peak.count * 4 + totals.count * 8 + pairKey.count * 4
             + pairBytes.count * 8 + history.count * 4 + historyHead.count * 4 + flowCount.count * 4
-            + categoryRate.count * 4 + categoryStamp.count * 8
+            + categoryRing.count * 4 + categoryTotals.count * 8
     }
 
     /// Counts one flow record.
@@ -102,23 +108,12 @@ public struct MeterBank: Sendable {
         let car = Int(flow.vehicle), dir = flow.direction == .up ? 0 : 1
         totals[car &* 2 &+ dir] &+= flow.bytes
         flowCount[car] &+= 1
-        addPair(car: car, key: UInt32(flow.category.index + 1) << 16 | UInt32(flow.service), bytes: flow.bytes)
+        let category = flow.category.index
+        addPair(car: car, key: UInt32(category + 1) << 16 | UInt32(flow.service), bytes: flow.bytes)
+        categoryTotals[car &* DataCategory.count &+ category] &+= flow.bytes
         let start = flow.start.nanoseconds, end = max(flow.end.nanoseconds, flow.start.nanoseconds)
-        spreadIntoRing(car: car, dir: dir, bytes: flow.bytes, start: start, end: end)
+        spreadIntoRing(car: car, dir: dir, category: category, bytes: flow.bytes, start: start, end: end)
         spreadIntoHistory(car: car, bytes: flow.bytes, start: start, end: end)
-        addCategoryRate(car: car, category: flow.category.index, bytes: flow.bytes, at: end)
-    }
-
-    /// Decays the car's category rates to `time` and adds `bytes` to one of them.
-    mutating func addCategoryRate(car: Int, category: Int, bytes: UInt64, at time: Int64) {
-        let base = car &* DataCategory.count
-        let elapsed = time &- categoryStamp[car]
-        if elapsed > 0 {
-            let factor = Float(exp(-Double(elapsed) * 1e-9 / Self.categoryTau))
-            for i in base..<(base &+ DataCategory.count) { categoryRate[i] *= factor }
-            categoryStamp[car] = time
-        }
-        categoryRate[base &+ category] += Float(Double(bytes) / Self.categoryTau)
     }
 
     mutating func addPair(car: Int, key: UInt32, bytes: UInt64) {
@@ -137,23 +132,17 @@ public struct MeterBank: Sendable {
         pairBytes[last] &+= bytes
     }
 
-    /// Bytes of `[start, end]` falling in the bucket `[b·size, (b+1)·size)`, rounded so the
-    /// parts add up to `bytes` exactly.
-    @inline(__always)
-    static func share(_ bytes: UInt64, start: Int64, end: Int64, upTo t: Int64) -> UInt64 {
-        if t <= start { return 0 }
-        if t >= end { return bytes }
-        let part = bytes.multipliedFullWidth(by: UInt64(t - start))
-        return UInt64(end - start).dividingFullWidth((part.high, part.low)).quotient
-    }
-
-    mutating func spreadIntoRing(car: Int, dir: Int, bytes: UInt64, start: Int64, end: Int64) {
-        let size = Self.bucketNanoseconds, n = Int32(Self.ringSlots)
+    /// Spreads the flow's bytes over the car's direction buckets and its category's buckets
+    /// (the same shares, `MeterWindow.share`, so the two rings agree bucket for bucket).
+    mutating func spreadIntoRing(car: Int, dir: Int, category: Int, bytes: UInt64, start: Int64, end: Int64) {
+        let size = Self.bucketNanoseconds, n = Int32(Self.ringSlots), nc = Int32(Self.categorySlots)
         let last = Int32(truncatingIfNeeded: end / size)
         let base = car &* 2 &* Self.ringSlots
+        let categoryBase = car &* DataCategory.count &* Self.categorySlots
         var head = ringHead[car]
         if last > head {
-            // Clear the buckets between the old head and the new one, in both directions.
+            // Clear the buckets between the old head and the new one, in both directions and
+            // every category.
             var b = max(head &+ 1, last &- n &+ 1)
             while b <= last {
                 let slot = Int(b % n)
@@ -161,19 +150,33 @@ public struct MeterBank: Sendable {
                 ring[base &+ Self.ringSlots &+ slot] = 0
                 b &+= 1
             }
+            b = max(head &+ 1, last &- nc &+ 1)
+            while b <= last {
+                let slot = categoryBase &+ Int(b % nc)
+                for c in 0..<DataCategory.count { categoryRing[slot &+ c &* Self.categorySlots] = 0 }
+                b &+= 1
+            }
             head = last
             ringHead[car] = last
         }
         let first = max(Int32(truncatingIfNeeded: start / size), head &- n &+ 1, 0)
         guard first <= last else { return }
-        var given = Self.share(bytes, start: start, end: end, upTo: Int64(first) * size)
+        let firstCategory = head &- nc &+ 1
+        let categoryRow = categoryBase &+ category &* Self.categorySlots
+        var given = MeterWindow.share(bytes, start: start, end: end, upTo: Int64(first) * size)
         var b = first
         while b <= last {
-            let upTo = Self.share(bytes, start: start, end: end, upTo: Int64(b &+ 1) * size)
+            let upTo = MeterWindow.share(bytes, start: start, end: end, upTo: Int64(b &+ 1) * size)
+            let part = UInt32(clamping: upTo &- given)
             let slot = base &+ dir &* Self.ringSlots &+ Int(b % n)
-            let (sum, overflow) = ring[slot].addingReportingOverflow(UInt32(clamping: upTo &- given))
+            let (sum, overflow) = ring[slot].addingReportingOverflow(part)
             ring[slot] = overflow ? .max : sum
             if ring[slot] > peak[car &* 2 &+ dir] { peak[car &* 2 &+ dir] = ring[slot] }
+            if b >= firstCategory {
+                let c = categoryRow &+ Int(b % nc)
+                let (sum, overflow) = categoryRing[c].addingReportingOverflow(part)
+                categoryRing[c] = overflow ? .max : sum
+            }
             given = upTo
             b &+= 1
         }
@@ -195,10 +198,10 @@ public struct MeterBank: Sendable {
         }
         let first = max(Int32(truncatingIfNeeded: start / size), head &- n &+ 1, 0)
         guard first <= last else { return }
-        var given = Self.share(bytes, start: start, end: end, upTo: Int64(first) * size)
+        var given = MeterWindow.share(bytes, start: start, end: end, upTo: Int64(first) * size)
         var b = first
         while b <= last {
-            let upTo = Self.share(bytes, start: start, end: end, upTo: Int64(b &+ 1) * size)
+            let upTo = MeterWindow.share(bytes, start: start, end: end, upTo: Int64(b &+ 1) * size)
             let slot = base &+ Int(b % n)
             let (sum, overflow) = history[slot].addingReportingOverflow(UInt32(clamping: upTo &- given))
             history[slot] = overflow ? .max : sum

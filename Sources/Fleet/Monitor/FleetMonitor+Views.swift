@@ -24,8 +24,10 @@ public struct CarView: Hashable, Sendable {
 public struct TrafficLine<Key: Hashable & Sendable>: Hashable, Sendable {
     public var key: Key
     public var totals: TrafficTotals
-    /// The decaying rate of both directions, in bytes per second, as it reads now.
-    public var bytesPerSecond: Double
+    /// The slice's bytes in the window of `MeterWindow.rateSeconds` now.
+    public var window: WindowBytes
+    /// The rate of both directions over that window, in bytes per second.
+    public var bytesPerSecond: Double { window.rate }
 }
 
 /// Alert counts per severity.
@@ -95,10 +97,10 @@ extension FleetMonitor {
 
     /// Fleet-wide totals and alert counts now.
     public var overview: FleetOverview {
-        let now = world.now, tau = world.config.meters.aggregateTauSeconds
+        let now = world.now
         let a = world.aggregates
-        func lines<K>(_ keys: [K], _ totals: [TrafficTotals]) -> [TrafficLine<K>] {
-            zip(keys, totals).map { TrafficLine(key: $0, totals: $1, bytesPerSecond: $1.rate(at: now, tau: tau)) }
+        func lines<K>(_ keys: [K], _ totals: [TrafficTotals], _ window: (Int) -> WindowBytes) -> [TrafficLine<K>] {
+            zip(keys, totals).enumerated().map { i, p in TrafficLine(key: p.0, totals: p.1, window: window(i)) }
         }
         let book = core.book
         func counts(_ f: (Severity) -> Int) -> SeverityCounts {
@@ -107,11 +109,11 @@ extension FleetMonitor {
         let states = world.stateCounts
         return FleetOverview(
             time: now, activeCars: states.values.reduce(0, +), carsByState: states,
-            byRegion: lines(world.config.regions.map(\.id), a.byRegion),
-            byCountry: lines(world.countries, a.byCountry),
-            byCategory: lines(DataCategory.allCases, a.byCategory),
-            byUserClass: lines(world.userClasses, a.byUserClass),
-            all: TrafficLine(key: "all", totals: a.all, bytesPerSecond: a.all.rate(at: now, tau: tau)),
+            byRegion: lines(world.config.regions.map(\.id), a.byRegion) { a.regionWindow($0, at: now) },
+            byCountry: lines(world.countries, a.byCountry) { a.countryWindow($0, at: now) },
+            byCategory: lines(DataCategory.allCases, a.byCategory) { a.categoryWindow(DataCategory.byIndex[$0], at: now) },
+            byUserClass: lines(world.userClasses, a.byUserClass) { a.userClassWindow($0, at: now) },
+            all: TrafficLine(key: "all", totals: a.all, window: a.allWindow(at: now)),
             openAlerts: counts(book.openCount), unacknowledgedAlerts: counts(book.unacknowledgedCount),
             flowsSeen: core.flowsSeen, flowsFlagged: core.flowsFlagged)
     }

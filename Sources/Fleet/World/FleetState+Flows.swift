@@ -76,8 +76,7 @@ extension FleetState {
         meters.record(record)
         let region = areas[Int(area[car])].region
         let userClass = Int(driverClass[car])
-        aggregates.add(record, region: region, country: serviceCountry[service], userClass: userClass,
-                       tau: config.meters.aggregateTauSeconds)
+        aggregates.add(record, region: region, country: serviceCountry[service], userClass: userClass)
         let capacity = config.meters.recentFlows
         if capacity > 0 {
             if recent.count >= capacity { recent.removeFirst() }

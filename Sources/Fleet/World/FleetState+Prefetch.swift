@@ -65,7 +65,7 @@ extension MeterBank {
         FleetState.touch(history, car &* historyLength, count: historyLength)
         FleetState.touch(historyHead, car)
         FleetState.touch(flowCount, car)
-        FleetState.touch(categoryRate, car &* n, count: n)
-        FleetState.touch(categoryStamp, car)
+        FleetState.touch(categoryRing, car &* n &* Self.categorySlots, count: n &* Self.categorySlots)
+        FleetState.touch(categoryTotals, car &* n, count: n)
     }
 }

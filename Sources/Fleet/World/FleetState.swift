@@ -105,9 +105,10 @@ struct FleetState: Sendable {
         self.config = config
         rng = SeededGenerator(seed: config.seed)
         meters = MeterBank(cars: 0, historyLength: config.meters.historyLength, historySeconds: config.meters.historySeconds)
-        aggregates = FleetAggregates(regions: config.regions.count, countries: 0, userClasses: 0)
+        aggregates = FleetAggregates(regions: config.regions.count, countries: 0, services: 0, userClasses: 0)
         compile()
-        aggregates = FleetAggregates(regions: config.regions.count, countries: countries.count, userClasses: userClasses.count)
+        aggregates = FleetAggregates(
+            regions: config.regions.count, countries: countries.count, services: config.services.count, userClasses: userClasses.count)
         recent.reserveCapacity(min(config.meters.recentFlows, 1 << 16))
     }
 

@@ -1,0 +1,43 @@
+import Simulation
+
+/// The one definition behind every rate FleetWatch shows (ARCHITECTURE.md, "The accounting").
+///
+/// Simulated time is cut into 2-second buckets. A flow's bytes are spread evenly over its
+/// `[start, end]` span, rounded so that the parts add up to the flow's bytes exactly (`share`).
+/// The bytes of a slice of the traffic (a car, a direction, a category, a region, a
+/// destination...) *in the window of W seconds at time t* are the sum of its parts in the
+/// W/2 complete buckets before the bucket holding t; its rate is those bytes divided by W.
+/// Because every slice adds up the same integer parts, the window bytes of a whole are the
+/// sum of its parts exactly, and so are the rates up to floating-point rounding.
+public enum MeterWindow {
+    /// Length of one bucket.
+    public static let bucketNanoseconds: Int64 = 2_000_000_000
+    /// The windows a car's detail shows (iftop's 2, 10 and 40 s), in seconds.
+    public static let windows: [Int] = [2, 10, 40]
+    /// The window of every "now" rate: the header, the region and destination panels, the
+    /// table's Rate column and category bars, the JSON and the CSV.
+    public static let rateSeconds = 10
+
+    /// Bytes of a flow of `bytes` over `[start, end]` that fall before `t` (nanoseconds).
+    @inline(__always)
+    public static func share(_ bytes: UInt64, start: Int64, end: Int64, upTo t: Int64) -> UInt64 {
+        if t <= start { return 0 }
+        if t >= end { return bytes }
+        let part = bytes.multipliedFullWidth(by: UInt64(t - start))
+        return UInt64(end - start).dividingFullWidth((part.high, part.low)).quotient
+    }
+
+    /// The bucket holding `now`: windows end just before it.
+    @inline(__always)
+    public static func bucket(at now: SimTime) -> Int32 { Int32(truncatingIfNeeded: now.nanoseconds / bucketNanoseconds) }
+
+    /// Complete buckets in a window of `seconds` (at least 1).
+    @inline(__always)
+    public static func buckets(seconds: Int) -> Int32 { Int32(max(seconds / 2, 1)) }
+
+    /// The rate of `bytes` counted in a window of `seconds`: bytes per second.
+    @inline(__always)
+    public static func rate(bytes: UInt64, seconds: Int) -> Double {
+        Double(bytes) / (Double(buckets(seconds: seconds)) * Double(bucketNanoseconds) * 1e-9)
+    }
+}
