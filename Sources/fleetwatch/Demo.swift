@@ -51,7 +51,6 @@ struct Demo: ParsableCommand {
     static let sizes = 1...1000
 
     func validate() throws {
-        guard chapter >= 1 else { throw ValidationError("--chapter counts from 1, got \(chapter)") }
         guard (1...60).contains(fps) else { throw ValidationError("--fps must be between 1 and 60, got \(fps)") }
         guard Self.sizes.contains(width), Self.sizes.contains(height) else {
             throw ValidationError("--width and --height must be between 1 and 1000, got \(width)x\(height)")
@@ -62,9 +61,11 @@ struct Demo: ParsableCommand {
     func run() throws {
         let scenario = try loadScenario()
         let script = DemoScript(scenario: scenario)
-        guard chapter <= script.chapters.count else {
-            StandardError.write("fleetwatch: --chapter \(chapter): '\(scenario.name)' has \(script.chapters.count) chapters\n")
-            throw ExitCode(1)
+        // Checked here, where the chapters are known, for both ends of the range: one message
+        // and one exit status (64, a usage error) for 0 and for 9.
+        let count = script.chapters.count
+        guard (1...count).contains(chapter) else {
+            throw ValidationError("--chapter must be between 1 and \(count) ('\(scenario.name)' has \(count) chapters), got \(chapter)")
         }
         if headless {
             try DemoHeadless(demo: self, scenario: scenario, script: script).run()
