@@ -25,7 +25,9 @@ public struct DashboardView: Sendable {
     /// (visible vehicle indices in table order after filter+sort, alert ids in display order, table rows, table top row).
     public func render(state: DashboardState, model: DashboardModel) -> (Buffer, FrameContext) {
         var buffer = Buffer(width: state.width, height: state.height)
-        let style = ViewStyle(theme: theme, glyphs: glyphs)
+        var style = ViewStyle(theme: theme, glyphs: glyphs)
+        style.clock = model.scenarioClock
+        style.now = model.clock
         let visible = Self.visibleVehicles(state: state, model: model)
         var frame = FrameContext(visibleVehicles: visible, alertIDs: model.alerts.map(\.id), tableRows: 1, tableTop: nil)
         guard state.width >= Self.minimumWidth, state.height >= Self.minimumHeight else {
