@@ -40,20 +40,25 @@ struct Demo: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: "Frames per second, 1 to 60.")
     var fps: Int = 10
 
-    @Option(name: .long, parsing: .unconditional, help: "Screen width of a headless recording (\(Self.sizes.lowerBound) to \(Self.sizes.upperBound)).")
+    @Option(name: .long, parsing: .unconditional, help: "Screen width of a headless recording (\(Self.widths.lowerBound) to \(Self.widths.upperBound)).")
     var width: Int = 160
 
-    @Option(name: .long, parsing: .unconditional, help: "Screen height of a headless recording (\(Self.sizes.lowerBound) to \(Self.sizes.upperBound)).")
+    @Option(name: .long, parsing: .unconditional, help: "Screen height of a headless recording (\(Self.heights.lowerBound) to \(Self.heights.upperBound)).")
     var height: Int = 48
 
     @OptionGroup var look: LookOptions
 
-    static let sizes = 1...1000
+    /// A recording is the dashboard's screen, as a picture snapshot is: from its smallest screen
+    /// (below it every frame would be the "too small" notice).
+    static let widths = DashboardView.minimumWidth...1000
+    static let heights = DashboardView.minimumHeight...1000
 
     func validate() throws {
         guard (1...60).contains(fps) else { throw ValidationError("--fps must be between 1 and 60, got \(fps)") }
-        guard Self.sizes.contains(width), Self.sizes.contains(height) else {
-            throw ValidationError("--width and --height must be between 1 and 1000, got \(width)x\(height)")
+        guard Self.widths.contains(width), Self.heights.contains(height) else {
+            throw ValidationError(
+                "--width and --height of a recording must be between \(Self.widths.lowerBound)x\(Self.heights.lowerBound) "
+                    + "(the dashboard's smallest screen) and 1000x1000, got \(width)x\(height)")
         }
         if loop && headless { throw ValidationError("--loop never ends; a --headless run plays once") }
     }

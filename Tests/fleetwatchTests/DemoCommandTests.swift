@@ -43,6 +43,8 @@ import Testing
 
     @Test(arguments: [
         (["demo", "--headless", "--loop"], "--loop never ends"),
+        (["demo", "--headless", "--width", "5"], "--width and --height of a recording must be between 60x15 (the dashboard's smallest screen) and 1000x1000, got 5x48"),
+        (["demo", "--headless", "--height", "3"], "must be between 60x15 (the dashboard's smallest screen) and 1000x1000, got 160x3"),
         (["demo", "/nonexistent/demo.yaml", "--headless"], "/nonexistent/demo.yaml"),
         (["demo"], "--headless plays without one"),
     ])
