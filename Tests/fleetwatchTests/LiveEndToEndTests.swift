@@ -115,6 +115,31 @@ struct LiveEndToEndTests {
         try live.expectRestored(status: "0", "after q")
     }
 
+    /// Issue 12, as a user types it: start, End, `/class:military` Enter, Enter opened the car
+    /// selected by End, which the filter hides. The first row is marked from the first frame,
+    /// the filter moves the selection to its first row, and Enter opens that row.
+    @Test func enterOpensTheRowMarkedSelectedNeverAHiddenCar() throws {
+        let live = try LiveDashboard(["--at", "30m", "--paused"])
+        let frame = try live.firstFrame()
+        let rows = try #require(LiveDashboard.table(frame)?.rows)
+        #expect(rows.first?.hasPrefix("▶") == true, "no row marked at start: \(rows.first ?? "")")
+        live.tmux.sendKeys("End")
+        try live.expect("End did not move the selection") { LiveDashboard.table($0)?.rows.first?.hasPrefix("▶") == false }
+        live.tmux.sendKeys("/")
+        live.tmux.type("class:military")
+        live.tmux.sendKeys("Enter")
+        let filtered = try live.expect("the filter class:military did not apply") {
+            LiveDashboard.table($0)?.title.hasPrefix("┏ Vehicles · 8/600 · filter: class:military · ") == true && !LiveDashboard.has($0, "/ ")
+        }
+        let shown = try #require(LiveDashboard.table(filtered)?.rows)
+        #expect(shown.first?.hasPrefix("▶") == true, "the selection did not move to the first visible row: \(shown)")
+        let first = try #require(shown.first.flatMap(LiveDashboard.vin))
+        live.tmux.sendKeys("Enter")
+        try live.expect("Enter did not open \(first), the row marked selected") { $0.contains { $0.hasPrefix("╭ \(first) · ") } }
+        live.tmux.sendKeys("q")
+        try live.expectRestored(status: "0", "after q")
+    }
+
     @Test func pauseStepsAndSpeed() throws {
         let live = try LiveDashboard()
         try live.firstFrame()
