@@ -16,7 +16,9 @@ extension SimDuration {
     public init(parsing text: String) throws(DurationParseError) {
         let trimmed = text.trimmingWhitespace()
         guard !trimmed.isEmpty else { throw DurationParseError(text: text, reason: "it is empty") }
-        if trimmed.hasPrefix("-") { throw DurationParseError(text: text, reason: "it is negative") }
+        if trimmed.hasPrefix("-") {
+            throw DurationParseError(text: text, reason: "it is negative; times count from the start of the run (0s)")
+        }
         let units: [String: Double] = [
             "ns": 1e-9, "us": 1e-6, "ms": 1e-3, "s": 1, "sec": 1, "m": 60, "min": 60,
             "h": 3600, "d": 86_400, "w": 604_800,

@@ -12,6 +12,9 @@ extension TerminalSession {
         var events: [InputEvent] = []
         takeSignals(into: &events)
         fw_timeout(events.isEmpty ? Int32(clamping: max(0, timeoutMilliseconds)) : 0)
+        // Sequences curses did not turn into KEY_* codes come as characters: reassembled here,
+        // so that none reads as Esc (see EscapeSequenceDecoder).
+        var decoder = EscapeSequenceDecoder()
         var read = 0
         while read < 512 {  // bounded: a paste cannot hold the frame forever
             var character: wint_t = 0
@@ -34,9 +37,10 @@ extension TerminalSession {
             } else {
                 raw = .character(UInt32(character))
             }
-            if let event = InputDecoder.decode(raw, size: size) { Self.append(event, to: &events) }
+            for event in decoder.feed(raw, size: size) { Self.append(event, to: &events) }
             takeSignals(into: &events)
         }
+        for event in decoder.finish() { Self.append(event, to: &events) }
         takeSignals(into: &events)
         return events
     }
@@ -62,6 +66,7 @@ extension TerminalSession {
             // Continued after a SIGSTOP we never saw: the shell may have reset the tty.
             _ = reset_prog_mode()
             _ = fw_keypad_on()
+            fw_define_extra_keys()
             _ = curs_set(0)
             requestRedraw()
             events.append(.resumed)

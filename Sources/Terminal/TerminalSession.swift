@@ -78,6 +78,7 @@ public final class TerminalSession {
         _ = noecho()
         _ = nonl()
         _ = fw_keypad_on()
+        fw_define_extra_keys()
         _ = fw_intrflush_off()
         _ = curs_set(0)
         _ = set_escdelay(25)

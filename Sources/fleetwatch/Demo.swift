@@ -40,21 +40,25 @@ struct Demo: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: "Frames per second, 1 to 60.")
     var fps: Int = 10
 
-    @Option(name: .long, parsing: .unconditional, help: "Screen width of a headless recording (\(Self.sizes.lowerBound) to \(Self.sizes.upperBound)).")
+    @Option(name: .long, parsing: .unconditional, help: "Screen width of a headless recording (\(Self.widths.lowerBound) to \(Self.widths.upperBound)).")
     var width: Int = 160
 
-    @Option(name: .long, parsing: .unconditional, help: "Screen height of a headless recording (\(Self.sizes.lowerBound) to \(Self.sizes.upperBound)).")
+    @Option(name: .long, parsing: .unconditional, help: "Screen height of a headless recording (\(Self.heights.lowerBound) to \(Self.heights.upperBound)).")
     var height: Int = 48
 
     @OptionGroup var look: LookOptions
 
-    static let sizes = 1...1000
+    /// A recording is the dashboard's screen, as a picture snapshot is: from its smallest screen
+    /// (below it every frame would be the "too small" notice).
+    static let widths = DashboardView.minimumWidth...1000
+    static let heights = DashboardView.minimumHeight...1000
 
     func validate() throws {
-        guard chapter >= 1 else { throw ValidationError("--chapter counts from 1, got \(chapter)") }
         guard (1...60).contains(fps) else { throw ValidationError("--fps must be between 1 and 60, got \(fps)") }
-        guard Self.sizes.contains(width), Self.sizes.contains(height) else {
-            throw ValidationError("--width and --height must be between 1 and 1000, got \(width)x\(height)")
+        guard Self.widths.contains(width), Self.heights.contains(height) else {
+            throw ValidationError(
+                "--width and --height of a recording must be between \(Self.widths.lowerBound)x\(Self.heights.lowerBound) "
+                    + "(the dashboard's smallest screen) and 1000x1000, got \(width)x\(height)")
         }
         if loop && headless { throw ValidationError("--loop never ends; a --headless run plays once") }
     }
@@ -62,9 +66,11 @@ struct Demo: ParsableCommand {
     func run() throws {
         let scenario = try loadScenario()
         let script = DemoScript(scenario: scenario)
-        guard chapter <= script.chapters.count else {
-            StandardError.write("fleetwatch: --chapter \(chapter): '\(scenario.name)' has \(script.chapters.count) chapters\n")
-            throw ExitCode(1)
+        // Checked here, where the chapters are known, for both ends of the range: one message
+        // and one exit status (64, a usage error) for 0 and for 9.
+        let count = script.chapters.count
+        guard (1...count).contains(chapter) else {
+            throw ValidationError("--chapter must be between 1 and \(count) ('\(scenario.name)' has \(count) chapters), got \(chapter)")
         }
         if headless {
             try DemoHeadless(demo: self, scenario: scenario, script: script).run()

@@ -12,6 +12,9 @@ enum DemoBriefing {
 
         fleet:
           size: 400
+          # The story's day: 26 May 2021, when Tesla's statement that Chinese cars' data would stay in
+          # China was reported [DOMAIN.md: Reuters 2021-05-26]. The header's clock shows this date.
+          start: 2021-05-26 08:00
           mix:
             # Restricted drivers appear in chapter 3, by name: none are drawn at random.
             - {region: shanghai, share: 1, classes: {private: 86, corporate: 12, government: 2}}

@@ -32,7 +32,8 @@ struct Live: ParsableCommand {
 
     /// The fleet starts at 08:00 with every car at home; ten simulated minutes in, it is on the
     /// move, which is what a person opening a live dashboard expects to see.
-    @Option(name: .long, help: "Start with the simulation already advanced to this time (0s, 90s, 15m, 2h, 1d).")
+    // .unconditional: "-5m" is the option's value (refused as negative), not an unknown option.
+    @Option(name: .long, parsing: .unconditional, help: "Start with the simulation already advanced to this time (0s, 90s, 15m, 2h, 1d).")
     var at: String = "10m"
 
     @Flag(name: .long, help: "Start paused (space resumes, . steps).")

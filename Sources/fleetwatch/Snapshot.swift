@@ -34,16 +34,17 @@ struct Snapshot: ParsableCommand {
     @OptionGroup var fleet: FleetOptions
     @OptionGroup var look: LookOptions
 
-    @Option(name: .long, help: "Simulated time to stop at: 90s, 15m, 2h, 1d.")
+    // .unconditional: "-5m" is the option's value (refused as negative), not a missing value.
+    @Option(name: .long, parsing: .unconditional, help: "Simulated time to stop at: 90s, 15m, 2h, 1d.")
     var at: String = "15m"
 
     @Option(name: .long, help: "txt, ansi, svg, html, json, csv or ndjson.")
     var format: Format = .txt
 
-    @Option(name: .long, parsing: .unconditional, help: "Screen width in cells (\(minSize.0) to \(maxSize.0)).")
+    @Option(name: .long, parsing: .unconditional, help: "Screen width in cells, \(minScreen.0) to \(maxSize.0) (txt, ansi, svg, html; json, csv and ndjson have no size).")
     var width: Int = 160
 
-    @Option(name: .long, parsing: .unconditional, help: "Screen height in cells (\(minSize.1) to \(maxSize.1)).")
+    @Option(name: .long, parsing: .unconditional, help: "Screen height in cells, \(minScreen.1) to \(maxSize.1) (as --width).")
     var height: Int = 48
 
     @Option(name: .long, help: "dashboard, map, or detail:VIN.")
@@ -52,16 +53,28 @@ struct Snapshot: ParsableCommand {
     @Option(name: .long, help: "Output file (default: standard output); with --every, a directory.")
     var out: String?
 
-    @Option(name: .long, help: "Write a numbered series, one snapshot every DURATION up to --at (needs --out DIRECTORY).")
+    @Option(name: .long, parsing: .unconditional, help: "Write a numbered series, one snapshot every DURATION up to --at (needs --out DIRECTORY).")
     var every: String?
 
     static let minSize = (1, 1)
+    /// The pictures are the dashboard's screen: below its minimum it draws only a "too small"
+    /// notice, which is no snapshot of anything.
+    static let minScreen = (DashboardView.minimumWidth, DashboardView.minimumHeight)
     static let maxSize = (1000, 1000)
     /// At most this many files in one series.
     static let maxSeries = 10_000
 
     func validate() throws {
         let at = try parseDuration(at, option: "--at")
+        // The data formats do not depend on the size (the same bytes at any size), so they take
+        // any size in range, and a script can pass one size to every format.
+        if format.isScreen {
+            guard (Self.minScreen.0...Self.maxSize.0).contains(width), (Self.minScreen.1...Self.maxSize.1).contains(height) else {
+                throw ValidationError(
+                    "--width and --height of a \(format.rawValue) snapshot must be between \(Self.minScreen.0)x\(Self.minScreen.1) "
+                        + "(the dashboard's smallest screen) and \(Self.maxSize.0)x\(Self.maxSize.1), got \(width)x\(height)")
+            }
+        }
         guard (Self.minSize.0...Self.maxSize.0).contains(width), (Self.minSize.1...Self.maxSize.1).contains(height) else {
             throw ValidationError("--width and --height must be between 1 and 1000, got \(width)x\(height)")
         }
@@ -71,6 +84,10 @@ struct Snapshot: ParsableCommand {
             guard step > .zero else { throw ValidationError("--every must be longer than 0s") }
             guard out != nil else { throw ValidationError("--every writes a series of files: give --out DIRECTORY") }
             guard format != .ndjson else { throw ValidationError("--every does not apply to ndjson: the flow log is one file") }
+            guard step <= at else {
+                throw ValidationError(
+                    "--every \(every) is longer than --at \(self.at): the series would be empty; give an --every of at most \(self.at)")
+            }
             guard at.nanoseconds / step.nanoseconds <= Int64(Self.maxSeries) else {
                 throw ValidationError("--every \(every) up to --at \(self.at) makes more than \(Self.maxSeries) files")
             }

@@ -29,7 +29,7 @@ func label(_ event: InputEvent) -> String? {
     }
 }
 
-func draw(frame: Int, size: TerminalSize, lastKey: String, depth: ColorDepth) -> Buffer {
+func draw(frame: Int, size: TerminalSize, lastKey: String, keys: [String], depth: ColorDepth) -> Buffer {
     var buffer = Buffer(width: size.width, height: size.height)
     let w = size.width, h = size.height
     let border = Style(foreground: .ansi(4))
@@ -54,6 +54,7 @@ func draw(frame: Int, size: TerminalSize, lastKey: String, depth: ColorDepth) ->
         ("frame \(frame)", Style(foreground: .rgb(120, 220, 120))),
         ("size \(size)", .plain),
         ("key: \(lastKey)", Style(attributes: .underline)),
+        ("keys: \(keys.joined(separator: " ")) |", .plain),
         ("colour: \(depth.rawValue)", Style(foreground: .rgb(255, 255, 255), background: .rgb(30, 60, 160))),
         ("q quits, ! crashes on purpose", Style(attributes: [.dim, .italic])),
     ]
@@ -79,9 +80,11 @@ do {
 
 var frame = 0
 var lastKey = "none"
+/// The last keys, oldest first: a test sees every key a sequence turned into, not just the last.
+var keys: [String] = []
 while true {
     frame += 1
-    session.present(draw(frame: frame, size: session.size, lastKey: lastKey, depth: session.colorDepth))
+    session.present(draw(frame: frame, size: session.size, lastKey: lastKey, keys: keys, depth: session.colorDepth))
     for event in session.nextEvents(timeoutMilliseconds: 50) {
         switch event {
         case .key(.character("q")):
@@ -95,7 +98,10 @@ while true {
             session.stop()
             Terminal.exit(dueTo: signal)
         default:
-            if let text = label(event) { lastKey = text }
+            if let text = label(event) {
+                lastKey = text
+                if case .key = event { keys = Array((keys + [text]).suffix(8)) }
+            }
         }
     }
 }

@@ -12,12 +12,45 @@ import Testing
     }
 
     @Test func movementFollowsTheTableOrderAndClamps() {
-        #expect(run([.down]).0.selectedVehicle == 7)
-        #expect(run([.down, .down, .character("j")]).0.selectedVehicle == 9)
+        // The first row (7) is selected from the start.
+        #expect(run([.down]).0.selectedVehicle == 3)
+        #expect(run([.down, .down, .character("j")]).0.selectedVehicle == 1)
         #expect(run([.down, .down, .up, .character("k"), .up]).0.selectedVehicle == 7)
         #expect(run([.end]).0.selectedVehicle == 4)
         #expect(run([.end, .home]).0.selectedVehicle == 7)
-        #expect(run([.down, .pageDown]).0.selectedVehicle == 9)
+        #expect(run([.down, .pageDown]).0.selectedVehicle == 1)
+    }
+
+    /// No row was marked at start, so `k` jumped to the last car and Enter opened a row nobody
+    /// saw selected: now the first row is selected (and drawn so) from the first frame.
+    @Test func theFirstRowIsSelectedFromTheStart() {
+        #expect(DashboardState().selectedPosition(in: frame.visibleVehicles) == 0)
+        #expect(DashboardState().selectedPosition(in: []) == nil)
+        #expect(run([.character("k")]).0.selectedVehicle == 7, "k on the first row stays there")
+        #expect(run([.up]).0.selectedVehicle == 7)
+        #expect(run([.enter]).0.view == .detail(vehicle: 7), "Enter opens the row drawn selected")
+    }
+
+    /// A filter that hides the selected car moves the selection to the first visible row, and
+    /// Enter never opens a car the filter hides.
+    @Test func aFilterThatHidesTheSelectedCarMovesTheSelection() {
+        var s = run([.end]).0
+        #expect(s.selectedVehicle == 4)
+        let filtered = FrameContext(visibleVehicles: [9, 1], alertIDs: [], tableRows: 3, tableTop: 5)
+        #expect(s.selectedPosition(in: filtered.visibleVehicles) == 0, "drawn on the first visible row")
+        var opened = s
+        _ = opened.reduce(.key(.enter), frame: filtered)
+        #expect(opened.view == .detail(vehicle: 9))
+        _ = s.reduce(.key(.down), frame: filtered)
+        #expect(s.selectedVehicle == 1)
+        // A filter that still shows the selected car keeps it.
+        var kept = run([.end]).0
+        _ = kept.reduce(.key(.character("S")), frame: FrameContext(visibleVehicles: [1, 4], tableRows: 3, tableTop: 5))
+        #expect(kept.selectedVehicle == 4)
+        // Nothing matches: Enter opens nothing.
+        var none = run([.end]).0
+        _ = none.reduce(.key(.enter), frame: FrameContext(visibleVehicles: [], tableRows: 3, tableTop: 5))
+        #expect(none.view == .fleet)
     }
 
     @Test func scrollKeepsTheSelectionOnScreen() {
@@ -29,7 +62,7 @@ import Testing
 
     @Test func enterOpensTheDetailAndEscGoesBack() {
         let (s, _) = run([.down, .down, .enter])
-        #expect(s.view == .detail(vehicle: 3))
+        #expect(s.view == .detail(vehicle: 9))
         #expect(run([.down, .enter, .escape]).0.view == .fleet)
     }
 
@@ -89,9 +122,9 @@ import Testing
         #expect(s.view == .detail(vehicle: 3))
         var t = DashboardState()
         _ = t.reduce(.click(x: 10, y: 2), frame: frame)
-        #expect(t.selectedVehicle == nil, "a click outside the table selects nothing")
+        #expect(t.selectedVehicle == 7, "a click outside the table leaves the first row selected")
         _ = t.reduce(.wheel(up: false), frame: frame)
-        #expect(t.selectedVehicle == 9)
+        #expect(t.selectedVehicle == 1)
     }
 
     @Test func resizeNeverGoesNegative() {

@@ -127,7 +127,7 @@ import Testing
         let top = try #require(frame.tableTop)
         let selected = try #require(state.selectedVehicle)
         let position = try #require(frame.visibleVehicles.firstIndex(of: selected))
-        #expect(position == 136)
+        #expect(position == 137, "137 rows down from the first row, selected at start")
         let y = top + position - state.scroll
         #expect(y >= top && y < top + frame.tableRows)
         #expect(text(b, y: y, from: 1).hasPrefix("▶"))

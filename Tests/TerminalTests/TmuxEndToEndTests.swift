@@ -83,6 +83,42 @@ struct TmuxEndToEndTests {
         try expectRestored(tmux, status: "0", "after q")
     }
 
+    /// The keys tmux sends (Home as `\e[1~`, whatever the pane's TERM) arrive as those keys under
+    /// each TERM a tmux user may have: no sequence reads as Esc or leaks out as typed text.
+    @Test(arguments: ["xterm-256color", "screen-256color", "tmux-256color"])
+    func everyKeyIsItselfUnderEachTerm(_ term: String) throws {
+        let binary = try #require(Tools.builtProduct("terminal-check"), "terminal-check not built next to the test bundle: run swift build")
+        let tmux = try TmuxHarness(binary: binary, environment: ["TERM": term], width: 100, height: 30)
+        _ = try firstFrame(tmux, size: "100x30")
+        let keys = [
+            ("Home", "home"), ("End", "end"), ("PPage", "pageUp"), ("NPage", "pageDown"), ("IC", "insert"), ("DC", "delete"),
+            ("F1", "F1"), ("F2", "F2"), ("F4", "F4"), ("F5", "F5"), ("F6", "F6"), ("F10", "F10"), ("F11", "F11"), ("F12", "F12"),
+            ("Up", "up"), ("Left", "left"), ("BTab", "backTab"),
+        ]
+        var seen: [String] = []
+        for (name, label) in keys {
+            tmux.sendKeys(name)
+            seen = Array((seen + [label]).suffix(8))
+            let line = "│ keys: \(seen.joined(separator: " ")) |"
+            #expect(tmux.wait { Self.has($0, line) } != nil, "\(name) under TERM=\(term): \(tmux.screen)")
+        }
+        // Keys the program has no use for (Ctrl-Home, Shift-F1, F13 as tmux sends them, and
+        // made-up sequences) give nothing: no Esc, no stray characters.
+        tmux.sendKeys("C-Home")
+        tmux.sendKeys("S-F1")
+        tmux.sendKeys("-H", "1b", "5b", "39", "39", "7e")
+        tmux.sendKeys("-H", "1b", "5b", "3c", "30", "3b", "31", "4d")
+        tmux.sendKeys("x")
+        seen = Array((seen + ["x"]).suffix(8))
+        let line = "│ keys: \(seen.joined(separator: " ")) |"
+        #expect(tmux.wait { Self.has($0, "│ key: x ") && Self.has($0, line) } != nil, "unknown sequences under TERM=\(term): \(tmux.screen)")
+        // Esc itself still is Esc.
+        tmux.sendKeys("Escape")
+        #expect(tmux.wait { Self.has($0, "│ key: escape ") } != nil, "Esc under TERM=\(term): \(tmux.screen)")
+        tmux.sendKeys("q")
+        try expectRestored(tmux, status: "0", "after q under TERM=\(term)")
+    }
+
     @Test(arguments: [("TERM", SIGTERM, "143"), ("HUP", SIGHUP, "129")])
     func restoresTheTerminalOnASignal(_ name: String, _ signal: Int32, _ status: String) throws {
         let tmux = try start(width: 80, height: 24)

@@ -42,9 +42,9 @@ import Testing
     }
 
     @Test(arguments: [
-        (["demo", "--headless", "--chapter", "9"], "--chapter 9: '2021: connected cars under suspicion' has 8 chapters"),
-        (["demo", "--headless", "--chapter", "0"], "--chapter counts from 1"),
         (["demo", "--headless", "--loop"], "--loop never ends"),
+        (["demo", "--headless", "--width", "5"], "--width and --height of a recording must be between 60x15 (the dashboard's smallest screen) and 1000x1000, got 5x48"),
+        (["demo", "--headless", "--height", "3"], "must be between 60x15 (the dashboard's smallest screen) and 1000x1000, got 160x3"),
         (["demo", "/nonexistent/demo.yaml", "--headless"], "/nonexistent/demo.yaml"),
         (["demo"], "--headless plays without one"),
     ])
@@ -52,6 +52,18 @@ import Testing
         let run = try Run(arguments)
         #expect(run.status != 0)
         #expect(run.stderr.contains(message), "\(run.stderr)")
+    }
+
+    /// A chapter number out of range is a usage error whichever side it is on: the same exit
+    /// status (64, as ArgumentParser gives every usage error) and a message naming the range.
+    @Test(arguments: ["0", "9", "-1"])
+    func aChapterOutOfRangeIsAUsageErrorNamingTheRange(_ chapter: String) throws {
+        let run = try Run(["demo", "--headless", "--chapter", chapter])
+        #expect(run.status == 64, "exit status \(run.status): \(run.stderr)")
+        #expect(run.stderr.hasPrefix(
+            "Error: --chapter must be between 1 and 8 ('2021: connected cars under suspicion' has 8 chapters), got \(chapter)"),
+            "\(run.stderr)")
+        #expect(run.stdout.isEmpty)
     }
 
     @Test func theScenarioLayerKnowsTheDashboardsPanels() {

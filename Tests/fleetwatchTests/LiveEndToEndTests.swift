@@ -83,6 +83,63 @@ struct LiveEndToEndTests {
         try live.expectRestored(status: "0", "after q")
     }
 
+    /// tmux sends Home as `\e[1~`, which xterm's terminfo entry does not know: it used to read as
+    /// Esc (leaving the detail, the alert focus and the filter). Under each TERM of a tmux user,
+    /// Home and End are keys and never Esc.
+    @Test(arguments: ["xterm-256color", "screen-256color", "tmux-256color"])
+    func homeAndEndAreNeverEsc(_ term: String) throws {
+        let live = try LiveDashboard(environment: ["TERM": term])
+        try live.firstFrame()
+        // In the filter bar: Home and End do not cancel it, and nothing of them is typed.
+        live.tmux.sendKeys("/")
+        live.tmux.type("class:mil")
+        live.tmux.sendKeys("Home")
+        live.tmux.sendKeys("End")
+        live.tmux.type("itary")
+        try live.expect("the filter bar lost 'class:military' under TERM=\(term)") { LiveDashboard.has($0, "/ class:military") }
+        live.tmux.sendKeys("Enter")
+        try live.expect("the filter class:military did not apply under TERM=\(term)") {
+            LiveDashboard.table($0)?.title.hasPrefix("┏ Vehicles · 8/600 · filter: class:military · ") == true
+        }
+        // In the detail view: Home stays there; Esc leaves it.
+        live.tmux.sendKeys("Enter")
+        let detail = try live.expect("Enter did not open a detail") { $0.contains { $0.hasPrefix("╭ ") && $0.contains(" · ") && $0.count > 20 } && !LiveDashboard.has($0, "┏ Vehicles") }
+        let title = try #require(detail.first { $0.hasPrefix("╭ ") })
+        live.tmux.sendKeys("Home")
+        live.tmux.sendKeys("End")
+        usleep(500_000)
+        #expect(live.tmux.lines().contains(title) && !LiveDashboard.has(live.tmux.lines(), "┏ Vehicles"), "Home left the detail under TERM=\(term)")
+        live.tmux.sendKeys("Escape")
+        try live.expect("Esc did not go back to the table") { LiveDashboard.has($0, "┏ Vehicles · 8/600") }
+        live.tmux.sendKeys("q")
+        try live.expectRestored(status: "0", "after q")
+    }
+
+    /// Issue 12, as a user types it: start, End, `/class:military` Enter, Enter opened the car
+    /// selected by End, which the filter hides. The first row is marked from the first frame,
+    /// the filter moves the selection to its first row, and Enter opens that row.
+    @Test func enterOpensTheRowMarkedSelectedNeverAHiddenCar() throws {
+        let live = try LiveDashboard(["--at", "30m", "--paused"])
+        let frame = try live.firstFrame()
+        let rows = try #require(LiveDashboard.table(frame)?.rows)
+        #expect(rows.first?.hasPrefix("▶") == true, "no row marked at start: \(rows.first ?? "")")
+        live.tmux.sendKeys("End")
+        try live.expect("End did not move the selection") { LiveDashboard.table($0)?.rows.first?.hasPrefix("▶") == false }
+        live.tmux.sendKeys("/")
+        live.tmux.type("class:military")
+        live.tmux.sendKeys("Enter")
+        let filtered = try live.expect("the filter class:military did not apply") {
+            LiveDashboard.table($0)?.title.hasPrefix("┏ Vehicles · 8/600 · filter: class:military · ") == true && !LiveDashboard.has($0, "/ ")
+        }
+        let shown = try #require(LiveDashboard.table(filtered)?.rows)
+        #expect(shown.first?.hasPrefix("▶") == true, "the selection did not move to the first visible row: \(shown)")
+        let first = try #require(shown.first.flatMap(LiveDashboard.vin))
+        live.tmux.sendKeys("Enter")
+        try live.expect("Enter did not open \(first), the row marked selected") { $0.contains { $0.hasPrefix("╭ \(first) · ") } }
+        live.tmux.sendKeys("q")
+        try live.expectRestored(status: "0", "after q")
+    }
+
     @Test func pauseStepsAndSpeed() throws {
         let live = try LiveDashboard()
         try live.firstFrame()

@@ -26,6 +26,16 @@ import TestSupport
         #expect(other.output != first.output, "\(format): the seed makes no difference")
     }
 
+    /// The data formats have no screen: a size below the dashboard's minimum (refused for the
+    /// pictures) is accepted and changes nothing, so one set of arguments serves every format.
+    @Test(arguments: ["json", "csv", "ndjson"])
+    func theDataFormatsDoNotDependOnTheSize(_ format: String) throws {
+        let small = try Run(["snapshot", "--at", "2m", "--format", format, "--width", "5", "--height", "3"])
+        let usual = try Run(["snapshot", "--at", "2m", "--format", format])
+        #expect(small.status == 0 && usual.status == 0, "\(small.stderr)\(usual.stderr)")
+        #expect(small.output == usual.output && !small.output.isEmpty)
+    }
+
     @Test func jsonValidatesAgainstTheSchema() throws {
         let run = try Run(["snapshot", "--at", "10m", "--format", "json"])
         #expect(run.status == 0, "\(run.stderr)")

@@ -80,6 +80,12 @@ int fw_setup_locale(void);
 /// `expected_width`, writes a replacement of the expected width, so columns never shift.
 int fw_put_cell(int y, int x, const wchar_t *text, int expected_width, attr_t attrs, int pair);
 
+/// Teaches curses the sequences terminals and multiplexers send for Home, End, PgUp, PgDn,
+/// Insert, Delete, the arrows and F1-F12 that the terminfo entry may not list (tmux sends Home as
+/// \e[1~, xterm's entry says \eOH), each only where the entry defines nothing for it. Then a
+/// sequence split across reads is still one key. Call after keypad().
+void fw_define_extra_keys(void);
+
 /// The size of the terminal on stdout from the kernel (TIOCGWINSZ); 0 when unknown.
 int fw_query_size(int *rows, int *cols);
 

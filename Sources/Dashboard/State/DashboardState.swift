@@ -65,6 +65,18 @@ public struct DashboardState: Hashable, Sendable {
         self.paused = paused
     }
 
+    /// The position in `order` (the table's rows, in table order) of the row the table marks as
+    /// selected: the selected car's when `order` shows it, otherwise the first row's (nil only
+    /// when there are no rows). So a row is selected from the first frame, and a filter that
+    /// hides the selected car moves the selection to the top visible row; the reducer adopts
+    /// that row before the next key (`reduce`), so Enter opens the row that is drawn selected.
+    ///
+    /// - Complexity: O(order).
+    public func selectedPosition(in order: [Int]) -> Int? {
+        if let v = selectedVehicle, let i = order.firstIndex(of: v) { return i }
+        return order.isEmpty ? nil : 0
+    }
+
     /// The speeds `+` and `-` step through, in simulated seconds per second.
     public static let speedSteps: [Double] = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000]
 }

@@ -4,6 +4,13 @@ extension DashboardState {
     /// result.
     public mutating func reduce(_ action: Action, frame: FrameContext) -> [Command] {
         switch action {
+        case .key, .wheel, .click:
+            // The user acts on the screen as drawn: first the row drawn selected becomes the
+            // selection. Scripted actions (a demo's `select`, `showView`) name their car.
+            adoptDrawnSelection(frame: frame)
+        default: break
+        }
+        switch action {
         case .key(let key):
             return handle(key, frame: frame)
         case .wheel(let up):
@@ -65,7 +72,8 @@ extension DashboardState {
         case .home: moveSelection(by: Int.min / 2, frame: frame)
         case .end: moveSelection(by: Int.max / 2, frame: frame)
         case .enter:
-            if focus == .vehicles, case .fleet = view, let v = selectedVehicle ?? frame.visibleVehicles.first {
+            // Only a row the table shows: never a car the filter hides.
+            if focus == .vehicles, case .fleet = view, let v = selectedVehicle, frame.visibleVehicles.contains(v) {
                 selectedVehicle = v
                 view = .detail(vehicle: v)
             }
@@ -151,6 +159,14 @@ extension DashboardState {
         let current = selectedVehicle.flatMap { rows.firstIndex(of: $0) } ?? (delta > 0 ? -1 : rows.count)
         let target = max(0, min(rows.count - 1, current.addingReportingOverflow(delta).partialValue))
         selectedVehicle = rows[target]
+    }
+
+    /// Makes the selection the row the frame drew as selected (`selectedPosition(in:)`): the
+    /// first row when none is selected yet or the filter hides the selected car. A frame with
+    /// no rows (none drawn yet, or a filter that matches nothing) leaves the selection alone.
+    mutating func adoptDrawnSelection(frame: FrameContext) {
+        let rows = frame.visibleVehicles
+        if let i = selectedPosition(in: rows), rows[i] != selectedVehicle { selectedVehicle = rows[i] }
     }
 
     /// Scrolls the table so that the selected row is on screen.

@@ -58,7 +58,7 @@ struct AlertPanel: Widget {
         }
         let ruleWidth = min(10, alerts.map { DisplayWidth.of(clean($0.ruleID)) }.max() ?? 4)
         add(.severity, 10)
-        add(.time, 8)
+        add(.time, alerts.map { DisplayWidth.of(style.time($0.start)) }.max() ?? 8)
         add(.rule, ruleWidth)
         add(.vin, VehicleColumnPlan.shortVIN)
         add(.flow, 20)
@@ -85,7 +85,7 @@ struct AlertPanel: Widget {
         case .severity:
             let s = style.severityStyle(a.severity)
             return Line([Span(String(style.severityGlyph(a.severity)) + " " + ViewStyle.word(a.severity), style: s)])
-        case .time: return Line(elapsed(a.start.seconds), style: t.dim)
+        case .time: return Line(style.time(a.start), style: t.dim)
         case .rule: return Line(clean(a.ruleID), style: t.header)
         case .vin: return Line(shortVIN(a.vin, width: width, ellipsis: style.glyphs.ellipsis))
         case .driver: return Line(clean(a.driver))

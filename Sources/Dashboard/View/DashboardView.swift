@@ -25,7 +25,9 @@ public struct DashboardView: Sendable {
     /// (visible vehicle indices in table order after filter+sort, alert ids in display order, table rows, table top row).
     public func render(state: DashboardState, model: DashboardModel) -> (Buffer, FrameContext) {
         var buffer = Buffer(width: state.width, height: state.height)
-        let style = ViewStyle(theme: theme, glyphs: glyphs)
+        var style = ViewStyle(theme: theme, glyphs: glyphs)
+        style.clock = model.scenarioClock
+        style.now = model.clock
         let visible = Self.visibleVehicles(state: state, model: model)
         var frame = FrameContext(visibleVehicles: visible, alertIDs: model.alerts.map(\.id), tableRows: 1, tableTop: nil)
         guard state.width >= Self.minimumWidth, state.height >= Self.minimumHeight else {
@@ -45,7 +47,7 @@ public struct DashboardView: Sendable {
         case .detail(let vehicle):
             DetailView(style: style, model: model, vehicle: vehicle).render(into: &buffer, area: screen.body)
         case .map:
-            MapView(style: style, map: model.map, selected: state.selectedVehicle, pointedAt: pointedVehicle(state)).render(into: &buffer, area: screen.body)
+            MapView(style: style, map: model.map, selected: state.selectedPosition(in: visible).map { visible[$0] }, pointedAt: pointedVehicle(state)).render(into: &buffer, area: screen.body)
         }
         if let caption = state.caption {
             CaptionBar(style: style, caption: caption, highlighted: state.highlight == .panel(.caption)).render(into: &buffer, area: screen.caption)
@@ -77,7 +79,7 @@ public struct DashboardView: Sendable {
         guard state.width >= Self.minimumWidth, state.height >= Self.minimumHeight else { return 0..<0 }
         let table = layout(state: state, regionCount: regionCount, alertCount: alertCount).1.table
         return VehicleTablePanel.window(
-            selected: state.selectedVehicle.flatMap { order.firstIndex(of: $0) }, scroll: state.scroll,
+            selected: state.selectedPosition(in: order), scroll: state.scroll,
             visibleRows: VehicleTablePanel.dataRows(in: table), rowCount: order.count)
     }
 
@@ -88,7 +90,7 @@ public struct DashboardView: Sendable {
         if let rect = layout.countries {
             CountryPanel(style: style, countries: model.countries, highlighted: state.highlight == .panel(.countries), windowSeconds: model.rateWindowSeconds).render(into: &buffer, area: rect)
         }
-        let selected = state.selectedVehicle.flatMap { visible.firstIndex(of: $0) }
+        let selected = state.selectedPosition(in: visible)
         let window = VehicleTablePanel.window(
             selected: selected, scroll: state.scroll, visibleRows: VehicleTablePanel.dataRows(in: layout.table), rowCount: visible.count)
         let rows = window.compactMap { Self.row(of: visible[$0], in: model.vehicles) }

@@ -110,7 +110,7 @@ struct DetailAlerts: Widget {
             var head: [Span] = [
                 Span(String(style.severityGlyph(a.severity)) + " " + ViewStyle.word(a.severity), style: sev),
                 Span(" " + clean(a.ruleID), style: quiet ? t.dim : t.header),
-                Span(" " + elapsed(a.start.seconds), style: t.dim),
+                Span(" " + style.time(a.start), style: t.dim),
                 Span(" " + clean(a.category.rawValue) + " " + String(style.glyphs.arrowRight) + " " + clean(a.service) + " (", style: text),
                 Span(clean(a.country.rawValue), style: quiet ? t.dim : style.countryStyle(a.country)),
                 Span(") " + Format.bytes(Double(a.bytes)) + " " + style.times + "\(a.count)", style: text),

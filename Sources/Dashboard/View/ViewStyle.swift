@@ -1,5 +1,6 @@
 import Fleet
 import Screen
+import Simulation
 
 /// The theme and glyph set every panel draws with, and the few mappings from domain values
 /// (a severity, a country) to how they look. Meaning never rests on colour alone: a severity
@@ -7,6 +8,14 @@ import Screen
 struct ViewStyle: Sendable {
     let theme: Theme
     let glyphs: GlyphSet
+    /// The scenario's clock and the time shown, for alert times; without a clock (a model
+    /// built by hand), times are offsets from the start.
+    var clock: ScenarioClock? = nil
+    var now: SimTime = .zero
+
+    /// A moment (an alert's start) on the clock the header shows: `08:10:20`, or `05-25 08:10`
+    /// on another day than the header's.
+    func time(_ t: SimTime) -> String { clock?.time(t, now: now) ?? elapsed(t.seconds) }
 
     /// Whether the glyph set is plain ASCII (its ellipsis is): picks the few characters that are
     /// not in `GlyphSet` itself (sort triangles, the filter cursor).

@@ -31,13 +31,18 @@ public struct DashboardModel: Hashable, Sendable {
     /// The detail of the car the state selects, when the detail view is showing.
     public var detail: VehicleDetail?
     public var map: MapModel
+    /// The scenario's calendar, for clock times (the alerts'); nil in a model built without a
+    /// scenario, where times show as offsets from the start.
+    public var scenarioClock: ScenarioClock?
 
     public init(
         scenarioName: String, seed: UInt64, clock: SimTime, wallClockLabel: String = "", fleet: FleetSummary,
         regions: [RegionSummary], countries: [CountryShare], vehicles: [VehicleRow], alerts: [AlertRow],
         detail: VehicleDetail? = nil, map: MapModel = MapModel(regions: []), table: VehicleTable? = nil,
-        services: [ServiceShare] = [], categories: [CountryShare.Traffic] = [], rateWindowSeconds: Int = MeterWindow.rateSeconds
+        services: [ServiceShare] = [], categories: [CountryShare.Traffic] = [], rateWindowSeconds: Int = MeterWindow.rateSeconds,
+        scenarioClock: ScenarioClock? = nil
     ) {
+        self.scenarioClock = scenarioClock
         self.services = services
         self.categories = categories
         self.rateWindowSeconds = rateWindowSeconds

@@ -127,7 +127,7 @@ public struct ModelBuilder: Sendable {
             wallClockLabel: Self.calendarLabel(start: config.start, at: now), fleet: fleet, regions: regions,
             countries: countries, vehicles: rows, alerts: alertRows, detail: detail,
             map: mapModel(world: world, dots: scan.dots), table: table, services: services, categories: categories,
-            rateWindowSeconds: window)
+            rateWindowSeconds: window, scenarioClock: ScenarioClock(start: config.start))
     }
 
     /// One car's full row: its text, destinations, category rates and history.
@@ -203,9 +203,6 @@ public struct ModelBuilder: Sendable {
 
     /// `2026-11-30 08:15` for the simulated time `at` from the scenario's start.
     static func calendarLabel(start: StartDate, at time: SimTime) -> String {
-        let day = CalendarDay(start: start, at: time)
-        let seconds = Int((start.hour * 3600 + time.seconds).rounded(.down)) % 86_400
-        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        return "\(day.year)-\(two(day.month))-\(two(day.day)) \(two(seconds / 3600)):\(two(seconds / 60 % 60))"
+        ScenarioClock(start: start).label(at: time)
     }
 }
