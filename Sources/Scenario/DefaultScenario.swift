@@ -258,8 +258,8 @@ public enum DefaultScenario {
                 ({country}), {border}, at {position}{in-zone}
               match: {restricted: true, market: CN, direction: up}
               severity:
-                - {when: {cross-border: true}, level: critical}
-                - level: watch
+                - {when: {cross-border: true}, level: critical, label: "restricted, leaves CN"}
+                - {level: watch, label: "restricted, stays in CN"}
             - id: CN-3b
               title: Restricted driver uploads camera data
               source: 2021 restrictions as reported
@@ -271,7 +271,7 @@ public enum DefaultScenario {
                 market: CN
                 category: [camera-clip, sentry-live, cabin-camera]
                 direction: up
-              severity: high
+              severity: [{level: high, label: "restricted camera upload"}]
             - id: CN-3c
               title: Restricted driver inside a military zone
               source: 2021 restrictions as reported
@@ -279,7 +279,7 @@ public enum DefaultScenario {
                 Restricted driver {driver} was inside military zone {zone} in {vin} at {position};
                 {bytes} of {category} data went to {service} ({country})
               match: {restricted: true, market: CN, zone-kind: military-zone}
-              severity: high
+              severity: [{level: high, label: "restricted, mil. zone"}]
             - id: CN-1
               title: Exterior camera data leaves China or leaves the car un-anonymised
               source: Several Provisions on Automotive Data Security Management (Trial), CAC 2021, Art. 3, 11-12
@@ -288,8 +288,8 @@ public enum DefaultScenario {
                 {border}, at {position}{in-zone}
               match: {market: CN, category: [camera-clip, sentry-live], direction: up}
               severity:
-                - {when: {cross-border: true}, level: critical}
-                - {when: {anonymised: false}, level: high}
+                - {when: {cross-border: true}, level: critical, label: camera data leaves CN}
+                - {when: {anonymised: false}, level: high, label: "not anonymised, in CN"}
             - id: CN-2
               title: Location produced inside a sensitive zone leaves the car
               source: Several Provisions on Automotive Data Security Management (Trial), CAC 2021, Art. 3 item 1
@@ -302,8 +302,8 @@ public enum DefaultScenario {
                 category: [telemetry, navigation, camera-clip]
                 direction: up
               severity:
-                - {when: {cross-border: true}, level: critical}
-                - level: high
+                - {when: {cross-border: true}, level: critical, label: zone location leaves CN}
+                - {level: high, label: "zone location, in CN"}
             - id: CN-4
               title: Cabin camera data leaves the car
               source: CAAM 2024 requirements; Provisions Art. 6
@@ -311,7 +311,7 @@ public enum DefaultScenario {
                 {bytes} of cabin camera data left {vin} (driver {driver}) for {service} ({country}),
                 {border}, at {position}{in-zone}
               match: {market: CN, category: cabin-camera, direction: up}
-              severity: critical
+              severity: [{level: critical, label: cabin camera leaves car}]
             - id: US-1
               title: Precise location from a listed US site reaches China
               source: 28 CFR §202.222, §202.242
@@ -324,7 +324,7 @@ public enum DefaultScenario {
                 category: [telemetry, navigation, camera-clip]
                 direction: up
                 country: CN
-              severity: critical
+              severity: [{level: critical, label: US-site location to CN}]
             - id: US-3
               title: US car with PRC-linked connectivity software
               source: BIS connected-vehicles rule, 15 CFR 791 subpart D
@@ -332,7 +332,7 @@ public enum DefaultScenario {
                 {vin} (model year {model-year}) runs connectivity software from a PRC-linked supplier;
                 it sent {bytes} of {category} data to {service} ({country})
               match: {market: US, min-model-year: 2027, prc-connectivity: true}
-              severity: watch
+              severity: [{level: watch, label: PRC-linked software}]
 
         alerts: {min-interval: 10m, quiet-period: 2m, log-size: 1000}
         """## + "\n"

@@ -7,7 +7,7 @@ import Fleet
 public enum PolicyDecoding {
     static let sectionKeys = ["restricted-classes", "rules"]
     static let ruleKeys = ["id", "title", "source", "explanation", "match", "severity"]
-    static let caseKeys = ["when", "level"]
+    static let caseKeys = ["when", "level", "label"]
     static let matchKeys = [
         "user-class", "restricted", "market", "region", "in-zone", "zone", "zone-kind", "category", "direction",
         "service", "country", "cross-border", "min-bytes", "anonymised", "min-model-year", "prc-connectivity",
@@ -65,7 +65,8 @@ public enum PolicyDecoding {
             id: id, title: title, source: source, explanation: explanation, match: match, severities: severities)
     }
 
-    /// `severity: high`, or a list of `{when: MATCH, level: LEVEL}` checked in order.
+    /// `severity: high`, or a list of `{when: MATCH, level: LEVEL, label: TEXT}` checked in order
+    /// (`when` and `label` optional).
     static func decodeSeverities(
         _ node: YAMLNode, _ label: String, names: ScenarioNames, context: inout DecodeContext
     ) -> [PolicyRule.SeverityCase]? {
@@ -81,7 +82,19 @@ public enum PolicyDecoding {
             let when = f["when"].map { decodeMatch($0, "\(label) severity 'when'", names: names, context: &context) }
                 ?? RuleMatch.any
             let level = f["level"].flatMap { context.choice($0, "severity", as: Severity.self) }
-            if let when, let level { cases.append(PolicyRule.SeverityCase(when: when, level)) } else { ok = false }
+            var caseLabel: String?? = .some(nil)
+            if let node = f["label"] {
+                caseLabel = context.string(node, "\(label) severity label").map { .some($0) } ?? .none
+                if case .some(.some(let text)) = caseLabel, text.isEmpty || text.count > 40 {
+                    context.error("\(label) severity label must be 1 to 40 characters, found \(text.count)", at: node)
+                    caseLabel = .none
+                }
+            }
+            if let when, let level, let caseLabel {
+                cases.append(PolicyRule.SeverityCase(when: when, level, label: caseLabel))
+            } else {
+                ok = false
+            }
         }
         if ok, cases.isEmpty { context.error("\(label) severity must list at least one case", at: node) }
         return ok && !cases.isEmpty ? cases : nil

@@ -59,29 +59,30 @@ enum ViewFixture {
 
     static func alert(
         _ id: UInt64, _ sev: Severity, _ rule: String, _ title: String, vehicle: Int, category: DataCategory, service: String,
-        country: Country, bytes: UInt64, count: Int, start: Double, end: Double? = nil, ack: Bool = false, explanation: String
+        country: Country, bytes: UInt64, count: Int, start: Double, end: Double? = nil, ack: Bool = false, label: String? = nil,
+        explanation: String
     ) -> AlertRow {
         let v = vehicles[vehicle]
         return AlertRow(
             id: id, severity: sev, ruleID: rule, title: title, source: "policy", vehicle: vehicle, vin: v.vin,
             driver: v.driverName, userClass: v.userClass, category: category, service: service, country: country,
             bytes: bytes, count: count, start: .seconds(start), lastSeen: .seconds(start + 60), end: end.map { .seconds($0) },
-            acknowledged: ack, position: Fleet.GeoPoint(latitude: 31.23, longitude: 121.47), explanation: explanation)
+            acknowledged: ack, position: Fleet.GeoPoint(latitude: 31.23, longitude: 121.47), explanation: explanation, shortLabel: label)
     }
 
     static let alerts: [AlertRow] = [
         alert(41, .critical, "CN-3", "Restricted user: data abroad", vehicle: 0, category: .cameraClip, service: "tesla-us-ai",
               country: .unitedStates, bytes: 126_000_000, count: 3, start: 7_980,
-              explanation: "A car assigned to a restricted user (military) sent 126 MB of camera clips to Tesla AI in the US while inside the People's Square government zone."),
+              label: "restricted, data leaves CN", explanation: "A car assigned to a restricted user (military) sent 126 MB of camera clips to Tesla AI in the US while inside the People's Square government zone."),
         alert(40, .high, "CN-2", "Location inside a sensitive zone", vehicle: 0, category: .navigation, service: "baidu-maps",
               country: .china, bytes: 410_000, count: 12, start: 7_700,
-              explanation: "Navigation records produced inside cn-gov-peoples-square left the car."),
+              label: "zone location, stays in CN", explanation: "Navigation records produced inside cn-gov-peoples-square left the car."),
         alert(38, .high, "US-1", "Precise location reaches a country of concern", vehicle: 6, category: .voice, service: "volc-voice",
               country: Country("SG"), bytes: 96_000, count: 4, start: 6_500,
-              explanation: "Voice requests with precise location near Moffett Federal Airfield went to a PRC-linked service."),
+              label: "US-site location abroad", explanation: "Voice requests with precise location near Moffett Federal Airfield went to a PRC-linked service."),
         alert(37, .watch, "CN-3", "Restricted user: outbound traffic", vehicle: 1, category: .telemetry, service: "tesla-cn-dc",
               country: .china, bytes: 2_400_000, count: 40, start: 5_200, ack: true,
-              explanation: "A key-SOE employee's car sends telemetry to the Tesla China data centre."),
+              label: "restricted, stays in CN", explanation: "A key-SOE employee's car sends telemetry to the Tesla China data centre."),
         alert(30, .high, "CN-1", "Camera clip left the car", vehicle: 7, category: .cameraClip, service: "tesla-cn-dc",
               country: .china, bytes: 88_000_000, count: 1, start: 3_000, end: 3_600,
               explanation: "An exterior camera clip was uploaded un-anonymised."),

@@ -180,3 +180,37 @@ import Testing
         }
     }
 }
+
+/// Where the title does not fit, the alert panel shows the matched case's short label, never
+/// a cut title ("… leaves China …" for clips that stayed in China).
+@Suite struct AlertTitleTests {
+    func row(title: String, label: String) -> AlertRow {
+        AlertRow(
+            id: 1, severity: .high, ruleID: "CN-1", title: title, source: "s", vehicle: 0, vin: "LRW3E7EK4NC000007",
+            driver: "d", userClass: .privateOwner, category: .cameraClip, service: "Tesla China data centre",
+            country: .china, bytes: 1, count: 1, start: .zero, lastSeen: .zero,
+            position: Fleet.GeoPoint(latitude: 0, longitude: 0), explanation: "", shortLabel: label)
+    }
+
+    @Test func shortLabelInsteadOfACut() {
+        let a = row(title: "Exterior camera data leaves China or leaves the car un-anonymised",
+                    label: "camera not anonymised, stays in CN")
+        #expect(AlertPanel.titleText(a, width: 80) == a.title)
+        #expect(AlertPanel.titleText(a, width: 40) == "camera not anonymised, stays in CN")
+        #expect(AlertPanel.titleText(a, width: 20) == "")
+        for w in 0...80 {
+            let text = AlertPanel.titleText(a, width: w)
+            #expect(text.isEmpty || text == a.title || text == a.shortLabel)
+        }
+    }
+
+    @Test func flowColumnUsesDisplayNamesAndCountsTheRest() {
+        let style = ViewStyle(theme: .dark, glyphs: .unicode)
+        var a = row(title: "t", label: "l")
+        a.breakdown = AlertBreakdown(category: .cameraClip, service: "tesla-ai", name: "Tesla AI training (US)",
+                                     country: .unitedStates, bytes: 480_000_000, flows: 1)
+        let panel = AlertPanel(style: style, alerts: [a], selected: nil, focused: false, highlighted: false)
+        #expect(panel.flow(a, width: 44).spans.map(\.text).joined() == "camera clip → Tesla AI training (US)")
+        #expect(DetailAlerts.flowText(a, arrow: "→") == "camera clip → Tesla AI training")
+    }
+}

@@ -95,7 +95,7 @@ import Simulation
         }
         let alert = try #require(book.openAlerts.first { $0.ruleID == "CN-3a" })
         #expect(alert.explanation ==
-            "Restricted driver 王伟 (Wang Wei, military) sent 12.4 MB of camera-clip data from LRW3E7EK4NC000007 "
+            "Restricted driver 王伟 (Wang Wei, military) sent 12.4 MB of camera clip data from LRW3E7EK4NC000007 "
             + "to Tesla US cloud (US), across the border, at 31.23N 121.47E inside cn-gov-peoples-square "
             + "[CN-3a, 2021 restrictions as reported]")
     }

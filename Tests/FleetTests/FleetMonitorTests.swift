@@ -34,7 +34,12 @@ import Simulation
         #expect(view.highestOpenSeverity == .critical && view.restricted && view.crossedBorder)
         #expect(view.crossBorderBytesUp >= 12_400_000)
         #expect(critical.explanation.hasPrefix("Restricted driver 王伟 (Wang Wei, military) sent"))
-        #expect(critical.explanation.contains("to Tesla US cloud (US), across the border"))
+        // The alert also aggregates the car's telemetry to the CN data centre: the sentence says
+        // both destinations and the breakdown, not the first flow's category and server alone.
+        #expect(critical.explanation.contains("partly across the border (12.4 MB)"))
+        #expect(critical.explanation.contains("to Tesla US cloud (US) 12.4 MB"))
+        #expect(critical.breakdown.crossBorderBytes == 12_400_000)
+        #expect(critical.breakdown.totalBytes == critical.bytes)
         #expect(monitor.overview.openAlerts.critical >= 1)
         #expect(monitor.recentFlows.contains { $0.record.vehicle == 0 && $0.record.bytes == 12_400_000 && $0.worst?.severity == .critical })
     }

@@ -96,7 +96,7 @@ import Simulation
         let facts = cnFlow(.military, .cameraClip, to: .unitedStates, zone: Self.gov, bytes: 12_400_000)
         let rule = PolicySet.default.rules[0]
         #expect(ExplanationTemplate(rule.explanation).render(facts) ==
-            "Restricted driver 王伟 (Wang Wei, military) sent 12.4 MB of camera-clip data from LRW3E7EK4NC000007 "
+            "Restricted driver 王伟 (Wang Wei, military) sent 12.4 MB of camera clip data from LRW3E7EK4NC000007 "
             + "to Tesla US cloud (US), across the border, at 31.23N 121.47E inside cn-gov-peoples-square")
         let template = ExplanationTemplate("{{literal}} {nope} {vin}")
         #expect(template.unknownPlaceholders == ["nope"])

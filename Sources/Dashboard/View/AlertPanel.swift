@@ -2,8 +2,9 @@ import Fleet
 import Screen
 
 /// The alert list, in the model's order (open alerts first, most severe, then newest). Each
-/// line: the severity's glyph and word, the time, the rule, the car and its driver, the flow
-/// (category → service (country)), bytes and count. Acknowledged and closed alerts are dimmed;
+/// line: the severity's glyph and word, the time, the rule, the car and its driver, the flows
+/// (largest category and destination, how many more, the countries), bytes and count, and the
+/// title or, where it does not fit, the matched severity case's short label. Acknowledged and closed alerts are dimmed;
 /// the selected alert is highlighted while the list has the focus.
 struct AlertPanel: Widget {
     let style: ViewStyle
@@ -93,25 +94,51 @@ struct AlertPanel: Widget {
             return flow(a, width: width)
         case .bytes: return Line(Format.bytes(Double(a.bytes)), alignment: .right)
         case .count: return Line(style.times + "\(a.count)", style: t.dim, alignment: .right)
-        case .title: return Line(clean(a.title), style: t.dim)
+        case .title: return Line(Self.titleText(a, width: width), style: t.dim)
         }
     }
 
-    /// "camera-clip → tesla-us-ai (US)": the category short when narrow, and the service cut
-    /// before the country is, since where the data went matters most.
+    /// The rule's title when it fits, else the matched severity case's short label when that
+    /// fits, else nothing: a title cut short can say something the rule does not ("… leaves
+    /// China …" for clips that stayed in China), so it is never cut.
+    static func titleText(_ a: AlertRow, width: Int) -> String {
+        for text in [clean(a.title), clean(a.shortLabel)] where DisplayWidth.of(text) <= width { return text }
+        return ""
+    }
+
+    /// "media +1 → Chinese streaming back ends +1 (CN)": the largest category and destination of
+    /// the alert's flows (by bytes), how many more there are, and every destination country.
+    /// The service is cut before the country is, since where the data went matters most.
     func flow(_ a: AlertRow, width: Int) -> Line {
         let t = style.theme
+        let ellipsis = String(style.glyphs.ellipsis)
         let arrow = " " + String(style.glyphs.arrowRight) + " "
         let status = !a.isOpen ? " closed" : a.acknowledged ? " ack" : ""
-        let country = clean(a.country.rawValue)
-        let service = clean(a.service)
-        let tail = DisplayWidth.of(" (" + country + ")" + status)
-        var category = clean(a.category.rawValue)
-        if DisplayWidth.of(category + arrow + service) + tail > width { category = a.category.shortName }
+        let b = a.breakdown
+        let categories = b.categories, destinations = b.destinations
+        let topCategory = categories.first?.category ?? a.category
+        let moreCategories = categories.count > 1 ? " +\(categories.count - 1)" : ""
+        let top = destinations.first
+        let topCountry = top?.country ?? a.country
+        var countries = [topCountry]
+        for d in destinations where !countries.contains(d.country) { countries.append(d.country) }
+        let countryText = clean(countries.map(\.rawValue).joined(separator: "/")) + (b.otherFlows > 0 ? "/" + ellipsis : "")
+        let service = clean(top.map { ServiceConfig.bareName($0.name.isEmpty ? $0.service.rawValue : $0.name, country: $0.country) }
+            ?? ServiceConfig.bareName(a.service, country: a.country))
+        let moreDestinations = b.destinationCount > 1 ? " +\(b.destinationCount - 1)" : ""
+        let tail = DisplayWidth.of(moreDestinations + " (" + countryText + ")" + status)
+        var category = clean(topCategory.displayName) + moreCategories
+        // Too narrow for a readable service: the category and the countries say enough.
+        if DisplayWidth.of(category + arrow) + 4 + tail > width {
+            let countryTail = " (" + countryText + ")" + status
+            let cut = DisplayWidth.truncate(category, toWidth: max(1, width - DisplayWidth.of(countryTail)), ellipsis: ellipsis)
+            return Line([Span(cut), Span(" (", style: t.dim), Span(countryText, style: style.countryStyle(topCountry)),
+                         Span(")", style: t.dim), Span(status, style: t.dim)])
+        }
         let room = width - DisplayWidth.of(category + arrow) - tail
-        let cut = room > 0 ? DisplayWidth.truncate(service, toWidth: room, ellipsis: String(style.glyphs.ellipsis)) : ""
-        return Line([Span(category), Span(arrow, style: t.dim), Span(cut), Span(" (", style: t.dim),
-                     Span(country, style: style.countryStyle(a.country)), Span(")", style: t.dim), Span(status, style: t.dim)])
+        let cut = room > 0 ? DisplayWidth.truncate(service, toWidth: room, ellipsis: ellipsis) : ""
+        return Line([Span(category), Span(arrow, style: t.dim), Span(cut + moreDestinations), Span(" (", style: t.dim),
+                     Span(countryText, style: style.countryStyle(topCountry)), Span(")", style: t.dim), Span(status, style: t.dim)])
     }
 
     /// `line` in the dim style; the severity keeps its glyph and word, only dimmed.

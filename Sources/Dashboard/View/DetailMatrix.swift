@@ -69,7 +69,7 @@ struct DetailMatrix: Widget {
             let y = inner.y + 2 + r
             guard y < inner.maxY else { break }
             let row = detail.matrix[c.index]
-            buffer.put(Line(c.rawValue, style: c.isCamera ? t.restricted : t.text), x: inner.x, y: y, width: labelWidth - 1, ellipsis: style.glyphs.ellipsis)
+            buffer.put(Line(c.displayName, style: c.isCamera ? t.restricted : t.text), x: inner.x, y: y, width: labelWidth - 1, ellipsis: style.glyphs.ellipsis)
             var cx = inner.x + labelWidth
             var total: UInt64 = 0
             for v in row { total &+= v }
@@ -111,8 +111,8 @@ struct DetailAlerts: Widget {
                 Span(String(style.severityGlyph(a.severity)) + " " + ViewStyle.word(a.severity), style: sev),
                 Span(" " + clean(a.ruleID), style: quiet ? t.dim : t.header),
                 Span(" " + style.time(a.start), style: t.dim),
-                Span(" " + clean(a.category.rawValue) + " " + String(style.glyphs.arrowRight) + " " + clean(a.service) + " (", style: text),
-                Span(clean(a.country.rawValue), style: quiet ? t.dim : style.countryStyle(a.country)),
+                Span(" " + Self.flowText(a, arrow: String(style.glyphs.arrowRight)) + " (", style: text),
+                Span(clean(Self.countries(a)), style: quiet ? t.dim : style.countryStyle(a.breakdown.destinations.first?.country ?? a.country)),
                 Span(") " + Format.bytes(Double(a.bytes)) + " " + style.times + "\(a.count)", style: text),
             ]
             if !a.isOpen { head.append(Span(" closed", style: t.dim)) } else if a.acknowledged { head.append(Span(" acknowledged", style: t.dim)) }
@@ -123,5 +123,30 @@ struct DetailAlerts: Widget {
             }
         }
         Paragraph(lines, ellipsis: style.glyphs.ellipsis).render(into: &buffer, area: inner)
+    }
+
+    /// "camera clip → Tesla AI training", or "media, telemetry → 2 destinations" for an alert
+    /// whose flows span several (the explanation under it gives the breakdown).
+    static func flowText(_ a: AlertRow, arrow: String) -> String {
+        let b = a.breakdown
+        let categories = b.categories.map(\.category.displayName)
+        let category = categories.isEmpty ? a.category.displayName : categories.joined(separator: ", ")
+        let service: String
+        if b.destinationCount > 1 {
+            service = "\(b.destinationCount) destinations"
+        } else if let d = b.destinations.first {
+            service = ServiceConfig.bareName(d.name.isEmpty ? d.service.rawValue : d.name, country: d.country)
+        } else {
+            service = ServiceConfig.bareName(a.service, country: a.country)
+        }
+        return clean(category) + " " + arrow + " " + clean(service)
+    }
+
+    /// The destination countries, largest share first: "CN" or "CN/US".
+    static func countries(_ a: AlertRow) -> String {
+        var out: [String] = []
+        for d in a.breakdown.destinations where !out.contains(d.country.rawValue) { out.append(d.country.rawValue) }
+        if out.isEmpty { out.append(a.country.rawValue) }
+        return out.joined(separator: "/") + (a.breakdown.otherFlows > 0 ? "/others" : "")
     }
 }

@@ -151,7 +151,8 @@ struct VehicleTablePanel: Widget {
         case .destination:
             guard let country = r.topCountry else { return Line("-", style: t.dim) }
             let away = country != r.market.country
-            let name = r.topServiceName ?? r.topService?.rawValue ?? ""
+            // The country leads the cell, so a name that ends with it ("... (US)") drops it.
+            let name = ServiceConfig.bareName(r.topServiceName ?? r.topService?.rawValue ?? "", country: country)
             return Line([
                 Span(clean(country.rawValue), style: style.countryStyle(country)),
                 Span(away ? " " + String(style.glyphs.crossBorder) + " " : "   ", style: t.severityHigh),

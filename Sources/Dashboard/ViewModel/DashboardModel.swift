@@ -217,6 +217,11 @@ public struct AlertRow: Hashable, Sendable {
     public var position: GeoPoint
     /// The sentence a compliance officer reads.
     public var explanation: String
+    /// What the alert's flows carried, by category and destination (`category`, `service` and
+    /// `country` are those of the flow that raised the alert or its severity).
+    public var breakdown: AlertBreakdown
+    /// The matched severity case's short label, shown where the title does not fit.
+    public var shortLabel: String
 
     public var isOpen: Bool { end == nil }
 
@@ -224,8 +229,13 @@ public struct AlertRow: Hashable, Sendable {
         id: UInt64, severity: Severity, ruleID: String, title: String, source: String, vehicle: Int, vin: String,
         driver: String, userClass: UserClassID, category: DataCategory, service: String, country: Country,
         bytes: UInt64, count: Int, start: SimTime, lastSeen: SimTime, end: SimTime? = nil, acknowledged: Bool = false,
-        zone: ZoneID? = nil, position: GeoPoint, explanation: String
+        zone: ZoneID? = nil, position: GeoPoint, explanation: String, breakdown: AlertBreakdown? = nil,
+        shortLabel: String? = nil
     ) {
+        self.breakdown = breakdown ?? AlertBreakdown(
+            category: category, service: ServiceID(rawValue: service), name: service, country: country, bytes: bytes,
+            flows: UInt64(max(0, count)))
+        self.shortLabel = shortLabel ?? title
         self.id = id
         self.severity = severity
         self.ruleID = ruleID

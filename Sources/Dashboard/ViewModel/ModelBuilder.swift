@@ -184,7 +184,7 @@ public struct ModelBuilder: Sendable {
                 vehicle: Int(a.vehicle), vin: (f.vin ?? world.vin(of: Int(a.vehicle))).description, driver: driver, userClass: f.userClass, category: f.category,
                 service: f.serviceName, country: f.destinationCountry, bytes: a.bytes, count: Int(clamping: a.count),
                 start: a.start, lastSeen: a.lastSeen, end: a.closedAt, acknowledged: a.acknowledged, zone: f.zone,
-                position: f.position, explanation: a.explanation)
+                position: f.position, explanation: a.explanation, breakdown: a.breakdown, shortLabel: a.shortLabel)
         }
     }
 

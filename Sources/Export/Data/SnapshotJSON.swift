@@ -143,6 +143,26 @@ public enum SnapshotJSON {
             ("duration_s", .double(((a.end ?? a.lastSeen) - a.start).seconds)),
             ("acknowledged", .bool(a.acknowledged)), ("zone", .optional(a.zone?.rawValue)),
             ("position", position(a.position)), ("explanation", .string(a.explanation)),
+            ("short_label", .string(a.shortLabel)),
+            ("breakdown", breakdown(a.breakdown)),
+        ])
+    }
+
+    /// The alert's flows by category and by destination; each list (with `other`) sums to the
+    /// alert's `bytes` and `count`.
+    static func breakdown(_ b: AlertBreakdown) -> JSONValue {
+        .object([
+            ("by_category", .array(b.categories.map { c in
+                .object([("category", .string(c.category.rawValue)), ("bytes", .uint(c.bytes)), ("flows", .uint(c.flows))])
+            })),
+            ("by_destination", .array(b.destinations.map { d in
+                .object([
+                    ("service", .string(d.service.rawValue)), ("name", .string(d.name)),
+                    ("country", .string(d.country.rawValue)), ("bytes", .uint(d.bytes)), ("flows", .uint(d.flows)),
+                ])
+            })),
+            ("other_destinations", .object([("bytes", .uint(b.otherBytes)), ("flows", .uint(b.otherFlows))])),
+            ("cross_border", .object([("bytes", .uint(b.crossBorderBytes)), ("flows", .uint(b.crossBorderFlows))])),
         ])
     }
 }

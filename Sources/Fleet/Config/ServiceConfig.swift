@@ -79,3 +79,19 @@ public struct RoutingTable: Hashable, Sendable, Codable {
         routes[market, default: [:]][category] = service
     }
 }
+
+extension ServiceConfig {
+    /// `name` without a trailing " (CC)" naming `country` ("Tesla AI training (US)" → "Tesla AI
+    /// training"): what to write before a country that is shown anyway.
+    public static func bareName(_ name: String, country: Country) -> String {
+        let suffix = " (" + country.rawValue + ")"
+        guard name.hasSuffix(suffix), name.count > suffix.count else { return name }
+        return String(name.dropLast(suffix.count))
+    }
+
+    /// "Tesla AI training (US)": the name with its country once, whether or not the name
+    /// already ends with it.
+    public static func label(name: String, country: Country) -> String {
+        bareName(name, country: country) + " (" + country.rawValue + ")"
+    }
+}

@@ -48,6 +48,26 @@ public enum ZoneShape: Hashable, Sendable, Codable {
         }
     }
 
+    /// The area in square metres (plane approximation; polygons by the shoelace formula): what
+    /// "most specific" means when zones overlap.
+    public var areaSquareMeters: Double {
+        switch self {
+        case let .circle(_, radius):
+            return .pi * radius * radius
+        case let .polygon(v):
+            guard v.count >= 3 else { return 0 }
+            let lat0 = v.reduce(0) { $0 + $1.latitude } / Double(v.count) * .pi / 180
+            let ky = Geo.metersPerDegreeLatitude, kx = ky * cos(lat0)
+            var twice = 0.0
+            var j = v.count - 1
+            for i in 0..<v.count {
+                twice += (v[j].longitude * kx) * (v[i].latitude * ky) - (v[i].longitude * kx) * (v[j].latitude * ky)
+                j = i
+            }
+            return abs(twice) / 2
+        }
+    }
+
     /// Whether `p` is inside (circle by plane distance; polygon by ray casting).
     public func contains(_ p: GeoPoint) -> Bool {
         switch self {

@@ -44,10 +44,16 @@ public struct Alert: Hashable, Sendable, Identifiable {
     /// Matching flows and their bytes.
     public internal(set) var count: UInt64
     public internal(set) var bytes: UInt64
+    /// The matching flows by category and by destination; sums to `bytes` and `count`.
+    public internal(set) var breakdown: AlertBreakdown
+    /// Index of the rule's severity case that gave `severity` (for `facts`).
+    public internal(set) var severityCase: Int
+    /// That case's short label: what the alert means when the title does not fit.
+    public internal(set) var shortLabel: String
     public internal(set) var acknowledged: Bool
     let template: ExplanationTemplate
 
-    init(id: UInt64, rule: Int, policy: PolicyRule, severity: Severity, facts: FlowFacts) {
+    init(id: UInt64, rule: Int, policy: PolicyRule, severity: Severity, facts: FlowFacts, severityCase: Int = 0) {
         self.id = id
         self.rule = rule
         ruleID = policy.id
@@ -61,6 +67,11 @@ public struct Alert: Hashable, Sendable, Identifiable {
         closedAt = nil
         count = 1
         bytes = facts.bytes
+        var breakdown = AlertBreakdown()
+        breakdown.add(facts)
+        self.breakdown = breakdown
+        self.severityCase = severityCase
+        shortLabel = policy.shortLabel(case: severityCase)
         acknowledged = false
         template = ExplanationTemplate(policy.explanation)
     }
@@ -69,9 +80,10 @@ public struct Alert: Hashable, Sendable, Identifiable {
     /// From the first to the last matching flow.
     public var duration: SimDuration { lastSeen - start }
 
-    /// The rule's sentence for this alert's flow with the alert's total bytes, then the rule id
-    /// and its source in brackets: what a compliance officer reads and can check.
+    /// The rule's sentence for this alert's flows (their total, categories and destinations,
+    /// with the breakdown when there is more than one), then the rule id and its source in
+    /// brackets: what a compliance officer reads and can check.
     public var explanation: String {
-        template.render(facts, bytes: bytes) + " [\(ruleID), \(source)]"
+        template.render(facts, breakdown: breakdown) + " [\(ruleID), \(source)]"
     }
 }

@@ -52,21 +52,26 @@ public struct AlertBook: Sendable {
     public mutating func record(_ verdict: PolicyVerdict, facts: FlowFacts) -> Outcome {
         let key = Key(rule: verdict.rule, vehicle: facts.vehicle)
         let now = facts.time
-        if var alert = open[key] {
-            if now < alert.lastSeen + parameters.quietPeriod {
-                alert.count += 1
-                alert.bytes &+= facts.bytes
-                alert.lastSeen = max(alert.lastSeen, now)
-                if verdict.severity > alert.severity {
+        if let index = open.index(forKey: key) {
+            if now < open.values[index].lastSeen + parameters.quietPeriod {
+                // In place: copying the alert out and back would retain all its strings per flow.
+                open.values[index].count += 1
+                open.values[index].bytes &+= facts.bytes
+                open.values[index].breakdown.add(facts)
+                open.values[index].lastSeen = max(open.values[index].lastSeen, now)
+                let id = open.values[index].id
+                if verdict.severity > open.values[index].severity {
                     // An escalation needs the officer's eyes again, with the flow that caused it.
-                    removeCounts(alert)
-                    alert.severity = verdict.severity
-                    alert.facts = facts
-                    alert.acknowledged = false
-                    addCounts(alert)
+                    removeCounts(open.values[index])
+                    let severityCase = caseIndex(verdict, facts)
+                    open.values[index].severity = verdict.severity
+                    open.values[index].facts = facts
+                    open.values[index].severityCase = severityCase
+                    open.values[index].shortLabel = policies.rules[verdict.rule].shortLabel(case: severityCase)
+                    open.values[index].acknowledged = false
+                    addCounts(open.values[index])
                 }
-                open[key] = alert
-                return .aggregated(id: alert.id)
+                return .aggregated(id: id)
             }
             close(key)  // cleared before this flow, though no tick said so yet
         }
@@ -76,13 +81,26 @@ public struct AlertBook: Sendable {
         }
         let alert = Alert(
             id: nextID, rule: verdict.rule, policy: policies.rules[verdict.rule], severity: verdict.severity,
-            facts: facts)
+            facts: facts, severityCase: caseIndex(verdict, facts))
         nextID += 1
         open[key] = alert
         lastRaised[key] = now
         addCounts(alert)
         nextExpiry = min(nextExpiry, now + parameters.quietPeriod)
         return .raised(id: alert.id)
+    }
+
+    /// The severity case of `verdict`'s rule that `facts` fall under (the reference logic, run
+    /// only when an alert is raised or escalated); the first case of that severity if the
+    /// reference disagrees, which the engine's tests rule out.
+    func caseIndex(_ verdict: PolicyVerdict, _ facts: FlowFacts) -> Int {
+        let rule = policies.rules[verdict.rule]
+        if let i = rule.caseIndex(of: facts, restricted: policies.isRestricted(facts.userClass)),
+            rule.severities[i].severity == verdict.severity
+        {
+            return i
+        }
+        return rule.severities.firstIndex { $0.severity == verdict.severity } ?? 0
     }
 
     /// Records every verdict of one flow.

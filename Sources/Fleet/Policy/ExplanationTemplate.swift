@@ -11,9 +11,11 @@ public struct ExplanationTemplate: Hashable, Sendable {
         case vin
         /// Decimal units: "12.4 MB".
         case bytes
+        /// The category's display name ("camera clip").
         case category
         case direction
-        /// The service's display name, or its id.
+        /// The service's display name (without a trailing "(CC)" that repeats its country, which
+        /// `{country}` says), or its id.
         case service
         case country
         /// "across the border" or "inside the market".
@@ -89,6 +91,67 @@ public struct ExplanationTemplate: Hashable, Sendable {
         return out
     }
 
+    /// The sentence for an alert that aggregates the flows of `breakdown`: `{bytes}` is their
+    /// total; `{category}`, `{service}`, `{country}` and `{border}` speak of all of them ("media
+    /// and telemetry", "2 destinations", "CN/US", "partly across the border"); the other
+    /// placeholders are those of `facts` (the flow that raised the alert or its severity).
+    /// When the flows span more than one category or destination, the sentence ends with the
+    /// breakdown: " — 8.6 MB: media 8.5 MB, telemetry 34.0 kB; to ...".
+    public func render(_ facts: FlowFacts, breakdown b: AlertBreakdown) -> String {
+        let total = b.totalBytes
+        let categories = b.categories
+        let destinations = b.destinations
+        var out = ""
+        for segment in segments {
+            switch segment {
+            case .text(let t): out += t
+            case .value(let p):
+                switch p {
+                case .category where categories.count > 1:
+                    out += Self.joined(categories.map(\.category.displayName))
+                case .service where b.destinationCount > 1:
+                    out += "\(b.destinationCount) destinations"
+                case .country where b.destinationCount > 1:
+                    var countries: [String] = []
+                    for d in destinations where !countries.contains(d.country.rawValue) { countries.append(d.country.rawValue) }
+                    out += countries.joined(separator: "/") + (b.otherFlows > 0 ? "/others" : "")
+                case .border where b.crossBorderFlows > 0 && b.crossBorderFlows < b.totalFlows:
+                    out += "partly across the border (\(ByteFormat.decimal(b.crossBorderBytes)))"
+                default:
+                    out += Self.value(p, facts, bytes: total)
+                }
+            }
+        }
+        if categories.count > 1 || b.destinationCount > 1 { out += " \u{2014} " + Self.summary(b) }
+        return out
+    }
+
+    /// "8.6 MB: media 8.5 MB, telemetry 34.0 kB; to Chinese streaming back ends (CN) 8.5 MB, Tesla
+    /// China data centre (CN) 34.0 kB": the parts with more than one entry, largest first.
+    public static func summary(_ b: AlertBreakdown) -> String {
+        var out = ByteFormat.decimal(b.totalBytes)
+        let categories = b.categories
+        if categories.count > 1 {
+            out += ": " + categories.map { "\($0.category.displayName) \(ByteFormat.decimal($0.bytes))" }
+                .joined(separator: ", ")
+        }
+        if b.destinationCount > 1 {
+            var parts = b.destinations.map {
+                "\(ServiceConfig.label(name: $0.name.isEmpty ? $0.service.rawValue : $0.name, country: $0.country)) "
+                    + ByteFormat.decimal($0.bytes)
+            }
+            if b.otherFlows > 0 { parts.append("other destinations \(ByteFormat.decimal(b.otherBytes))") }
+            out += "; to " + parts.joined(separator: ", ")
+        }
+        return out
+    }
+
+    /// "a", "a and b", "a, b and c".
+    static func joined(_ items: [String]) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
+    }
+
     static func value(_ p: Placeholder, _ f: FlowFacts, bytes: UInt64) -> String {
         switch p {
         case .driver:
@@ -99,9 +162,10 @@ public struct ExplanationTemplate: Hashable, Sendable {
         case .userClass: return f.userClass.rawValue
         case .vin: return f.vin?.description ?? "car #\(f.vehicle)"
         case .bytes: return ByteFormat.decimal(bytes)
-        case .category: return f.category.rawValue
+        case .category: return f.category.displayName
         case .direction: return f.direction.rawValue
-        case .service: return f.serviceName.isEmpty ? f.service.rawValue : f.serviceName
+        case .service:
+            return f.serviceName.isEmpty ? f.service.rawValue : ServiceConfig.bareName(f.serviceName, country: f.destinationCountry)
         case .country: return f.destinationCountry.rawValue
         case .border: return f.isCrossBorder ? "across the border" : "inside the market"
         case .position: return ByteFormat.position(f.position)

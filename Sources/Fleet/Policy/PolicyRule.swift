@@ -4,9 +4,14 @@ public struct PolicyRule: Hashable, Sendable, Identifiable {
     public struct SeverityCase: Hashable, Sendable {
         public var when: RuleMatch
         public var severity: Severity
-        public init(when: RuleMatch = .any, _ severity: Severity) {
+        /// A few words that say what this case means ("clip not anonymised, stays in CN"), shown
+        /// instead of the rule's title where the title does not fit; nil derives one from
+        /// `when` (see `PolicyRule.shortLabel(case:)`).
+        public var label: String?
+        public init(when: RuleMatch = .any, _ severity: Severity, label: String? = nil) {
             self.when = when
             self.severity = severity
+            self.label = label
         }
     }
 
@@ -46,9 +51,25 @@ public struct PolicyRule: Hashable, Sendable, Identifiable {
     /// The severity of `facts` under this rule, or nil when it does not apply (reference logic;
     /// `PolicyEngine` is the fast path).
     public func severity(of facts: FlowFacts, restricted: Bool) -> Severity? {
+        caseIndex(of: facts, restricted: restricted).map { severities[$0].severity }
+    }
+
+    /// The index of the severity case `facts` fall under, or nil when the rule does not apply.
+    public func caseIndex(of facts: FlowFacts, restricted: Bool) -> Int? {
         guard match.matches(facts, restricted: restricted) else { return nil }
-        for c in severities where c.when.matches(facts, restricted: restricted) { return c.severity }
-        return nil
+        return severities.firstIndex { $0.when.matches(facts, restricted: restricted) }
+    }
+
+    /// The short label of severity case `index`: its own `label`, else one derived from its
+    /// `when` ("cross-border", "not anonymised, camera clip"); a case without conditions is
+    /// "other flows" after other cases and the rule's title when it is the only case.
+    public func shortLabel(case index: Int) -> String {
+        guard severities.indices.contains(index) else { return title }
+        let c = severities[index]
+        if let label = c.label, !label.isEmpty { return label }
+        let phrase = c.when.phrase
+        if !phrase.isEmpty { return phrase }
+        return index > 0 ? "other flows" : title
     }
 }
 

@@ -15,19 +15,22 @@ extension PolicySet {
                 explanation: "Restricted driver {driver} sent {bytes} of {category} data from {vin} to {service} "
                     + "({country}), {border}, at {position}{in-zone}",
                 match: RuleMatch(restricted: true, markets: [.cn], direction: .up),
-                severities: [.init(when: RuleMatch(crossBorder: true), .critical), .init(.watch)]),
+                severities: [
+                    .init(when: RuleMatch(crossBorder: true), .critical, label: "restricted, leaves CN"),
+                    .init(.watch, label: "restricted, stays in CN"),
+                ]),
             PolicyRule(
                 id: "CN-3b", title: "Restricted driver uploads camera data", source: "2021 restrictions as reported",
                 explanation: "Restricted driver {driver} uploaded {bytes} of {category} data from {vin} to {service} "
                     + "({country}), {border}, at {position}{in-zone}",
                 match: RuleMatch(restricted: true, markets: [.cn], categories: cameraCategories, direction: .up),
-                severity: .high),
+                severities: [.init(.high, label: "restricted camera upload")]),
             PolicyRule(
                 id: "CN-3c", title: "Restricted driver inside a military zone", source: "2021 restrictions as reported",
                 explanation: "Restricted driver {driver} was inside military zone {zone} in {vin} at {position}; "
                     + "{bytes} of {category} data went to {service} ({country})",
                 match: RuleMatch(restricted: true, markets: [.cn], zoneKinds: [.militaryZone]),
-                severity: .high),
+                severities: [.init(.high, label: "restricted, mil. zone")]),
             PolicyRule(
                 id: "CN-1", title: "Exterior camera data leaves China or leaves the car un-anonymised",
                 source: cacProvisions + ", Art. 3, 11-12",
@@ -35,8 +38,8 @@ extension PolicySet {
                     + "{border}, at {position}{in-zone}",
                 match: RuleMatch(markets: [.cn], categories: exteriorCameraCategories, direction: .up),
                 severities: [
-                    .init(when: RuleMatch(crossBorder: true), .critical),
-                    .init(when: RuleMatch(anonymised: false), .high),
+                    .init(when: RuleMatch(crossBorder: true), .critical, label: "camera data leaves CN"),
+                    .init(when: RuleMatch(anonymised: false), .high, label: "not anonymised, in CN"),
                 ]),
             PolicyRule(
                 id: "CN-2", title: "Location produced inside a sensitive zone leaves the car",
@@ -46,14 +49,17 @@ extension PolicySet {
                 match: RuleMatch(
                     markets: [.cn], zoneKinds: [.governmentOrgan, .defenceIndustry, .militaryZone, .seasonal],
                     categories: locationCategories, direction: .up),
-                severities: [.init(when: RuleMatch(crossBorder: true), .critical), .init(.high)]),
+                severities: [
+                    .init(when: RuleMatch(crossBorder: true), .critical, label: "zone location leaves CN"),
+                    .init(.high, label: "zone location, in CN"),
+                ]),
             PolicyRule(
                 id: "CN-4", title: "Cabin camera data leaves the car",
                 source: "CAAM 2024 requirements; Provisions Art. 6",
                 explanation: "{bytes} of cabin camera data left {vin} (driver {driver}) for {service} ({country}), "
                     + "{border}, at {position}{in-zone}",
                 match: RuleMatch(markets: [.cn], categories: [.cabinCamera], direction: .up),
-                severity: .critical),
+                severities: [.init(.critical, label: "cabin camera leaves car")]),
             PolicyRule(
                 id: "US-1", title: "Precise location from a listed US site reaches China",
                 source: "28 CFR §202.222, §202.242",
@@ -62,13 +68,13 @@ extension PolicySet {
                 match: RuleMatch(
                     markets: [.us], zoneKinds: [.usGovernmentSite], categories: locationCategories, direction: .up,
                     countries: [.china]),
-                severity: .critical),
+                severities: [.init(.critical, label: "US-site location to CN")]),
             PolicyRule(
                 id: "US-3", title: "US car with PRC-linked connectivity software",
                 source: "BIS connected-vehicles rule, 15 CFR 791 subpart D",
                 explanation: "{vin} (model year {model-year}) runs connectivity software from a PRC-linked supplier; "
                     + "it sent {bytes} of {category} data to {service} ({country})",
                 match: RuleMatch(markets: [.us], minModelYear: 2027, prcLinkedConnectivity: true),
-                severity: .watch),
+                severities: [.init(.watch, label: "PRC-linked software")]),
         ])
 }

@@ -84,3 +84,26 @@ public struct RuleMatch: Hashable, Sendable {
         return true
     }
 }
+
+extension RuleMatch {
+    /// The present conditions in a few words, for a derived severity-case label: "cross-border,
+    /// not anonymised". Empty for `.any`.
+    public var phrase: String {
+        func list<T>(_ s: Set<T>?, _ name: (T) -> String) -> String? {
+            s.map { $0.map(name).sorted().joined(separator: "/") }
+        }
+        func flag(_ b: Bool?, _ yes: String, _ no: String) -> String? { b.map { $0 ? yes : no } }
+        let parts: [String?] = [
+            list(userClasses) { $0.rawValue }, flag(restricted, "restricted driver", "unrestricted driver"),
+            list(markets) { $0.rawValue + " car" }, list(regions) { $0.rawValue },
+            flag(inZone, "in a zone", "outside zones"), list(zones) { "in " + $0.rawValue },
+            list(zoneKinds) { "in " + $0.rawValue }, list(categories) { $0.displayName },
+            direction.map { $0 == .up ? "upload" : "download" }, list(services) { "to " + $0.rawValue },
+            list(countries) { "to " + $0.rawValue }, flag(crossBorder, "cross-border", "stays in market"),
+            minBytes.map { "at least " + ByteFormat.decimal($0) }, flag(anonymised, "anonymised", "not anonymised"),
+            minModelYear.map { "model year \($0)+" },
+            flag(prcLinkedConnectivity, "PRC-linked software", "no PRC-linked software"),
+        ]
+        return parts.compactMap { $0 }.joined(separator: ", ")
+    }
+}

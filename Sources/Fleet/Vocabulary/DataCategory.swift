@@ -30,7 +30,26 @@ public enum DataCategory: String, CaseIterable, Hashable, Sendable, Codable {
 
     public static let count = 10
 
-    /// Short label for narrow table columns.
+    /// The one name people read for the category, on every surface (panels, detail view,
+    /// explanations, alert breakdowns). The raw value stays the machine id (scenario files,
+    /// JSON, CSV, NDJSON, filters).
+    public var displayName: String {
+        switch self {
+        case .telemetry: "telemetry"
+        case .diagnostics: "diagnostics"
+        case .cameraClip: "camera clip"
+        case .sentryLive: "Sentry live view"
+        case .cabinCamera: "cabin camera"
+        case .ota: "OTA update"
+        case .navigation: "navigation"
+        case .voice: "voice"
+        case .media: "media"
+        case .appCommands: "app command"
+        }
+    }
+
+    /// An abbreviation the filter language also accepts (`cat:cam`). Not shown on screen: the
+    /// panels use `displayName`, and the table's meter headers name groups (`MeterGroup`).
     public var shortName: String {
         switch self {
         case .telemetry: "tel"

@@ -117,6 +117,7 @@ extension FleetState {
             let c = try car(c)
             lastActivity[c] = now.nanoseconds
             let p = positionOf(car: c, at: now)
+            updateZoneSeasons(at: now)
             emit(car: c, category: category, direction: direction, bytes: bytes, start: now - .seconds(seconds), end: now,
                  position: p, zone: zoneIndex(at: p), service: config.serviceIndex(service), observer: &observer)
         case let .addCars(region, n):

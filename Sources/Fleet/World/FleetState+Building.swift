@@ -35,6 +35,7 @@ extension FleetState {
 
     /// Adds `count` cars to region `r`, homed in its areas, with classes by quota (shuffled).
     mutating func addCars(region r: Int, count n: Int, at now: SimTime, simulator: inout Simulator<FleetEvent>) {
+        updateZoneSeasons(at: now)
         let region = config.regions[r]
         let regionAreas = areas.indices.filter { areas[$0].region == r }
         let areaChoice = WeightedChoice(weights: regionAreas.map { areas[$0].config.share })

@@ -19,6 +19,7 @@ extension FleetState {
         let start = lastTick[car]
         let dtNs = now.nanoseconds - start
         guard dtNs > 0 else { return }
+        updateZoneSeasons(at: now)
         let dt = Double(dtNs) * 1e-9
         let s = state[car]
         secondsInState[Int(s.rawValue)] += dt

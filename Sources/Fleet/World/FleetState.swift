@@ -118,7 +118,8 @@ struct FleetState: Sendable {
         for (r, region) in config.regions.enumerated() {
             for area in region.areas { areas.append(CompiledArea(region: r, config: area, zones: config.zones)) }
         }
-        zoneTable = ZoneTable(bounds: config.zones.map(\.shape.bounds), shapes: config.zones.map(\.shape))
+        zoneTable = ZoneTable(zones: config.zones)
+        _ = zoneTable.updateSeasons(start: config.start, at: .zero)
         countries = Array(Set(config.services.map(\.country))).sorted()
         serviceCountry = config.services.map { s in countries.firstIndex(of: s.country) ?? 0 }
         servicePort = config.services.map(\.port)
@@ -174,22 +175,77 @@ struct FleetState: Sendable {
         return userClasses.count - 1
     }
 
-    /// The first zone containing `p`, or `noZone`.
+    /// The zone `p` is in by the overlap rule of `ZoneTable`, or `noZone`.
     @inline(__always)
     func zoneIndex(at p: GeoPoint) -> UInt16 { zoneTable.zone(at: p) }
+
+    /// Brings the seasonal zones to the day of `now`; when one starts or ends, every car's zone
+    /// is resolved again at its last position fix (a season changes twice a year, so the
+    /// O(cars) pass is rare; the per-flush cost is one comparison).
+    @inline(__always)
+    mutating func updateZoneSeasons(at now: SimTime) {
+        guard zoneTable.hasSeasons, zoneTable.updateSeasons(start: config.start, at: now) else { return }
+        for car in zone.indices { zone[car] = zoneTable.zone(at: position[car]) }
+    }
 }
 
-/// The zones' outlines with their bounding boxes, for the per-tick "which zone" test.
+/// The zones' outlines with their bounding boxes, for the per-tick "which zone" test, and
+/// which seasonal zones are in force.
+///
+/// Overlapping zones resolve by one rule (docs/scenario-format.md, "Zones"): a zone in force
+/// beats one out of season; then the most specific (smallest area); then the earlier in the
+/// list. A point inside only out-of-season zones is in the first of them by the same order
+/// (the car is there; the monitor treats the zone as not sensitive).
 struct ZoneTable: Sendable {
     var bounds: [GeoBox] = []
     var shapes: [ZoneShape] = []
+    /// Zone indexes by precedence: smallest area first, then list order.
+    var order: [Int] = []
+    var seasons: [SeasonWindow?] = []
+    /// Whether each zone is in force on `day`.
+    var active: [Bool] = []
+    var hasSeasons = false
+    /// Days since the start date that `active` was computed for.
+    var day = Int.min
+
+    init() {}
+
+    init(zones: [ZoneConfig]) {
+        bounds = zones.map(\.shape.bounds)
+        shapes = zones.map(\.shape)
+        let areas = zones.map { $0.shape.areaSquareMeters }
+        order = zones.indices.sorted { areas[$0] != areas[$1] ? areas[$0] < areas[$1] : $0 < $1 }
+        seasons = zones.map(\.season)
+        active = Array(repeating: true, count: zones.count)
+        hasSeasons = seasons.contains { $0 != nil }
+    }
+
+    /// Sets `active` for the day of `time`; true when a zone changed state.
+    mutating func updateSeasons(start: StartDate, at time: SimTime) -> Bool {
+        let d = Int(((start.hour * 3600 + time.seconds) / 86_400).rounded(.down))
+        guard d != day else { return false }
+        let first = day == Int.min
+        day = d
+        let date = CalendarDay(start: start, at: time)
+        var changed = false
+        for z in seasons.indices {
+            let on = seasons[z].map { $0.contains(month: date.month, day: date.day) } ?? true
+            if on != active[z] { active[z] = on; changed = true }
+        }
+        return changed && !first
+    }
 
     func zone(at p: GeoPoint) -> UInt16 {
-        var z = 0
-        while z < bounds.count {
-            if bounds[z].contains(p) && shapes[z].contains(p) { return UInt16(z) }
-            z += 1
+        var fallback = FleetState.noZone
+        var i = 0
+        while i < order.count {
+            let z = order[i]
+            if bounds[z].contains(p) && shapes[z].contains(p) {
+                if active[z] { return UInt16(z) }
+                if fallback == FleetState.noZone { fallback = UInt16(z) }
+            }
+            i += 1
         }
-        return FleetState.noZone
+        return fallback
     }
 }
