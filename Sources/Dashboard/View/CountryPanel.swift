@@ -14,7 +14,7 @@ struct CountryPanel: Widget {
 
     func render(into buffer: inout Buffer, area: Rect) {
         let t = style.theme
-        let block = style.block(style.title("Destinations", [Span("by country", style: t.dim), Span(ViewStyle.windowLabel(windowSeconds), style: t.dim)]), highlighted: highlighted)
+        let block = style.block(style.title("Destinations", [Span("by country", style: t.dim), Span("\(windowSeconds) s", style: t.dim)]), highlighted: highlighted)
         block.render(into: &buffer, area: area)
         let inner = block.inner(area)
         guard !inner.isEmpty else { return }
