@@ -48,9 +48,12 @@ struct ActionReader {
             let direction = fields["direction"].map { c.choice($0, "direction", as: Direction.self) } ?? .up
             let bytes = fields["bytes"].flatMap { c.byteCount($0, "inject-flow bytes") }
             let service = serviceID(fields["service"], &c)
+            let duration = fields["duration"].map { c.duration($0, "inject-flow duration", max: .seconds(Int64(31_535_999))) }
+            let durationRead: Bool = if case .some(.none) = duration { false } else { true }
             result = zip3(car, category, bytes).flatMap { car, category, bytes in
-                direction.map {
-                    .injectFlow(car: car, category: category, direction: $0, bytes: bytes, service: service)
+                guard durationRead else { return nil }
+                return direction.map {
+                    .injectFlow(car: car, category: category, direction: $0, bytes: bytes, service: service, duration: duration ?? nil)
                 }
             }
         case "add-cars":

@@ -10,7 +10,7 @@ public enum TimelineDecoding {
         "assign-class": (["car", "class"], ["car", "class"]),
         "assign-driver": (["car", "name", "romanized", "class"], ["car", "name"]),
         "trip": (["car", "to-place", "to-zone"], ["car"]),
-        "inject-flow": (["car", "category", "direction", "bytes", "service"], ["car", "category", "bytes"]),
+        "inject-flow": (["car", "category", "direction", "bytes", "service", "duration"], ["car", "category", "bytes"]),
         "add-cars": (["count", "region", "class"], ["count", "region"]),
         "remove-cars": (["count", "region"], ["count"]),
         "set-speed": (["factor"], ["factor"]),

@@ -78,8 +78,9 @@ enum DemoBriefing {
           - {at: 17m, action: set-speed, factor: 1}
           - {at: 17m, action: view, name: car, car: LRW3E1EB2NC485467}
           - {at: 17m, action: caption, text: "If a car were used to spy, it would show on the meters: a burst of camera data from inside a sensitive zone to a server abroad. Watch Li Jianhua's car, parked at People's Square."}
-          - {at: 17m15s, action: inject-flow, car: LRW3E1EB2NC485467, category: camera-clip, bytes: 480 MB, service: tesla-ai}
-          - {at: 17m20s, action: caption, text: "480 MB of camera clips to Tesla AI training in the US: the meters jump and the alerts are raised with the flow itself, on the next frame."}
+          # 60 MB at the camera-clip throughput (1.5 MB/s) takes 40 s: it ends before chapter 6.
+          - {at: 17m15s, action: inject-flow, car: LRW3E1EB2NC485467, category: camera-clip, bytes: 60 MB, service: tesla-ai}
+          - {at: 17m20s, action: caption, text: "A 60 MB camera clip uploads to Tesla AI training in the US at 1.5 MB/s, for 40 seconds: the meters jump, and the alerts are raised with its first 10 seconds."}
           - {at: 17m30s, action: set-speed, factor: 2}
           - {at: 17m30s, action: view, name: dashboard}
           - {at: 17m30s, action: highlight, car: LRW3E1EB2NC485467}

@@ -73,6 +73,28 @@ import Testing
         }
     }
 
+    /// A scripted upload takes the time its throughput needs (camera clips 1.5 MB/s by default):
+    /// 30 MB started at 500 s arrives as two 10-s flows ending at 510 s and 520 s, never ahead of
+    /// time; a zero duration is one instantaneous flow.
+    @Test func anUploadRespectsTheThroughput() throws {
+        var w = try world()
+        try w.schedule(.upload(car: 4, category: .cameraClip, direction: .up, bytes: 30_000_000, service: "tesla-ai", seconds: nil),
+                       at: .seconds(500))
+        try w.schedule(.upload(car: 5, category: .cameraClip, direction: .up, bytes: 7_000_000, service: "tesla-ai", seconds: 0),
+                       at: .seconds(500))
+        var flows = CollectFlows()
+        w.run(until: .seconds(509), observer: &flows)
+        let ai = try #require(w.config.serviceIndex("tesla-ai"))
+        func uploads(_ car: UInt32) -> [FlowRecord] { flows.flows.filter { $0.vehicle == car && $0.service == UInt16(ai) } }
+        #expect(uploads(4).isEmpty, "nothing arrives before its time")
+        #expect(uploads(5).map(\.bytes) == [7_000_000] && uploads(5).first?.start == uploads(5).first?.end)
+        w.run(until: .seconds(530), observer: &flows)
+        #expect(uploads(4).map(\.bytes) == [15_000_000, 15_000_000])
+        #expect(uploads(4).map(\.end) == [.seconds(510), .seconds(520)] && uploads(4).first?.start == .seconds(500))
+        #expect(w.meters.rate(car: 4, direction: .up, seconds: 10, at: .seconds(520)) >= 1_500_000)
+        #expect(w.actionFailures.isEmpty)
+    }
+
     @Test func addAndRemoveCars() throws {
         var w = try world()
         try w.schedule(.addCars(region: "us", count: 10), at: .seconds(60))

@@ -32,12 +32,12 @@ extension FleetMonitor {
             return [.assignDriver(car: c, Driver(name: name, romanized: romanized, userClass: userClass ?? world.userClass(of: c)))]
         case let .trip(car, target):
             return [.sendCar(car: try index(of: car), to: target)]
-        case let .injectFlow(car, category, direction, bytes, service):
+        case let .injectFlow(car, category, direction, bytes, service, duration):
             let c = try index(of: car)
             guard let to = service ?? world.config.routing.service(for: category, market: world.market(of: c)) else {
                 throw fail("no service routed for \(category.rawValue) in market \(world.market(of: c).rawValue)")
             }
-            return [.injectFlow(car: c, category: category, direction: direction, bytes: bytes, service: to)]
+            return [.upload(car: c, category: category, direction: direction, bytes: bytes, service: to, seconds: duration?.seconds)]
         case let .addCars(count, region, _):
             return [.addCars(region: region, count: count)]
         case let .removeCars(count, region):

@@ -34,8 +34,9 @@ public enum ScriptedAction: Hashable, Sendable {
     case assignDriver(car: CarReference, name: String, romanized: String?, userClass: UserClassID?)
     /// The car drives to a place of its area or into a zone (`.place` or `.zone`).
     case trip(car: CarReference, to: TripTarget)
-    /// One flow, now, outside the statistical model.
-    case injectFlow(car: CarReference, category: DataCategory, direction: Direction, bytes: UInt64, service: ServiceID?)
+    /// One upload (or download) starting now, outside the statistical model: `bytes` over
+    /// `duration`, or at the category's throughput when nil; a zero duration is instantaneous.
+    case injectFlow(car: CarReference, category: DataCategory, direction: Direction, bytes: UInt64, service: ServiceID?, duration: SimDuration? = nil)
     /// `count` new cars in `region`, built like the initial fleet; all of `userClass` if given.
     case addCars(count: Int, region: RegionID, userClass: UserClassID?)
     /// The `count` most recently added active cars (of `region` if given) leave the fleet.

@@ -25,6 +25,11 @@ public enum FleetAction: Hashable, Sendable {
     /// One flow from (or to) the car now: `bytes` of `category` to `service`, lasting `seconds`
     /// (ending now).
     case injectFlow(car: Int, category: DataCategory, direction: Direction, bytes: UInt64, service: ServiceID, seconds: Double = 0)
+    /// An upload (or download) of `bytes` of `category` to `service` starting now and lasting
+    /// `seconds`, or `bytes` over the category's throughput when nil (a zero duration is one
+    /// instantaneous flow). It is sent as flows of at most `uploadChunkSeconds`, each recorded
+    /// when it ends, so meters and alerts see it as it goes, never before.
+    case upload(car: Int, category: DataCategory, direction: Direction, bytes: UInt64, service: ServiceID, seconds: Double?)
     /// `count` new cars in a region, built like the initial fleet.
     case addCars(region: RegionID, count: Int)
     /// The car leaves the fleet: it stops producing flows; its index and history stay.
@@ -45,13 +50,19 @@ public struct FleetActionFailure: Hashable, Sendable {
 }
 
 extension FleetState {
+    /// The longest flow an `upload` is sent as (the statistical model's tick is 10 s too).
+    static let uploadChunkSeconds = 10.0
+
     /// Checks what can be checked before the action's time: names of services, zones, regions.
     func check(_ action: FleetAction) throws(FleetActionError) {
         func fail(_ reason: String) -> FleetActionError { FleetActionError(action: "\(action)", reason: reason) }
         switch action {
-        case let .route(_, _, service), let .injectFlow(_, _, _, _, service, _):
+        case let .route(_, _, service), let .injectFlow(_, _, _, _, service, _), let .upload(_, _, _, _, service, _):
             guard config.serviceIndex(service) != nil else { throw fail("no service '\(service)' in services") }
             if case let .injectFlow(_, _, _, _, _, seconds) = action, !(seconds >= 0 && seconds < 86_400 * 365) {
+                throw fail("seconds must be in 0 ..< 1 year")
+            }
+            if case let .upload(_, _, _, _, _, seconds?) = action, !(seconds >= 0 && seconds < 86_400 * 365) {
                 throw fail("seconds must be in 0 ..< 1 year")
             }
         case let .sendCar(_, .zone(id)):
@@ -120,6 +131,28 @@ extension FleetState {
             updateZoneSeasons(at: now)
             emit(car: c, category: category, direction: direction, bytes: bytes, start: now - .seconds(seconds), end: now,
                  position: p, zone: zoneIndex(at: p), service: config.serviceIndex(service), observer: &observer)
+        case let .upload(c, category, direction, bytes, service, seconds):
+            let c = try car(c)
+            let duration = seconds ?? Double(bytes) / max(throughput[category.index], 1)
+            // Whole nanoseconds, at most a year (checked above for a given duration).
+            let total = SimDuration.seconds(min(duration, 86_400 * 365)).nanoseconds
+            guard total > 0 else {
+                try apply(.injectFlow(car: c, category: category, direction: direction, bytes: bytes, service: service), simulator: &sim, observer: &observer)
+                return
+            }
+            let chunk = SimDuration.seconds(Self.uploadChunkSeconds).nanoseconds
+            let parts = (total + chunk - 1) / chunk
+            var sentBefore: UInt64 = 0, endBefore: Int64 = 0
+            for k in 1...parts {
+                let end = k == parts ? total : total / parts * k
+                let sent = MeterWindow.share(bytes, start: 0, end: total, upTo: end)
+                let piece = FleetAction.injectFlow(car: c, category: category, direction: direction, bytes: sent - sentBefore,
+                                                   service: service, seconds: Double(end - endBefore) * 1e-9)
+                actions.append(piece)
+                sim.schedule(FleetEvent(car: UInt32(actions.count - 1), kind: .action, epoch: 0), at: now + SimDuration(nanoseconds: end))
+                sentBefore = sent
+                endBefore = end
+            }
         case let .addCars(region, n):
             let r = config.regionIndex(region) ?? 0
             addCars(region: r, count: n, at: now, simulator: &sim)
