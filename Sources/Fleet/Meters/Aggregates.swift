@@ -131,20 +131,25 @@ public struct FleetAggregates: Sendable {
         let dir = flow.direction == .up ? 0 : Self.slots
         let bases = (s.0 &* 2 &* Self.slots &+ dir, s.1 &* 2 &* Self.slots &+ dir, s.2 &* 2 &* Self.slots &+ dir,
                      s.3 &* 2 &* Self.slots &+ dir, s.4 &* 2 &* Self.slots &+ dir, s.5 &* 2 &* Self.slots &+ dir)
-        var given = MeterWindow.share(flow.bytes, start: start, end: end, upTo: Int64(first) * size)
-        var b = first
-        while b <= last {
-            let upTo = MeterWindow.share(flow.bytes, start: start, end: end, upTo: Int64(b &+ 1) * size)
-            let part = upTo &- given
-            let slot = Int(b % n)
-            ring[bases.0 &+ slot] &+= part
-            ring[bases.1 &+ slot] &+= part
-            ring[bases.2 &+ slot] &+= part
-            ring[bases.3 &+ slot] &+= part
-            ring[bases.4 &+ slot] &+= part
-            ring[bases.5 &+ slot] &+= part
-            given = upTo
-            b &+= 1
+        let bytes = flow.bytes
+        ring.withUnsafeMutableBufferPointer { r in
+            // Slices are indexes the world computed from its own tables: in range by construction.
+            let p = r.baseAddress!
+            var given = MeterWindow.share(bytes, start: start, end: end, upTo: Int64(first) * size)
+            var b = first
+            while b <= last {
+                let upTo = MeterWindow.share(bytes, start: start, end: end, upTo: Int64(b &+ 1) * size)
+                let part = upTo &- given
+                let slot = Int(b % n)
+                p[bases.0 &+ slot] &+= part
+                p[bases.1 &+ slot] &+= part
+                p[bases.2 &+ slot] &+= part
+                p[bases.3 &+ slot] &+= part
+                p[bases.4 &+ slot] &+= part
+                p[bases.5 &+ slot] &+= part
+                given = upTo
+                b &+= 1
+            }
         }
     }
 

@@ -79,8 +79,8 @@ extension MeterBank {
         var b = max(current - k, head - n + 1)
         while b < current {
             if b <= head && b >= 0 {
-                let slot = base + Int(b % n)
-                for c in 0..<DataCategory.count { bytes[c] += UInt64(categoryRing[slot + c * Self.categorySlots]) }
+                let slot = base + Int(b % n) * DataCategory.count
+                for c in 0..<DataCategory.count { bytes[c] += UInt64(categoryRing[slot + c]) }
             }
             b += 1
         }

@@ -62,8 +62,9 @@ public struct MeterBank: Sendable {
     var history: [UInt32]
     var historyHead: [Int32]
     var flowCount: [UInt32]
-    /// Bytes per (car, category, bucket), `categorySlots` buckets per car and category; the
-    /// buckets end at `ringHead[car]`, as the direction ring's do.
+    /// Bytes per (car, bucket, category): `categorySlots` buckets per car of `DataCategory.count`
+    /// counters each (a bucket's categories side by side, so clearing one is one cache line);
+    /// the buckets end at `ringHead[car]`, as the direction ring's do.
     var categoryRing: [UInt32]
     /// Bytes per (car, category) since the start, both directions.
     var categoryTotals: [UInt64]
@@ -152,8 +153,8 @@ public struct MeterBank: Sendable {
             }
             b = max(head &+ 1, last &- nc &+ 1)
             while b <= last {
-                let slot = categoryBase &+ Int(b % nc)
-                for c in 0..<DataCategory.count { categoryRing[slot &+ c &* Self.categorySlots] = 0 }
+                let slot = categoryBase &+ Int(b % nc) &* DataCategory.count
+                for c in slot..<(slot &+ DataCategory.count) { categoryRing[c] = 0 }
                 b &+= 1
             }
             head = last
@@ -162,7 +163,7 @@ public struct MeterBank: Sendable {
         let first = max(Int32(truncatingIfNeeded: start / size), head &- n &+ 1, 0)
         guard first <= last else { return }
         let firstCategory = head &- nc &+ 1
-        let categoryRow = categoryBase &+ category &* Self.categorySlots
+        let categoryColumn = categoryBase &+ category
         var given = MeterWindow.share(bytes, start: start, end: end, upTo: Int64(first) * size)
         var b = first
         while b <= last {
@@ -173,7 +174,7 @@ public struct MeterBank: Sendable {
             ring[slot] = overflow ? .max : sum
             if ring[slot] > peak[car &* 2 &+ dir] { peak[car &* 2 &+ dir] = ring[slot] }
             if b >= firstCategory {
-                let c = categoryRow &+ Int(b % nc)
+                let c = categoryColumn &+ Int(b % nc) &* DataCategory.count
                 let (sum, overflow) = categoryRing[c].addingReportingOverflow(part)
                 categoryRing[c] = overflow ? .max : sum
             }
