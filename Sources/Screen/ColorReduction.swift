@@ -127,10 +127,14 @@ extension Color {
     }
 
     /// The ANSI colour (0-15, xterm values) closest to `c` to the eye.
-    public static func nearest16(_ c: RGB) -> UInt8 {
+    public static func nearest16(_ c: RGB) -> UInt8 { nearestANSI(c, count: 16) }
+
+    /// The closest to `c`, to the eye, of the first `count` ANSI colours (8 on terminals
+    /// without the bright ones, 16 otherwise; xterm values).
+    public static func nearestANSI(_ c: RGB, count: Int) -> UInt8 {
         var best = 0
         var bestDistance = Int.max
-        for (i, candidate) in Palette.xterm.ansi.enumerated() {
+        for (i, candidate) in Palette.xterm.ansi.prefix(min(16, max(1, count))).enumerated() {
             let d = c.distance(to: candidate)
             if d < bestDistance { best = i; bestDistance = d }
         }

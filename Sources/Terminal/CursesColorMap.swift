@@ -57,30 +57,31 @@ struct CursesColorMap: Hashable, Sendable {
             return fallback
         case (.ansi(let count), .ansi(let n)):
             return Int32(Int(n) % count)
+        // Colours are reduced by Screen's one reduction (`Color.reduced(to:)`, the ANSI
+        // export's too), so the terminal and `snapshot --format ansi` agree cell for cell.
         case (.ansi(let count), .indexed(let i)):
             if Int(i) < count { return Int32(i) }
-            let c = XtermPalette.rgb(i)
-            return Int32(XtermPalette.nearestANSI(UInt8(c.0), UInt8(c.1), UInt8(c.2), count: count))
+            return Int32(Color.nearestANSI(Palette.xterm256(i), count: count))
         case (.ansi(let count), .rgb(let r, let g, let b)):
-            return Int32(XtermPalette.nearestANSI(r, g, b, count: count))
+            return Int32(Color.nearestANSI(RGB(r, g, b), count: count))
         case (.indexed256, .ansi(let n)):
             return Int32(n % 16)
         case (.indexed256, .indexed(let i)):
             return Int32(i)
         case (.indexed256, .rgb(let r, let g, let b)):
-            return Int32(XtermPalette.nearest256(r, g, b))
+            return Int32(Color.nearest256(RGB(r, g, b)))
         case (.direct, .ansi(let n)):
-            return n % 16 < 8 ? Int32(n % 16) : Self.packed(XtermPalette.rgb(n % 16))
+            return n % 16 < 8 ? Int32(n % 16) : Self.packed(Palette.xterm.ansi[Int(n % 16)])
         case (.direct, .indexed(let i)):
-            return i < 8 ? Int32(i) : Self.packed(XtermPalette.rgb(i))
+            return i < 8 ? Int32(i) : Self.packed(Palette.xterm256(i))
         case (.direct, .rgb(let r, let g, let b)):
-            return Self.packed((Int(r), Int(g), Int(b)))
+            return Self.packed(RGB(r, g, b))
         }
     }
 
     /// 0xRRGGBB, nudged off 0-7 (which direct-colour terminfo entries read as ANSI colours).
-    static func packed(_ c: (Int, Int, Int)) -> Int32 {
-        let value = Int32(c.0 << 16 | c.1 << 8 | c.2)
+    static func packed(_ c: RGB) -> Int32 {
+        let value = Int32(Int(c.r) << 16 | Int(c.g) << 8 | Int(c.b))
         return value < 8 ? 8 : value
     }
 }

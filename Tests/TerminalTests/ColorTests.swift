@@ -32,26 +32,51 @@ struct ColorTests {
     }
 
     @Test func nearest256() {
-        #expect(XtermPalette.nearest256(255, 0, 0) == 196)
-        #expect(XtermPalette.nearest256(0, 0, 0) == 16)
-        #expect(XtermPalette.nearest256(255, 255, 255) == 231)
-        #expect(XtermPalette.nearest256(95, 135, 175) == 67)
-        #expect(XtermPalette.nearest256(128, 128, 128) == 244)
-        #expect(XtermPalette.nearest256(18, 18, 18) == 233)
+        #expect(Color.nearest256(RGB(255, 0, 0)) == 196)
+        #expect(Color.nearest256(RGB(0, 0, 0)) == 16)
+        #expect(Color.nearest256(RGB(255, 255, 255)) == 231)
+        #expect(Color.nearest256(RGB(95, 135, 175)) == 67)
+        #expect(Color.nearest256(RGB(128, 128, 128)) == 244)
+        #expect(Color.nearest256(RGB(18, 18, 18)) == 233)
     }
 
     @Test func everyPaletteEntryReducesToItselfOrAnEqualColour() {
         for i in 16...255 {
-            let c = XtermPalette.rgb(UInt8(i))
-            let back = XtermPalette.nearest256(UInt8(c.0), UInt8(c.1), UInt8(c.2))
-            #expect(XtermPalette.rgb(back) == c, "entry \(i)")
+            let c = Palette.xterm256(UInt8(i))
+            #expect(Palette.xterm256(Color.nearest256(c)) == c, "entry \(i)")
         }
     }
 
     @Test func nearestANSI() {
-        #expect(XtermPalette.nearestANSI(250, 10, 10) == 9)
-        #expect(XtermPalette.nearestANSI(250, 10, 10, count: 8) == 1)
-        #expect(XtermPalette.nearestANSI(0, 0, 0) == 0)
+        #expect(Color.nearestANSI(RGB(250, 10, 10), count: 16) == 9)
+        #expect(Color.nearestANSI(RGB(250, 10, 10), count: 8) == 1)
+        #expect(Color.nearestANSI(RGB(0, 0, 0), count: 16) == 0)
+    }
+
+    /// The terminal picks the colour the ANSI export writes, for every colour a frame can hold:
+    /// a 16 × 16 × 16 sample of 24-bit colours, every xterm-256 index and every ANSI colour, at
+    /// 16 colours, 256 and truecolor (there were two reductions, Euclidean here and perceptual in
+    /// Screen, disagreeing for about one colour in ten at 16).
+    @Test(arguments: [(ColorDepth.ansi16, 16), (.indexed256, 256), (.truecolor, 1 << 24)])
+    func theTerminalReducesAsTheExportDoes(depth: ColorDepth, colors: Int) {
+        let map = CursesColorMap(depth: depth, colors: colors)
+        var samples: [Color] = (0..<16).map { .ansi(UInt8($0)) } + (0...255).map { .indexed(UInt8($0)) }
+        for r in stride(from: 0, through: 255, by: 17) {
+            for g in stride(from: 0, through: 255, by: 17) {
+                for b in stride(from: 0, through: 255, by: 17) { samples.append(.rgb(UInt8(r), UInt8(g), UInt8(b))) }
+            }
+        }
+        for c in samples {
+            let exported = c.reduced(to: depth)
+            // What the ANSI export writes for `exported`, as a curses number.
+            let expected: Int32 = switch exported {
+            case .default: -1
+            case .ansi(let n): depth == .truecolor && n >= 8 ? CursesColorMap.packed(Palette.xterm.ansi[Int(n)]) : Int32(n)
+            case .indexed(let i): depth == .truecolor && i >= 8 ? CursesColorMap.packed(Palette.xterm256(i)) : Int32(i)
+            case .rgb(let r, let g, let b): CursesColorMap.packed(RGB(r, g, b))
+            }
+            #expect(map.number(for: c, foreground: true) == expected, "\(c) at \(depth)")
+        }
     }
 
     @Test func colourNumbersPerMode() {
