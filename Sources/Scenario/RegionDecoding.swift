@@ -32,7 +32,7 @@ extension WorldDecoder {
                 paths["\(path).modelYears"] = n.location
                 years = yearRange(n, "\(what) model-years", &c)
             }
-            let prcShare = f["prc-linked-share"].map { c.double($0, "\(what) prc-linked-share", in: 0...1) } ?? 0
+            let prcShare = f["prc-linked-share"].map { c.double($0, "\(what) prc-linked-share", in: ConfigRange.fraction) } ?? 0
             let prcYear = f["prc-linked-from-year"].map { c.int($0, "\(what) prc-linked-from-year", in: 2012...2100) } ?? 2027
             let models = f["models"].flatMap { decodeModels($0, path: path, what, &c) }
             let areas = f["areas"].flatMap { decodeAreas($0, path: path, what, &c) }
@@ -81,8 +81,8 @@ extension WorldDecoder {
             guard let f = c.mapping(item, "a model of \(what)", allowed: Self.modelKeys, required: Self.modelKeys) else { continue }
             let model = f["model"].flatMap { c.choice($0, "car model", as: CarModel.self) }
             let factory = f["factory"].flatMap { c.choice($0, "factory", as: Factory.self) }
-            let share = f["share"].flatMap { c.double($0, "model share", in: 0...1e9) }
-            let battery = f["battery-kwh"].flatMap { c.double($0, "battery-kwh", in: 10...300) }
+            let share = f["share"].flatMap { c.double($0, "model share", in: ConfigRange.weight) }
+            let battery = f["battery-kwh"].flatMap { c.double($0, "battery-kwh", in: ConfigRange.batteryKWh) }
             if let model, let factory, let share, let battery {
                 models.append(ModelShare(model: model, factory: factory, share: share, batteryKWh: battery))
             }
@@ -105,8 +105,8 @@ extension WorldDecoder {
             if let n = f["id"] { ids.append((id, n)) }
             let bounds = f["bounds"].flatMap { box($0, "area '\(id)' bounds", &c) }
             if let n = f["bounds"] { paths["\(ap).bounds"] = n.location }
-            let share = f["share"].map { c.double($0, "area share", in: 0...1e9) } ?? 1
-            let speed = f["speed-kmh"].map { c.double($0, "speed-kmh", in: 1...200) } ?? 30
+            let share = f["share"].map { c.double($0, "area share", in: ConfigRange.weight) } ?? 1
+            let speed = f["speed-kmh"].map { c.double($0, "speed-kmh", in: ConfigRange.speedKmh) } ?? 30
             var places: [PlaceConfig]? = []
             if let p = f["places"], let list = c.list(p, "area '\(id)' places") {
                 paths["\(ap).places"] = p.location
@@ -130,7 +130,7 @@ extension WorldDecoder {
         else { return nil }
         let kind = f["kind"].flatMap { c.choice($0, "place kind", as: PlaceKind.self) }
         let bounds = placeBounds(f, "place '\(id)'", &c)
-        let weight = f["weight"].map { c.double($0, "place weight", in: 0...1e9) } ?? 1
+        let weight = f["weight"].map { c.double($0, "place weight", in: ConfigRange.weight) } ?? 1
         guard let kind, let bounds, let weight else { return nil }
         return PlaceConfig(id: id, name: f["name"].flatMap { c.string($0, "place name") } ?? id, kind: kind,
             bounds: bounds, weight: weight)
@@ -147,7 +147,7 @@ extension WorldDecoder {
                 return nil
             }
             let p = point(center, "\(what) center", &c)
-            let radius = c.double(radiusNode, "\(what) radius-m", in: 1...1_000_000)
+            let radius = c.double(radiusNode, "\(what) radius-m", in: ConfigRange.radiusMeters)
             guard let p, let radius else { return nil }
             return GeoBox(center: p, radiusMeters: radius)
         default:
@@ -166,7 +166,7 @@ extension WorldDecoder {
         switch (f["center"], f["polygon"]) {
         case (let center?, nil):
             let p = point(center, "\(what) center", &c)
-            let radius = f["radius-m"].flatMap { c.double($0, "\(what) radius-m", in: 1...1_000_000) }
+            let radius = f["radius-m"].flatMap { c.double($0, "\(what) radius-m", in: ConfigRange.radiusMeters) }
             if f["radius-m"] == nil { c.error("\(what) needs 'radius-m' with its 'center'", at: node) }
             if let p, let radius { shape = .circle(center: p, radiusMeters: radius) }
         case (nil, let polygon?):

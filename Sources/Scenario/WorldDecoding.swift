@@ -86,7 +86,7 @@ struct WorldDecoder {
             seen.append((id, regionNode))
             guard let r = config.regions.firstIndex(where: { $0.id.rawValue == id }) else { continue }
             paths["regions[\(r)].fleetShare"] = (g["share"] ?? item).location
-            if let share = g["share"].flatMap({ c.double($0, "fleet.mix share", in: 0...1e9) }) {
+            if let share = g["share"].flatMap({ c.double($0, "fleet.mix share", in: ConfigRange.weight) }) {
                 config.regions[r].fleetShare = share
             }
             guard let classes = g["classes"] else { continue }
@@ -100,7 +100,7 @@ struct WorldDecoder {
             for (k, entry) in entries.enumerated() {
                 paths["regions[\(r)].classMix[\(k)]"] = entry.value.location
                 let name = c.reference(entry.key, "user class", among: knownClasses)
-                let percent = c.double(entry.value, "percent of '\(entry.key.scalarText ?? "")'", in: 0...100)
+                let percent = c.double(entry.value, "percent of '\(entry.key.scalarText ?? "")'", in: ConfigRange.percent)
                 if let name, let percent { mixList.append(ClassShare(UserClassID(rawValue: name), percent: percent)) }
             }
             config.regions[r].classMix = mixList
@@ -199,14 +199,14 @@ struct WorldDecoder {
                 paths["\(base).\(state)"] = p.location
                 guard let h = c.mapping(p, "\(base).\(state)", allowed: Self.profileKeys) else { continue }
                 var profile = cfg.profile(state)
-                if let v = h["rate"].flatMap({ c.double($0, "\(base).\(state).rate", in: 0...1e6) }) { profile.rate = v }
+                if let v = h["rate"].flatMap({ c.double($0, "\(base).\(state).rate", in: ConfigRange.flowRate) }) { profile.rate = v }
                 if let v = h["mean-bytes"].flatMap({ c.byteCount($0, "\(base).\(state).mean-bytes") }) { profile.meanBytes = Double(v) }
-                if let v = h["size-sigma"].flatMap({ c.double($0, "\(base).\(state).size-sigma", in: 0...4) }) { profile.sizeSigma = v }
+                if let v = h["size-sigma"].flatMap({ c.double($0, "\(base).\(state).size-sigma", in: ConfigRange.sizeSigma) }) { profile.sizeSigma = v }
                 cfg.setProfile(profile, for: state)
             }
-            if let v = g["up-share"].flatMap({ c.double($0, "\(base).up-share", in: 0...1) }) { cfg.upShare = v }
+            if let v = g["up-share"].flatMap({ c.double($0, "\(base).up-share", in: ConfigRange.fraction) }) { cfg.upShare = v }
             if let v = g["throughput"].flatMap({ c.byteCount($0, "\(base).throughput (bytes per second)") }) { cfg.throughput = Double(v) }
-            if let v = g["packet-bytes"].flatMap({ c.int($0, "\(base).packet-bytes", in: 1...65_535) }) { cfg.packetBytes = Double(v) }
+            if let v = g["packet-bytes"].flatMap({ c.int($0, "\(base).packet-bytes", in: ConfigRange.packetBytes.integers) }) { cfg.packetBytes = Double(v) }
             if let v = g["anonymised"].flatMap({ c.bool($0, "\(base).anonymised") }) {
                 if v { anonymised.insert(category) } else { anonymised.remove(category) }
             }

@@ -40,13 +40,13 @@ extension WorldConfig {
             let base = "flows.\(category.rawValue)"
             for state in CarState.awake {
                 let p = c.profile(state), path = "\(base).\(state)"
-                try check("\(path).rate", p.rate, 0, 1e6)
-                try check("\(path).meanBytes", p.meanBytes, 1, 1e11)
-                try check("\(path).sizeSigma", p.sizeSigma, 0, 4)
+                try check("\(path).rate", p.rate, ConfigRange.flowRate)
+                try check("\(path).meanBytes", p.meanBytes, ConfigRange.meanBytes)
+                try check("\(path).sizeSigma", p.sizeSigma, ConfigRange.sizeSigma)
             }
-            try check("\(base).upShare", c.upShare, 0, 1)
-            try check("\(base).throughput", c.throughput, 1, 1e11)
-            try check("\(base).packetBytes", c.packetBytes, 1, 65_535)
+            try check("\(base).upShare", c.upShare, ConfigRange.fraction)
+            try check("\(base).throughput", c.throughput, ConfigRange.throughput)
+            try check("\(base).packetBytes", c.packetBytes, ConfigRange.packetBytes)
         }
         try validateBehaviour()
         try check("meters.historyLength", Double(meters.historyLength), 1, 3600, integer: true)
@@ -55,7 +55,7 @@ extension WorldConfig {
     }
 
     private func validate(_ region: RegionConfig, path: String) throws(ConfigError) {
-        try check("\(path).fleetShare", region.fleetShare, 0, 1e9)
+        try check("\(path).fleetShare", region.fleetShare, ConfigRange.weight)
         guard !region.areas.isEmpty else { throw ConfigError(path: "\(path).areas", value: "[]", allowed: "at least one area") }
         try check("\(path).areas.share (sum)", region.areas.reduce(0) { $0 + $1.share }, 1e-9, .infinity)
         for (a, area) in region.areas.enumerated() {
@@ -63,8 +63,8 @@ extension WorldConfig {
             guard area.bounds.isWellFormed else {
                 throw ConfigError(path: "\(ap).bounds", value: "\(area.bounds)", allowed: "south <= north, west <= east, within ±90/±180")
             }
-            try check("\(ap).share", area.share, 0, 1e9)
-            try check("\(ap).speedKmh", area.speedKmh, 1, 200)
+            try check("\(ap).share", area.share, ConfigRange.weight)
+            try check("\(ap).speedKmh", area.speedKmh, ConfigRange.speedKmh)
             for kind in [PlaceKind.residential, .charger] where !area.places.contains(where: { $0.kind == kind && $0.weight > 0 }) {
                 throw ConfigError(path: "\(ap).places", value: "no \(kind) place", allowed: "at least one \(kind) place with a positive weight")
             }
@@ -72,18 +72,18 @@ extension WorldConfig {
                 guard place.bounds.isWellFormed, area.bounds.contains(place.bounds) else {
                     throw ConfigError(path: "\(ap).places[\(p)].bounds", value: "\(place.bounds)", allowed: "a box inside the area's bounds")
                 }
-                try check("\(ap).places[\(p)].weight", place.weight, 0, 1e9)
+                try check("\(ap).places[\(p)].weight", place.weight, ConfigRange.weight)
             }
         }
         guard !region.models.isEmpty else { throw ConfigError(path: "\(path).models", value: "[]", allowed: "at least one model") }
         for (m, model) in region.models.enumerated() {
-            try check("\(path).models[\(m)].share", model.share, 0, 1e9)
-            try check("\(path).models[\(m)].batteryKWh", model.batteryKWh, 10, 300)
+            try check("\(path).models[\(m)].share", model.share, ConfigRange.weight)
+            try check("\(path).models[\(m)].batteryKWh", model.batteryKWh, ConfigRange.batteryKWh)
         }
         try check("\(path).models.share (sum)", region.models.reduce(0) { $0 + $1.share }, 1e-9, .infinity)
         guard !region.classMix.isEmpty else { throw ConfigError(path: "\(path).classMix", value: "[]", allowed: "at least one user class") }
         for (c, share) in region.classMix.enumerated() {
-            try check("\(path).classMix[\(c)].percent", share.percent, 0, 100)
+            try check("\(path).classMix[\(c)].percent", share.percent, ConfigRange.percent)
             if share.userClass.rawValue.isEmpty {
                 throw ConfigError(path: "\(path).classMix[\(c)].userClass", value: "\"\"", allowed: "a non-empty class name")
             }
@@ -92,7 +92,7 @@ extension WorldConfig {
         guard abs(total - 100) < 1e-6 else {
             throw ConfigError(path: "\(path).classMix", value: "\(total) % in all", allowed: "shares adding up to 100 %")
         }
-        try check("\(path).prcLinkedShare", region.prcLinkedShare, 0, 1)
+        try check("\(path).prcLinkedShare", region.prcLinkedShare, ConfigRange.fraction)
         guard region.modelYears.lowerBound >= 2012, region.modelYears.upperBound <= 2100 else {
             throw ConfigError(path: "\(path).modelYears", value: "\(region.modelYears)", allowed: "years within 2012 ... 2100")
         }
@@ -101,7 +101,7 @@ extension WorldConfig {
     private func validate(_ zone: ZoneConfig, path: String) throws(ConfigError) {
         switch zone.shape {
         case let .circle(center, radius):
-            try check("\(path).shape.radiusMeters", radius, 1, 1_000_000)
+            try check("\(path).shape.radiusMeters", radius, ConfigRange.radiusMeters)
             try check("\(path).shape.center.latitude", center.latitude, -90, 90)
             try check("\(path).shape.center.longitude", center.longitude, -180, 180)
         case let .polygon(points):
@@ -144,6 +144,10 @@ extension WorldConfig {
         try check("behaviour.initialBattery.lowerBound", b.initialBattery.lowerBound, 0, 1)
         try check("behaviour.initialBattery.upperBound", b.initialBattery.upperBound, 0, 1)
         try check("behaviour.initialAwakeShare", b.initialAwakeShare, 0, 1)
+    }
+
+    private func check(_ path: String, _ value: Double, _ range: ClosedRange<Double>, integer: Bool = false) throws(ConfigError) {
+        try check(path, value, range.lowerBound, range.upperBound, integer: integer)
     }
 
     private func check(_ path: String, _ value: Double, _ low: Double, _ high: Double, integer: Bool = false) throws(ConfigError) {
