@@ -1,8 +1,10 @@
 // swift-tools-version: 6.2
 // FleetWatch: a terminal dashboard of a simulated connected-car fleet's data flows.
 // Layers (see ARCHITECTURE.md); dependencies point one way only:
-//   Simulation ─▶ Fleet ─▶ Dashboard ─▶ Export / Terminal ─▶ fleetwatch
-//   Screen ─────────────▶ Dashboard
+//   Simulation ─▶ Fleet ─▶ Scenario ──────────────────────────▶ fleetwatch
+//                   └────▶ Dashboard ─▶ Export ───────────────▶
+//   Screen ──────────────▶ Dashboard;  Screen ─▶ Terminal ─────▶
+//   CNcurses ─▶ Terminal;  CPrefetch ─▶ Fleet, Bench;  Simulation ─▶ Bench ─▶ fleetwatch
 import PackageDescription
 
 let strict: [SwiftSetting] = [
@@ -68,7 +70,7 @@ let package = Package(
         .testTarget(name: "SimulationTests", dependencies: ["Simulation"], swiftSettings: strict),
         .testTarget(name: "FleetTests", dependencies: ["Fleet"], swiftSettings: strict),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario"], swiftSettings: strict),
-        .testTarget(name: "ScreenTests", dependencies: ["Screen"], swiftSettings: strict),
+        .testTarget(name: "ScreenTests", dependencies: ["Screen", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "TestSupport"], exclude: ["Snapshots"], swiftSettings: strict),
         .testTarget(name: "ExportTests", dependencies: ["Export", "Screen", "Dashboard", "Fleet", "TestSupport"], exclude: ["Snapshots"], swiftSettings: strict),
         .testTarget(name: "BenchTests", dependencies: ["Bench"], swiftSettings: strict),

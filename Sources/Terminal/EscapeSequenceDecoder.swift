@@ -1,3 +1,5 @@
+import Screen
+
 /// Reassembles the escape sequences curses did not recognise into keys, so that no sequence
 /// ever reads as Esc.
 ///

@@ -1,4 +1,5 @@
 import CNcurses
+import Screen
 
 /// One result of curses' `get_wch`, before decoding.
 enum RawInput: Hashable, Sendable {

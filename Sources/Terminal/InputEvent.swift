@@ -1,15 +1,4 @@
-/// A key the user pressed, decoded from curses input.
-public enum Key: Hashable, Sendable {
-    /// A printable character (any script), as typed.
-    case character(Character)
-    /// Ctrl with a letter (`ctrl("c")`, lower case) or with one of `@ \ ] ^ _`.
-    case ctrl(Character)
-    case escape, enter, tab, backTab, backspace, delete, insert
-    case up, down, left, right
-    case pageUp, pageDown, home, end
-    /// F1 to F12.
-    case function(Int)
-}
+import Screen
 
 /// A mouse action at a cell (column `x`, row `y`, from the top-left corner).
 public enum MouseEvent: Hashable, Sendable {

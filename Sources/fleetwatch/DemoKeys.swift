@@ -1,3 +1,4 @@
+import Screen
 import Dashboard
 
 /// What a presenter's key does in the demo. Chapter navigation is the demo's own; everything
@@ -11,13 +12,13 @@ enum PresenterControl: Hashable, Sendable {
 
     /// Presentation clickers send PgDn/PgUp or the arrow keys; many also send `b` or `.` for
     /// "black screen", which pauses here, and F5 (start the slide show), which replays the chapter.
-    init(_ key: TerminalKey) {
+    init(_ key: Key) {
         switch key {
         case .right, .pageDown, .character("n"): self = .next
         case .left, .pageUp, .character("p"): self = .previous
         case .character("r"), .function(5): self = .replayChapter
         case .character("b"), .character("."): self = .dashboard(.key(.character(" ")))
-        default: self = .dashboard(.key(Live.translate(key)))
+        default: self = .dashboard(.key(key))
         }
     }
 }

@@ -75,7 +75,7 @@ struct Live: ParsableCommand {
                 case .resumed:
                     session.requestRedraw()
                 case .key(let key):
-                    if app.handle(.key(Self.translate(key)), frame: frame) { break frames }
+                    if app.handle(.key(key), frame: frame) { break frames }
                 case .mouse(let mouse):
                     if app.handle(dashboardAction(mouse), frame: frame) { break frames }
                 }
@@ -85,27 +85,6 @@ struct Live: ParsableCommand {
         if let signal { Terminal.exit(dueTo: signal) }
     }
 
-    static func translate(_ key: TerminalKey) -> Dashboard.Key {
-        switch key {
-        case .character(let c): .character(c)
-        case .ctrl(let c): .ctrl(c)
-        case .escape: .escape
-        case .enter: .enter
-        case .tab: .tab
-        case .backTab: .backTab
-        case .backspace: .backspace
-        case .delete, .insert: .delete
-        case .up: .up
-        case .down: .down
-        case .left: .left
-        case .right: .right
-        case .pageUp: .pageUp
-        case .pageDown: .pageDown
-        case .home: .home
-        case .end: .end
-        case .function(let n): .function(n)
-        }
-    }
 }
 
 /// The last frame drawn, and what it was drawn from. Building the view model reads every car

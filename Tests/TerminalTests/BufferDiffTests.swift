@@ -1,3 +1,4 @@
+import TestSupport
 import Screen
 import Testing
 @testable import Terminal
@@ -79,7 +80,7 @@ struct BufferDiffTests {
     static let glyphs: [Character] = ["a", "b", " ", "王", "伟", "e\u{301}", "─", "界"]
     static let styles: [Style] = [.plain, Style(foreground: .ansi(1)), Style(background: .rgb(1, 2, 3), attributes: .bold)]
 
-    static func randomBuffer(width: Int, height: Int, writes: Int, base: Buffer? = nil, using rng: inout SplitMix64) -> Buffer {
+    static func randomBuffer(width: Int, height: Int, writes: Int, base: Buffer? = nil, using rng: inout SplitMix) -> Buffer {
         var b = base ?? Buffer(width: width, height: height)
         for _ in 0..<writes {
             let glyph = glyphs[Int.random(in: 0..<glyphs.count, using: &rng)]
@@ -91,7 +92,7 @@ struct BufferDiffTests {
 
     @Test func applyingTheDiffToTheOldScreenGivesTheNewOne() {
         for seed in UInt64(1)...3000 {
-            var rng = SplitMix64(seed: seed)
+            var rng = SplitMix(seed: seed)
             let width = Int.random(in: 1...10, using: &rng), height = Int.random(in: 1...4, using: &rng)
             let old = Self.randomBuffer(width: width, height: height, writes: width * height, using: &rng)
             let new = seed % 4 == 0
@@ -106,7 +107,7 @@ struct BufferDiffTests {
     }
 
     @Test func theDiffSkipsWhatDidNotChange() {
-        var rng = SplitMix64(seed: 42)
+        var rng = SplitMix(seed: 42)
         var total = 0, written = 0
         for _ in 0..<200 {
             let old = Self.randomBuffer(width: 20, height: 5, writes: 100, using: &rng)

@@ -1,3 +1,4 @@
+import Screen
 import Testing
 @testable import Terminal
 

@@ -1,13 +1,4 @@
-/// A key as the dashboard sees it, independent of any terminal library; the terminal driver
-/// and the demo script both translate into it.
-public enum Key: Hashable, Sendable {
-    case character(Character)
-    case up, down, left, right, pageUp, pageDown, home, end
-    case enter, escape, backspace, delete, tab, backTab
-    case function(Int)
-    /// Ctrl plus a letter, lower-case (`ctrl("c")`).
-    case ctrl(Character)
-}
+import Screen
 
 /// Everything that can change the dashboard's state: keys, mouse, time passing, a new size.
 public enum Action: Hashable, Sendable {

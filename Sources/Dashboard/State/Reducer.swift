@@ -1,3 +1,4 @@
+import Screen
 extension DashboardState {
     /// Applies one action; returns what the driver must do outside the state (quit, pause the
     /// simulation, acknowledge an alert…). Pure: the same state, action and frame give the same
