@@ -1,5 +1,3 @@
-import Screen
-
 /// The cells that changed between two buffers of the same size, as runs of adjacent columns
 /// (after ratatui's `Buffer::diff`): what a terminal must rewrite to turn the old picture into
 /// the new one. A buffer of another size (or none) counts as all blank, which is what the
