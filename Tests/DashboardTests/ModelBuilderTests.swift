@@ -15,7 +15,7 @@ import Testing
     @Test func modelAddsUpToTheWorld() throws {
         let w = try Self.world()
         let book = AlertBook(policies: .default)
-        let model = ModelBuilder(scenarioName: "t").build(world: w, alerts: book, policies: .default, state: DashboardState())
+        let model = ModelBuilder(scenarioName: "t").build(world: w, alerts: book, policies: .default, state: DashboardState(), rows: .all)
         #expect(model.vehicles.count == 120)
         #expect(model.fleet.cars == 120)
         #expect(model.regions.map(\.cars).reduce(0, +) == 120)
@@ -37,7 +37,7 @@ import Testing
         var state = DashboardState()
         let busiest = (0..<w.carCount).max { w.meters.total(car: $0, direction: .up) < w.meters.total(car: $1, direction: .up) }!
         state.view = .detail(vehicle: busiest)
-        let model = ModelBuilder(scenarioName: "t").build(world: w, alerts: AlertBook(policies: .default), policies: .default, state: state)
+        let model = ModelBuilder(scenarioName: "t").build(world: w, alerts: AlertBook(policies: .default), policies: .default, state: state, rows: .all)
         let d = try #require(model.detail)
         #expect(d.row.index == busiest)
         #expect(d.matrix.count == DataCategory.count)

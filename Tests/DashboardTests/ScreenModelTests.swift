@@ -150,12 +150,25 @@ import Testing
             state: DashboardState(), regionCount: screen.regions.count, alertCount: screen.alerts.count).1.table))
     }
 
-    @Test func numberKeysOrderAsTheRowsCompare() {
+    @Test func numberKeysOrderAsTheNumbers() {
         let values: [Double] = [-.infinity, -1e300, -1, -0.0, 0, .leastNonzeroMagnitude, 1, 1.5, 1e300, .infinity, .nan, -.nan]
+        // NaN sorts as the smallest value and -0 as 0, so a bad number cannot break the order.
+        func order(_ a: Double, _ b: Double) -> Int {
+            let x = a.isNaN ? -Double.infinity : a, y = b.isNaN ? -Double.infinity : b
+            return x < y ? -1 : x > y ? 1 : 0
+        }
         for a in values {
             for b in values {
                 let ka = VehicleSortKey.number(a), kb = VehicleSortKey.number(b)
-                #expect((ka < kb ? -1 : ka > kb ? 1 : 0) == VehicleOrder.order(a, b), "\(a) \(b)")
+                #expect((ka < kb ? -1 : ka > kb ? 1 : 0) == order(a, b), "\(a) \(b)")
+            }
+        }
+        let vins = ["LRW3E1EB6NC485407", "5YJ3E1EA0KF241678", "7SAYG1EB2KA303445", "LRW3E1EB6NC485406"]
+        for a in vins {
+            for b in vins {
+                let ka = VehicleSortKey(value: 0, vinKey: VehicleSortKey.textKey(a), index: 0, sort: .rate, descending: false)
+                let kb = VehicleSortKey(value: 0, vinKey: VIN(b)!.orderKey, index: 0, sort: .rate, descending: false)
+                #expect((ka < kb) == (a < b), "a VIN's text keys as the VIN does: \(a) \(b)")
             }
         }
         #expect(VehicleSortKey.ranks(["b", "a", "c", "a", "é", "e\u{301}"]) == [1, 0, 2, 0, 3, 3])

@@ -7,7 +7,8 @@ import Testing
 
 /// Whole screens of the real simulation (the default world and policies, seed 2021, 20
 /// simulated minutes) as golden files at the three reference sizes: a change anywhere from the
-/// model to the widgets shows here as a diff a reviewer can read.
+/// model to the widgets shows here as a diff a reviewer can read. Built as the product builds
+/// the screen (`rows: .screen`: the table's order from the fleet, rows only for what is drawn).
 @Suite struct SimulatedScreenTests {
     static let monitor: FleetMonitor = {
         var m = try! FleetMonitor(config: .default, policies: .default)
@@ -18,7 +19,7 @@ import Testing
     static func screen(_ w: Int, _ h: Int, _ edit: (inout DashboardState) -> Void = { _ in }) -> Buffer {
         var state = DashboardState(width: w, height: h, speed: 1, paused: true)
         edit(&state)
-        let model = ModelBuilder(scenarioName: "Default fleet").build(monitor: monitor, state: state)
+        let model = ModelBuilder(scenarioName: "Default fleet").build(monitor: monitor, state: state, rows: .screen)
         return DashboardView(glyphs: .unicode, theme: .dark).render(state: state, model: model).0
     }
 
@@ -41,9 +42,9 @@ import Testing
         other.run(until: SimTime.zero + .minutes(20))
         let state = DashboardState(width: 160, height: 48, speed: 1, paused: true)
         let a = DashboardView(glyphs: .unicode, theme: .dark)
-            .render(state: state, model: ModelBuilder(scenarioName: "x").build(monitor: other, state: state)).0
+            .render(state: state, model: ModelBuilder(scenarioName: "x").build(monitor: other, state: state, rows: .screen)).0
         let b = DashboardView(glyphs: .unicode, theme: .dark)
-            .render(state: state, model: ModelBuilder(scenarioName: "x").build(monitor: Self.monitor, state: state)).0
+            .render(state: state, model: ModelBuilder(scenarioName: "x").build(monitor: Self.monitor, state: state, rows: .screen)).0
         #expect(a == b)
     }
 }

@@ -30,11 +30,11 @@ public struct ModelBuilder: Sendable {
     public init(scenarioName: String) { self.scenarioName = scenarioName }
 
     /// The model of the monitor's fleet state as `state` shows it.
-    public func build(monitor: FleetMonitor, state: DashboardState, rows: Rows = .all) -> DashboardModel {
+    public func build(monitor: FleetMonitor, state: DashboardState, rows: Rows) -> DashboardModel {
         build(world: monitor.world, alerts: monitor.alerts, policies: monitor.policies, state: state, rows: rows)
     }
 
-    public func build(world: FleetWorld, alerts book: AlertBook, policies: PolicySet, state: DashboardState, rows scope: Rows = .all) -> DashboardModel {
+    public func build(world: FleetWorld, alerts book: AlertBook, policies: PolicySet, state: DashboardState, rows scope: Rows) -> DashboardModel {
         let config = world.config
         let now = world.now
         let reader = FleetReader(world: world, alerts: book, policies: policies)
