@@ -5,23 +5,13 @@ import Screen
 
 @Suite("BufferDiff on a terminal screen")
 struct BufferDiffScreenTests {
-    func buffer(_ rows: [String], width: Int? = nil, style: Style = .plain) -> Buffer {
-        let w = width ?? rows.map { DisplayWidth.of($0) }.max() ?? 0
-        var b = Buffer(width: w, height: rows.count)
-        for (y, row) in rows.enumerated() { b.put(row, x: 0, y: y, style: style) }
-        return b
-    }
-
-    func runs(_ old: Buffer?, _ new: Buffer) -> [String] {
-        BufferDiff(from: old, to: new).map { "\($0.y):\($0.x)..<\($0.endX)" }
-    }
 
     @Test func anOrphanRightHalfLeftBehindIsRepaired() {
         var old = Buffer(width: 2, height: 1)
         old.put("王", x: 0, y: 0)
         var new = old
         new[0, 0] = Cell("a")  // the subscript leaves the right half behind, unlike set()
-        #expect(runs(old, new) == ["0:0..<2"])
+        #expect(BufferDiff(from: old, to: new).map { "\($0.y):\($0.x)..<\($0.endX)" } == ["0:0..<2"])
         var screen = ScreenModel.fresh(old, width: 2, height: 2)
         screen.apply(from: old, to: new)
         #expect(screen == ScreenModel.fresh(new, width: 2, height: 2))
