@@ -1,0 +1,78 @@
+import Dashboard
+import Foundation
+import FoundationXML
+import Screen
+import Testing
+import TestSupport
+@testable import Export
+
+/// Hostile text in the exports: HTML and SVG keep every cell (one placeholder per unprintable
+/// character), so every row is as wide as the screen.
+@Suite struct HostileExportTests {
+    // MARK: HTML and SVG
+
+    /// One row per payload, each ending with a `|` in the last column.
+    static let payloads = [
+        "\u{1B}]0;PWNED\u{07}", scalars(0xFFFE, 0xFFFF) + "x" + scalars(0xFFFE), "\u{1B}]52;c;aGk=\u{07}", "\u{1B}]8;;http://x\u{1B}\\l",
+        "\u{9B}31m\u{9D}0;x\u{9C}", "\u{1B}P1$q\u{1B}\\\u{90}q", "\u{202E}abc\u{2066}d\u{2069}\u{200F}", "a\u{0}b\u{7F}c\u{85}",
+        scalars(0xFDD0, 0xFDEF, 0x1FFFE, 0x10FFFF), "<script>&'\"", "=1+1 -inf", "e\u{301} 王 🚗 x", "\u{2028}\u{2029}\t\r\n",
+    ]
+    static let width = 40
+
+    /// Noncharacters cannot be written as literals in Swift source.
+    static func scalars(_ values: UInt32...) -> String {
+        var s = String.UnicodeScalarView()
+        for v in values { s.append(Unicode.Scalar(v)!) }
+        return String(s)
+    }
+
+    static var buffer: Buffer {
+        var b = Buffer(width: width, height: payloads.count)
+        for (y, p) in payloads.enumerated() {
+            _ = b.put(p, x: 0, y: y)
+            _ = b.put("|", x: width - 1, y: y)
+        }
+        return b
+    }
+
+    @Test func everyHTMLRowIsAsWideAsTheScreen() throws {
+        let html = HTMLExporter(depth: .truecolor, title: "t").render(Self.buffer)
+        let pre = try #require(html.range(of: "<pre>\n")?.upperBound)
+        let end = try #require(html.range(of: "</pre>")?.lowerBound)
+        let rows = html[pre..<end].split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(rows.count == Self.payloads.count)
+        for (y, row) in rows.enumerated() {
+            var text = String(row)
+            text = text.replacingOccurrences(of: #"<span class="w">[^<]*</span>"#, with: "WW", options: .regularExpression)
+            text = text.replacingOccurrences(of: #"<span class="n">[^<]*</span>"#, with: "N", options: .regularExpression)
+            text = text.replacingOccurrences(of: #"</?span[^>]*>"#, with: "", options: .regularExpression)
+            text = text.replacingOccurrences(of: #"&[a-z0-9#]+;"#, with: "E", options: .regularExpression)
+            #expect(text.unicodeScalars.count == Self.width, "row \(y) (\(String(reflecting: Self.payloads[y]))): \(String(reflecting: String(row)))")
+            #expect(text.hasSuffix("|"))
+            #expect(!row.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0.value & 0xFFFE == 0xFFFE })
+        }
+    }
+
+    @Test func everySVGRowKeepsEveryCellInItsColumn() throws {
+        let svg = SVGExporter(depth: .truecolor, title: "t").render(Self.buffer)
+        #expect(XMLParser(data: Data(svg.utf8)).parse(), "not well-formed XML")
+        let texts = try NSRegularExpression(pattern: #"<text x="([0-9. ]+)" y="([0-9.]+)"( text-anchor="middle")?[^>]*>([^<]*)</text>"#)
+        var lastX: [String: Double] = [:]
+        for m in texts.matches(in: svg, range: NSRange(svg.startIndex..., in: svg)) {
+            let xs = String(svg[Range(m.range(at: 1), in: svg)!]).split(separator: " ").map { Double($0)! }
+            let y = String(svg[Range(m.range(at: 2), in: svg)!])
+            var content = String(svg[Range(m.range(at: 4), in: svg)!])
+            content = content.replacingOccurrences(of: #"&[a-z0-9#]+;"#, with: "E", options: .regularExpression)
+            let centred = m.range(at: 3).location != NSNotFound
+            if !centred {
+                #expect(xs.count == content.unicodeScalars.count, "one x per character: \(xs.count) for \(String(reflecting: content))")
+            }
+            if content.hasSuffix("|") { lastX[y] = xs.last }
+            #expect(!content.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0.value & 0xFFFE == 0xFFFE })
+        }
+        // The `|` of every row sits in the last column: x = padding + (width - 1) × cell width.
+        let expected = Double(CellMetrics.standard.paddingTenths + (Self.width - 1) * CellMetrics.standard.widthTenths) / 10
+        #expect(lastX.count == Self.payloads.count)
+        for (y, x) in lastX { #expect(x == expected, "row at y=\(y): | at \(x), not \(expected)") }
+    }
+}
