@@ -6,9 +6,67 @@ import Testing
 import TestSupport
 @testable import Export
 
-/// Hostile text in the exports: HTML and SVG keep every cell (one placeholder per unprintable
-/// character), so every row is as wide as the screen.
+/// Hostile text in the exports: CSV cells a spreadsheet would evaluate are neutralised by their
+/// first character; HTML and SVG keep every cell (one placeholder per unprintable character),
+/// so every row is as wide as the screen.
 @Suite struct HostileExportTests {
+    /// Text a spreadsheet reads as a formula, whatever Swift makes of it as a number.
+    static let formulas = [
+        "-inf", "+nan", "-0x1p3", "+infinity", "-5", "+1", "-0", "=1+1", "@SUM(A1:A2)", "-2+3+cmd|' /C calc'!A0",
+        "\t=1+1", "\r=1+1", "\r\n=1", " =1+1", "  -inf", "\u{FF1D}1+1", "\u{FF0B}1", "\u{FF0D}1", "\u{FF20}SUM(A1)",
+        "-\u{301}1",
+    ]
+    /// Text that is not a formula stays as it is.
+    static let plain = ["5", "0.25", "a-b", "王伟", "Eve", "1e3", "x=1", "", " ", "'quoted"]
+
+    /// The value a spreadsheet gets: the field with RFC 4180's quoting removed.
+    static func value(_ field: String) -> String {
+        var f = field
+        if f.hasPrefix("\""), f.hasSuffix("\""), f.count >= 2 { f = String(f.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"") }
+        return f
+    }
+
+    @Test(arguments: formulas)
+    func aFormulaIsGuardedByItsFirstCharacter(_ text: String) {
+        let value = Self.value(CSVWriter.field(text))
+        #expect(value.hasPrefix("'"), "\(String(reflecting: text)) -> \(String(reflecting: value))")
+        #expect(!value.unicodeScalars.contains { $0.value < 0x20 }, "\(String(reflecting: value))")
+    }
+
+    @Test(arguments: plain)
+    func otherTextIsLeftAlone(_ text: String) {
+        #expect(Self.value(CSVWriter.field(text)) == text)
+    }
+
+    /// Driver names from data get the guard; the numbers FleetWatch writes stay plain numbers.
+    @Test func vehicleCSVGuardsNamesAndKeepsNumbersPlain() throws {
+        let (model, _) = sampleModel()
+        var rows = model.vehicles
+        for (i, name) in Self.formulas.enumerated() {
+            var row = rows[1]
+            row.driverName = name
+            row.index = 10 + i
+            rows.append(row)
+        }
+        let parsed = parseCSV(VehicleCSV.render(rows))
+        let header = parsed[0]
+        let driver = try #require(header.firstIndex(of: "driver"))
+        for (i, name) in Self.formulas.enumerated() {
+            #expect(parsed[3 + i][driver].hasPrefix("'"), "\(String(reflecting: name)): \(parsed[3 + i][driver])")
+        }
+        let numeric = header.indices.filter { i in
+            let h = header[i]
+            return h.hasPrefix("rate_bps") || h.hasSuffix("_rate_bps") || h.contains("bytes") || h == "open_alerts" || h == "window_s"
+        }
+        #expect(numeric.count > 30)
+        for row in parsed.dropFirst() {
+            for i in numeric {
+                let v = row[i]
+                #expect(v.first.map(\.isNumber) == true && Double(v).map { $0 >= 0 } == true, "\(header[i]) = \(v)")
+            }
+        }
+    }
+
     // MARK: HTML and SVG
 
     /// One row per payload, each ending with a `|` in the last column.
