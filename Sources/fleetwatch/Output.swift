@@ -1,3 +1,4 @@
+import Screen
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -22,15 +23,25 @@ func writeAll(_ bytes: [UInt8], to fd: Int32) -> Bool {
     }
 }
 
-/// Standard output, unbuffered and in full.
+/// Standard output, unbuffered and in full. Text for people (validate's lines, the headless
+/// demo) passes the `Sanitizer`, line breaks kept; an export's bytes are written as they are
+/// (each format escapes data itself: cells, JSON strings, CSV fields).
 enum StandardOutput {
-    static func write(_ text: String) { writeAll(Array(text.utf8), to: 1) }
+    static func write(_ text: String) { writeAll(Array(Sanitizer.clean(text, keepingLineBreaks: true).utf8), to: 1) }
     static func write(_ bytes: [UInt8]) { writeAll(bytes, to: 1) }
 }
 
-/// Standard error, for messages and progress.
+/// Standard error, for messages and progress. Everything written here passes the `Sanitizer`
+/// (line breaks kept): a diagnostic quoting a scenario file, an option's value or a file name
+/// can never send an escape sequence to the terminal.
 enum StandardError {
-    static func write(_ text: String) { writeAll(Array(text.utf8), to: 2) }
+    static func write(_ text: String) { writeAll(Array(Sanitizer.clean(text, keepingLineBreaks: true).utf8), to: 2) }
+
+    /// Replaces the current line of a terminal with `text` (sanitized): carriage return and
+    /// erase-line, the only control sequence FleetWatch writes to standard error itself.
+    static func replaceLine(with text: String) {
+        writeAll(Array(("\r\u{1B}[K" + Sanitizer.clean(text)).utf8), to: 2)
+    }
 }
 
 /// A file written as a stream (the NDJSON flow log can be gigabytes) that still appears
