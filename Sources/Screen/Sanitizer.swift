@@ -33,7 +33,9 @@ public enum Sanitizer {
         return String(out)
     }
 
-    static func isUnsafe(_ s: Unicode.Scalar) -> Bool {
+    /// Whether a terminal could interpret `s`, or draw it unpredictably: the one definition,
+    /// also used by serializers that escape rather than replace (JSON's `\uXXXX`).
+    public static func isUnsafe(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         return v < 0x20 || (v >= 0x7F && v < 0xA0)
             || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)  // bidi embeddings, isolates

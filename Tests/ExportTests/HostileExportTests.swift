@@ -67,6 +67,23 @@ import TestSupport
         }
     }
 
+    // MARK: JSON
+
+    /// JSON keeps hostile text exactly (a reader gets it back) but writes every character the
+    /// sanitizer would replace as an escape, so a JSON file or the flow log printed to a
+    /// terminal is inert.
+    @Test func jsonEscapesWhatATerminalWouldInterpret() throws {
+        for payload in Self.payloads {
+            let json = JSONValue.object([("s", .string(payload))]).serialized()
+            #expect(!json.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || (0x202A...0x202E).contains($0.value)
+                || (0x2066...0x2069).contains($0.value) || $0.value == 0x200F || $0.value & 0xFFFE == 0xFFFE }, "\(json)")
+            let back = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: String]
+            #expect(back?["s"] == payload, "\(json)")
+        }
+        #expect(JSONValue.string("a\u{202E}b").serialized() == #""a\u202eb""#)
+        #expect(JSONValue.string(Self.scalars(0x1FFFE)).serialized() == #""\ud83f\udffe""#)
+    }
+
     // MARK: HTML and SVG
 
     /// One row per payload, each ending with a `|` in the last column.

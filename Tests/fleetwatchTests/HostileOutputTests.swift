@@ -74,6 +74,40 @@ import Testing
         }
     }
 
+    /// Every format written to standard output (which may be a terminal) from a scenario full of
+    /// hostile names: nothing a terminal interprets, but for the ANSI export's own SGR codes
+    /// and the CSV's CRLF.
+    @Test(arguments: ["txt", "ansi", "svg", "html", "json", "csv", "ndjson"])
+    func everyExportOnStandardOutputIsInert(_ format: String) throws {
+        let directory = try SnapshotEndToEndTests.scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("h.yaml").path
+        let p = Self.payload
+        try Data("""
+            name: "n\(p)"
+            fleet: {size: 30}
+            classes: [{id: "c\(p)", name: "C\(p)"}]
+            policies:
+              rules:
+                - {id: "R\(p)", title: "t\(p)", source: "s\(p)", explanation: "e\(p) {driver}", match: {}, severity: watch}
+            timeline:
+              - {at: 0s, action: assign-class, car: 1, class: "c\(p)"}
+            """.utf8).write(to: URL(fileURLWithPath: path))
+        let run = try Run(["snapshot", "--scenario", path, "--at", "2m", "--format", format])
+        #expect(run.status == 0, "\(run.stderr)")
+        var text = run.stdout
+        if format == "ansi" { text = text.replacingOccurrences(of: #"\u{1B}\[[0-9;]*m"#, with: "", options: .regularExpression) }
+        if format == "csv" { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
+        #expect(Self.isInert(text), "\(format): \(String(reflecting: text.unicodeScalars.filter { !Self.isInert(String($0)) }.prefix(5).map(\.value)))")
+        #expect(Self.isInert(run.stderr))
+        if format == "json" || format == "ndjson" {
+            #expect(run.stdout.contains("\\u001b]0;PWNED\\u0007"), "the text is kept, escaped")
+            for line in format == "json" ? [Substring(run.stdout)] : run.stdout.split(separator: "\n") {
+                #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) != nil)
+            }
+        }
+    }
+
     /// ArgumentParser's messages quote the command line; they go through the sanitizer too.
     @Test(arguments: [
         ["snapshot", "--view", "\u{1B}]0;PWNED\u{07}"],
