@@ -50,6 +50,9 @@ let package = Package(
         .target(name: "Bench", dependencies: ["Simulation", "CPrefetch"], swiftSettings: strict),
         // ncursesw made importable (wide characters, macros, globals) and the signal handlers.
         .target(name: "CNcurses", linkerSettings: [.linkedLibrary("ncursesw")]),
+        // Temporary files removed on SIGTERM/SIGINT/SIGHUP (the atomic writer's; a handler that
+        // only unlinks paths prepared beforehand).
+        .target(name: "CFileGuard"),
         // The only Swift that touches curses, signals and the tty: sessions, input, presenting buffers.
         .target(name: "Terminal", dependencies: ["CNcurses", "Screen"], swiftSettings: strict),
         // A small program that proves the terminal driver end to end (run by TerminalTests in tmux).
@@ -61,7 +64,7 @@ let package = Package(
         .executableTarget(
             name: "fleetwatch",
             dependencies: [
-                "Simulation", "Bench", "Fleet", "Scenario", "Screen", "Dashboard", "Export", "Terminal",
+                "Simulation", "Bench", "Fleet", "Scenario", "Screen", "Dashboard", "Export", "Terminal", "CFileGuard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

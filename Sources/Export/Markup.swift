@@ -2,9 +2,10 @@ import Screen
 
 /// What SVG and HTML share: escaping, and a cell style resolved to the colours that show.
 enum Markup {
-    /// `text` safe inside XML or HTML text and attribute values: control characters (which
-    /// XML 1.0 forbids) become placeholders, the non-characters U+FFFE/U+FFFF are dropped,
-    /// and & < > " ' are escaped.
+    /// `text` safe inside XML or HTML text and attribute values: control characters and the
+    /// noncharacters U+FFFE/U+FFFF (which XML 1.0 forbids) become the `Sanitizer`'s
+    /// placeholders, one per character, so a cell is never dropped and columns stay aligned;
+    /// & < > " ' are escaped.
     static func escape(_ text: String) -> String {
         var out = ""
         for scalar in Sanitizer.clean(text).unicodeScalars {
@@ -14,7 +15,6 @@ enum Markup {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
-            case "\u{FFFE}", "\u{FFFF}": continue
             default: out.unicodeScalars.append(scalar)
             }
         }

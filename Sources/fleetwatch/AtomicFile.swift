@@ -1,3 +1,4 @@
+import CFileGuard
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -13,7 +14,10 @@ struct OutputError: Error, CustomStringConvertible {
 
 /// Writes files so that an interrupted export leaves the old file or none, never half a file:
 /// the bytes go to a temporary file in the same directory, are flushed to disk, and the
-/// temporary file is renamed over the target (rename is atomic within a file system).
+/// temporary file is renamed over the target (rename is atomic within a file system). A
+/// terminating signal (SIGTERM, SIGINT, SIGHUP) meanwhile removes the temporary file before the
+/// process dies of it (`TemporaryFile`). A target that is a symbolic link is replaced by the
+/// new file; the link's target is left as it was.
 enum AtomicFile {
     /// Refuses a target whose directory is missing or that is itself a directory.
     static func checkTarget(_ path: String) throws(OutputError) {
@@ -29,20 +33,13 @@ enum AtomicFile {
 
     static func write(_ bytes: [UInt8], to path: String) throws(OutputError) {
         try checkTarget(path)
-        var template = Array("\(path).tmp-XXXXXX".utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw OutputError(path: path, reason: errorText()) }
-        let temporary = String(decoding: template.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        var ok = writeAll(bytes, to: fd)
-        let reason = ok ? "" : errorText()
-        if ok && fsync(fd) != 0 { ok = false }
-        fchmod(fd, 0o644)
-        close(fd)
-        guard ok, rename(temporary, path) == 0 else {
-            let why = reason.isEmpty ? errorText() : reason
-            unlink(temporary)
-            throw OutputError(path: path, reason: why)
+        let file = try TemporaryFile(beside: path)
+        guard writeAll(bytes, to: file.fd) else {
+            let reason = errorText()
+            file.discard()
+            throw OutputError(path: path, reason: reason)
         }
+        try file.commit(to: path)
     }
 
     static func write(_ text: String, to path: String) throws(OutputError) {
@@ -59,5 +56,57 @@ enum AtomicFile {
         if mkdir(path, 0o755) != 0 { throw OutputError(path: path, reason: errorText()) }
     }
 
-    static func errorText() -> String { String(cString: strerror(errno)) }
+    /// The reason of the last failed call, with what to do for the failures a user can fix.
+    static func errorText() -> String {
+        let code = errno
+        let text = String(cString: strerror(code))
+        switch code {
+        case ENOSPC, EDQUOT: return "\(text); free some space or write elsewhere"
+        case EACCES, EPERM: return "\(text); choose a directory you may write to"
+        case EROFS: return "\(text); choose a directory on a writable file system"
+        default: return text
+        }
+    }
+}
+
+/// The temporary file of an atomic write, beside its target (`TARGET.tmp-XXXXXX`, mode 0644 once
+/// complete), registered with the signal guard (CFileGuard) from its creation to its rename or
+/// removal: a SIGTERM, SIGINT or SIGHUP in between unlinks it before the process dies of the
+/// signal, with the conventional status 128 + N.
+struct TemporaryFile {
+    let path: String
+    let fd: Int32
+    let slot: Int32
+
+    init(beside target: String) throws(OutputError) {
+        var template = Array("\(target).tmp-XXXXXX".utf8CString)
+        var slot: Int32 = -1
+        let fd = template.withUnsafeMutableBufferPointer { fw_guard_mkstemp($0.baseAddress!, &slot) }
+        guard fd >= 0 else { throw OutputError(path: target, reason: AtomicFile.errorText()) }
+        self.fd = fd
+        self.slot = slot
+        path = String(decoding: template.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// Syncs the bytes to disk and renames the file over `target`; on failure removes it.
+    func commit(to target: String) throws(OutputError) {
+        if fsync(fd) != 0 {
+            let reason = AtomicFile.errorText()
+            discard()
+            throw OutputError(path: target, reason: reason)
+        }
+        fchmod(fd, 0o644)
+        close(fd)
+        if fw_guard_rename(slot, path, target) != 0 {
+            let reason = AtomicFile.errorText()
+            fw_guard_unlink(slot, path)
+            throw OutputError(path: target, reason: reason)
+        }
+    }
+
+    /// Closes and removes the file; the target is left as it was.
+    func discard() {
+        close(fd)
+        fw_guard_unlink(slot, path)
+    }
 }

@@ -72,11 +72,11 @@ struct Bench: ParsableCommand {
             let start = monotonicSeconds()
             let result = FleetFlows.run(parameters)
             let wall = monotonicSeconds() - start
-            print(BenchReport(
+            StandardOutput.write(BenchReport(
                 workload: workload.rawValue, entries: entries.rawValue, vehicles: vehicles, duration: duration,
                 seed: parameters.seed,
                 events: result.events, alerts: result.alerts, bytes: result.bytes, flows: nil,
-                wallSeconds: wall, peakRSSMegabytes: peakRSSMegabytes()).json)
+                wallSeconds: wall, peakRSSMegabytes: peakRSSMegabytes()).json + "\n")
         case .full:
             guard vehicles <= WorldConfig.maxFleetSize else {
                 throw ValidationError("--vehicles must be at most \(WorldConfig.maxFleetSize) for the full workload, got \(vehicles)")
@@ -88,12 +88,12 @@ struct Bench: ParsableCommand {
             var monitor = try scenario.makeMonitor()
             monitor.run(until: .seconds(duration))
             let wall = monotonicSeconds() - start
-            print(BenchReport(
+            StandardOutput.write(BenchReport(
                 workload: workload.rawValue, entries: nil, vehicles: vehicles, duration: duration,
                 seed: scenario.world.seed,
                 events: monitor.world.eventsProcessed, alerts: monitor.alerts.raisedCount,
                 bytes: monitor.world.aggregates.all.bytes, flows: monitor.flowsSeen,
-                wallSeconds: wall, peakRSSMegabytes: peakRSSMegabytes()).json)
+                wallSeconds: wall, peakRSSMegabytes: peakRSSMegabytes()).json + "\n")
         }
     }
 }

@@ -97,7 +97,7 @@ struct Demo: ParsableCommand {
         do {
             return try CastRecorder(
                 path: record, width: width, height: height, depth: depth, timestamp: Int64(time(nil)),
-                title: "FleetWatch demo — \(scenario.name)", environment: Terminal.currentEnvironment())
+                title: "FleetWatch demo — \(Sanitizer.clean(scenario.name))", environment: Terminal.currentEnvironment())
         } catch {
             StandardError.write("fleetwatch: \(error.description)\n")
             throw ExitCode(1)

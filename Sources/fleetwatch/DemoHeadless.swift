@@ -111,7 +111,7 @@ struct DemoHeadless {
             byRule[a.ruleID, default: 0] += 1
         }
         let severities = Severity.allCases.reversed().map { "\(bySeverity[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ")
-        let rules = byRule.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        let rules = byRule.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\(Sanitizer.clean($0.key)) \($0.value)" }.joined(separator: ", ")
         let open = Severity.allCases.reversed().map { "\(book.openCount($0)) \($0.rawValue)" }.joined(separator: ", ")
         var lines = [
             "alerts: \(all.count + book.droppedFromLog) raised (\(severities))" + (rules.isEmpty ? "" : "; by rule: \(rules)"),

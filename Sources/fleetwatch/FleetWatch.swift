@@ -1,4 +1,7 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
 
 @main
 struct FleetWatch: ParsableCommand {
@@ -16,4 +19,21 @@ struct FleetWatch: ParsableCommand {
         subcommands: [Live.self, Snapshot.self, Validate.self, Bench.self, Demo.self],
         defaultSubcommand: Live.self
     )
+
+    /// ArgumentParser's own `main`, except that its messages (which quote the command line: a
+    /// file name, an option's value) are written through `StandardError`/`StandardOutput`, hence
+    /// through the sanitizer, like every other line FleetWatch prints.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                if code == .success { StandardOutput.write(message + "\n") } else { StandardError.write(message + "\n") }
+            }
+            Glibc.exit(code.rawValue)
+        }
+    }
 }

@@ -1,3 +1,4 @@
+import Screen
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -22,23 +23,52 @@ func writeAll(_ bytes: [UInt8], to fd: Int32) -> Bool {
     }
 }
 
-/// Standard output, unbuffered and in full.
+/// Standard output. Text for people (validate's lines, the headless demo) passes the
+/// `Sanitizer`, line breaks kept; an export's bytes are written as they are (each format
+/// escapes data itself: cells, JSON strings, CSV fields). A reader that went away (EPIPE:
+/// `| head -1`) ends the program at once and quietly, as `cat` does; any other failure (a full
+/// disk) is one line on standard error and exit status 1.
 enum StandardOutput {
-    static func write(_ text: String) { writeAll(Array(text.utf8), to: 1) }
-    static func write(_ bytes: [UInt8]) { writeAll(bytes, to: 1) }
+    static func write(_ text: String) { write(Array(Sanitizer.clean(text, keepingLineBreaks: true).utf8)) }
+
+    static func write(_ bytes: [UInt8]) {
+        if !writeAll(bytes, to: 1) { failed() }
+    }
+
+    /// After a failed write to standard output (errno set): never returns.
+    static func failed() -> Never {
+        if errno == EPIPE { exitQuietlyForBrokenPipe() }
+        StandardError.write("fleetwatch: cannot write 'standard output': \(AtomicFile.errorText())\n")
+        exit(1)
+    }
+
+    /// The status a shell shows when SIGPIPE's default action ends a program (141), also when
+    /// SIGPIPE is ignored and the write failed with EPIPE instead: nothing on standard error.
+    static func exitQuietlyForBrokenPipe() -> Never {
+        exit(128 + SIGPIPE)
+    }
 }
 
-/// Standard error, for messages and progress.
+/// Standard error, for messages and progress. Everything written here passes the `Sanitizer`
+/// (line breaks kept): a diagnostic quoting a scenario file, an option's value or a file name
+/// can never send an escape sequence to the terminal.
 enum StandardError {
-    static func write(_ text: String) { writeAll(Array(text.utf8), to: 2) }
+    static func write(_ text: String) { writeAll(Array(Sanitizer.clean(text, keepingLineBreaks: true).utf8), to: 2) }
+
+    /// Replaces the current line of a terminal with `text` (sanitized): carriage return and
+    /// erase-line, the only control sequence FleetWatch writes to standard error itself.
+    static func replaceLine(with text: String) {
+        writeAll(Array(("\r\u{1B}[K" + Sanitizer.clean(text)).utf8), to: 2)
+    }
 }
 
 /// A file written as a stream (the NDJSON flow log can be gigabytes) that still appears
-/// atomically: the bytes go to a temporary file beside the target, buffered, and `finish`
-/// flushes, syncs and renames it over the target. Without a path it streams to standard output.
+/// atomically: the bytes go to a temporary file beside the target (`TemporaryFile`, removed on
+/// a terminating signal), buffered, and `finish` flushes, syncs and renames it over the target.
+/// Without a path it streams to standard output.
 struct StreamingFile {
     let path: String?
-    let temporary: String?
+    let temporary: TemporaryFile?
     let fd: Int32
     var buffer: [UInt8] = []
     static let bufferSize = 1 << 16
@@ -51,11 +81,9 @@ struct StreamingFile {
             return
         }
         try AtomicFile.checkTarget(path)
-        var template = Array("\(path).tmp-XXXXXX".utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw OutputError(path: path, reason: AtomicFile.errorText()) }
-        self.fd = fd
-        temporary = String(decoding: template.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let file = try TemporaryFile(beside: path)
+        temporary = file
+        fd = file.fd
         buffer.reserveCapacity(Self.bufferSize)
     }
 
@@ -67,29 +95,25 @@ struct StreamingFile {
     mutating func flush() throws(OutputError) {
         guard !buffer.isEmpty else { return }
         let ok = writeAll(buffer, to: fd)
+        let code = errno
         buffer.removeAll(keepingCapacity: true)
-        if !ok { throw fail(AtomicFile.errorText()) }
+        if !ok {
+            errno = code
+            if temporary == nil { StandardOutput.failed() }
+            throw fail(AtomicFile.errorText())
+        }
     }
 
     /// Makes the file appear under its name.
     mutating func finish() throws(OutputError) {
         try flush()
         guard let path, let temporary else { return }
-        if fsync(fd) != 0 { throw fail(AtomicFile.errorText()) }
-        fchmod(fd, 0o644)
-        close(fd)
-        if rename(temporary, path) != 0 {
-            let reason = AtomicFile.errorText()
-            unlink(temporary)
-            throw OutputError(path: path, reason: reason)
-        }
+        try temporary.commit(to: path)
     }
 
     /// Removes the temporary file; the target is left as it was.
     func abandon() {
-        guard let temporary else { return }
-        close(fd)
-        unlink(temporary)
+        temporary?.discard()
     }
 
     func fail(_ reason: String) -> OutputError {

@@ -9,11 +9,11 @@ struct Progress {
     func show(_ now: SimTime) {
         guard enabled, end > .zero else { return }
         let percent = Int((now.seconds / end.seconds * 100).rounded(.down))
-        StandardError.write("\r\u{1B}[Ksimulating \(now) of \(end) (\(percent) %)")
+        StandardError.replaceLine(with: "simulating \(now) of \(end) (\(percent) %)")
     }
 
     func finish() {
         guard enabled else { return }
-        StandardError.write("\r\u{1B}[K")
+        StandardError.replaceLine(with: "")
     }
 }

@@ -27,6 +27,25 @@ import Testing
         #expect(Sanitizer.clean("a\u{2028}b") == "a\u{FFFD}b")
     }
 
+    @Test func noncharactersAndBidiMarksGetOnePlaceholderEach() {
+        // Noncharacters cannot be written as literals in Swift source.
+        func scalars(_ values: UInt32...) -> String { String(String.UnicodeScalarView(values.map { Unicode.Scalar($0)! })) }
+        #expect(Sanitizer.clean("a" + scalars(0xFFFE, 0xFFFF) + "b") == "a\u{FFFD}\u{FFFD}b")
+        #expect(Sanitizer.clean(scalars(0xFDD0, 0x1FFFE, 0x10FFFF)) == "\u{FFFD}\u{FFFD}\u{FFFD}")
+        #expect(Sanitizer.clean("\u{200E}x\u{200F}\u{061C}") == "\u{FFFD}x\u{FFFD}\u{FFFD}")
+        var b = Buffer(width: 3, height: 1)
+        b.put(scalars(0xFFFE, 0xFFFF) + "|", x: 0, y: 0)
+        #expect(b.line(0) == "\u{FFFD}\u{FFFD}|")
+    }
+
+    /// Messages of several lines keep their line feeds; every other control is a placeholder.
+    @Test func lineBreaksCanBeKept() {
+        let text = "a.yaml:1:1: error: unknown key '\u{1B}]0;x\u{07}'\nb\r\n\u{9B}2J\n"
+        #expect(Sanitizer.clean(text, keepingLineBreaks: true) == "a.yaml:1:1: error: unknown key '␛]0;x␇'\nb␍\n\u{FFFD}2J\n")
+        #expect(Sanitizer.clean(text) == "a.yaml:1:1: error: unknown key '␛]0;x␇'␊b␍␊\u{FFFD}2J␊")
+        #expect(Sanitizer.clean("plain\n", keepingLineBreaks: true) == "plain\n")
+    }
+
     @Test func safeTextIsUntouched() {
         let text = "王伟 Zhāng Wěi 👍🏽 café ┌─┐ ⣿ عربي"
         #expect(Sanitizer.clean(text) == text)

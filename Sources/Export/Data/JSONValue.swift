@@ -1,6 +1,8 @@
+import Screen
 /// A JSON document with its key order fixed, serialised the same way on every machine: object
 /// keys in insertion order, integers exact, other numbers with at most six decimals and no
-/// exponent, strings escaped per RFC 8259 (control characters as `\u00XX`).
+/// exponent, strings escaped per RFC 8259 (control characters, and whatever else the `Sanitizer`
+/// would replace on screen, as `\uXXXX`).
 public indirect enum JSONValue: Hashable, Sendable {
     case null
     case bool(Bool)
@@ -86,13 +88,14 @@ public indirect enum JSONValue: Hashable, Sendable {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                // Control characters, DEL and the C1 range as escapes: the text stays inert even
-                // when a JSON file is printed to a terminal.
-                if scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value < 0xA0) || scalar.value == 0x2028
-                    || scalar.value == 0x2029
-                {
-                    let hex = String(scalar.value, radix: 16, uppercase: false)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                // Whatever the sanitizer replaces on screen (control characters, DEL, C1, bidi
+                // controls, separators, noncharacters) as escapes: lossless for a JSON reader,
+                // and inert when a JSON file or the flow log is printed to a terminal.
+                if Sanitizer.isUnsafe(scalar) {
+                    for unit in String(scalar).utf16 {
+                        let hex = String(unit, radix: 16, uppercase: false)
+                        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    }
                 } else {
                     out.unicodeScalars.append(scalar)
                 }
