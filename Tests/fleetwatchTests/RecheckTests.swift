@@ -62,6 +62,24 @@ import TestSupport
           - {at: 25m, action: remove-cars, count: 5, region: shanghai}
         """
 
+    /// The built-in scenario with a large seasonal zone over central Shanghai that is in force
+    /// on the start day only: from 20:00, the season ends 4 hours in. People's Square, smaller and
+    /// always in force, beats it while it lasts; after midnight its flows have no zone.
+    static func seasonScenario() throws -> String {
+        let text = try String(contentsOf: Tools.packageRoot.appendingPathComponent("Scenarios/default.yaml"), encoding: .utf8)
+        let zone = """
+                  - {id: cn-seasonal-visit, name: "Leadership visit (synthetic), central Shanghai", kind: seasonal,
+                     center: [31.23, 121.47], radius-m: 6000, season: {from: 11-30, to: 11-30}}
+
+            """
+        let anchor = "      - {id: cn-seasonal-beidaihe,"
+        guard text.contains(anchor), text.contains("  start: 2026-11-30 08:00") else {
+            throw HarnessError("Scenarios/default.yaml changed: update RecheckTests.seasonScenario")
+        }
+        return text.replacingOccurrences(of: anchor, with: zone + anchor)
+            .replacingOccurrences(of: "  start: 2026-11-30 08:00", with: "  start: 2026-11-30 20:00")
+    }
+
     struct Case: CustomTestStringConvertible, Sendable {
         var name: String
         /// A scenario file under the package root, `strict` for `strictScenario`, nil for the built-in one.
@@ -78,6 +96,7 @@ import TestSupport
         Case(name: "briefing", scenario: "Demo/briefing.yaml", arguments: ["--at", "45m"]),
         Case(name: "booth loop", scenario: "Demo/booth-loop.yaml", arguments: ["--at", "20m"]),
         Case(name: "strict alerts, 2h", scenario: "strict", arguments: ["--at", "2h"]),
+        Case(name: "a season that ends, 5h", scenario: "season", arguments: ["--at", "5h", "--vehicles", "120"]),
     ]
 
     static func scratchDirectory() throws -> URL {
@@ -97,9 +116,9 @@ import TestSupport
     static func export(_ c: Case) throws -> Exports {
         let directory = try scratchDirectory()
         var scenario: String? = nil
-        if c.scenario == "strict" {
-            let url = directory.appendingPathComponent("strict.yaml")
-            try Data(strictScenario.utf8).write(to: url)
+        if c.scenario == "strict" || c.scenario == "season" {
+            let url = directory.appendingPathComponent("\(c.scenario!).yaml")
+            try Data((c.scenario == "strict" ? strictScenario : try seasonScenario()).utf8).write(to: url)
             scenario = url.path
         } else if let path = c.scenario {
             scenario = Tools.packageRoot.appendingPathComponent(path).path
@@ -148,6 +167,16 @@ import TestSupport
             let snapshot = try JSONSerialization.jsonObject(with: Data(contentsOf: exports.json)) as? [String: Any]
             let alerts = try #require(snapshot?["alerts"] as? [String: Any])
             #expect((alerts["dropped_from_log"] as? Int ?? 0) > 0, "the strict scenario's log of 5 drops closed alerts")
+        }
+        if c.scenario == "season" {
+            // The season's flows were judged in it, and none after it ended (4 h in).
+            let seasonal = lines.filter { $0.contains("\"zone\":\"cn-seasonal-visit\"") }
+            #expect(!seasonal.isEmpty, "flows inside the seasonal zone while in force")
+            let ends = seasonal.compactMap { line -> Int? in
+                let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+                return object?["flowEndNanoseconds"] as? Int
+            }
+            #expect(ends.allSatisfy { $0 < 4 * 3_600_000_000_000 }, "a flow ending after the season is in the zone")
         }
     }
 
