@@ -141,8 +141,9 @@ import TestSupport
         return Spawn.run(python, arguments, seconds: 120)
     }
 
-    /// "N flows, M verdicts, K alerts re-derived (...), 0 mismatches" as numbers.
-    static func summary(_ text: String) -> (flows: Int, verdicts: Int, alerts: Int, suppressed: Int, mismatches: Int)? {
+    /// "N flows, M verdicts, K alerts re-derived (...), 0 mismatches" (the first line) as numbers.
+    static func summary(_ output: String) -> (flows: Int, verdicts: Int, alerts: Int, suppressed: Int, mismatches: Int)? {
+        let text = output.split(separator: "\n").first.map(String.init) ?? ""
         let numbers = text.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
         guard numbers.count == 8, text.contains("mismatches") else { return nil }
         return (numbers[0], numbers[1], numbers[2], numbers[6], numbers[7])
@@ -199,14 +200,15 @@ import TestSupport
     /// The flow log with `edit` applied to the last flow of the first open alert (true: keep the
     /// line): a flagged flow whose bytes and time the JSON shows (a suppressed repeat's would
     /// show only in the `suppressed` count).
-    static func editedNDJSON(_ exports: Exports, _ edit: (inout [String: Any]) -> Bool) throws -> URL {
+    /// With `inZone`, the first flow logged inside a zone instead.
+    static func editedNDJSON(_ exports: Exports, inZone: Bool = false, _ edit: (inout [String: Any]) -> Bool) throws -> URL {
         let text = try String(contentsOf: exports.ndjson, encoding: .utf8)
         var lines = text.split(separator: "\n").map(String.init)
         let snapshot = try JSONSerialization.jsonObject(with: Data(contentsOf: exports.json)) as? [String: Any]
         let open = try #require((snapshot?["alerts"] as? [String: Any])?["open"] as? [[String: Any]])
         let alert = try #require(open.first, "the run has an open alert")
         let vin = try #require(alert["vin"] as? String), lastSeen = try #require(alert["last_seen_ns"] as? Int)
-        let index = try #require(lines.lastIndex {
+        let index = try #require(inZone ? lines.firstIndex { $0.contains("\"zone\":\"") } : lines.lastIndex {
             $0.contains("\"flowEndNanoseconds\":\(lastSeen),") && $0.contains("\"vin\":\"\(vin)\"") && !$0.contains("\"verdict\":\"pass\"")
         })
         var flow = try #require(try JSONSerialization.jsonObject(with: Data(lines[index].utf8)) as? [String: Any])
@@ -231,7 +233,7 @@ import TestSupport
 
     enum Plant: String, CaseIterable, CustomTestStringConvertible, Sendable {
         case alertBytes, alertLastSeen, alertSeverity, breakdownCategory, suppressedCount, droppedAlert
-        case flowVerdict, flowRuleList, flowRestrictedFact, flowCountry, flowRemoved, flowBytes
+        case flowVerdict, flowRuleList, flowRestrictedFact, flowCountry, flowRemoved, flowBytes, flowPositionOutsideItsZone
         var testDescription: String { rawValue }
     }
 
@@ -280,6 +282,12 @@ import TestSupport
             ndjson = try Self.editedNDJSON(exports) { f in f["country"] = (f["country"] as? String) == "CN" ? "US" : "CN"; return true }
         case .flowRemoved:
             ndjson = try Self.editedNDJSON(exports) { _ in false }
+        case .flowPositionOutsideItsZone:
+            // Only the position changes: the zone no longer follows from it.
+            ndjson = try Self.editedNDJSON(exports, inZone: true) { f in
+                f["latitude"] = (f["latitude"] as? Double ?? 0) + 0.5
+                return true
+            }
         case .flowBytes:
             ndjson = try Self.editedNDJSON(exports) { f in f["octetDeltaCount"] = (f["octetDeltaCount"] as? Int ?? 0) + 1; return true }
         }
