@@ -17,8 +17,10 @@ struct Snapshot: ParsableCommand {
         discussion: """
             txt, ansi, svg and html are the screen exactly as the live dashboard draws it at that \
             size, seed and time; json (docs/snapshot.schema.json) and csv are the data behind it; \
-            ndjson is the flow log up to --at, one flow per line. The same arguments give the same \
-            bytes. Files are written atomically.
+            ndjson is the flow log up to --at, one flow per line, with every fact the rules read \
+            (docs/flow-log.md); scripts/recheck.py re-derives every verdict and alert from the \
+            ndjson and json of one run (docs/recheck.md). The same arguments give the same bytes. \
+            Files are written atomically.
             """
     )
 

@@ -49,6 +49,24 @@ import Simulation
         #expect(feed(&book, cnFlow(.military, vehicle: 8, time: at(600))) == [.raised(id: 3)])
     }
 
+    /// The log is in the order alerts cleared (last seen + quiet period), then by id, however
+    /// often the book is ticked: a run in slices (to show progress) logs what a run in one go
+    /// logs, so the JSON's cut of the newest closed alerts does not depend on it.
+    @Test func theLogIsInClosingOrderWhateverTheTicks() {
+        let wide = AlertParameters(minInterval: .minutes(10), quietPeriod: .minutes(2), logCapacity: 10)
+        func run(ticks: [Int64]) -> [UInt64] {
+            var book = AlertBook(policies: .default, parameters: wide)
+            feed(&book, cnFlow(.military, vehicle: 1, time: at(0)))  // id 1, seen again at 100: clears at 220
+            feed(&book, cnFlow(.military, vehicle: 2, time: at(10)))  // id 2: clears at 130
+            feed(&book, cnFlow(.military, vehicle: 1, time: at(100)))
+            for t in ticks { book.tick(now: at(t)) }
+            return book.log.map(\.id)
+        }
+        #expect(run(ticks: [1000]) == [2, 1])
+        #expect(run(ticks: [150, 1000]) == [2, 1])
+        #expect(run(ticks: [130, 220]) == [2, 1])
+    }
+
     @Test func aFlowAfterTheQuietPeriodClosesTheOldAlertEvenWithoutTick() {
         var book = AlertBook(policies: .default, parameters: Self.parameters)
         feed(&book, cnFlow(.military, time: at(0)))

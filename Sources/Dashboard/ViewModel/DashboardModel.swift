@@ -28,6 +28,8 @@ public struct DashboardModel: Hashable, Sendable {
     public var table: VehicleTable?
     /// Open alerts first (most severe, then newest), then recently closed ones.
     public var alerts: [AlertRow]
+    /// The counts and settings behind `alerts`: what the list leaves out and why.
+    public var alertLog = AlertLogSummary()
     /// The detail of the car the state selects, when the detail view is showing.
     public var detail: VehicleDetail?
     public var map: MapModel

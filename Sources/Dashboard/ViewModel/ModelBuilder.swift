@@ -122,12 +122,14 @@ public struct ModelBuilder: Sendable {
             if scope == .screen { rows = [carRow] }
             detail = vehicleDetail(world: world, row: carRow, alerts: alertRows.filter { $0.vehicle == v })
         }
-        return DashboardModel(
+        var model = DashboardModel(
             scenarioName: scenarioName, seed: config.seed, clock: now,
             wallClockLabel: Self.calendarLabel(start: config.start, at: now), fleet: fleet, regions: regions,
             countries: countries, vehicles: rows, alerts: alertRows, detail: detail,
             map: mapModel(world: world, dots: scan.dots), table: table, services: services, categories: categories,
             rateWindowSeconds: window, scenarioClock: ScenarioClock(start: config.start))
+        model.alertLog = AlertLogSummary(book: book, recentLimit: recentAlertLimit)
+        return model
     }
 
     /// One car's full row: its text, destinations, category rates and history.

@@ -3,7 +3,9 @@ import Simulation
 
 /// One line of the `ndjson` flow log: IPFIX information element names (RFC 7012) for the flow
 /// itself, our own labels (vin, category, service, country, policy verdict) beside them, as
-/// DOMAIN.md's flow-record formats suggest.
+/// DOMAIN.md's flow-record formats suggest, and every fact a policy rule read about the flow
+/// (docs/flow-log.md), so that an auditor can re-derive every verdict and every alert from
+/// the log and the scenario file alone (scripts/recheck.py).
 public struct FlowLogNDJSON: Sendable {
     let services: [ServiceConfig]
     let policies: PolicySet
@@ -23,8 +25,12 @@ public struct FlowLogNDJSON: Sendable {
         let up = record.direction == .up
         let worst = verdicts.max { $0.severity < $1.severity }
         let fields: [(String, JSONValue)] = [
+            // The milliseconds are IPFIX's (truncated); the nanoseconds are exact, and
+            // `flowEndNanoseconds` is the time the alert book counts (`FlowFacts.time`).
             ("flowStartMilliseconds", .int(record.start.nanoseconds / 1_000_000)),
             ("flowEndMilliseconds", .int(record.end.nanoseconds / 1_000_000)),
+            ("flowStartNanoseconds", .int(record.start.nanoseconds)),
+            ("flowEndNanoseconds", .int(facts.time.nanoseconds)),
             ("sourceIPv4Address", .string(up ? carAddress.description : service?.address.description ?? "")),
             ("destinationIPv4Address", .string(up ? service?.address.description ?? "" : carAddress.description)),
             ("sourceTransportPort", .int(Int64(up ? sourcePort : Int(record.port)))),
@@ -33,14 +39,22 @@ public struct FlowLogNDJSON: Sendable {
             ("octetDeltaCount", .uint(record.bytes)),
             ("packetDeltaCount", .uint(UInt64(record.packets))),
             ("vin", .string(facts.vin?.description ?? "")),
+            ("vehicle", .uint(UInt64(facts.vehicle))),
+            ("market", .string(facts.market.rawValue)),
+            ("region", .string(facts.region.rawValue)),
+            ("modelYear", .int(Int64(facts.modelYear))),
+            ("prcLinkedConnectivity", .bool(facts.prcLinkedConnectivity)),
             ("category", .string(record.category.rawValue)),
             ("direction", .string(record.direction.rawValue)),
+            ("anonymised", .bool(facts.anonymised)),
             ("service", .string(facts.service.rawValue)),
             ("serverName", .string(service?.serverName ?? "")),
             ("country", .string(facts.destinationCountry.rawValue)),
             ("crossBorder", .bool(facts.isCrossBorder)),
             ("userClass", .string(facts.userClass.rawValue)),
+            ("restricted", .bool(policies.isRestricted(facts.userClass))),
             ("zone", .optional(facts.zone?.rawValue)),
+            ("zoneKind", .optional(facts.zoneKind?.rawValue)),
             ("latitude", .double(record.position.latitude, 6)),
             ("longitude", .double(record.position.longitude, 6)),
             ("verdict", .string(worst.map { $0.severity.rawValue } ?? "pass")),

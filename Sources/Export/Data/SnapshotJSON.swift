@@ -19,6 +19,7 @@ public enum SnapshotJSON {
             ("scenario", .string(model.scenarioName)),
             ("seed", .uint(model.seed)),
             ("simulated_time_s", .double(model.clock.seconds, 3)),
+            ("simulated_time_ns", .int(model.clock.nanoseconds)),
             ("simulated_clock", .string(model.clock.description)),
             ("calendar_time", .string(model.wallClockLabel)),
             ("fleet", .object([
@@ -55,7 +56,7 @@ public enum SnapshotJSON {
             ("alerts", .object([
                 ("open", .array(open.map(alert))),
                 ("recent", .array(recent.map(alert))),
-            ])),
+            ] + alertLog(model.alertLog))),
         ])
     }
 
@@ -141,11 +142,26 @@ public enum SnapshotJSON {
             ("count", .int(Int64(a.count))), ("start_s", .double(a.start.seconds)),
             ("last_seen_s", .double(a.lastSeen.seconds)), ("end_s", a.end.map { .double($0.seconds) } ?? .null),
             ("duration_s", .double(((a.end ?? a.lastSeen) - a.start).seconds)),
+            ("start_ns", .int(a.start.nanoseconds)), ("last_seen_ns", .int(a.lastSeen.nanoseconds)),
+            ("end_ns", a.end.map { .int($0.nanoseconds) } ?? .null),
+            ("duration_ns", .int(((a.end ?? a.lastSeen) - a.start).nanoseconds)),
             ("acknowledged", .bool(a.acknowledged)), ("zone", .optional(a.zone?.rawValue)),
             ("position", position(a.position)), ("explanation", .string(a.explanation)),
             ("short_label", .string(a.shortLabel)),
             ("breakdown", breakdown(a.breakdown)),
         ])
+    }
+
+    /// What the alert lists leave out and the settings that decided it (docs/scenario-format.md,
+    /// "alerts"): every open alert is listed; of the closed ones, the newest `recent_limit` of the
+    /// log, which keeps `log_size` and counts the rest in `dropped_from_log`.
+    static func alertLog(_ l: AlertLogSummary) -> [(String, JSONValue)] {
+        [
+            ("raised", .uint(l.raised)), ("suppressed", .uint(l.suppressed)), ("open_count", .int(Int64(l.open))),
+            ("closed_count", .int(Int64(l.closed))), ("dropped_from_log", .int(Int64(l.droppedFromLog))),
+            ("log_size", .int(Int64(l.logCapacity))), ("recent_limit", .int(Int64(l.recentLimit))),
+            ("min_interval_ns", .int(l.minInterval.nanoseconds)), ("quiet_period_ns", .int(l.quietPeriod.nanoseconds)),
+        ]
     }
 
     /// The alert's flows by category and by destination; each list (with `other`) sums to the

@@ -108,18 +108,23 @@ public struct AlertBook: Sendable {
         for verdict in verdicts { record(verdict, facts: facts) }
     }
 
-    /// Clears the alerts quiet for `quietPeriod` at `now`, in id order.
+    /// Clears the alerts quiet for `quietPeriod` at `now`, in the order they cleared (their
+    /// `closedAt`), then in id order.
+    ///
+    /// So the log is in (`closedAt`, id) order whenever the book is ticked: a run ticked at every
+    /// flow and one also ticked between flows (a run in slices, to show progress) log the same
+    /// alerts in the same order, and the JSON's cut of the newest closed alerts is the same.
     public mutating func tick(now: SimTime) {
         guard now >= nextExpiry else { return }
-        var expired: [(UInt64, Key)] = []
+        var expired: [(SimTime, UInt64, Key)] = []
         var earliest = SimTime.distantFuture
         for (key, alert) in open {
             let expiry = alert.lastSeen + parameters.quietPeriod
-            if expiry <= now { expired.append((alert.id, key)) } else { earliest = min(earliest, expiry) }
+            if expiry <= now { expired.append((expiry, alert.id, key)) } else { earliest = min(earliest, expiry) }
         }
         nextExpiry = earliest
-        expired.sort { $0.0 < $1.0 }
-        for (_, key) in expired { close(key) }
+        expired.sort { ($0.0, $0.1) < ($1.0, $1.1) }
+        for (_, _, key) in expired { close(key) }
     }
 
     /// Marks an open alert as seen by the officer; false when no open alert has this id.
