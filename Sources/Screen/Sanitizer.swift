@@ -21,10 +21,11 @@ public enum Sanitizer {
     /// FleetWatch itself composes (diagnostics, summaries) on their way to a terminal; text
     /// from data is cleaned before it is put in such a message, or the whole message is.
     public static func clean(_ text: String, keepingLineBreaks: Bool = false) -> String {
-        guard text.unicodeScalars.contains(where: { isUnsafe($0) && !(keepingLineBreaks && $0 == "\n") }) else { return text }
+        let replaced = { (s: Unicode.Scalar) in isUnsafe(s) && !(keepingLineBreaks && s == "\n") }
+        guard text.unicodeScalars.contains(where: replaced) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            if isUnsafe(scalar) && !(keepingLineBreaks && scalar == "\n") {
+            if replaced(scalar) {
                 out.append(contentsOf: placeholder(for: scalar).unicodeScalars)
             } else {
                 out.append(scalar)

@@ -83,9 +83,7 @@ struct FleetScan {
             let state = world.state(of: i)
             let restricted = restrictedClass[world.userClassIndex(of: i)]
             let window = meters.windowBytes(car: i, seconds: MeterWindow.rateSeconds, at: now)
-            let up = MeterWindow.rate(bytes: window.up, seconds: MeterWindow.rateSeconds)
-            let down = MeterWindow.rate(bytes: window.down, seconds: MeterWindow.rateSeconds)
-            let rate = MeterWindow.rate(bytes: window.up &+ window.down, seconds: MeterWindow.rateSeconds)
+            let up = window.upRate, down = window.downRate, rate = window.rate
             let totalUp = meters.total(car: i, direction: .up), totalDown = meters.total(car: i, direction: .down)
             let alerts = openCount[i], severity = openSeverity[i]
             let home = world.market(of: i).country

@@ -49,7 +49,6 @@ public struct ModelBuilder: Sendable {
 
         let aggregates = world.aggregates
         let window = MeterWindow.rateSeconds
-        func rate(_ bytes: UInt64) -> Double { MeterWindow.rate(bytes: bytes, seconds: window) }
         let regions = config.regions.enumerated().map { i, r in
             let t = aggregates.byRegion[i], w = aggregates.regionWindow(i, at: now)
             let home = r.market.country
@@ -57,7 +56,7 @@ public struct ModelBuilder: Sendable {
             for (j, c) in world.countries.enumerated() where c != home { cross &+= aggregates.byRegionAndCountry[i][j].bytes }
             var summary = RegionSummary(
                 id: r.id, name: r.name, market: r.market, cars: scan.regionCars[i], driving: scan.regionDriving[i],
-                restrictedCars: scan.regionRestricted[i], upRate: rate(w.up), downRate: rate(w.down), bytes: t.bytes,
+                restrictedCars: scan.regionRestricted[i], upRate: w.upRate, downRate: w.downRate, bytes: t.bytes,
                 crossBorderBytes: cross, openAlerts: scan.regionAlerts[i], history: scan.regionHistory[i])
             summary.windowUp = w.up
             summary.windowDown = w.down
@@ -74,7 +73,7 @@ public struct ModelBuilder: Sendable {
         for (i, country) in world.countries.enumerated() {
             let t = aggregates.byCountry[i], w = aggregates.countryWindow(i, at: now)
             var share = CountryShare(
-                country: country, name: Self.countryName(country), bytes: t.bytes, rate: rate(w.total),
+                country: country, name: Self.countryName(country), bytes: t.bytes, rate: w.rate,
                 share: Double(t.bytes) / Double(totalBytes))
             share.traffic = traffic(country.rawValue, t, w)
             countries.append(share)
@@ -94,7 +93,7 @@ public struct ModelBuilder: Sendable {
         for s in CarState.allCases where scan.states[Int(s.rawValue)] > 0 { states[s.description] = scan.states[Int(s.rawValue)] }
         let all = aggregates.allWindow(at: now)
         var fleet = FleetSummary(
-            cars: scan.cars, states: states, upRate: rate(all.up), downRate: rate(all.down), upBytes: aggregates.all.bytesUp,
+            cars: scan.cars, states: states, upRate: all.upRate, downRate: all.downRate, upBytes: aggregates.all.bytesUp,
             downBytes: aggregates.all.bytesDown, restrictedCars: scan.restrictedCars, openAlerts: openAlerts, history: scan.history)
         fleet.windowUp = all.up
         fleet.windowDown = all.down
@@ -158,8 +157,7 @@ public struct ModelBuilder: Sendable {
             index: i, vin: car.vin.description, model: car.model.displayName, market: car.market, region: car.region,
             state: car.state.description, driverName: car.driver.name, driverRomanised: FleetReader.romanised(car.driver),
             userClass: car.driver.userClass, restricted: restricted, zone: car.zone,
-            rate: MeterWindow.rate(bytes: window.up &+ window.down, seconds: seconds),
-            upRate: MeterWindow.rate(bytes: window.up, seconds: seconds), downRate: MeterWindow.rate(bytes: window.down, seconds: seconds),
+            rate: window.rate, upRate: window.upRate, downRate: window.downRate,
             categoryRates: categoryWindow.map { MeterWindow.rate(bytes: $0, seconds: seconds) }, totalBytes: m.totalUp &+ m.totalDown,
             topService: topService?.id, topServiceName: topService?.name, topCountry: topService?.country,
             crossBorder: cross, countries: countries, openAlerts: reader.openCount[i], maxSeverity: reader.openSeverity[i],

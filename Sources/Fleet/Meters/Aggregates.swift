@@ -155,7 +155,7 @@ public struct FleetAggregates: Sendable {
 
     /// A slice's bytes in the window of `seconds` (2, 10 or 40) at `now`.
     func window(slice: Int, seconds: Int, at now: SimTime) -> WindowBytes {
-        let k = min(MeterWindow.buckets(seconds: seconds), Int32(Self.slots - 1))
+        let k = MeterWindow.buckets(seconds: seconds)
         let n = Int32(Self.slots)
         let current = MeterWindow.bucket(at: now)
         let base = slice * 2 * Self.slots

@@ -36,9 +36,10 @@ extension MeterBank {
         }
     }
 
-    /// `windowBytes(car:direction:seconds:at:)` of both directions, read in one pass.
-    public func windowBytes(car: Int, seconds: Int, at now: SimTime) -> (up: UInt64, down: UInt64) {
-        let k = min(MeterWindow.buckets(seconds: seconds), Int32(Self.bucketCount))
+    /// The car's bytes in the window of `seconds` (2, 10 or 40; rounded to whole buckets) at
+    /// `now`, both directions read in one pass (`MeterWindow`).
+    public func windowBytes(car: Int, seconds: Int, at now: SimTime) -> WindowBytes {
+        let k = MeterWindow.buckets(seconds: seconds)
         let n = Int32(Self.ringSlots)
         let current = MeterWindow.bucket(at: now)
         let head = ringHead[car]
@@ -53,7 +54,7 @@ extension MeterBank {
             }
             b += 1
         }
-        return (upSum, downSum)
+        return WindowBytes(up: upSum, down: downSum, seconds: Int(k) * 2)
     }
 
     /// Calls `body` with each used (category, destination) slot of the car, in slot order (not

@@ -44,27 +44,16 @@ public struct CategoryServiceTotal: Hashable, Sendable {
 }
 
 extension MeterBank {
-    /// Bytes counted in the window of `seconds` (2, 10 or 40; rounded to whole buckets) at
-    /// `now`, in one direction (`MeterWindow`).
+    /// Bytes counted in the window of `seconds` at `now`, in one direction.
     public func windowBytes(car: Int, direction: Direction, seconds: Int, at now: SimTime) -> UInt64 {
-        let k = min(MeterWindow.buckets(seconds: seconds), Int32(Self.bucketCount))
-        let n = Int32(Self.ringSlots)
-        let current = MeterWindow.bucket(at: now)
-        let head = ringHead[car]
-        let base = car * 2 * Self.ringSlots + (direction == .up ? 0 : Self.ringSlots)
-        var sum: UInt64 = 0
-        var b = max(current - k, head - n + 1)
-        while b < current {
-            if b <= head && b >= 0 { sum += UInt64(ring[base + Int(b % n)]) }
-            b += 1
-        }
-        return sum
+        let w = windowBytes(car: car, seconds: seconds, at: now)
+        return direction == .up ? w.up : w.down
     }
 
     /// Bytes per second over the window of `seconds` at `now`, in one direction.
     public func rate(car: Int, direction: Direction, seconds: Int, at now: SimTime) -> Double {
-        let k = min(MeterWindow.buckets(seconds: seconds), Int32(Self.bucketCount))
-        return MeterWindow.rate(bytes: windowBytes(car: car, direction: direction, seconds: seconds, at: now), seconds: Int(k) * 2)
+        let w = windowBytes(car: car, seconds: seconds, at: now)
+        return direction == .up ? w.upRate : w.downRate
     }
 
     /// All three windows in one direction.

@@ -30,7 +30,7 @@ import Simulation
 public struct MeterBank: Sendable {
     public static let bucketNanoseconds: Int64 = MeterWindow.bucketNanoseconds
     /// Complete buckets the widest window spans (40 s).
-    public static let bucketCount = 20
+    public static let bucketCount = Int(MeterWindow.maxBuckets)
     /// Ring slots: the complete buckets plus the current, partial one.
     public static let ringSlots = 21
     /// The iftop windows, in seconds.

@@ -31,9 +31,12 @@ public enum MeterWindow {
     @inline(__always)
     public static func bucket(at now: SimTime) -> Int32 { Int32(truncatingIfNeeded: now.nanoseconds / bucketNanoseconds) }
 
-    /// Complete buckets in a window of `seconds` (at least 1).
+    /// Complete buckets the widest window spans (40 s): the meters keep these and the current one.
+    public static let maxBuckets: Int32 = 20
+
+    /// Complete buckets in a window of `seconds`: at least 1, at most `maxBuckets`.
     @inline(__always)
-    public static func buckets(seconds: Int) -> Int32 { Int32(max(seconds / 2, 1)) }
+    public static func buckets(seconds: Int) -> Int32 { Int32(min(max(seconds / 2, 1), Int(maxBuckets))) }
 
     /// The rate of `bytes` counted in a window of `seconds`: bytes per second.
     @inline(__always)
