@@ -23,14 +23,12 @@ struct MonitorCore: Sendable {
     let regionIDs: [RegionID]
     let zoneIDs: [ZoneID]
     let zoneKinds: [ZoneKind]
-    let zoneSeasons: [SeasonWindow?]
-    let hasSeasons: Bool
     let start: StartDate
     let serviceIDs: [ServiceID]
     let serviceNames: [String]
-    /// Seasonal zones: which are active on `activeDay` (days since the start date).
-    var activeDay = Int.min
-    var zoneActive: [Bool]
+    /// Which zones are in force on the day of the flows being judged.
+    var seasons: ZoneSeasons
+    var hasSeasons: Bool { seasons.hasSeasons }
     var verdicts: [PolicyVerdict] = []
 
     init(config: WorldConfig, policies: PolicySet, alerts: AlertParameters, parameters: MonitorParameters) {
@@ -41,12 +39,10 @@ struct MonitorCore: Sendable {
         regionIDs = config.regions.map(\.id)
         zoneIDs = config.zones.map(\.id)
         zoneKinds = config.zones.map(\.kind)
-        zoneSeasons = config.zones.map(\.season)
-        hasSeasons = zoneSeasons.contains { $0 != nil }
+        seasons = ZoneSeasons(zones: config.zones)
         start = config.start
         serviceIDs = config.services.map(\.id)
         serviceNames = config.services.map(\.name)
-        zoneActive = Array(repeating: true, count: config.zones.count)
         verdicts.reserveCapacity(policies.rules.count)
     }
 
@@ -85,7 +81,7 @@ struct MonitorCore: Sendable {
     /// The facts of a flow at its end (when it is complete), at the position where it started.
     func facts(_ r: FlowRecord, _ c: FlowContext) -> FlowFacts {
         var zone: ZoneID? = nil, kind: ZoneKind? = nil
-        if let z = r.zone.map(Int.init), z < zoneIDs.count, zoneActive[z] {
+        if let z = r.zone.map(Int.init), z < zoneIDs.count, seasons.active[z] {
             zone = zoneIDs[z]
             kind = zoneKinds[z]
         }
@@ -101,15 +97,7 @@ struct MonitorCore: Sendable {
 
     /// Marks seasonal zones active or not for the day of `time` (called before each run segment
     /// and whenever a flow's day differs; a day's check walks the calendar once).
-    mutating func updateSeasons(at time: SimTime) {
-        let day = Int(((start.hour * 3600 + time.seconds) / 86_400).rounded(.down))
-        guard day != activeDay else { return }
-        activeDay = day
-        let date = CalendarDay(start: start, at: time)
-        for z in zoneSeasons.indices {
-            zoneActive[z] = zoneSeasons[z].map { $0.contains(month: date.month, day: date.day) } ?? true
-        }
-    }
+    mutating func updateSeasons(at time: SimTime) { _ = seasons.update(start: start, at: time) }
 }
 
 /// The world's observer during a monitor run: the core, and the caller's sink by address (the

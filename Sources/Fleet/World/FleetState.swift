@@ -201,12 +201,10 @@ struct ZoneTable: Sendable {
     var shapes: [ZoneShape] = []
     /// Zone indexes by precedence: smallest area first, then list order.
     var order: [Int] = []
-    var seasons: [SeasonWindow?] = []
-    /// Whether each zone is in force on `day`.
-    var active: [Bool] = []
-    var hasSeasons = false
-    /// Days since the start date that `active` was computed for.
-    var day = Int.min
+    var seasons = ZoneSeasons(zones: [])
+    var hasSeasons: Bool { seasons.hasSeasons }
+    /// Whether each zone is in force on the day of the last update.
+    var active: [Bool] { seasons.active }
 
     init() {}
 
@@ -215,25 +213,12 @@ struct ZoneTable: Sendable {
         shapes = zones.map(\.shape)
         let areas = zones.map { $0.shape.areaSquareMeters }
         order = zones.indices.sorted { areas[$0] != areas[$1] ? areas[$0] < areas[$1] : $0 < $1 }
-        seasons = zones.map(\.season)
-        active = Array(repeating: true, count: zones.count)
-        hasSeasons = seasons.contains { $0 != nil }
+        seasons = ZoneSeasons(zones: zones)
     }
 
-    /// Sets `active` for the day of `time`; true when a zone changed state.
-    mutating func updateSeasons(start: StartDate, at time: SimTime) -> Bool {
-        let d = Int(((start.hour * 3600 + time.seconds) / 86_400).rounded(.down))
-        guard d != day else { return false }
-        let first = day == Int.min
-        day = d
-        let date = CalendarDay(start: start, at: time)
-        var changed = false
-        for z in seasons.indices {
-            let on = seasons[z].map { $0.contains(month: date.month, day: date.day) } ?? true
-            if on != active[z] { active[z] = on; changed = true }
-        }
-        return changed && !first
-    }
+    /// Brings the zones in force to the day of `time` (`ZoneSeasons.update`); true when a zone
+    /// changed state.
+    mutating func updateSeasons(start: StartDate, at time: SimTime) -> Bool { seasons.update(start: start, at: time) }
 
     func zone(at p: GeoPoint) -> UInt16 {
         var fallback = FleetState.noZone
