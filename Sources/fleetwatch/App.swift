@@ -4,17 +4,22 @@ import Scenario
 import Screen
 import Simulation
 
-/// The live application: the fleet monitor, the dashboard state and the pacer, driven by a
-/// terminal (or by the demo). Reads no clock itself: wall times are passed in.
+/// The live application: the fleet monitor, the dashboard state and the pacer; a `Program`
+/// that the terminal drives (the demo's `DemoPlayer` wraps one). Reads no clock itself: wall
+/// times come in as ticks.
 struct App {
     var monitor: FleetMonitor
     var state: DashboardState
     var pacer: Pacer
     var builder: ModelBuilder
+    /// Draws a frame from the state and the view model (its theme adapted to the terminal's
+    /// colours once the terminal is known).
+    var renderer: DashboardView
     /// How far one `.` step moves the simulation while paused.
     var stepSize = SimDuration.seconds(Int64(1))
 
-    init(scenario: Scenario, at start: SimDuration, speed: Double, paused: Bool) throws {
+    init(scenario: Scenario, renderer: DashboardView, at start: SimDuration, speed: Double, paused: Bool) throws {
+        self.renderer = renderer
         monitor = try scenario.makeMonitor()
         if start > .zero { monitor.run(until: SimTime.zero + start) }
         state = DashboardState(speed: speed, paused: paused)
@@ -23,7 +28,7 @@ struct App {
     }
 
     mutating func resize(width: Int, height: Int) {
-        _ = state.reduce(.resize(width: width, height: height), frame: FrameContext())
+        _ = state.reduce(.resize(width: width, height: height), frame: nil)
     }
 
     /// Runs the simulation up to where the wall clock says it should be.
@@ -33,13 +38,18 @@ struct App {
     }
 
     /// Draws the current frame; the model holds full rows only for the cars on screen.
-    func render(_ view: DashboardView) -> (Buffer, FrameContext) {
+    func view() -> (Buffer, FrameContext) {
         let model = builder.build(world: monitor.world, alerts: monitor.alerts, policies: monitor.policies, state: state, rows: .screen)
-        return view.render(state: state, model: model)
+        return renderer.render(state: state, model: model)
     }
 
-    /// Applies an action; returns true when the user asked to quit.
-    mutating func handle(_ action: Action, frame: FrameContext) -> Bool {
+    var frameKey: FrameKey {
+        FrameKey(state: state, time: monitor.now.nanoseconds / 1_000_000_000 * 1_000_000_000)
+    }
+
+    /// Applies an action (`frame`: the layout it refers to, nil for none); returns true when the
+    /// user asked to quit.
+    mutating func handle(_ action: Action, frame: FrameContext?) -> Bool {
         for command in state.reduce(action, frame: frame) {
             switch command {
             case .quit:
@@ -57,5 +67,20 @@ struct App {
             }
         }
         return false
+    }
+}
+
+extension App: Program {
+    mutating func update(_ message: Message, frame: FrameContext) -> [Effect] {
+        switch message {
+        case .tick(let wall):
+            advance(toWall: wall)
+            return []
+        case .resize(let width, let height):
+            resize(width: width, height: height)
+            return []
+        case .key, .mouse:
+            return message.action.map { handle($0, frame: frame) } == true ? [.quit] : []
+        }
     }
 }

@@ -93,15 +93,7 @@ struct Demo: ParsableCommand {
     var depth: ColorDepth { ColorDepth(rawValue: look.color) ?? .truecolor }
 
     func makeRecorder(scenario: Scenario, width: Int, height: Int, depth: ColorDepth) throws -> CastRecorder? {
-        guard let record else { return nil }
-        do {
-            return try CastRecorder(
-                path: record, width: width, height: height, depth: depth, timestamp: Int64(time(nil)),
-                title: "FleetWatch demo — \(Sanitizer.clean(scenario.name))", environment: Terminal.currentEnvironment())
-        } catch {
-            StandardError.write("fleetwatch: \(error.description)\n")
-            throw ExitCode(1)
-        }
+        try CastRecorder.open(record, title: "FleetWatch demo — \(Sanitizer.clean(scenario.name))", width: width, height: height, depth: depth)
     }
 
     func runInTerminal(scenario: Scenario, script: DemoScript) throws {
@@ -121,50 +113,6 @@ struct Demo: ParsableCommand {
             throw error
         }
         _ = player.jump(toChapter: chapter - 1)
-        let frameMilliseconds = 1000 / fps
-        let start = monotonicSeconds()
-        var signal: TerminationSignal?
-        var failure: Error?
-        frames: while true {
-            _ = player.advance(toWall: monotonicSeconds())
-            let buffer = player.render()
-            session.present(buffer)
-            do {
-                try recorder?.record(buffer, at: monotonicSeconds() - start)
-            } catch {
-                failure = error
-                break frames
-            }
-            for event in session.nextEvents(timeoutMilliseconds: frameMilliseconds) {
-                switch event {
-                case .terminate(let s):
-                    signal = s
-                    break frames
-                case .resize(let size):
-                    player.resize(width: size.width, height: size.height)
-                case .resumed:
-                    session.requestRedraw()
-                case .key(let key):
-                    switch PresenterControl(key) {
-                    case .next: _ = player.nextChapter()
-                    case .previous: _ = player.previousChapter()
-                    case .replayChapter: _ = player.jump(toChapter: player.chapter)
-                    case .dashboard(let action): if player.handle(action) { break frames }
-                    }
-                case .mouse(let mouse):
-                    if player.handle(dashboardAction(mouse)) { break frames }
-                }
-            }
-        }
-        session.stop()
-        do {
-            if let failure { throw failure }
-            try recorder?.finish()
-        } catch {
-            // The recording's temporary file is already gone (StreamingFile removes it on error).
-            StandardError.write("fleetwatch: \(error)\n")
-            throw ExitCode(1)
-        }
-        if let signal { Terminal.exit(dueTo: signal) }
+        try TerminalDriver.play(player, session: session, fps: fps, recorder: recorder)
     }
 }

@@ -27,22 +27,19 @@ struct DemoHeadless {
         StandardOutput.write(Self.heading(scenario: scenario, script: script))
         // The replay to the first chapter also passes earlier chapters: print from the start one.
         report(player.jump(toChapter: demo.chapter - 1).filter { Self.time(of: $0).map { $0 >= first } ?? true })
-        if var recorder = try demo.makeRecorder(scenario: scenario, width: demo.width, height: demo.height, depth: demo.depth) {
-            let step = 1 / Double(demo.fps)
-            var wall = 0.0
+        if let recorder = try demo.makeRecorder(scenario: scenario, width: demo.width, height: demo.height, depth: demo.depth) {
+            var loop = ProgramLoop(player)
+            var driver = HeadlessDriver(fps: demo.fps, recorder: recorder)
             do {
-                report(player.advance(toWall: wall))
-                try recorder.record(player.render(), at: wall)
-                while !player.finished {
-                    wall += step
-                    report(player.advance(toWall: wall))
-                    try recorder.record(player.render(), at: wall)
+                try driver.run(&loop, until: \.finished) { effects in
+                    report(effects.compactMap { if case .announce(let event) = $0 { event } else { nil } })
                 }
-                try recorder.finish()
+                try driver.recorder.finish()
             } catch {
                 StandardError.write("fleetwatch: \(error)\n")
                 throw ExitCode(1)
             }
+            player = loop.program
         } else {
             report(player.playToEnd())
         }

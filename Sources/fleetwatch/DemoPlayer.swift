@@ -16,8 +16,9 @@ enum DemoEvent: Hashable, Sendable {
 }
 
 /// Plays a `DemoScript`: the same `App` (monitor, dashboard state, pacer) as the live view, fed
-/// by the script's cues as actions through the same reducer. No I/O and no clock: drivers pass
-/// wall times in and draw what `render()` returns.
+/// by the script's cues as actions through the same reducer. A `Program`: no I/O and no clock;
+/// the drivers tick it with wall times, deliver the presenter's keys and draw what `view()`
+/// returns, through the same `ProgramLoop` as the live view.
 ///
 /// Same frame for the same simulated time: the monitor only ever stops on a fixed grid and at
 /// the cues' times, never where a frame happened to fall, so the fleet at a grid time does not
@@ -28,7 +29,6 @@ enum DemoEvent: Hashable, Sendable {
 /// A new player stands at time zero with no cue applied: start it with `jump(toChapter:)`.
 struct DemoPlayer {
     let script: DemoScript
-    let view: DashboardView
     /// Start again from the first chapter at the end (a booth screen).
     var loop: Bool
     /// The world at time zero, copied for every jump.
@@ -40,8 +40,6 @@ struct DemoPlayer {
     private(set) var chapter = 0
     /// At the end (not looping): the simulation holds, paused.
     private(set) var finished = false
-    /// The table layout of the last frame drawn, for the presenter's keys (as in the live view).
-    private(set) var frame = FrameContext()
 
     /// The simulation advances along this grid, and stops at every cue, whatever the frame rate.
     static let grid = SimDuration.seconds(Int64(1))
@@ -51,9 +49,8 @@ struct DemoPlayer {
         loop: Bool = false
     ) throws {
         self.script = script
-        self.view = view
         self.loop = loop
-        var origin = try App(scenario: scenario, at: .zero, speed: 1, paused: false)
+        var origin = try App(scenario: scenario, renderer: view, at: .zero, speed: 1, paused: false)
         origin.resize(width: width, height: height)
         origin.state.presenting = true
         self.origin = origin
@@ -144,21 +141,15 @@ struct DemoPlayer {
 
     mutating func previousChapter() -> [DemoEvent] { jump(toChapter: chapter - 1) }
 
-    /// A key or other dashboard action from the presenter; true when it asks to quit.
-    mutating func handle(_ action: Action) -> Bool {
+    /// A key or other dashboard action from the presenter, on the layout of the frame on screen;
+    /// true when it asks to quit.
+    mutating func handle(_ action: Action, frame: FrameContext) -> Bool {
         // At the end the simulation holds: resuming would show a running clock that never moves.
         if finished, action == .key(.character(" ")) { return false }
         return app.handle(action, frame: frame)
     }
 
     mutating func resize(width: Int, height: Int) { app.resize(width: width, height: height) }
-
-    /// The screen now (and the layout the presenter's next key acts on).
-    mutating func render() -> Buffer {
-        let (buffer, frame) = app.render(view)
-        self.frame = frame
-        return buffer
-    }
 
     // MARK: Cues
 
@@ -211,16 +202,11 @@ struct DemoPlayer {
 
     /// A script action through the reducer. An action that selects a car gets the table as laid
     /// out at this simulated time (never the layout of whichever frame the terminal drew last);
-    /// the others get a layout under which the reducer leaves the table's scroll as it is, which
-    /// spares a model build per cue (a jump replays every cue before its chapter).
+    /// the others no layout (the reducer leaves the table's scroll as it is), which spares a
+    /// model build per cue (a jump replays every cue before its chapter).
     mutating func dispatch(_ action: Action) {
-        let layout: FrameContext
-        if case .select = action {
-            layout = app.render(view).1
-        } else {
-            // No car matches -1, and `scroll + 1` rows of which 1 is visible keep `scroll` in range.
-            layout = FrameContext(visibleVehicles: Array(repeating: -1, count: app.state.scroll + 1), tableRows: 1)
-        }
+        let layout: FrameContext?
+        if case .select = action { layout = app.view().1 } else { layout = nil }
         _ = app.handle(action, frame: layout)
     }
 
@@ -245,4 +231,35 @@ struct DemoPlayer {
     mutating func resetPacer() {
         app.pacer = Pacer(start: now, speed: app.state.speed, paused: app.state.paused)
     }
+}
+
+extension DemoPlayer: Program {
+    /// Ticks play the script on; the presenter's keys move between chapters or go to the
+    /// dashboard as in the live view. What the player did comes back as `announce` effects.
+    mutating func update(_ message: Message, frame: FrameContext) -> [Effect] {
+        let events: [DemoEvent]
+        switch message {
+        case .tick(let wall):
+            events = advance(toWall: wall)
+        case .resize(let width, let height):
+            resize(width: width, height: height)
+            events = []
+        case .key(let key):
+            switch PresenterControl(key) {
+            case .next: events = nextChapter()
+            case .previous: events = previousChapter()
+            case .replayChapter: events = jump(toChapter: chapter)
+            case .dashboard(let action): return handle(action, frame: frame) ? [.quit] : []
+            }
+        case .mouse:
+            return message.action.map { handle($0, frame: frame) } == true ? [.quit] : []
+        }
+        return events.map(Effect.announce)
+    }
+
+    func view() -> (Buffer, FrameContext) { app.view() }
+
+    /// The demo's simulation stops only on its one-second grid and at cue times, so the exact
+    /// time costs no extra frames and a cue between grid points is never drawn late.
+    var frameKey: FrameKey { FrameKey(state: app.state, time: app.monitor.now.nanoseconds) }
 }

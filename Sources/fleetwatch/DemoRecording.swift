@@ -1,6 +1,10 @@
+import ArgumentParser
 import Export
 import Screen
 import Terminal
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// An asciicast v2 recording that `asciinema play` plays back: a header line
 /// (`{"version": 2, "width", "height", "timestamp", "title", "env"}`), then one
@@ -15,6 +19,20 @@ struct CastRecorder {
     var lastTime = 0.0
     var width: Int
     var height: Int
+
+    /// The recording `path` names (nil: none), stamped with the wall clock and the environment
+    /// as asciinema does; a file that cannot be created is one line on stderr and exit status 1.
+    static func open(_ path: String?, title: String, width: Int, height: Int, depth: ColorDepth) throws -> CastRecorder? {
+        guard let path else { return nil }
+        do {
+            return try CastRecorder(
+                path: path, width: width, height: height, depth: depth, timestamp: Int64(time(nil)),
+                title: title, environment: Terminal.currentEnvironment())
+        } catch {
+            StandardError.write("fleetwatch: \(error.description)\n")
+            throw ExitCode(1)
+        }
+    }
 
     /// What asciinema records of the environment, with defaults for a headless run.
     static func environment(_ env: [String: String]) -> [(String, JSONValue)] {

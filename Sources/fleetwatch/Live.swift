@@ -42,6 +42,9 @@ struct Live: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: "Frames per second, 1 to 60.")
     var fps: Int = 10
 
+    @Option(name: .long, help: ArgumentHelp("Write an asciicast v2 recording of the session (asciinema play FILE.cast).", valueName: "file.cast"))
+    var record: String?
+
     func validate() throws {
         guard speed.isFinite, speed >= 1, speed <= 10_000 else {
             throw ValidationError("--speed must be between 1 and 10000 simulated seconds per second, got \(speed)")
@@ -53,66 +56,21 @@ struct Live: ParsableCommand {
     func run() throws {
         try requireTerminal()
         let scenario = try fleet.load()
-        var app = try App(scenario: scenario, at: parseDuration(at, option: "--at"), speed: speed, paused: paused)
+        var app = try App(
+            scenario: scenario, renderer: DashboardView(glyphs: look.glyphs, theme: .dark),
+            at: parseDuration(at, option: "--at"), speed: speed, paused: paused)
         let session = try startSession(color: look.color)
-        let view = DashboardView(glyphs: look.glyphs, theme: Theme.dark.adapted(to: session.colorDepth))
-        let frameMilliseconds = 1000 / fps
-        var signal: TerminationSignal?
-        var cache = FrameCache()
+        app.renderer.theme = Theme.dark.adapted(to: session.colorDepth)
         app.resize(width: session.size.width, height: session.size.height)
-        frames: while true {
-            app.advance(toWall: monotonicSeconds())
-            let (buffer, frame) = cache.frame(of: app, view: view)
-            session.present(buffer)
-            for event in session.nextEvents(timeoutMilliseconds: frameMilliseconds) {
-                cache.invalidate()
-                switch event {
-                case .terminate(let s):
-                    signal = s
-                    break frames
-                case .resize(let size):
-                    app.resize(width: size.width, height: size.height)
-                case .resumed:
-                    session.requestRedraw()
-                case .key(let key):
-                    if app.handle(.key(key), frame: frame) { break frames }
-                case .mouse(let mouse):
-                    if app.handle(dashboardAction(mouse), frame: frame) { break frames }
-                }
-            }
+        let recorder: CastRecorder?
+        do {
+            recorder = try CastRecorder.open(
+                record, title: "FleetWatch — \(Sanitizer.clean(scenario.name))", width: session.size.width,
+                height: session.size.height, depth: session.colorDepth)
+        } catch {
+            session.stop()
+            throw error
         }
-        session.stop()
-        if let signal { Terminal.exit(dueTo: signal) }
-    }
-
-}
-
-/// The last frame drawn, and what it was drawn from. Building the view model reads every car
-/// (O(cars)), which at 10 fps cost a quarter of a core for 600 cars in a debug build even
-/// while paused. The frame is rebuilt when the simulation enters a new second (the clock's
-/// resolution on screen: at 1x the data refresh once a second, at higher speeds every frame),
-/// when the dashboard state changes, and after any input (an acknowledgement changes the
-/// alert book, not the state); otherwise the frame on screen is still current.
-struct FrameCache {
-    struct Key: Equatable {
-        var state: DashboardState
-        var second: Int64
-    }
-
-    private var key: Key?
-    private var drawn: (Buffer, FrameContext)?
-
-    mutating func frame(of app: App, view: DashboardView) -> (Buffer, FrameContext) {
-        let now = Key(state: app.state, second: app.monitor.now.nanoseconds / 1_000_000_000)
-        if let drawn, now == key { return drawn }
-        let fresh = app.render(view)
-        key = now
-        drawn = fresh
-        return fresh
-    }
-
-    mutating func invalidate() {
-        key = nil
-        drawn = nil
+        try TerminalDriver.play(app, session: session, fps: fps, recorder: recorder)
     }
 }

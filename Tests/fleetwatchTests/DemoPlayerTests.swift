@@ -10,7 +10,8 @@ import Testing
     func at(_ seconds: Int64) -> SimTime { SimTime.zero + .seconds(seconds) }
 
     /// The same simulated time shows the same screen (text and styles), however the wall clock
-    /// sliced the run: one straight run against frames at irregular wall times (seeded).
+    /// sliced the run: one straight run against frames at irregular wall times (seeded), drawn
+    /// through the program loop as the drivers draw them.
     @Test(arguments: [75, 150, 290, 310] as [Int64])
     func sameFrameAtTheSameTimeWhateverTheFrameRate(_ seconds: Int64) throws {
         var straight = try DemoFixtures.player()
@@ -18,19 +19,21 @@ import Testing
         var events: [DemoEvent] = []
         straight.play(to: at(seconds), events: &events)
 
-        var paced = try DemoFixtures.player()
-        _ = paced.jump(toChapter: 0)
+        var start = try DemoFixtures.player()
+        _ = start.jump(toChapter: 0)
+        var loop = ProgramLoop(start)
         var rng = SeededGenerator(seed: UInt64(seconds))
         var wall = 0.0
-        while paced.app.pacer.simulatedNow < at(seconds) - .seconds(Int64(15)) {
+        while loop.program.app.pacer.simulatedNow < at(seconds) - .seconds(Int64(15)) {
             wall += Double.random(in: 0.001...0.3, using: &rng)
-            _ = paced.advance(toWall: wall)
-            _ = paced.render()
+            _ = loop.send(.tick(wall: wall))
+            _ = loop.frame()
         }
+        var paced = loop.program
         paced.play(to: at(seconds), events: &events)
 
         #expect(straight.now == paced.now)
-        let a = straight.render(), b = paced.render()
+        let a = straight.view().0, b = paced.view().0
         #expect(a.lines == b.lines)
         #expect(a == b, "same text, and the same styles cell by cell")
     }
@@ -52,7 +55,7 @@ import Testing
         let clock = ContinuousClock()
         let took = clock.measure { _ = back.previousChapter() }
         #expect(back.chapter == 4 && back.now == straight.now)
-        let a = straight.render(), b = back.render()
+        let a = straight.view().0, b = back.view().0
         #expect(a.lines == b.lines)
         #expect(a == b)
         // The briefing's longest jump replays 23 simulated minutes: well under a second even in
@@ -94,7 +97,7 @@ import Testing
         let events = p.playToEnd()
         #expect(events.last == .finished(at: .seconds(Int64(420))))
         #expect(p.finished && p.state.paused && p.now == at(420))
-        #expect(!p.handle(.key(.character(" "))) && p.state.paused, "space does not resume a finished demo")
+        #expect(!p.handle(.key(.character(" ")), frame: p.view().1) && p.state.paused, "space does not resume a finished demo")
         #expect(p.nextChapter() == [], "nothing after the last chapter")
 
         var booth = try DemoFixtures.player(loop: true)

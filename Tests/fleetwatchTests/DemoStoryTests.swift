@@ -21,7 +21,7 @@ import Testing
             var player = try DemoPlayer(
                 scenario: scenario, script: script, view: DemoFixtures.view, width: 160, height: 48, loop: false)
             _ = player.jump(toChapter: 0)
-            let header = player.render().text.split(separator: "\n").first.map(String.init) ?? ""
+            let header = player.view().0.text.split(separator: "\n").first.map(String.init) ?? ""
             #expect(header.contains("2021-05-26 08:"), "\(file): \(header)")
         }
     }

@@ -3,7 +3,13 @@ extension DashboardState {
     /// Applies one action; returns what the driver must do outside the state (quit, pause the
     /// simulation, acknowledge an alert…). Pure: the same state, action and frame give the same
     /// result.
-    public mutating func reduce(_ action: Action, frame: FrameContext) -> [Command] {
+    ///
+    /// `frame` is the layout of the frame on screen, which the user's keys and clicks refer to;
+    /// nil for an action no frame was drawn for (a demo's script acting at a simulated time
+    /// between frames, a resize): such an action leaves the table's scroll as it is, and the
+    /// view keeps the selected row on screen when it draws.
+    public mutating func reduce(_ action: Action, frame layout: FrameContext?) -> [Command] {
+        let frame = layout ?? FrameContext(tableRows: 0)
         switch action {
         case .key, .wheel, .click:
             // The user acts on the screen as drawn: first the row drawn selected becomes the
@@ -51,7 +57,7 @@ extension DashboardState {
             selectedVehicle = nil
             scroll = 0
         }
-        keepSelectionVisible(frame: frame)
+        if layout != nil { keepSelectionVisible(frame: frame) }
         return []
     }
 

@@ -127,7 +127,7 @@ struct AlertPanel: Widget {
             ?? ServiceConfig.bareName(a.service, country: a.country))
         let moreDestinations = b.destinationCount > 1 ? " +\(b.destinationCount - 1)" : ""
         let tail = DisplayWidth.of(moreDestinations + " (" + countryText + ")" + status)
-        var category = clean(topCategory.displayName) + moreCategories
+        let category = clean(topCategory.displayName) + moreCategories
         // Too narrow for a readable service: the category and the countries say enough.
         if DisplayWidth.of(category + arrow) + 4 + tail > width {
             let countryTail = " (" + countryText + ")" + status

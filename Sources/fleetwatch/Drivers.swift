@@ -1,0 +1,97 @@
+import ArgumentParser
+import Dashboard
+import Screen
+import Terminal
+
+/// Runs a program in the terminal: the live dashboard and the presenter's demo. Each turn ticks
+/// the program with the monotonic clock, shows the frame if it was built anew (or the terminal
+/// asked for a redraw, after SIGCONT), hands a new frame to the recorder, then waits up to one
+/// frame's time for input and delivers it.
+struct TerminalDriver {
+    let session: TerminalSession
+    let frameMilliseconds: Int
+    /// Records every new frame, at its time since the start.
+    var recorder: CastRecorder?
+
+    init(session: TerminalSession, fps: Int, recorder: CastRecorder? = nil) {
+        self.session = session
+        frameMilliseconds = 1000 / max(1, fps)
+        self.recorder = recorder
+    }
+
+    /// Runs until the program quits (nil) or a signal ends the run (the signal). A recording
+    /// that cannot be written ends the run with its error.
+    mutating func run<P: Program>(_ loop: inout ProgramLoop<P>) throws(OutputError) -> TerminationSignal? {
+        let start = monotonicSeconds()
+        var redraw = true
+        while true {
+            let now = monotonicSeconds()
+            if loop.send(.tick(wall: now)).contains(.quit) { return nil }
+            let (buffer, isNew) = loop.frame()
+            if isNew || redraw {
+                session.present(buffer)
+                redraw = false
+            }
+            if isNew { try recorder?.record(buffer, at: now - start) }
+            for event in session.nextEvents(timeoutMilliseconds: frameMilliseconds) {
+                let message: Message
+                switch event {
+                case .terminate(let signal):
+                    return signal
+                case .resumed:
+                    session.requestRedraw()
+                    redraw = true
+                    continue
+                case .resize(let size): message = .resize(width: size.width, height: size.height)
+                case .key(let key): message = .key(key)
+                case .mouse(let mouse): message = .mouse(mouse)
+                }
+                if loop.send(message).contains(.quit) { return nil }
+            }
+        }
+    }
+}
+
+extension TerminalDriver {
+    /// Runs `program` in `session` until it quits or a signal ends it, then stops the session
+    /// (the terminal is restored before anything is printed), finishes the recording (or, if it
+    /// could not be written, says so: exit status 1) and exits as the signal asks (128 + N).
+    static func play<P: Program>(_ program: P, session: TerminalSession, fps: Int, recorder: CastRecorder?) throws {
+        var loop = ProgramLoop(program)
+        var driver = TerminalDriver(session: session, fps: fps, recorder: recorder)
+        let outcome = Result { () throws(OutputError) in try driver.run(&loop) }
+        session.stop()
+        do {
+            let signal = try outcome.get()
+            try driver.recorder?.finish()
+            if let signal { Terminal.exit(dueTo: signal) }
+        } catch {
+            // The recording's temporary file is already gone (StreamingFile removes it on error).
+            StandardError.write("fleetwatch: \(error)\n")
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// Runs a program with no terminal on a virtual clock, one frame every `1/fps` s, each new frame
+/// to the recorder, until `done` says so: a demo recorded at the scripted pace, the same file on
+/// every machine. Effects other than quit go to `announce`.
+struct HeadlessDriver {
+    let fps: Int
+    var recorder: CastRecorder
+
+    mutating func run<P: Program>(
+        _ loop: inout ProgramLoop<P>, until done: (P) -> Bool, announce: ([Effect]) -> Void
+    ) throws(OutputError) {
+        let step = 1 / Double(max(1, fps))
+        var wall = 0.0
+        while true {
+            let effects = loop.send(.tick(wall: wall))
+            announce(effects)
+            let (buffer, isNew) = loop.frame()
+            if isNew { try recorder.record(buffer, at: wall) }
+            if effects.contains(.quit) || done(loop.program) { return }
+            wall += step
+        }
+    }
+}
