@@ -42,7 +42,7 @@ measure() {
     before=$(awk '{print $14 + $15}' "/proc/$pid/stat")
     sleep "$seconds"
     after=$(awk '{print $14 + $15}' "/proc/$pid/stat")
-    awk -v a="$*" -v t=$((after - before)) -v hz="$ticks" -v s="$seconds" \
+    awk -v a="$*${pause:+ (paused)}" -v t=$((after - before)) -v hz="$ticks" -v s="$seconds" \
         'BEGIN { printf "%-44s %6.2f s CPU in %d s = %5.1f %% of one core\n", "fleetwatch " a, t / hz, s, 100 * t / hz / s }'
     tmux -L "$socket" send-keys q
 }

@@ -2,9 +2,9 @@
 public struct DurationParseError: Error, Equatable, Sendable, CustomStringConvertible {
     public var text: String
     public var reason: String
-    public var description: String {
-        "invalid duration '\(text)': \(reason); write a number with a unit, such as 90s, 15m, 2h, 1d or 1h30m"
-    }
+    public var description: String { "invalid duration '\(text)': \(advice)" }
+    /// Why, and what to write instead (without the text, which a caller may quote itself).
+    public var advice: String { "\(reason); write a number with a unit, such as 90s, 15m, 2h, 1d or 1h30m" }
 }
 
 extension SimDuration {

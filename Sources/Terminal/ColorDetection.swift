@@ -8,6 +8,18 @@ public enum ColorPreference: String, CaseIterable, Hashable, Sendable {
     case indexed256 = "256"
     case ansi16 = "16"
     case none
+
+    /// The depth asked for; nil for `auto`, which each output decides (the terminal detects it,
+    /// a snapshot draws in truecolor so that the same arguments give the same bytes).
+    public var depth: ColorDepth? {
+        switch self {
+        case .auto: nil
+        case .truecolor: .truecolor
+        case .indexed256: .indexed256
+        case .ansi16: .ansi16
+        case .none: ColorDepth.none
+        }
+    }
 }
 
 extension ColorDepth {
@@ -19,13 +31,7 @@ extension ColorDepth {
     /// (`-direct`) gives `.truecolor`; `TERM` containing `256color` gives `.indexed256`;
     /// anything else `.ansi16`.
     public static func detect(environment: [String: String], preference: ColorPreference = .auto) -> ColorDepth {
-        switch preference {
-        case .truecolor: return .truecolor
-        case .indexed256: return .indexed256
-        case .ansi16: return .ansi16
-        case .none: return .none
-        case .auto: break
-        }
+        if let depth = preference.depth { return depth }
         if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return .none }
         let term = (environment["TERM"] ?? "").lowercased()
         if term.isEmpty || term == "dumb" { return .none }

@@ -85,12 +85,12 @@ struct Demo: ParsableCommand {
             if let file { return try Scenario.load(path: file) }
             return try Scenario.parse(text: DemoBriefing.yaml, file: "<briefing>")
         } catch {
-            StandardError.write(String(describing: error) + "\n")
-            throw ExitCode(1)
+            throw Failure(String(describing: error))
         }
     }
 
-    var depth: ColorDepth { ColorDepth(rawValue: look.color) ?? .truecolor }
+    /// A headless recording's colours (`auto` is truecolor, as in a snapshot).
+    var depth: ColorDepth { look.snapshotDepth }
 
     func makeRecorder(scenario: Scenario, width: Int, height: Int, depth: ColorDepth) throws -> CastRecorder? {
         try CastRecorder.open(record, title: "FleetWatch demo — \(Sanitizer.clean(scenario.name))", width: width, height: height, depth: depth)
@@ -109,8 +109,7 @@ struct Demo: ParsableCommand {
         } catch {
             session.stop()
             recorder?.abandon()
-            if !(error is ExitCode) { StandardError.write("fleetwatch: \(error)\n") }
-            throw error
+            throw Failure.of(error)
         }
         _ = player.jump(toChapter: chapter - 1)
         try TerminalDriver.play(player, session: session, fps: fps, recorder: recorder)

@@ -20,8 +20,7 @@ struct DemoHeadless {
         do {
             player = try DemoPlayer(scenario: scenario, script: script, view: view, width: demo.width, height: demo.height)
         } catch {
-            StandardError.write("fleetwatch: \(error)\n")
-            throw ExitCode(1)
+            throw Failure.of(error)
         }
         let first = script.chapters[demo.chapter - 1].start
         StandardOutput.write(Self.heading(scenario: scenario, script: script))
@@ -36,8 +35,7 @@ struct DemoHeadless {
                 }
                 try driver.recorder.finish()
             } catch {
-                StandardError.write("fleetwatch: \(error)\n")
-                throw ExitCode(1)
+                throw Failure.of(error)
             }
             player = loop.program
         } else {

@@ -29,8 +29,7 @@ struct CastRecorder {
                 path: path, width: width, height: height, depth: depth, timestamp: Int64(time(nil)),
                 title: title, environment: Terminal.currentEnvironment())
         } catch {
-            StandardError.write("fleetwatch: \(error.description)\n")
-            throw ExitCode(1)
+            throw Failure.of(error)
         }
     }
 

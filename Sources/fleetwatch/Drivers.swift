@@ -67,8 +67,7 @@ extension TerminalDriver {
             if let signal { Terminal.exit(dueTo: signal) }
         } catch {
             // The recording's temporary file is already gone (StreamingFile removes it on error).
-            StandardError.write("fleetwatch: \(error)\n")
-            throw ExitCode(1)
+            throw Failure.of(error)
         }
     }
 }

@@ -22,11 +22,15 @@ struct FleetWatch: ParsableCommand {
 
     /// ArgumentParser's own `main`, except that its messages (which quote the command line: a
     /// file name, an option's value) are written through `StandardError`/`StandardOutput`, hence
-    /// through the sanitizer, like every other line FleetWatch prints.
+    /// through the sanitizer, like every other line FleetWatch prints; and a `Failure` is printed
+    /// here, the one place that turns an error into a message and an exit status.
     static func main() {
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let failure as Failure {
+            StandardError.write(failure.message + "\n")
+            Glibc.exit(failure.status)
         } catch {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)

@@ -33,8 +33,11 @@ struct Live: ParsableCommand {
     /// The fleet starts at 08:00 with every car at home; ten simulated minutes in, it is on the
     /// move, which is what a person opening a live dashboard expects to see.
     // .unconditional: "-5m" is the option's value (refused as negative), not an unknown option.
-    @Option(name: .long, parsing: .unconditional, help: "Start with the simulation already advanced to this time (0s, 90s, 15m, 2h, 1d).")
-    var at: String = "10m"
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: "Start with the simulation already advanced to this time (0s, 90s, 15m, 2h, 1d; default: 10m).",
+        transform: durationArgument)
+    var at = SimDuration.seconds(Int64(600))
 
     @Flag(name: .long, help: "Start paused (space resumes, . steps).")
     var paused = false
@@ -50,7 +53,6 @@ struct Live: ParsableCommand {
             throw ValidationError("--speed must be between 1 and 10000 simulated seconds per second, got \(speed)")
         }
         guard (1...60).contains(fps) else { throw ValidationError("--fps must be between 1 and 60, got \(fps)") }
-        _ = try parseDuration(at, option: "--at")
     }
 
     func run() throws {
@@ -58,7 +60,7 @@ struct Live: ParsableCommand {
         let scenario = try fleet.load()
         var app = try App(
             scenario: scenario, renderer: DashboardView(glyphs: look.glyphs, theme: .dark),
-            at: parseDuration(at, option: "--at"), speed: speed, paused: paused)
+            at: at, speed: speed, paused: paused)
         let session = try startSession(color: look.color)
         app.renderer.theme = Theme.dark.adapted(to: session.colorDepth)
         app.resize(width: session.size.width, height: session.size.height)

@@ -3,6 +3,7 @@ import Fleet
 import Scenario
 import Screen
 import Simulation
+import Terminal
 
 /// Options every command that runs the fleet shares.
 struct FleetOptions: ParsableArguments {
@@ -29,8 +30,7 @@ struct FleetOptions: ParsableArguments {
                 s = try Scenario.load(path: path)
             } catch {
                 // Every problem as FILE:LINE:COL: error: message, then a non-zero exit.
-                StandardError.write(String(describing: error) + "\n")
-                throw ExitCode(1)
+                throw Failure(String(describing: error))
             }
         } else {
             s = Scenario.builtIn
@@ -43,17 +43,15 @@ struct FleetOptions: ParsableArguments {
 
 /// Options of how the screen is drawn, shared by the terminal and the snapshot exports.
 struct LookOptions: ParsableArguments {
-    @Option(name: .long, help: "Colours: auto, truecolor, 256, 16 or none (in the terminal auto follows COLORTERM, TERM and NO_COLOR; in snapshots auto is truecolor).")
-    var color: String = "auto"
+    @Option(name: .long, help: "Colours: auto, truecolor, 256, 16 or none (in the terminal auto follows COLORTERM, TERM and NO_COLOR; in snapshots and headless recordings auto is truecolor).")
+    var color: ColorPreference = .auto
 
     @Flag(name: .long, help: "Draw with ASCII characters only (no box drawing, blocks or braille).")
     var ascii = false
 
-    func validate() throws {
-        guard ["auto", "truecolor", "256", "16", "none"].contains(color) else {
-            throw ValidationError("--color must be auto, truecolor, 256, 16 or none, got '\(color)'")
-        }
-    }
-
     var glyphs: GlyphSet { ascii ? .ascii : .unicode }
+
+    /// The depth of an output that is no terminal (a snapshot, a headless recording): `auto` is
+    /// truecolor there, so that the same arguments give the same bytes everywhere.
+    var snapshotDepth: ColorDepth { color.depth ?? .truecolor }
 }

@@ -37,8 +37,8 @@ struct Snapshot: ParsableCommand {
     @OptionGroup var look: LookOptions
 
     // .unconditional: "-5m" is the option's value (refused as negative), not a missing value.
-    @Option(name: .long, parsing: .unconditional, help: "Simulated time to stop at: 90s, 15m, 2h, 1d.")
-    var at: String = "15m"
+    @Option(name: .long, parsing: .unconditional, help: "Simulated time to stop at: 90s, 15m, 2h, 1d (default: 15m).", transform: durationArgument)
+    var at = SimDuration.seconds(Int64(900))
 
     @Option(name: .long, help: "txt, ansi, svg, html, json, csv or ndjson.")
     var format: Format = .txt
@@ -55,8 +55,11 @@ struct Snapshot: ParsableCommand {
     @Option(name: .long, help: "Output file (default: standard output); with --every, a directory.")
     var out: String?
 
-    @Option(name: .long, parsing: .unconditional, help: "Write a numbered series, one snapshot every DURATION up to --at (needs --out DIRECTORY).")
-    var every: String?
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: ArgumentHelp("Write a numbered series, one snapshot every DURATION up to --at (needs --out DIRECTORY).", valueName: "duration"),
+        transform: durationArgument)
+    var every: SimDuration?
 
     static let minSize = (1, 1)
     /// The pictures are the dashboard's screen: below its minimum it draws only a "too small"
@@ -67,7 +70,6 @@ struct Snapshot: ParsableCommand {
     static let maxSeries = 10_000
 
     func validate() throws {
-        let at = try parseDuration(at, option: "--at")
         // The data formats do not depend on the size (the same bytes at any size), so they take
         // any size in range, and a script can pass one size to every format.
         if format.isScreen {
@@ -81,17 +83,16 @@ struct Snapshot: ParsableCommand {
             throw ValidationError("--width and --height must be between 1 and 1000, got \(width)x\(height)")
         }
         _ = try Self.parseView(view)
-        if let every {
-            let step = try parseDuration(every, option: "--every")
+        if let step = every {
             guard step > .zero else { throw ValidationError("--every must be longer than 0s") }
             guard out != nil else { throw ValidationError("--every writes a series of files: give --out DIRECTORY") }
             guard format != .ndjson else { throw ValidationError("--every does not apply to ndjson: the flow log is one file") }
             guard step <= at else {
                 throw ValidationError(
-                    "--every \(every) is longer than --at \(self.at): the series would be empty; give an --every of at most \(self.at)")
+                    "--every \(step) is longer than --at \(at): the series would be empty; give an --every of at most \(at)")
             }
             guard at.nanoseconds / step.nanoseconds <= Int64(Self.maxSeries) else {
-                throw ValidationError("--every \(every) up to --at \(self.at) makes more than \(Self.maxSeries) files")
+                throw ValidationError("--every \(step) up to --at \(at) makes more than \(Self.maxSeries) files")
             }
         }
     }
@@ -107,14 +108,9 @@ struct Snapshot: ParsableCommand {
 
     func run() throws {
         let scenario = try fleet.load()
-        let end = SimTime.zero + (try parseDuration(at, option: "--at"))
+        let end = SimTime.zero + at
         var monitor: FleetMonitor
-        do {
-            monitor = try scenario.makeMonitor()
-        } catch {
-            StandardError.write("fleetwatch: \(error)\n")
-            throw ExitCode(1)
-        }
+        do { monitor = try scenario.makeMonitor() } catch { throw Failure.of(error) }
         let progress = Progress(enabled: isatty(2) == 1, end: end)
         let renderer = SnapshotRenderer(
             scenario: scenario, look: look, width: width, height: height, view: try Self.parseView(view), format: format)
@@ -123,8 +119,7 @@ struct Snapshot: ParsableCommand {
             try writeFlowLog(monitor: &monitor, until: end, progress: progress)
             return
         }
-        if let every {
-            let step = try parseDuration(every, option: "--every")
+        if let step = every {
             let directory = out!
             do { try AtomicFile.ensureDirectory(directory) } catch { throw failure(error.description) }
             var n = 1
@@ -180,10 +175,7 @@ struct Snapshot: ParsableCommand {
         do { try AtomicFile.write(bytes, to: path) } catch { throw failure(error.description) }
     }
 
-    func failure(_ message: String) -> Error {
-        StandardError.write("fleetwatch: \(message)\n")
-        return ExitCode(1)
-    }
+    func failure(_ message: String) -> Error { Failure("fleetwatch: \(message)") }
 
     static func pad(_ n: Int) -> String {
         let s = String(n)

@@ -16,9 +16,7 @@ struct SnapshotRenderer {
     var view: Snapshot.ViewChoice
     var format: Snapshot.Format
 
-    /// Snapshots do not look at the terminal: `auto` means truecolor, so the same arguments give
-    /// the same bytes everywhere.
-    var depth: ColorDepth { ColorDepth(rawValue: look.color) ?? .truecolor }
+    var depth: ColorDepth { look.snapshotDepth }
 
     func render(monitor: FleetMonitor) throws -> [UInt8] {
         // A snapshot is a paused frame: the live dashboard started with --at T --paused shows
@@ -30,8 +28,7 @@ struct SnapshotRenderer {
         case .detail(let vin):
             let world = monitor.world
             guard let index = (0..<world.carCount).first(where: { world.vin(of: $0).description == vin }) else {
-                StandardError.write("fleetwatch: unknown VIN '\(vin)' in --view detail:VIN; list the VINs with `fleetwatch snapshot --format csv`\n")
-                throw ExitCode(1)
+                throw Failure("fleetwatch: unknown VIN '\(vin)' in --view detail:VIN; list the VINs with `fleetwatch snapshot --format csv`")
             }
             state.view = .detail(vehicle: index)
             state.selectedVehicle = index

@@ -13,18 +13,16 @@ func requireTerminal(hint: String = "") throws {
         try Terminal.checkInteractive(
             stdinIsTTY: isatty(0) == 1, stdoutIsTTY: isatty(1) == 1, term: Terminal.currentEnvironment()["TERM"])
     } catch {
-        StandardError.write("\(error.description)\(hint)\n")
-        throw ExitCode(2)
+        throw Failure("\(error.description)\(hint)", status: 2)
     }
 }
 
 /// Starts the curses session with the `--color` preference; on failure one line, exit status 2.
-func startSession(color: String) throws -> TerminalSession {
+func startSession(color: ColorPreference) throws -> TerminalSession {
     do {
-        return try TerminalSession.start(TerminalOptions(color: ColorPreference(rawValue: color) ?? .auto))
+        return try TerminalSession.start(TerminalOptions(color: color))
     } catch {
-        StandardError.write("\(error.description)\n")
-        throw ExitCode(2)
+        throw Failure(error.description, status: 2)
     }
 }
 

@@ -85,7 +85,7 @@ struct Run {
         (["bench", "--duration", "-1"], "--duration must be a number of seconds above 0"),
         (["bench", "--duration", "soon"], "soon"),
         (["bench", "--frobnicate"], "Unknown option '--frobnicate'"),
-        (["live", "--at", "-5m"], "--at: invalid duration '-5m': it is negative; times count from the start of the run"),
+        (["live", "--at", "-5m"], "The value '-5m' is invalid for '--at <at>': it is negative; times count from the start of the run"),
     ])
     func badInputGivesAOneLineErrorAndUsage(arguments: [String], message: String) throws {
         let run = try Run(arguments)
