@@ -4,7 +4,8 @@
 //   Simulation ─▶ Fleet ─▶ Scenario ──────────────────────────▶ fleetwatch
 //                   └────▶ Dashboard ─▶ Export ───────────────▶
 //   Screen ──────────────▶ Dashboard;  Screen ─▶ Terminal ─────▶
-//   CNcurses ─▶ Terminal;  CPrefetch ─▶ Fleet, Bench;  Simulation ─▶ Bench ─▶ fleetwatch
+//   Geography ─▶ Fleet, Screen;  CNcurses ─▶ Terminal;  CPrefetch ─▶ Fleet, Bench;
+//   Simulation ─▶ Bench ─▶ fleetwatch
 import PackageDescription
 
 let strict: [SwiftSetting] = [
@@ -25,13 +26,16 @@ let package = Package(
     targets: [
         // Discrete-event simulation core: time, event queue, seeded random numbers. Knows nothing of cars.
         .target(name: "Simulation", swiftSettings: strict),
+        // Places on Earth: the one GeoPoint and GeoBox, and the plane approximations the fleet's
+        // geofences and the map canvas share. Knows nothing of cars or screens.
+        .target(name: "Geography", swiftSettings: strict),
         // A cache prefetch hint (Swift has no intrinsic for it): the fleet and the bench load the
         // next event's car while they handle the current one. No effect on results.
         .target(name: "CPrefetch"),
         // The fleet: vehicles, drivers, places, data flows, meters, policies, alerts.
         .target(
             name: "Fleet",
-            dependencies: ["Simulation", "CPrefetch", .product(name: "DequeModule", package: "swift-collections")],
+            dependencies: ["Simulation", "Geography", "CPrefetch", .product(name: "DequeModule", package: "swift-collections")],
             swiftSettings: strict
         ),
         // Scenario files: YAML/JSON with located diagnostics; decodes policies, alerts and the timeline.
@@ -41,7 +45,7 @@ let package = Package(
             swiftSettings: strict
         ),
         // Cells, styles, rectangles, the buffer, display width. Knows nothing of cars or curses.
-        .target(name: "Screen", swiftSettings: strict),
+        .target(name: "Screen", dependencies: ["Geography"], swiftSettings: strict),
         // Dashboard state and its pure reducer, view models, panels, layout. No I/O, no clock.
         .target(name: "Dashboard", dependencies: ["Fleet", "Screen", "Simulation"], swiftSettings: strict),
         // Buffer -> txt / ANSI / SVG / HTML snapshots.
@@ -71,6 +75,7 @@ let package = Package(
         ),
 
         .testTarget(name: "SimulationTests", dependencies: ["Simulation"], swiftSettings: strict),
+        .testTarget(name: "GeographyTests", dependencies: ["Geography"], swiftSettings: strict),
         .testTarget(name: "FleetTests", dependencies: ["Fleet"], swiftSettings: strict),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario"], swiftSettings: strict),
         .testTarget(name: "ScreenTests", dependencies: ["Screen", "TestSupport"], swiftSettings: strict),

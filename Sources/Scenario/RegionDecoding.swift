@@ -1,4 +1,5 @@
 import Fleet
+import Geography
 
 /// Decodes `regions`: each region with its areas (and their places), car models and zones.
 /// The zones of all regions form the world's zone list, in file order, with the country of

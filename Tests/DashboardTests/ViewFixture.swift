@@ -1,4 +1,5 @@
 import Fleet
+import Geography
 import Screen
 import Simulation
 @testable import Dashboard
@@ -67,7 +68,7 @@ enum ViewFixture {
             id: id, severity: sev, ruleID: rule, title: title, source: "policy", vehicle: vehicle, vin: v.vin,
             driver: v.driverName, userClass: v.userClass, category: category, service: service, country: country,
             bytes: bytes, count: count, start: .seconds(start), lastSeen: .seconds(start + 60), end: end.map { .seconds($0) },
-            acknowledged: ack, position: Fleet.GeoPoint(latitude: 31.23, longitude: 121.47), explanation: explanation, shortLabel: label)
+            acknowledged: ack, position: GeoPoint(latitude: 31.23, longitude: 121.47), explanation: explanation, shortLabel: label)
     }
 
     static let alerts: [AlertRow] = [
@@ -101,7 +102,7 @@ enum ViewFixture {
         matrix[DataCategory.navigation.index] = [0, 27_000_000, 0]
         matrix[DataCategory.appCommands.index] = [12_000, 0, 0]
         return VehicleDetail(
-            row: vehicles[0], modelYear: 2023, position: Fleet.GeoPoint(latitude: 31.2304, longitude: 121.4737), battery: 0.62,
+            row: vehicles[0], modelYear: 2023, position: GeoPoint(latitude: 31.2304, longitude: 121.4737), battery: 0.62,
             address: "100.64.12.7", trip: "to work (Lujiazui), 42% done, arrives 10:41", zone: "cn-gov-peoples-square",
             zoneName: "People's Square (municipal government)", destinations: dests, matrix: matrix,
             upRates: [2_100_000, 1_300_000, 420_000], downRates: [300_000, 210_000, 90_000], peakRate: 3_800_000,
@@ -109,7 +110,7 @@ enum ViewFixture {
     }
 
     static var map: MapModel {
-        func p(_ lat: Double, _ lon: Double) -> Fleet.GeoPoint { Fleet.GeoPoint(latitude: lat, longitude: lon) }
+        func p(_ lat: Double, _ lon: Double) -> GeoPoint { GeoPoint(latitude: lat, longitude: lon) }
         let shanghai = MapRegion(
             id: "shanghai", name: "Shanghai", south: 30.85, north: 31.45, west: 121.10, east: 121.98,
             zones: [

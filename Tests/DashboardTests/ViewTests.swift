@@ -1,4 +1,5 @@
 import Fleet
+import Geography
 import Screen
 import Simulation
 import Testing
@@ -189,7 +190,7 @@ import Testing
             id: 1, severity: .high, ruleID: "CN-1", title: title, source: "s", vehicle: 0, vin: "LRW3E7EK4NC000007",
             driver: "d", userClass: .privateOwner, category: .cameraClip, service: "Tesla China data centre",
             country: .china, bytes: 1, count: 1, start: .zero, lastSeen: .zero,
-            position: Fleet.GeoPoint(latitude: 0, longitude: 0), explanation: "", shortLabel: label)
+            position: GeoPoint(latitude: 0, longitude: 0), explanation: "", shortLabel: label)
     }
 
     @Test func shortLabelInsteadOfACut() {

@@ -1,6 +1,7 @@
 import Dashboard
 import Fleet
 import Foundation
+import Geography
 import Simulation
 import Testing
 import TestSupport

@@ -1,3 +1,4 @@
+import Geography
 import Screen
 
 /// A small fixed screen with everything exports must get right: a Chinese name, an emoji, a
@@ -18,11 +19,11 @@ enum Fixture {
         b.render(Gauge(ratio: 0.61, label: "61%", filledStyle: theme.china, trackStyle: theme.track, glyphs: .unicode), in: parts[1])
         b.render(StackedBar([.init(5, style: theme.china), .init(3, style: theme.us), .init(2, style: theme.thirdCountry)]), in: rows[3])
         b.render(Paragraph([Line([Span(" CRIT ", style: theme.severityCritical), Span(" "), Span("sel", style: theme.selected), Span(" "), Span("rev", style: Style(foreground: .ansi(2), attributes: .reverse)), Span(" "), Span("bold", style: Style(foreground: .ansi(11), attributes: .bold))])]), in: rows[4])
-        let map = GeoBounds(south: 31.0, north: 31.4, west: 121.2, east: 121.8)
+        let map = GeoBox(south: 31.0, north: 31.4, west: 121.2, east: 121.8)
         b.render(BrailleCanvas(bounds: map, shapes: [
-            .circle(center: GeoPoint(lat: 31.2, lon: 121.5), radiusKm: 15, style: theme.restricted),
-            .point(GeoPoint(lat: 31.23, lon: 121.47), style: theme.title),
-            .label(GeoPoint(lat: 31.23, lon: 121.6), text: "上海", style: theme.dim),
+            .circle(center: GeoPoint(latitude: 31.2, longitude: 121.5), radiusKm: 15, style: theme.restricted),
+            .point(GeoPoint(latitude: 31.23, longitude: 121.47), style: theme.title),
+            .label(GeoPoint(latitude: 31.23, longitude: 121.6), text: "上海", style: theme.dim),
         ]), in: rows[5])
         return b
     }

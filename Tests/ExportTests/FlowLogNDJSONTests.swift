@@ -1,5 +1,6 @@
 import Fleet
 import Foundation
+import Geography
 import Simulation
 import Testing
 @testable import Export

@@ -1,3 +1,4 @@
+import Geography
 import Simulation
 import Testing
 @testable import Fleet

@@ -1,4 +1,5 @@
 import Foundation
+import Geography
 import Simulation
 import Testing
 @testable import Fleet

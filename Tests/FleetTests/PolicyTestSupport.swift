@@ -1,4 +1,5 @@
 @testable import Fleet
+import Geography
 import Simulation
 
 /// A flow of a Shanghai car to the Tesla China data centre, to vary per test.

@@ -1,40 +1,41 @@
+import Geography
 import Testing
 @testable import Screen
 
 @Suite struct BrailleCanvasTests {
     // 0...4 longitude and latitude on a 2×1 area: 4×4 braille dots, 1 degree per dot.
-    let bounds = GeoBounds(south: 0, north: 4, west: 0, east: 4)
+    let bounds = GeoBox(south: 0, north: 4, west: 0, east: 4)
 
     @Test func brailleDotsPerCell() {
-        let top = draw(BrailleCanvas(bounds: bounds, shapes: [.point(GeoPoint(lat: 4, lon: 0), style: .plain)]), 2, 1)
+        let top = draw(BrailleCanvas(bounds: bounds, shapes: [.point(GeoPoint(latitude: 4, longitude: 0), style: .plain)]), 2, 1)
         #expect(top.lines == ["⠁ "])  // dot 1: top left
         let corners = draw(BrailleCanvas(bounds: bounds, shapes: [
-            .point(GeoPoint(lat: 4, lon: 0), style: .plain), .point(GeoPoint(lat: 0, lon: 4), style: .plain),
-            .point(GeoPoint(lat: 0.5, lon: 1.5), style: .plain),
+            .point(GeoPoint(latitude: 4, longitude: 0), style: .plain), .point(GeoPoint(latitude: 0, longitude: 4), style: .plain),
+            .point(GeoPoint(latitude: 0.5, longitude: 1.5), style: .plain),
         ]), 2, 1)
         #expect(corners.lines == ["⢁⢀"])  // dots 1+8 on the left, dot 8 on the right
     }
 
     @Test func linesAndPolygons() {
-        let row = draw(BrailleCanvas(bounds: bounds, shapes: [.line(from: GeoPoint(lat: 3.5, lon: 0), to: GeoPoint(lat: 3.5, lon: 4), style: .plain)]), 2, 1)
+        let row = draw(BrailleCanvas(bounds: bounds, shapes: [.line(from: GeoPoint(latitude: 3.5, longitude: 0), to: GeoPoint(latitude: 3.5, longitude: 4), style: .plain)]), 2, 1)
         #expect(row.lines == ["⠉⠉"])
-        let square = draw(BrailleCanvas(bounds: bounds, shapes: [.polygon([GeoPoint(lat: 4, lon: 0), GeoPoint(lat: 4, lon: 4), GeoPoint(lat: 0, lon: 4), GeoPoint(lat: 0, lon: 0)], style: .plain)]), 2, 1)
+        let square = draw(BrailleCanvas(bounds: bounds, shapes: [.polygon([GeoPoint(latitude: 4, longitude: 0), GeoPoint(latitude: 4, longitude: 4), GeoPoint(latitude: 0, longitude: 4), GeoPoint(latitude: 0, longitude: 0)], style: .plain)]), 2, 1)
         #expect(square.lines == ["⣏⣹"])
     }
 
     @Test func asciiIsOneCharacterPerCellWithPointsOverLines() {
         let shapes: [BrailleCanvas.Shape] = [
-            .line(from: GeoPoint(lat: 0, lon: 0), to: GeoPoint(lat: 0, lon: 4), style: .plain),
-            .point(GeoPoint(lat: 0, lon: 2), style: .plain),
-            .label(GeoPoint(lat: 4, lon: 0), text: "Shanghai", style: .plain),
+            .line(from: GeoPoint(latitude: 0, longitude: 0), to: GeoPoint(latitude: 0, longitude: 4), style: .plain),
+            .point(GeoPoint(latitude: 0, longitude: 2), style: .plain),
+            .label(GeoPoint(latitude: 4, longitude: 0), text: "Shanghai", style: .plain),
         ]
         let b = draw(BrailleCanvas(bounds: bounds, shapes: shapes, glyphs: .ascii), 5, 2)
         #expect(b.lines == [" Shan", "..o.."])
     }
 
     @Test func circlesAreRoundAndClipped() {
-        let shanghai = GeoPoint(lat: 31.23, lon: 121.47)
-        let area = GeoBounds(south: 31.0, north: 31.46, west: 121.2, east: 121.74)
+        let shanghai = GeoPoint(latitude: 31.23, longitude: 121.47)
+        let area = GeoBox(south: 31.0, north: 31.46, west: 121.2, east: 121.74)
         let b = draw(BrailleCanvas(bounds: area, shapes: [.circle(center: shanghai, radiusKm: 20, style: .plain)], glyphs: .ascii), 20, 10)
         let lit = b.lines.joined().filter { $0 == "." }.count
         #expect(lit > 20)
@@ -48,14 +49,8 @@ import Testing
 
     @Test func cellsWithoutDotsAreLeftAlone() {
         var b = Buffer(lines: ["abcd"])
-        b.render(BrailleCanvas(bounds: bounds, shapes: [.point(GeoPoint(lat: 4, lon: 0), style: .plain)]), in: b.area)
+        b.render(BrailleCanvas(bounds: bounds, shapes: [.point(GeoPoint(latitude: 4, longitude: 0), style: .plain)]), in: b.area)
         #expect(b.lines == ["⠁bcd"])
-    }
-
-    @Test func cosineIsAccurate() {
-        #expect(abs(BrailleCanvas.cosine(0) - 1) < 1e-12)
-        #expect(abs(BrailleCanvas.cosine(.pi / 3) - 0.5) < 1e-9)
-        #expect(abs(BrailleCanvas.cosine(.pi / 2)) < 1e-8)
     }
 }
 

@@ -1,4 +1,5 @@
 import Fleet
+import Geography
 import Screen
 
 /// The map view: one canvas per region (side by side when wide, stacked otherwise) with its
@@ -45,8 +46,8 @@ struct MapView: Widget {
         for z in region.zones {
             let zs = z.active ? t.restricted : t.dim
             switch z.shape {
-            case .circle(let c, let r): shapes.append(.circle(center: point(c), radiusKm: r, style: zs))
-            case .polygon(let vs): shapes.append(.polygon(vs.map(point), style: zs))
+            case .circle(let c, let r): shapes.append(.circle(center: c, radiusKm: r, style: zs))
+            case .polygon(let vs): shapes.append(.polygon(vs, style: zs))
             }
         }
         // A car is a 2x2 block of dots (one braille dot alone is too faint to find). Parked
@@ -57,18 +58,18 @@ struct MapView: Widget {
             for car in region.cars where car.driving == driving {
                 let s = driving ? t.trafficDown : t.dim
                 for (dy, dx) in [(0.0, 0.0), (0, 1), (1, 0), (1, 1)] {
-                    shapes.append(.point(Screen.GeoPoint(lat: car.position.latitude - dy * dotLat, lon: car.position.longitude + dx * dotLon), style: s))
+                    shapes.append(.point(GeoPoint(latitude: car.position.latitude - dy * dotLat, longitude: car.position.longitude + dx * dotLon), style: s))
                 }
             }
         }
         for l in region.landmarks {
-            shapes.append(.point(point(l.position), style: t.title))
-            shapes.append(.label(point(l.position), text: clean(l.name), style: t.dim))
+            shapes.append(.point(l.position, style: t.title))
+            shapes.append(.label(l.position, text: clean(l.name), style: t.dim))
         }
         for z in region.zones {
-            shapes.append(.label(point(labelPlace(z.shape)), text: clean(z.name), style: z.active ? t.restricted : t.dim))
+            shapes.append(.label(labelPlace(z.shape), text: clean(z.name), style: z.active ? t.restricted : t.dim))
         }
-        let bounds = GeoBounds(south: region.south, north: region.north, west: region.west, east: region.east)
+        let bounds = GeoBox(south: region.south, north: region.north, west: region.west, east: region.east)
         BrailleCanvas(bounds: bounds, shapes: shapes, glyphs: style.glyphs).render(into: &buffer, area: inner)
         // Marks over the dots: restricted cars, then alerting cars by rising severity, so the
         // worst is on top.
@@ -90,27 +91,19 @@ struct MapView: Widget {
     }
 
     /// The cell of a place in a region drawn in `area` (the canvas's own projection), if inside.
-    func cell(_ p: Fleet.GeoPoint, _ r: MapRegion, _ area: Rect) -> (Int, Int)? {
+    func cell(_ p: GeoPoint, _ r: MapRegion, _ area: Rect) -> (Int, Int)? {
         let fx = (p.longitude - r.west) / (r.east - r.west), fy = (r.north - p.latitude) / (r.north - r.south)
         guard fx.isFinite, fy.isFinite, fx >= 0, fx <= 1, fy >= 0, fy <= 1 else { return nil }
         let x = min(area.width - 1, Int(fx * Double(area.width))), y = min(area.height - 1, Int(fy * Double(area.height)))
         return (area.x + x, area.y + y)
     }
 
-    func point(_ p: Fleet.GeoPoint) -> Screen.GeoPoint { Screen.GeoPoint(lat: p.latitude, lon: p.longitude) }
-
     /// Where a zone's name goes: right of a circle's outline, or at a polygon's first vertex.
-    func labelPlace(_ shape: MapZone.Shape) -> Fleet.GeoPoint {
+    func labelPlace(_ shape: MapZone.Shape) -> GeoPoint {
         switch shape {
-        case .circle(let c, let r): Fleet.GeoPoint(latitude: c.latitude, longitude: c.longitude + r / 111.32 / max(0.2, cosDegrees(c.latitude)))
-        case .polygon(let vs): vs.first ?? Fleet.GeoPoint(latitude: 0, longitude: 0)
+        case .circle(let c, let r): GeoPoint(latitude: c.latitude, longitude: c.longitude + Geo.degrees(meters: r * 1000, atLatitude: c.latitude).longitude)
+        case .polygon(let vs): vs.first ?? GeoPoint(latitude: 0, longitude: 0)
         }
-    }
-
-    /// cos of a latitude by a short series (no libm: the same everywhere).
-    func cosDegrees(_ deg: Double) -> Double {
-        let x = min(90, abs(deg)) * .pi / 180, x2 = x * x
-        return 1 - x2 / 2 + x2 * x2 / 24 - x2 * x2 * x2 / 720 + x2 * x2 * x2 * x2 / 40320
     }
 
     func legendSpans() -> [Span] {

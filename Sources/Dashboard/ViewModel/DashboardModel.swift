@@ -1,4 +1,5 @@
 import Fleet
+import Geography
 import Simulation
 
 /// Everything the dashboard shows, as plain values computed from the fleet state once per

@@ -1,4 +1,5 @@
 import Fleet
+import Geography
 import Simulation
 
 extension ModelBuilder {

@@ -1,4 +1,5 @@
 import Fleet
+import Geography
 import Simulation
 
 /// One car in depth: the detail view.

@@ -1,5 +1,6 @@
 import Dashboard
 import Fleet
+import Geography
 import Simulation
 
 /// The `json` snapshot: the data behind the screen, following `docs/snapshot.schema.json`.

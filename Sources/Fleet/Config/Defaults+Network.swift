@@ -1,3 +1,4 @@
+import Geography
 /// Default sensitive zones, services and routing (DOMAIN.md). Addresses are from the
 /// documentation ranges; real Tesla China data-centre addresses are not public.
 extension ZoneConfig {

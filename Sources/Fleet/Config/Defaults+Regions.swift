@@ -1,3 +1,4 @@
+import Geography
 /// The default regions of DOMAIN.md's geography table. Boxes come from the table; where it
 /// gives only a centre, a small box around it [E]; superchargers are synthetic [E].
 extension RegionConfig {

@@ -1,3 +1,4 @@
+import Geography
 /// What a place is used for: homes are drawn in residential places, workplaces in offices and
 /// factories, stops in points of interest, charging sessions at chargers.
 public enum PlaceKind: String, CaseIterable, Hashable, Sendable, Codable {

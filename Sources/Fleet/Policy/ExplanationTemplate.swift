@@ -1,3 +1,4 @@
+import Geography
 /// A rule's explanation sentence with `{placeholders}` filled from a flow's facts.
 ///
 /// Parsed once (the scenario decoder reports unknown placeholders with their position); rendered

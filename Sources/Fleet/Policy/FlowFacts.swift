@@ -1,3 +1,4 @@
+import Geography
 import Simulation
 
 /// Everything a policy rule may look at about one flow, resolved by the caller from the world

@@ -1,3 +1,4 @@
+import Geography
 import Simulation
 
 /// One data flow between a car and a server: what the meters count, the policies judge and the

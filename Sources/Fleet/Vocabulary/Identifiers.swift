@@ -51,12 +51,3 @@ public struct RegionID: RawRepresentable, Hashable, Comparable, Sendable, Codabl
     public static func < (a: RegionID, b: RegionID) -> Bool { a.rawValue < b.rawValue }
 }
 
-/// A position in degrees (WGS 84).
-public struct GeoPoint: Hashable, Sendable, Codable {
-    public var latitude: Double
-    public var longitude: Double
-    public init(latitude: Double, longitude: Double) {
-        self.latitude = latitude
-        self.longitude = longitude
-    }
-}

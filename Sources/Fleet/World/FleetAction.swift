@@ -1,3 +1,4 @@
+import Geography
 import Simulation
 
 /// Where a scripted trip goes.

@@ -1,4 +1,5 @@
 import DequeModule
+import Geography
 import Simulation
 
 /// Where a trip goes, by kind (also where a parked car is).

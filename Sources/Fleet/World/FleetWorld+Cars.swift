@@ -1,3 +1,4 @@
+import Geography
 import Simulation
 
 /// A trip in progress.

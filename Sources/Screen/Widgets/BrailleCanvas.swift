@@ -1,28 +1,4 @@
-/// A place on Earth, in degrees.
-public struct GeoPoint: Hashable, Sendable {
-    public var lat: Double
-    public var lon: Double
-
-    public init(lat: Double, lon: Double) {
-        self.lat = lat
-        self.lon = lon
-    }
-}
-
-/// The part of the map a canvas shows: latitudes `south...north`, longitudes `west...east`.
-public struct GeoBounds: Hashable, Sendable {
-    public var south: Double
-    public var north: Double
-    public var west: Double
-    public var east: Double
-
-    public init(south: Double, north: Double, west: Double, east: Double) {
-        self.south = south
-        self.north = north
-        self.west = west
-        self.east = east
-    }
-}
+import Geography
 
 /// A map: latitude/longitude shapes drawn as dots, 2×4 braille dots per cell with the
 /// Unicode glyphs, one character per cell with ASCII. Cells with no dot are left as they
@@ -42,11 +18,11 @@ public struct BrailleCanvas: Widget, Hashable, Sendable {
         case label(GeoPoint, text: String, style: Style)
     }
 
-    public var bounds: GeoBounds
+    public var bounds: GeoBox
     public var shapes: [Shape]
     public var glyphs: GlyphSet
 
-    public init(bounds: GeoBounds, shapes: [Shape] = [], glyphs: GlyphSet = .unicode) {
+    public init(bounds: GeoBox, shapes: [Shape] = [], glyphs: GlyphSet = .unicode) {
         self.bounds = bounds
         self.shapes = shapes
         self.glyphs = glyphs
@@ -99,8 +75,8 @@ public struct BrailleCanvas: Widget, Hashable, Sendable {
     /// The dot (column, row) of a place; outside the bounds it is outside the grid, but kept
     /// near it so that lines to far-away places stay short to draw.
     func project(_ p: GeoPoint, _ g: Grid) -> (Int, Int) {
-        let fx = (p.lon - bounds.west) / (bounds.east - bounds.west)
-        let fy = (bounds.north - p.lat) / (bounds.north - bounds.south)
+        let fx = (p.longitude - bounds.west) / (bounds.east - bounds.west)
+        let fy = (bounds.north - p.latitude) / (bounds.north - bounds.south)
         func clamp(_ f: Double, _ n: Int) -> Int {
             guard f.isFinite else { return -1 }
             return Int((Swift.min(3, Swift.max(-2, f)) * Double(n)).rounded(.down))
@@ -124,30 +100,18 @@ public struct BrailleCanvas: Widget, Hashable, Sendable {
     /// plain arithmetic (a fixed rotation, a Taylor cosine) rather than libm, whose last bits
     /// differ between platforms: the same map must give the same dots everywhere.
     static func circleVertices(_ c: GeoPoint, radiusKm: Double) -> [GeoPoint] {
-        let kmPerDegree = 111.32
-        let dLat = radiusKm / kmPerDegree
-        let dLon = radiusKm / (kmPerDegree * Swift.max(0.01, cosine(c.lat * .pi / 180)))
+        let (dLat, dLon) = Geo.degrees(meters: radiusKm * 1000, atLatitude: c.latitude)
         let stepCos = 0.9914448613738104, stepSin = 0.13052619222005157  // cos, sin of 2π/48
         var (x, y) = (1.0, 0.0)
         var vertices: [GeoPoint] = []
         vertices.reserveCapacity(48)
         for _ in 0..<48 {
-            vertices.append(GeoPoint(lat: c.lat + dLat * y, lon: c.lon + dLon * x))
+            vertices.append(GeoPoint(latitude: c.latitude + dLat * y, longitude: c.longitude + dLon * x))
             (x, y) = (x * stepCos - y * stepSin, x * stepSin + y * stepCos)
         }
         return vertices
     }
 
-    /// cos(x) for |x| ≤ π/2 (a latitude), by its Taylor series to x¹⁴: error below 1e-9.
-    static func cosine(_ x: Double) -> Double {
-        let x2 = Swift.min(Double.pi / 2, abs(x)) * Swift.min(Double.pi / 2, abs(x))
-        var term = 1.0, sum = 1.0
-        for k in stride(from: 2, through: 14, by: 2) {
-            term *= -x2 / Double((k - 1) * k)
-            sum += term
-        }
-        return sum
-    }
 
     public func render(into buffer: inout Buffer, area: Rect) {
         let a = area.intersection(buffer.area)
