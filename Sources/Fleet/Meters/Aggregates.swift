@@ -112,21 +112,19 @@ public struct FleetAggregates: Sendable {
         let start = flow.start.nanoseconds, end = max(flow.end.nanoseconds, start)
         let last = Int32(truncatingIfNeeded: end / size)
         if last > head {
-            // Clear the buckets between the old head and the new one, in every slice.
+            // Clear the new buckets in every slice.
             let stride = 2 * Self.slots
-            var b = max(head &+ 1, last &- n &+ 1)
-            while b <= last {
+            MeterWindow.forEachNewBucket(after: head, through: last, slots: n) { b in
                 var slot = Int(b % n)
                 while slot < ring.count {
                     ring[slot] = 0
                     ring[slot &+ Self.slots] = 0
                     slot &+= stride
                 }
-                b &+= 1
             }
             head = last
         }
-        let first = max(Int32(truncatingIfNeeded: start / size), head &- n &+ 1, 0)
+        let first = MeterWindow.firstKept(start: start, bucketNanoseconds: size, head: head, slots: n)
         guard first <= last else { return }
         let dir = flow.direction == .up ? 0 : Self.slots
         let bases = (s.0 &* 2 &* Self.slots &+ dir, s.1 &* 2 &* Self.slots &+ dir, s.2 &* 2 &* Self.slots &+ dir,
@@ -135,11 +133,7 @@ public struct FleetAggregates: Sendable {
         ring.withUnsafeMutableBufferPointer { r in
             // Slices are indexes the world computed from its own tables: in range by construction.
             let p = r.baseAddress!
-            var given = MeterWindow.share(bytes, start: start, end: end, upTo: Int64(first) * size)
-            var b = first
-            while b <= last {
-                let upTo = MeterWindow.share(bytes, start: start, end: end, upTo: Int64(b &+ 1) * size)
-                let part = upTo &- given
+            MeterWindow.forEachShare(bytes, start: start, end: end, bucketNanoseconds: size, from: first, through: last) { b, part in
                 let slot = Int(b % n)
                 p[bases.0 &+ slot] &+= part
                 p[bases.1 &+ slot] &+= part
@@ -147,8 +141,6 @@ public struct FleetAggregates: Sendable {
                 p[bases.3 &+ slot] &+= part
                 p[bases.4 &+ slot] &+= part
                 p[bases.5 &+ slot] &+= part
-                given = upTo
-                b &+= 1
             }
         }
     }

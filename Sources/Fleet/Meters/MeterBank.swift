@@ -142,33 +142,25 @@ public struct MeterBank: Sendable {
         let categoryBase = car &* DataCategory.count &* Self.categorySlots
         var head = ringHead[car]
         if last > head {
-            // Clear the buckets between the old head and the new one, in both directions and
-            // every category.
-            var b = max(head &+ 1, last &- n &+ 1)
-            while b <= last {
+            // Clear the new buckets, in both directions and every category.
+            MeterWindow.forEachNewBucket(after: head, through: last, slots: n) { b in
                 let slot = Int(b % n)
                 ring[base &+ slot] = 0
                 ring[base &+ Self.ringSlots &+ slot] = 0
-                b &+= 1
             }
-            b = max(head &+ 1, last &- nc &+ 1)
-            while b <= last {
+            MeterWindow.forEachNewBucket(after: head, through: last, slots: nc) { b in
                 let slot = categoryBase &+ Int(b % nc) &* DataCategory.count
                 for c in slot..<(slot &+ DataCategory.count) { categoryRing[c] = 0 }
-                b &+= 1
             }
             head = last
             ringHead[car] = last
         }
-        let first = max(Int32(truncatingIfNeeded: start / size), head &- n &+ 1, 0)
+        let first = MeterWindow.firstKept(start: start, bucketNanoseconds: size, head: head, slots: n)
         guard first <= last else { return }
         let firstCategory = head &- nc &+ 1
         let categoryColumn = categoryBase &+ category
-        var given = MeterWindow.share(bytes, start: start, end: end, upTo: Int64(first) * size)
-        var b = first
-        while b <= last {
-            let upTo = MeterWindow.share(bytes, start: start, end: end, upTo: Int64(b &+ 1) * size)
-            let part = UInt32(clamping: upTo &- given)
+        MeterWindow.forEachShare(bytes, start: start, end: end, bucketNanoseconds: size, from: first, through: last) { b, share in
+            let part = UInt32(clamping: share)
             let slot = base &+ dir &* Self.ringSlots &+ Int(b % n)
             let (sum, overflow) = ring[slot].addingReportingOverflow(part)
             ring[slot] = overflow ? .max : sum
@@ -178,8 +170,6 @@ public struct MeterBank: Sendable {
                 let (sum, overflow) = categoryRing[c].addingReportingOverflow(part)
                 categoryRing[c] = overflow ? .max : sum
             }
-            given = upTo
-            b &+= 1
         }
     }
 
@@ -189,25 +179,16 @@ public struct MeterBank: Sendable {
         let base = car &* historyLength
         var head = historyHead[car]
         if last > head {
-            var b = max(head &+ 1, last &- n &+ 1)
-            while b <= last {
-                history[base &+ Int(b % n)] = 0
-                b &+= 1
-            }
+            MeterWindow.forEachNewBucket(after: head, through: last, slots: n) { b in history[base &+ Int(b % n)] = 0 }
             head = last
             historyHead[car] = last
         }
-        let first = max(Int32(truncatingIfNeeded: start / size), head &- n &+ 1, 0)
+        let first = MeterWindow.firstKept(start: start, bucketNanoseconds: size, head: head, slots: n)
         guard first <= last else { return }
-        var given = MeterWindow.share(bytes, start: start, end: end, upTo: Int64(first) * size)
-        var b = first
-        while b <= last {
-            let upTo = MeterWindow.share(bytes, start: start, end: end, upTo: Int64(b &+ 1) * size)
+        MeterWindow.forEachShare(bytes, start: start, end: end, bucketNanoseconds: size, from: first, through: last) { b, share in
             let slot = base &+ Int(b % n)
-            let (sum, overflow) = history[slot].addingReportingOverflow(UInt32(clamping: upTo &- given))
+            let (sum, overflow) = history[slot].addingReportingOverflow(UInt32(clamping: share))
             history[slot] = overflow ? .max : sum
-            given = upTo
-            b &+= 1
         }
     }
 }

@@ -27,6 +27,46 @@ public enum MeterWindow {
         return UInt64(end - start).dividingFullWidth((part.high, part.low)).quotient
     }
 
+    // MARK: The ring walk, said once (the car's buckets, its history, the aggregates)
+
+    /// A ring of `slots` buckets whose newest is `head` moves on to `last`: calls `clear` with
+    /// each bucket number that becomes new (the buckets after `head`, at most `slots` of them).
+    /// The caller then sets its head to `last`.
+    @inline(__always)
+    public static func forEachNewBucket(after head: Int32, through last: Int32, slots n: Int32, _ clear: (Int32) -> Void) {
+        guard last > head else { return }
+        var b = max(head &+ 1, last &- n &+ 1)
+        while b <= last {
+            clear(b)
+            b &+= 1
+        }
+    }
+
+    /// The first bucket of a flow starting at `start` that a ring of `slots` with newest bucket
+    /// `head` still holds (older buckets were written off).
+    @inline(__always)
+    public static func firstKept(start: Int64, bucketNanoseconds size: Int64, head: Int32, slots n: Int32) -> Int32 {
+        max(Int32(truncatingIfNeeded: start / size), head &- n &+ 1, 0)
+    }
+
+    /// A flow's bytes spread evenly over its span, bucket by bucket from `first` through `last`:
+    /// calls `add` with each bucket number and its integer share; the shares of all the flow's
+    /// buckets sum to its bytes.
+    @inline(__always)
+    public static func forEachShare(
+        _ bytes: UInt64, start: Int64, end: Int64, bucketNanoseconds size: Int64, from first: Int32, through last: Int32,
+        _ add: (Int32, UInt64) -> Void
+    ) {
+        var given = share(bytes, start: start, end: end, upTo: Int64(first) * size)
+        var b = first
+        while b <= last {
+            let upTo = share(bytes, start: start, end: end, upTo: Int64(b &+ 1) * size)
+            add(b, upTo &- given)
+            given = upTo
+            b &+= 1
+        }
+    }
+
     /// The bucket holding `now`: windows end just before it.
     @inline(__always)
     public static func bucket(at now: SimTime) -> Int32 { Int32(truncatingIfNeeded: now.nanoseconds / bucketNanoseconds) }
