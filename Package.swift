@@ -63,7 +63,7 @@ let package = Package(
         .executableTarget(name: "terminal-check", dependencies: ["Terminal", "Screen"], swiftSettings: strict),
         // Test support shared by the test targets: programs run under posix_spawn with an empty
         // signal mask, private tmux servers, bounded waits, and the schema and CSV checks.
-        .target(name: "TestSupport", swiftSettings: strict),
+        .target(name: "TestSupport", dependencies: ["Fleet", "Simulation"], swiftSettings: strict),
         // The command line: wiring only.
         .executableTarget(
             name: "fleetwatch",
@@ -76,7 +76,7 @@ let package = Package(
 
         .testTarget(name: "SimulationTests", dependencies: ["Simulation"], swiftSettings: strict),
         .testTarget(name: "GeographyTests", dependencies: ["Geography"], swiftSettings: strict),
-        .testTarget(name: "FleetTests", dependencies: ["Fleet"], swiftSettings: strict),
+        .testTarget(name: "FleetTests", dependencies: ["Fleet", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario"], swiftSettings: strict),
         .testTarget(name: "ScreenTests", dependencies: ["Screen", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "TestSupport"], exclude: ["Snapshots"], swiftSettings: strict),

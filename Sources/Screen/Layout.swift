@@ -115,3 +115,23 @@ extension Rect {
         Rect(x: x + horizontal, y: y + vertical, width: width - 2 * horizontal, height: height - 2 * vertical)
     }
 }
+
+/// Which of a row's pieces to show when they do not all fit: the highest priority first (ties
+/// in order), each that still fits with `gap` columns before all but the first, shown in their
+/// own order. The header's segments and the footer's key hints both drop pieces this way.
+public enum PriorityFit {
+    /// The indices chosen, ascending, and the columns they use.
+    public static func choose(widths: [Int], priorities: [Int], gap: Int, width: Int) -> (indices: [Int], used: Int) {
+        let order = widths.indices.sorted { a, b in priorities[a] != priorities[b] ? priorities[a] > priorities[b] : a < b }
+        var chosen: [Int] = []
+        var used = 0
+        for i in order {
+            let extra = widths[i] + (chosen.isEmpty ? 0 : gap)
+            if used + extra <= width {
+                chosen.append(i)
+                used += extra
+            }
+        }
+        return (chosen.sorted(), used)
+    }
+}

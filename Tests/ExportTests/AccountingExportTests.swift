@@ -12,27 +12,10 @@ import TestSupport
 /// Window bytes and bytes add up exactly; rates are the window bytes over the window, to the
 /// printed precision.
 @Suite struct AccountingExportTests {
-    static func monitor(seed: UInt64) -> FleetMonitor {
-        var rng = SeededGenerator(seed: seed)
-        var config = WorldConfig.default
-        config.seed = seed
-        config.fleetSize = Int.random(in: 30...400, using: &rng)
-        config.behaviour.initialAwakeShare = Double.random(in: 0.1...0.9, using: &rng)
-        var timeline: [TimelineEntry] = []
-        func at(_ seconds: Int, _ action: ScriptedAction) {
-            timeline.append(TimelineEntry(at: .seconds(Int64(seconds)), action: action, location: SourceLocation(file: "law", line: 1, column: 1)))
-        }
-        at(Int.random(in: 0...600, using: &rng), .setRouting(market: .cn, category: .telemetry, service: "tesla-us-cloud"))
-        at(Int.random(in: 0...900, using: &rng), .injectFlow(car: .index(1), category: .cameraClip, direction: .up, bytes: 480_000_000, service: nil))
-        at(Int.random(in: 0...900, using: &rng), .removeCars(count: 3, region: nil))
-        at(Int.random(in: 0...900, using: &rng), .addCars(count: 5, region: "us", userClass: .military))
-        return try! FleetMonitor(config: config, timeline: timeline)
-    }
-
     @Test(arguments: 0..<8)
     func lawsHoldInTheJSONAndTheCSV(index: Int) throws {
         let seed = 0xE1F0 + UInt64(index) &* 104_729
-        var monitor = Self.monitor(seed: seed)
+        var monitor = RandomFleet.monitor(seed: seed)
         var rng = SeededGenerator(seed: seed)
         let builder = ModelBuilder(scenarioName: "law")
         for _ in 0..<3 {

@@ -2,45 +2,13 @@ import Geography
 import Simulation
 import Testing
 @testable import Fleet
+import TestSupport
 
 /// The conservation laws of the accounting (ARCHITECTURE.md, "The accounting"), as seeded
 /// properties: for many seeds, fleet sizes, scripted timelines (routing changes, injected
 /// flows, drivers changing class, cars added and removed) and times, every whole equals the sum
 /// of its parts, in bytes since the start and in the window bytes of every rate window, exactly.
 @Suite struct AccountingLawTests {
-    /// A monitor with a random fleet and a random timeline drawn from `seed`.
-    static func monitor(seed: UInt64) -> FleetMonitor {
-        var rng = SeededGenerator(seed: seed)
-        var config = WorldConfig.default
-        config.seed = seed
-        config.fleetSize = Int.random(in: 20...500, using: &rng)
-        config.behaviour.initialAwakeShare = Double.random(in: 0.05...0.9, using: &rng)
-        let services = config.services.map(\.id)
-        let regions = config.regions.map(\.id)
-        var timeline: [TimelineEntry] = []
-        func at(_ seconds: Int, _ action: ScriptedAction) {
-            timeline.append(TimelineEntry(at: .seconds(Int64(seconds)), action: action, location: SourceLocation(file: "law", line: 1, column: 1)))
-        }
-        for _ in 0..<Int.random(in: 0...12, using: &rng) {
-            let t = Int.random(in: 0...1800, using: &rng)
-            let car = CarReference.index(Int.random(in: 0..<config.fleetSize, using: &rng))
-            switch Int.random(in: 0..<6, using: &rng) {
-            case 0:
-                at(t, .setRouting(market: Bool.random(using: &rng) ? .cn : .us, category: DataCategory.allCases.randomElement(using: &rng)!,
-                                  service: services.randomElement(using: &rng)!))
-            case 1:
-                at(t, .injectFlow(car: car, category: DataCategory.allCases.randomElement(using: &rng)!,
-                                  direction: Bool.random(using: &rng) ? .up : .down, bytes: UInt64.random(in: 1...900_000_000, using: &rng),
-                                  service: Bool.random(using: &rng) ? services.randomElement(using: &rng)! : nil))
-            case 2: at(t, .assignClass(car: car, userClass: Bool.random(using: &rng) ? .military : "contractor"))
-            case 3: at(t, .addCars(count: Int.random(in: 1...20, using: &rng), region: regions.randomElement(using: &rng)!, userClass: nil))
-            case 4: at(t, .removeCars(count: Int.random(in: 1...10, using: &rng), region: nil))
-            default: at(t, .trip(car: car, to: .zone("cn-gov-peoples-square")))
-            }
-        }
-        return try! FleetMonitor(config: config, timeline: timeline)
-    }
-
     static func expectLaws(_ world: FleetWorld, _ context: Comment) {
         let a = world.aggregates, m = world.meters, now = world.now
         let serviceCount = world.config.services.count
@@ -101,7 +69,7 @@ import Testing
     @Test(arguments: 0..<24)
     func lawsHoldForSeededRuns(index: Int) {
         let seed = 0xACC0_0000 + UInt64(index) &* 7919
-        var monitor = Self.monitor(seed: seed)
+        var monitor = RandomFleet.monitor(seed: seed)
         var rng = SeededGenerator(seed: seed ^ 0xFEED)
         var t = 0.0
         for _ in 0..<5 {

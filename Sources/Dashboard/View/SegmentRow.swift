@@ -14,20 +14,9 @@ struct SegmentRow: Sendable {
 
     /// The segments that fit in `width`, in order, and the columns they use.
     func fitting(width: Int) -> (segments: [Segment], used: Int) {
-        let gap = separator.width
-        let order = segments.indices.sorted { a, b in
-            segments[a].priority != segments[b].priority ? segments[a].priority > segments[b].priority : a < b
-        }
-        var chosen: [Int] = []
-        var used = 0
-        for i in order {
-            let extra = segments[i].width + (chosen.isEmpty ? 0 : gap)
-            if used + extra <= width {
-                chosen.append(i)
-                used += extra
-            }
-        }
-        return (chosen.sorted().map { segments[$0] }, used)
+        let (chosen, used) = PriorityFit.choose(
+            widths: segments.map(\.width), priorities: segments.map(\.priority), gap: separator.width, width: width)
+        return (chosen.map { segments[$0] }, used)
     }
 
     /// Draws the fitting segments from the left of `area`'s first row; returns the columns used.

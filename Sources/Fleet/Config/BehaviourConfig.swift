@@ -1,5 +1,6 @@
-/// Relative weights of the next trip's destination kind.
-public struct TripMix: Hashable, Sendable, Codable {
+/// One number per kind of destination: the next trip's destination weights (`TripMix`), the
+/// mean stay at each in hours (`DwellHours`).
+public struct PerDestination: Hashable, Sendable, Codable {
     public var home: Double
     public var work: Double
     public var poi: Double
@@ -15,27 +16,15 @@ public struct TripMix: Hashable, Sendable, Codable {
         self.zone = zone
     }
 
-    var weights: [Double] { [home, work, poi, charger, zone] }
-}
-
-/// Mean stay, in hours, at each kind of destination before the next trip (lognormal).
-public struct DwellHours: Hashable, Sendable, Codable {
-    public var home: Double
-    public var work: Double
-    public var poi: Double
-    public var charger: Double
-    public var zone: Double
-
-    public init(home: Double, work: Double, poi: Double, charger: Double, zone: Double) {
-        self.home = home
-        self.work = work
-        self.poi = poi
-        self.charger = charger
-        self.zone = zone
-    }
-
+    /// In the order home, work, poi, charger, zone.
     var values: [Double] { [home, work, poi, charger, zone] }
 }
+
+/// Relative weights of the next trip's destination kind.
+public typealias TripMix = PerDestination
+
+/// Mean stay, in hours, at each kind of destination before the next trip (lognormal).
+public typealias DwellHours = PerDestination
 
 /// How cars live: trips, speeds, sleep and charging.
 public struct BehaviourConfig: Hashable, Sendable, Codable {

@@ -123,10 +123,10 @@ extension WorldConfig {
     private func validateBehaviour() throws(ConfigError) {
         let b = behaviour
         for (name, mix) in [("fromHome", b.fromHome), ("fromElsewhere", b.fromElsewhere)] {
-            for (field, w) in zip(["home", "work", "poi", "charger", "zone"], mix.weights) {
+            for (field, w) in zip(["home", "work", "poi", "charger", "zone"], mix.values) {
                 try check("behaviour.\(name).\(field)", w, 0, 1e9)
             }
-            try check("behaviour.\(name) (sum)", mix.weights.reduce(0, +), 1e-9, .infinity)
+            try check("behaviour.\(name) (sum)", mix.values.reduce(0, +), 1e-9, .infinity)
         }
         for (field, h) in zip(["home", "work", "poi", "charger", "zone"], b.dwellHours.values) {
             try check("behaviour.dwellHours.\(field)", h, 0.001, 24 * 365)

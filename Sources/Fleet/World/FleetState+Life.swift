@@ -72,7 +72,7 @@ extension FleetState {
         if battery[car] < b.chargeBelow, let p = a.point(in: a.charger, a.chargerChoice, rng: &rng) { return (p, .charger) }
         let mix = at[car] == .home ? b.fromHome : b.fromElsewhere
         let kinds: [DestinationKind] = [.home, .work, .poi, .charger, .zone]
-        let kind = kinds[rng.weightedIndex(mix.weights)]
+        let kind = kinds[rng.weightedIndex(mix.values)]
         switch kind {
         case .home: return (home[car], .home)
         case .work: return (work[car], .work)

@@ -33,20 +33,7 @@ public struct KeyHints: Widget, Hashable, Sendable {
 
     /// The indices of the hints shown in `width` columns, in display order.
     public func fitting(width: Int) -> [Int] {
-        let gapWidth = DisplayWidth.of(gap)
-        let byPriority = hints.indices.sorted { a, b in
-            hints[a].priority != hints[b].priority ? hints[a].priority > hints[b].priority : a < b
-        }
-        var chosen: [Int] = []
-        var used = 0
-        for i in byPriority {
-            let w = hints[i].width + (chosen.isEmpty ? 0 : gapWidth)
-            if used + w <= width {
-                chosen.append(i)
-                used += w
-            }
-        }
-        return chosen.sorted()
+        PriorityFit.choose(widths: hints.map(\.width), priorities: hints.map(\.priority), gap: DisplayWidth.of(gap), width: width).indices
     }
 
     public func render(into buffer: inout Buffer, area: Rect) {
