@@ -61,12 +61,19 @@ public struct Buffer: Hashable, Sendable {
         guard y >= bounds.y, y < bounds.maxY else { return 0 }
         let limit = min(maxWidth, bounds.maxX - x)
         var col = 0
-        for character in text {
-            let cell = Cell(character, style: style)
+        func place(_ shown: Character) -> Bool {
+            let cell = Cell(drawn: shown, style: style)
             let w = Int(cell.width)
-            if col + w > limit { break }
+            if col + w > limit { return false }
             if x + col >= bounds.x { set(x: x + col, y: y, cell, clip: bounds) }
             col += w
+            return true
+        }
+        text: for character in text {
+            guard let drawn = Grapheme.drawn(character) else {
+                if place(character) { continue } else { break }
+            }
+            for shown in drawn where !place(shown) { break text }
         }
         return max(0, col)
     }
