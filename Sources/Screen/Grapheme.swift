@@ -31,7 +31,7 @@ public enum Grapheme {
             if Sanitizer.isUnsafe(base) { return String(Sanitizer.placeholder(for: base)) }
             if isRegionalIndicator(v) { return String(letter(of: v)) }
             if isInvisible(v) { return "" }
-            return DisplayWidth.of(base) == 0 ? " " + String(base) : nil
+            return v >= 0x300 && DisplayWidth.isZeroWidth(v) ? " " + String(base) : nil  // below U+0300 only controls are
         }
         if scalars.contains(where: { isRegionalIndicator($0.value) }) {
             return String(String.UnicodeScalarView(scalars.lazy.filter { isRegionalIndicator($0.value) }.map { letter(of: $0.value) }))
