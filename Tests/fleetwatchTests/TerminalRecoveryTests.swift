@@ -17,8 +17,9 @@ struct TerminalRecoveryTests {
 
     static let icanon: UInt32 = 0o2, echo: UInt32 = 0o10, isig: UInt32 = 0o1, icrnl: UInt32 = 0o400, opost: UInt32 = 0o1, onlcr: UInt32 = 0o4
 
-    /// `kill -9` cannot be handled: the shell gets a terminal left in the alternate screen,
-    /// cursor hidden, without line editing or echo. Starting the dashboard again and quitting
+    /// `kill -9` cannot be handled: the shell gets a terminal left in the alternate screen over
+    /// the last frame, cursor hidden, mouse reporting and keypad mode on, without line editing,
+    /// echo or CR-LF output (stty -icanon -echo -icrnl -onlcr). Starting the dashboard again and quitting
     /// gives it back: curses leaves the alternate screen and shows the cursor on its way out,
     /// and the modes it finds at start (those of a killed full-screen program) are restored as
     /// sane ones.
@@ -32,8 +33,10 @@ struct TerminalRecoveryTests {
         // What the user sees now: the dashboard's last frame, no cursor, no echo, no line editing.
         #expect(live.tmux.format("#{alternate_on}") == "1", "the alternate screen is still on after kill -9")
         #expect(live.tmux.format("#{cursor_flag}") == "0", "the cursor is still hidden after kill -9")
+        #expect(live.tmux.format("#{mouse_any_flag}") == "1", "mouse reporting is still on after kill -9 (a click types escapes)")
         let broken = try #require(Self.modes(left))
         #expect(broken.lflag & (Self.icanon | Self.echo) == 0, "kill -9 left icanon and echo off: \(left)")
+        #expect(broken.oflag & Self.onlcr == 0 && broken.iflag & Self.icrnl == 0, "and onlcr, icrnl off (output staircases): \(left)")
 
         live.tmux.touch("go")  // the user starts the dashboard again
         var started: Int32?
@@ -60,6 +63,7 @@ struct TerminalRecoveryTests {
         #expect(live.tmux.file("after2") == live.tmux.file("before"), "stty -g before the first start \(live.tmux.file("before") ?? "-"), after the second \(live.tmux.file("after2") ?? "-")")
         #expect(live.tmux.format("#{alternate_on}") == "0", "the alternate screen is still on")
         #expect(live.tmux.format("#{cursor_flag}") == "1", "the cursor is still hidden")
+        #expect(live.tmux.format("#{mouse_any_flag}") == "0" && live.tmux.format("#{keypad_cursor_flag}") == "0", "mouse or keypad mode still on")
         #expect(live.tmux.lines().contains("[ended]"), "the shell's output starts at the left margin again:\n\(live.tmux.screen)")
     }
 
