@@ -3,8 +3,8 @@ import Testing
 import TestSupport
 
 /// Driver names full of emoji sequences, flags, skin tones, combining marks, VS16 and CJK keep
-/// every panel's right-hand border in its column in tmux (3.3 draws a ZWJ sequence as one
-/// 2-column emoji but swallows the character after a dangling ZWJ; `Grapheme.drawn` is the policy).
+/// every panel's right-hand border in its column in tmux 3.3, live and in the ANSI export
+/// (`Grapheme.drawn` is the policy).
 @Suite("grapheme clusters in tmux", .enabled(if: LiveDashboard.available, "tmux (with timeout, pgrep, env) is not on PATH"))
 struct GraphemeTmuxTests {
     static let names = [
@@ -35,6 +35,27 @@ struct GraphemeTmuxTests {
         }
         if checked < 10 { problems.append("only \(checked) bordered lines to check") }
         return problems
+    }
+
+    /// The ANSI snapshot (and so a recording's frames), which sends each cell's text as it is,
+    /// printed into tmux: before the policy a ZWJ family or a flag there broke 12 rows.
+    @Test func theANSISnapshotKeepsItsBordersInTmux() throws {
+        let directory = try SnapshotEndToEndTests.scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("emoji.yaml").path, ansi = directory.appendingPathComponent("fleet.ansi").path
+        try Data(Self.scenario.utf8).write(to: URL(fileURLWithPath: path))
+        let common = ["snapshot", "--scenario", path, "--at", "30m", "--width", "120", "--height", "40"]
+        let text = try Run(common + ["--format", "txt"])
+        #expect(try Run(common + ["--format", "ansi", "--out", ansi]).status == 0)
+        let expected = text.stdout.split(separator: "\n", omittingEmptySubsequences: false).prefix(40).map(String.init)
+        let cat = try #require(Tools.onPath("cat"))
+        // 41 rows: the file's last line feed scrolls nothing away.
+        let tmux = try TmuxHarness(binary: cat, arguments: [ansi], width: 120, height: 41)
+        let shown = try #require(tmux.wait(seconds: 10) { tmux.file("done") != nil && $0.first?.hasPrefix("FleetWatch │ ") == true }, "the snapshot was not shown:\n\(tmux.screen)")
+        #expect(shown.count >= 40)
+        let pane = tmux.tmux(["capture-pane", "-p", "-N"]).output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let problems = Self.bordersInPlace(pane, expected, width: 120)
+        #expect(problems == [], "\(problems.prefix(5).joined(separator: "\n"))")
     }
 
     @Test(arguments: ["fleet", "map"])

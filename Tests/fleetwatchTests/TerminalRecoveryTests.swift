@@ -41,7 +41,11 @@ struct TerminalRecoveryTests {
         live.tmux.touch("go")  // the user starts the dashboard again
         var started: Int32?
         _ = live.tmux.wait(seconds: 10) { _ in
-            started = live.tmux.appPid().flatMap { $0 != first ? $0 : nil }
+            // The shell's child, once it is fleetwatch (not the `sleep` of the wait for `go`).
+            started = live.tmux.appPid().flatMap { pid in
+                let comm = (try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8)) ?? ""
+                return pid != first && comm.hasPrefix("fleetwatch") ? pid : nil
+            }
             return started != nil
         }
         let second = try #require(started, "the dashboard did not start again; pane:\n\(live.tmux.screen)")
