@@ -53,8 +53,8 @@ public struct Buffer: Hashable, Sendable {
     }
 
     /// Writes `text` from (x, y) to the right, at most `maxWidth` columns and never past `clip`
-    /// or the buffer's edge. Control characters appear as placeholders. Returns the columns
-    /// written.
+    /// or the buffer's edge, each grapheme as `Grapheme.drawn` has it (control characters as
+    /// placeholders). Returns the columns written.
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int = .max, clip: Rect? = nil) -> Int {
         let bounds = clip.map { $0.intersection(area) } ?? area
@@ -70,6 +70,12 @@ public struct Buffer: Hashable, Sendable {
             return true
         }
         text: for character in text {
+            if let a = character.asciiValue, a >= 0x20, a < 0x7F {  // the fast path: printable ASCII
+                guard col + 1 <= limit else { break }
+                if x + col >= bounds.x { set(x: x + col, y: y, Cell(text: String(character), width: 1, style: style), clip: bounds) }
+                col += 1
+                continue
+            }
             guard let drawn = Grapheme.drawn(character) else {
                 if place(character) { continue } else { break }
             }

@@ -23,6 +23,7 @@ public enum DisplayWidth {
     /// is its first emoji, a flag its two letters, no variation selectors or skin tones, a lone
     /// mark on a space): the width of each drawn grapheme's base scalar.
     public static func of(_ character: Character) -> Int {
+        if let a = character.asciiValue, a >= 0x20, a < 0x7F { return 1 }  // the fast path
         guard let drawn = Grapheme.drawn(character) else { return ofDrawn(character) }
         var total = 0
         for c in drawn { total += ofDrawn(c) }
@@ -30,7 +31,10 @@ public enum DisplayWidth {
     }
 
     /// Columns of a grapheme that is drawn as it is: its base scalar's.
-    static func ofDrawn(_ character: Character) -> Int { character.unicodeScalars.first.map(of) ?? 0 }
+    static func ofDrawn(_ character: Character) -> Int {
+        guard let base = character.unicodeScalars.first else { return 0 }
+        return of(base)
+    }
 
     /// Columns of a string (the sum over its grapheme clusters).
     public static func of(_ text: String) -> Int {
