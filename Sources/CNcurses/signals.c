@@ -42,8 +42,23 @@ static char *alt_stack = NULL;
 
 // MARK: tty
 
+/// A terminal with line editing and echo both off at start was left so by a full-screen program
+/// that could not restore it (`kill -9`): no shell runs a command that way. Its modes are
+/// taken back to what `stty sane` sets for the flags curses changes, so quitting gives a usable
+/// terminal.
+static void sane_if_left_by_a_killed_program(struct termios *t) {
+    if ((t->c_lflag & ICANON) || (t->c_lflag & ECHO)) return;
+    // Only what curses changes (cbreak/raw, noecho, nonl, noqiflush), so a terminal's own choices stay.
+    t->c_lflag |= ISIG | ICANON | IEXTEN | ECHO | ECHOE | ECHOK | ECHOCTL | ECHOKE;
+    t->c_lflag &= ~(ECHONL | NOFLSH);
+    t->c_iflag |= ICRNL | IXON;
+    t->c_iflag &= ~(INLCR | IGNCR);
+    t->c_oflag |= OPOST | ONLCR;
+}
+
 int fw_tty_save(int fd) {
     if (tcgetattr(fd, &saved_termios) != 0) return -1;
+    sane_if_left_by_a_killed_program(&saved_termios);
     tty_fd = fd;
     termios_saved = 1;
     return 0;

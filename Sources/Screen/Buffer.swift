@@ -53,20 +53,33 @@ public struct Buffer: Hashable, Sendable {
     }
 
     /// Writes `text` from (x, y) to the right, at most `maxWidth` columns and never past `clip`
-    /// or the buffer's edge. Control characters appear as placeholders. Returns the columns
-    /// written.
+    /// or the buffer's edge, each grapheme as `Grapheme.drawn` has it (control characters as
+    /// placeholders). Returns the columns written.
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int = .max, clip: Rect? = nil) -> Int {
         let bounds = clip.map { $0.intersection(area) } ?? area
         guard y >= bounds.y, y < bounds.maxY else { return 0 }
         let limit = min(maxWidth, bounds.maxX - x)
         var col = 0
-        for character in text {
-            let cell = Cell(character, style: style)
+        func place(_ shown: Character) -> Bool {
+            let cell = Cell(drawn: shown, style: style)
             let w = Int(cell.width)
-            if col + w > limit { break }
+            if col + w > limit { return false }
             if x + col >= bounds.x { set(x: x + col, y: y, cell, clip: bounds) }
             col += w
+            return true
+        }
+        text: for character in text {
+            if let a = character.asciiValue, a >= 0x20, a < 0x7F {  // the fast path: printable ASCII
+                guard col + 1 <= limit else { break }
+                if x + col >= bounds.x { set(x: x + col, y: y, Cell(text: String(character), width: 1, style: style), clip: bounds) }
+                col += 1
+                continue
+            }
+            guard let drawn = Grapheme.drawn(character) else {
+                if place(character) { continue } else { break }
+            }
+            for shown in drawn where !place(shown) { break text }
         }
         return max(0, col)
     }

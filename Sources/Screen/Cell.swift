@@ -9,12 +9,19 @@ public struct Cell: Hashable, Sendable {
     public private(set) var width: UInt8
     public var style: Style
 
+    /// A cell showing `character` as `Grapheme.drawn` has it (its first drawn grapheme; a blank
+    /// when nothing of it is drawn).
     public init(_ character: Character, style: Style = .plain) {
-        let safe = Sanitizer.visible(character)
-        text = String(safe)
-        width = UInt8(DisplayWidth.of(safe))
-        if width == 0 {  // a lone combining mark or zero-width character: show it on a space
-            text = " " + text
+        let shown = Grapheme.drawn(character).map { $0.first ?? " " } ?? character
+        self.init(drawn: shown, style: style)
+    }
+
+    /// A cell for a grapheme already in its drawn form.
+    init(drawn character: Character, style: Style) {
+        text = String(character)
+        width = UInt8(min(2, DisplayWidth.ofDrawn(character)))
+        if width == 0 {  // cannot happen for a drawn grapheme; never leave a cell without columns
+            text = " "
             width = 1
         }
         self.style = style

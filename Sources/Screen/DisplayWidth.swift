@@ -19,22 +19,21 @@
 ///         elif w == 2: add(wide, cp)
 ///     # then print both lists as Swift `0xAAAA...0xBBBB,` literals
 public enum DisplayWidth {
-    /// Columns of one grapheme cluster: the width of its base scalar, or 2 when an emoji
-    /// variation selector (U+FE0F) asks for emoji presentation. A cluster whose base has no
-    /// width (a lone combining mark) takes the widest of its other scalars.
+    /// Columns of one grapheme cluster as FleetWatch draws it (`Grapheme.drawn`: a ZWJ sequence
+    /// is its first emoji, a flag its two letters, no variation selectors or skin tones, a lone
+    /// mark on a space): the width of each drawn grapheme's base scalar.
     public static func of(_ character: Character) -> Int {
-        let scalars = character.unicodeScalars
-        guard let base = scalars.first else { return 0 }
-        // Fast path: ASCII and Latin-1 letters never combine into something wider.
-        if base.value < 0x300 && scalars.count == 1 { return of(base) }
-        let w = of(base)
-        if w == 1, scalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
-        if w == 0, scalars.count > 1 {
-            var widest = 0
-            for s in scalars.dropFirst() { widest = max(widest, of(s)) }
-            return widest
-        }
-        return w
+        if let a = character.asciiValue, a >= 0x20, a < 0x7F { return 1 }  // the fast path
+        guard let drawn = Grapheme.drawn(character) else { return ofDrawn(character) }
+        var total = 0
+        for c in drawn { total += ofDrawn(c) }
+        return total
+    }
+
+    /// Columns of a grapheme that is drawn as it is: its base scalar's.
+    static func ofDrawn(_ character: Character) -> Int {
+        guard let base = character.unicodeScalars.first else { return 0 }
+        return of(base)
     }
 
     /// Columns of a string (the sum over its grapheme clusters).

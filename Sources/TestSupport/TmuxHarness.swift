@@ -36,13 +36,15 @@ public final class TmuxHarness {
     ///   - stderrToFile: the program's standard error goes to the file `stderr`, not the pane.
     ///   - stdoutToPipe: the program's standard output is a pipe into `cat` that writes the
     ///     file `stdout` (its standard input stays the terminal).
+    ///   - rerun: after the program ends, the shell waits for the file `go`, runs it again and
+    ///     records its status and modes (`status2`, `after2`), as a user starting it once more.
     ///   - startOnGo: the program starts only once the file `go` exists (see `touch`), so that
     ///     `recordPane` can be set up first; after the program the shell prints
     ///     `[ended]` to the pane, so a recording shows where the program's output stops.
     public init(
         binary: String, arguments: [String] = [], environment: [String: String?] = [:], width: Int = 120,
         height: Int = 40, suspendable: Bool = false, stderrToFile: Bool = false, stdoutToPipe: Bool = false,
-        startOnGo: Bool = false
+        startOnGo: Bool = false, rerun: Bool = false
     ) throws {
         guard let tools = Self.tools else { throw HarnessError("tmux, timeout, pgrep or env is not on PATH") }
         self.tools = tools
@@ -64,6 +66,7 @@ public final class TmuxHarness {
         let runApp = stdoutToPipe
             ? "{ \(app); echo $? > '\(d)/status'; } | cat > '\(d)/stdout'"
             : "\(app); echo $? > '\(d)/status'"
+        let again = rerun ? "\(waitForGo); \(app); echo $? > '\(d)/status2'; stty -g > '\(d)/after2'; echo '[ended]'; " : ""
         let script = suspendable
             ? """
             set -m; stty -g > '\(d)/before'; unset LANG LC_ALL LC_CTYPE; \(start)\(runApp); \
@@ -73,7 +76,7 @@ public final class TmuxHarness {
             """
             : """
             stty -g > '\(d)/before'; unset LANG LC_ALL LC_CTYPE; \(start)\(runApp); \
-            stty -g > '\(d)/after'; \(end)echo done > '\(d)/done'; exec sleep 60
+            stty -g > '\(d)/after'; \(end)\(again)echo done > '\(d)/done'; exec sleep 60
             """
         let shell = suspendable ? "bash" : "sh"
         let started = tmux(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", shell, "-c", script])

@@ -40,7 +40,8 @@ struct Bench: ParsableCommand {
     var entries: FleetFlowsParameters.QueueEntries?
 
     static let maxVehicles = 20_000_000
-    static let maxDuration = 1_000_000.0
+    /// A year: long runs (scripts/long-run.sh) go to 30 simulated days.
+    static let maxDuration = 31_536_000.0
 
     @Option(parsing: .unconditional, help: "Number of vehicles, 1 to \(maxVehicles).")
     var vehicles: Int = 10_000

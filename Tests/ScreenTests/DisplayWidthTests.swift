@@ -22,11 +22,12 @@ import Testing
     @Test func graphemeClusters() {
         #expect(DisplayWidth.of("王伟") == 4)
         #expect(DisplayWidth.of("e\u{301}") == 1)  // é composed of e + combining acute
-        #expect(DisplayWidth.of("❤\u{FE0F}") == 2)  // text-default heart asked for emoji presentation
-        #expect(DisplayWidth.of("👍🏽") == 2)  // skin tone modifier stays in the cluster
-        #expect(DisplayWidth.of("👨‍👩‍👧") == 2)  // ZWJ family
-        #expect(DisplayWidth.of("🇨🇳") == 2)  // a flag
-        #expect(DisplayWidth.of("\u{301}") == 0)  // a lone combining mark
+        // Emoji sequences are measured as drawn (Grapheme.drawn, GraphemeTests).
+        #expect(DisplayWidth.of("❤\u{FE0F}") == 1)  // the variation selector is dropped: ❤ is 1 column
+        #expect(DisplayWidth.of("👍🏽") == 2)  // the skin tone is dropped
+        #expect(DisplayWidth.of("👨‍👩‍👧") == 2)  // ZWJ family: its first emoji
+        #expect(DisplayWidth.of("🇨🇳") == 2)  // a flag: its two letters
+        #expect(DisplayWidth.of("\u{301}") == 1)  // a lone combining mark, drawn on a space
         #expect(DisplayWidth.of("Ｔｅｓｌａ") == 10)  // fullwidth Latin
         #expect(DisplayWidth.of("┌─┐⣿▉") == 5)
     }

@@ -9,10 +9,12 @@ struct LiveDashboard {
     static var available: Bool { TmuxHarness.tools != nil }
 
     init(_ arguments: [String] = ["--at", "30m"], width: Int = 120, height: Int = 40, environment: [String: String?] = [:],
-         stderrToFile: Bool = false, stdoutToPipe: Bool = false, startOnGo: Bool = false) throws {
+         suspendable: Bool = false, stderrToFile: Bool = false, stdoutToPipe: Bool = false, startOnGo: Bool = false,
+         rerun: Bool = false) throws {
         let binary = try #require(Tools.builtProduct("fleetwatch"), "fleetwatch not built next to the test bundle: run swift build")
         tmux = try TmuxHarness(binary: binary, arguments: arguments, environment: environment, width: width, height: height,
-                               stderrToFile: stderrToFile, stdoutToPipe: stdoutToPipe, startOnGo: startOnGo)
+                               suspendable: suspendable, stderrToFile: stderrToFile, stdoutToPipe: stdoutToPipe,
+                               startOnGo: startOnGo, rerun: rerun)
     }
 
     /// The header's first line starts so in the fleet, detail and map views at 120 columns.

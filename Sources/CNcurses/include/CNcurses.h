@@ -91,7 +91,8 @@ int fw_query_size(int *rows, int *cols);
 
 // MARK: Signals, tty restore and stderr capture (CNcurses.c)
 
-/// Saves the tty modes of `fd` (before newterm) for every later restore.
+/// Saves the tty modes of `fd` (before newterm) for every later restore; modes a killed
+/// full-screen program left (no ICANON, no ECHO) are saved as `stty sane` would set them.
 int fw_tty_save(int fd);
 /// Puts back the modes fw_tty_save took.
 void fw_tty_restore(void);
