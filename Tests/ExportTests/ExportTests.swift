@@ -71,7 +71,9 @@ import Screen
         #expect(XMLParser(data: Data(body.utf8)).parse())
     }
 
-    @Test func exportsAreDeterministic() {
+    /// Within one process. Across processes (per-process hash seeding would show there),
+    /// `SnapshotEndToEndTests.theSameArgumentsGiveTheSameBytes` runs the binary twice per format.
+    @Test func exportsAreDeterministicInOneProcess() {
         for format in ExportFormat.allCases {
             for depth in ColorDepth.allCases {
                 let a = format.bytes(Fixture.buffer, depth: depth, title: "t")
