@@ -36,6 +36,15 @@ max_len() {
 }
 for t in "${targets[@]}"; do max_len "$t" >/dev/null; done
 
+# Keys and syntax to splice in (fuzz/dict): the scenario's for both scenario targets.
+dict_for() {
+    case "$1" in
+        scenario | config) echo dict/scenario.dict ;;
+        query) echo dict/query.dict ;;
+        *) echo "" ;;
+    esac
+}
+
 work="$(mktemp -d "${TMPDIR:-/tmp}/fleetwatch-fuzz.XXXXXX")"
 artifacts="${FUZZ_ARTIFACTS:-$work/artifacts}"
 mkdir -p "$artifacts"
@@ -77,8 +86,9 @@ for t in "${targets[@]}"; do
     cp corpus/"$t"/* "$corpus"/ 2>/dev/null || true
     log="$work/$t.log"
     echo "fuzz: $t for ${seconds} s ($(ls "$corpus" | wc -l | tr -d ' ') seeds)"
+    dict=$(dict_for "$t")
     set +e
-    ".build/debug/fuzz-$t" "$corpus" \
+    ".build/debug/fuzz-$t" "$corpus" ${dict:+-dict="$dict"} \
         -max_total_time="$seconds" -max_len="$(max_len "$t")" -timeout=25 -rss_limit_mb=2048 \
         -print_final_stats=1 -artifact_prefix="$artifacts/$t-" >"$log" 2>&1
     rc=$?
