@@ -21,7 +21,7 @@ public func checkRefusal(_ error: ScenarioError, text: String, file: String) {
             breaks += 1
             current = 0
         default:
-            current += String(scalar).utf8.count
+            current += UTF8.width(scalar)
             longest = max(longest, current)
         }
     }
