@@ -17,6 +17,13 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "fleetwatch", targets: ["fleetwatch"]),
+        // For the fuzz package (fuzz/Package.swift), which depends on this one by path: products
+        // only name targets the build compiles anyway, so they cost `swift build` nothing.
+        .library(name: "Simulation", targets: ["Simulation"]),
+        .library(name: "Fleet", targets: ["Fleet"]),
+        .library(name: "Scenario", targets: ["Scenario"]),
+        .library(name: "Dashboard", targets: ["Dashboard"]),
+        .library(name: "Terminal", targets: ["Terminal"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -102,14 +102,33 @@ public enum YAMLLoader {
             let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             return Diagnostic(at(context.mark), "duplicate key \(names) in one mapping; each key may appear once")
         case .reader(let problem, let offset, _, _):
-            var line = 1, column = 1
-            for c in text.prefix(offset ?? 0) {
-                if c == "\n" { line += 1; column = 1 } else { column += c.unicodeScalars.count }
-            }
-            return Diagnostic(SourceLocation(file: file, line: line, column: column), "unreadable text: \(problem)")
+            return Diagnostic(location(ofCharacter: offset ?? 0, in: text, file: file), "unreadable text: \(problem)")
         default:
             return Diagnostic(SourceLocation(file: file, line: 1, column: 1), "invalid YAML: \(error)")
         }
+    }
+}
+
+extension YAMLLoader {
+    /// Where the character at `offset` (in `Character`s, as Yams reports a reader error) is,
+    /// counted the way libyaml counts the marks of every other error: a line break is LF, CR,
+    /// CR LF, NEL, LS or PS, and a column is one Unicode scalar. (Counting only LF put a problem
+    /// in a file saved with CR LF or CR line ends on line 1, far past the end of it.)
+    static func location(ofCharacter offset: Int, in text: String, file: String) -> SourceLocation {
+        var line = 1, column = 1
+        var afterCR = false
+        for scalar in text.prefix(offset).unicodeScalars {
+            switch scalar.value {
+            case 0x0A where afterCR: break  // the LF of CR LF: the CR was the break
+            case 0x0A, 0x0D, 0x85, 0x2028, 0x2029:
+                line += 1
+                column = 1
+            default:
+                column += 1
+            }
+            afterCR = scalar.value == 0x0D
+        }
+        return SourceLocation(file: file, line: line, column: column)
     }
 }
 
