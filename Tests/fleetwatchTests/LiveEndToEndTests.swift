@@ -115,6 +115,24 @@ struct LiveEndToEndTests {
         try live.expectRestored(status: "0", "after q")
     }
 
+    /// Issue 16: on the map Enter opens the selected car, and Esc retraces the way: detail → map →
+    /// fleet, in a real terminal.
+    @Test func enterOnTheMapAndEscBack() throws {
+        let live = try LiveDashboard(["--at", "30m", "--paused"])
+        let frame = try live.firstFrame()
+        let first = try #require(LiveDashboard.table(frame)?.rows.first.flatMap(LiveDashboard.vin))
+        live.tmux.sendKeys("m")
+        try live.expect("m did not open the map") { $0.contains { $0.contains("Shanghai · 300 cars") } && LiveDashboard.table($0) == nil }
+        live.tmux.sendKeys("Enter")
+        try live.expect("Enter on the map did not open \(first)") { $0.contains { $0.hasPrefix("╭ \(first) · ") } }
+        live.tmux.sendKeys("Escape")
+        try live.expect("Esc from the detail did not return to the map") { $0.contains { $0.contains("Shanghai · 300 cars") } && LiveDashboard.table($0) == nil }
+        live.tmux.sendKeys("Escape")
+        try live.expect("Esc from the map did not return to the fleet") { LiveDashboard.table($0) != nil }
+        live.tmux.sendKeys("q")
+        try live.expectRestored(status: "0", "after q")
+    }
+
     /// Issue 12, as a user types it: start, End, `/class:military` Enter, Enter opened the car
     /// selected by End, which the filter hides. The first row is marked from the first frame,
     /// the filter moves the selection to its first row, and Enter opens that row.

@@ -52,6 +52,10 @@ public struct DashboardState: Hashable, Sendable {
     public var highlight: Highlight?
     /// A presenter plays a demo: the footer shows the presenter's keys.
     public var presenting = false
+    /// The views the user came through to this one, oldest first: Esc goes back one (the map
+    /// opened from a car's detail returns to it). Bounded; empty in the fleet view.
+    public var previousViews: [ViewMode] = []
+    public static let maxPreviousViews = 16
 
     public struct Caption: Hashable, Sendable {
         public var title: String

@@ -28,7 +28,7 @@ extension DashboardState {
                 let row = scroll + (y - top)
                 if row < frame.visibleVehicles.count {
                     if selectedVehicle == frame.visibleVehicles[row] {
-                        view = .detail(vehicle: frame.visibleVehicles[row])  // a second click opens it
+                        open(.detail(vehicle: frame.visibleVehicles[row]))  // a second click opens it
                     } else {
                         selectedVehicle = frame.visibleVehicles[row]
                     }
@@ -39,7 +39,9 @@ extension DashboardState {
             width = max(0, w)
             height = max(0, h)
         case .showView(let mode):
+            // The script decides where the audience looks: no way back to retrace.
             view = mode
+            previousViews.removeAll()
             showHelp = false
         case .select(let vehicle):
             selectedVehicle = vehicle
@@ -79,26 +81,26 @@ extension DashboardState {
         case .home: moveSelection(by: Int.min / 2, frame: frame)
         case .end: moveSelection(by: Int.max / 2, frame: frame)
         case .enter:
-            // Only a row the table shows: never a car the filter hides.
-            if focus == .vehicles, case .fleet = view, let v = selectedVehicle, frame.visibleVehicles.contains(v) {
+            // Only a row the table (or the map) shows: never a car the filter hides.
+            if focus == .vehicles, view == .fleet || view == .map, let v = selectedVehicle, frame.visibleVehicles.contains(v) {
                 selectedVehicle = v
-                view = .detail(vehicle: v)
+                open(.detail(vehicle: v))
             }
         case .escape, .backspace:
-            if focus == .alerts { focus = .vehicles } else { view = .fleet }
-        case .character("s"):
+            if focus == .alerts { focus = .vehicles } else { goBack() }
+        case .character("s") where view == .fleet:
             let all = SortColumn.allCases
             sort = all[(all.firstIndex(of: sort)! + 1) % all.count]
             descending = sort.descendingByDefault
-        case .character("S"):
+        case .character("S") where view == .fleet:
             descending.toggle()
         case .character("/"):
             filter = FilterEditor(text: query.source, error: nil, previous: query)
         case .character("m"):
-            if case .map = view { view = .fleet } else { view = .map }
+            if case .map = view { goBack() } else { open(.map) }
         case .character("a"), .tab:
             focus = focus == .alerts ? .vehicles : .alerts
-            if case .detail = view {} else if focus == .alerts { view = .fleet }
+            if case .detail = view {} else if focus == .alerts { open(.fleet) }
         case .character("A"):
             if focus == .alerts, frame.alertIDs.indices.contains(selectedAlert) {
                 commands.append(.acknowledge(alertID: frame.alertIDs[selectedAlert]))
@@ -153,6 +155,24 @@ extension DashboardState {
         filter = editor
         scroll = 0
         return []
+    }
+
+    /// Shows `mode`, remembering where the user came from (the fleet view is home: going there
+    /// forgets the way).
+    mutating func open(_ mode: ViewMode) {
+        guard mode != view else { return }
+        if mode == .fleet {
+            previousViews.removeAll()
+        } else {
+            previousViews.append(view)
+            if previousViews.count > Self.maxPreviousViews { previousViews.removeFirst() }
+        }
+        view = mode
+    }
+
+    /// Esc: back to the view the user came from (the fleet view when there is none).
+    mutating func goBack() {
+        view = previousViews.popLast() ?? .fleet
     }
 
     mutating func moveSelection(by delta: Int, frame: FrameContext) {

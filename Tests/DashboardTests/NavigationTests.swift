@@ -1,0 +1,73 @@
+import Screen
+import Testing
+@testable import Dashboard
+
+/// Issue 16: Esc returns to where the user came from in every view, Enter on the map opens the
+/// selected car, and sorting acts only where the table is.
+@Suite struct NavigationTests {
+    let frame = FrameContext(visibleVehicles: [7, 3, 9], alertIDs: [40], tableRows: 3, tableTop: 5)
+
+    func press(_ keys: [Key], _ state: inout DashboardState) {
+        for k in keys { _ = state.reduce(.key(k), frame: frame) }
+    }
+
+    @Test func escRetracesTheWayBack() {
+        var s = DashboardState()
+        press([.down, .enter], &s)
+        #expect(s.view == .detail(vehicle: 3))
+        press([.character("m")], &s)
+        #expect(s.view == .map)
+        press([.escape], &s)
+        #expect(s.view == .detail(vehicle: 3), "the map opened from the detail returns to it")
+        press([.escape], &s)
+        #expect(s.view == .fleet && s.previousViews.isEmpty)
+        press([.escape], &s)
+        #expect(s.view == .fleet, "home stays home")
+    }
+
+    @Test func enterOnTheMapOpensTheSelectedCarAndEscGoesBackToTheMap() {
+        var s = DashboardState()
+        press([.character("m"), .down, .down, .enter], &s)
+        #expect(s.view == .detail(vehicle: 9))
+        press([.escape], &s)
+        #expect(s.view == .map)
+        press([.character("m")], &s)
+        #expect(s.view == .fleet, "m leaves the map the way it came")
+    }
+
+    @Test func alertsFocusFromTheMapGoesHome() {
+        var s = DashboardState()
+        press([.character("m"), .character("a")], &s)
+        #expect(s.view == .fleet && s.focus == .alerts && s.previousViews.isEmpty)
+        press([.escape], &s)
+        #expect(s.view == .fleet && s.focus == .vehicles)
+    }
+
+    @Test func theWayBackIsBounded() {
+        var s = DashboardState()
+        press([.enter], &s)
+        for _ in 0..<100 { press([.character("m"), .enter], &s) }
+        #expect(s.previousViews.count == DashboardState.maxPreviousViews)
+        for _ in 0..<(DashboardState.maxPreviousViews + 1) { press([.escape], &s) }
+        #expect(s.view == .fleet)
+    }
+
+    @Test func sortingActsOnlyWhereTheTableIs() {
+        var s = DashboardState()
+        press([.enter, .character("s"), .character("S")], &s)
+        #expect(s.sort == .rate && s.descending, "s in the detail view used to re-sort the table behind it")
+        press([.escape, .character("m"), .character("s")], &s)
+        #expect(s.sort == .rate)
+        press([.escape, .character("s")], &s)
+        #expect(s.sort == .alerts)
+    }
+
+    @Test func aScriptedViewLeavesNoWayBack() {
+        var s = DashboardState()
+        press([.character("m")], &s)
+        _ = s.reduce(.showView(.detail(vehicle: 1)), frame: nil)
+        #expect(s.previousViews.isEmpty)
+        press([.escape], &s)
+        #expect(s.view == .fleet)
+    }
+}
