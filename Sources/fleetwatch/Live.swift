@@ -15,7 +15,7 @@ struct Live: ParsableCommand {
         commandName: "live",
         abstract: "Open the live dashboard in this terminal (the default command).",
         discussion: """
-            Keys: arrows/jk move, Enter details, Esc back, s/S sort, / filter, m map, a alerts, \
+            Keys: arrows/jk move, Enter details, Esc back, > < (s) sort column, S reverse, / filter, m map, a alerts, \
             A acknowledge, space pause, . step, +/- speed, ? help, q quit.
 
             Needs a terminal (standard input and output, and TERM); elsewhere it exits with \

@@ -59,7 +59,29 @@ import Testing
         press([.escape, .character("m"), .character("s")], &s)
         #expect(s.sort == .rate)
         press([.escape, .character("s")], &s)
+        #expect(s.sort == .up)
+    }
+
+    /// `<` and `>` move along the columns the table shows (at 80 columns no Up, Down or Total).
+    @Test func sortMovesAlongTheColumnsShown() {
+        var narrow = frame
+        narrow.sortColumns = [.vin, .driver, .rate, .alerts]
+        var s = DashboardState()
+        _ = s.reduce(.key(.character(">")), frame: narrow)
+        #expect(s.sort == .alerts && s.descending)
+        _ = s.reduce(.key(.character(">")), frame: narrow)
+        #expect(s.sort == .vin && !s.descending, "wraps to the first column")
+        _ = s.reduce(.key(.character("<")), frame: narrow)
         #expect(s.sort == .alerts)
+        s.sort = .up  // sorted by a column a wider screen showed
+        _ = s.reduce(.key(.character(">")), frame: narrow)
+        #expect(s.sort == .alerts, "the next shown column after Up")
+        s.sort = .up
+        _ = s.reduce(.key(.character("<")), frame: narrow)
+        #expect(s.sort == .rate, "the previous shown column before Up")
+        s.sort = .destination
+        _ = s.reduce(.key(.character("<")), frame: FrameContext(sortColumns: [.vin, .rate]))
+        #expect(s.sort == .rate, "none shown after it: the last")
     }
 
     @Test func aScriptedViewLeavesNoWayBack() {

@@ -67,14 +67,19 @@ import Testing
         #expect(run([.down, .enter, .escape]).0.view == .fleet)
     }
 
-    @Test func sortCyclesAndReverses() {
+    /// `>` and `s` move the sort one column right along the table, `<` one left (htop's keys),
+    /// each column in its natural direction; `S` reverses.
+    @Test func sortMovesAlongTheColumnsAndReverses() {
         let (s, _) = run([.character("s")])
-        #expect(s.sort == .alerts && s.descending)
-        let (t, _) = run([.character("s"), .character("s"), .character("s")])
-        #expect(t.sort == .vin && !t.descending, "text columns start A to Z")
+        #expect(s.sort == .up && s.descending)
+        #expect(run([.character(">"), .character(">")]).0.sort == .down)
+        let (t, _) = run([.character("<")])
+        #expect(t.sort == .state && !t.descending, "text columns start A to Z")
+        #expect(run([.character("<"), .character("<"), .character("<"), .character("<"), .character("<")]).0.sort == .alerts, "< wraps")
         #expect(run([.character("S")]).0.descending == false)
-        let all = run(Array(repeating: .character("s"), count: SortColumn.allCases.count)).0
+        let all = run(Array(repeating: .character(">"), count: SortColumn.allCases.count)).0
         #expect(all.sort == .rate, "cycling comes back to the first column")
+        #expect(!SortColumn.allCases.map(\.rawValue).contains("region"), "every sort column is a column the table shows")
     }
 
     @Test func filterEditsLiveAndEscRestores() throws {

@@ -88,6 +88,19 @@ import Testing
         }
     }
 
+    /// Issue 16: Up and Down are sortable, each by its own rate (largest first by default).
+    @Test func upAndDownSortByTheirOwnRates() {
+        let byIndex = Dictionary(uniqueKeysWithValues: Self.full.vehicles.map { ($0.index, $0) })
+        for (sort, rate) in [(SortColumn.up, \VehicleRow.upRate), (.down, \VehicleRow.downRate)] {
+            var state = DashboardState(width: 120, height: 40, paused: true)
+            state.sort = sort
+            state.descending = sort.descendingByDefault
+            let rates = DashboardView.visibleVehicles(state: state, model: Self.full).map { byIndex[$0]![keyPath: rate] }
+            #expect(rates.count > 100 && rates == rates.sorted(by: >), "\(sort)")
+            #expect(Set(rates).count > 5, "\(sort): a fleet with varied rates")
+        }
+    }
+
     @Test func randomStatesDrawTheSameScreen() throws {
         var rng = SeededGenerator(seed: 2026_11_30)
         let cars = Self.monitor.world.carCount

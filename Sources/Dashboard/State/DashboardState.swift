@@ -6,12 +6,19 @@ public enum ViewMode: Hashable, Sendable {
     case map
 }
 
-/// Columns the vehicle table can be sorted by, in the order `s` cycles through them.
+/// Columns the vehicle table can be sorted by, in the table's display order: `>` (and `s`)
+/// moves the sort to the next, `<` to the previous. Every sortable column is one the table
+/// shows, so the header always marks it.
 public enum SortColumn: String, CaseIterable, Hashable, Sendable {
-    case rate, alerts, total, vin, driver, userClass = "class", state, region, destination
+    case vin, driver, userClass = "class", state, rate, up, down, total, destination, alerts
 
     /// The column's natural first direction: numbers largest first, text A to Z.
-    public var descendingByDefault: Bool { self == .rate || self == .alerts || self == .total }
+    public var descendingByDefault: Bool {
+        switch self {
+        case .rate, .up, .down, .total, .alerts: true
+        case .vin, .driver, .userClass, .state, .destination: false
+        }
+    }
 }
 
 /// Which list the movement keys act on.
@@ -95,8 +102,14 @@ public struct FrameContext: Hashable, Sendable {
     public var tableRows: Int
     /// Screen row of the table's first data row, if the table is shown.
     public var tableTop: Int?
+    /// The columns the table shows that it can sort by, in display order: what `<` and `>` move
+    /// along (empty when no table is drawn: then every sort column).
+    public var sortColumns: [SortColumn] = []
 
-    public init(visibleVehicles: [Int] = [], alertIDs: [UInt64] = [], tableRows: Int = 20, tableTop: Int? = nil) {
+    public init(
+        visibleVehicles: [Int] = [], alertIDs: [UInt64] = [], tableRows: Int = 20, tableTop: Int? = nil, sortColumns: [SortColumn] = []
+    ) {
+        self.sortColumns = sortColumns
         self.visibleVehicles = visibleVehicles
         self.alertIDs = alertIDs
         self.tableRows = tableRows

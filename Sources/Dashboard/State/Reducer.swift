@@ -88,10 +88,10 @@ extension DashboardState {
             }
         case .escape, .backspace:
             if focus == .alerts { focus = .vehicles } else { goBack() }
-        case .character("s") where view == .fleet:
-            let all = SortColumn.allCases
-            sort = all[(all.firstIndex(of: sort)! + 1) % all.count]
-            descending = sort.descendingByDefault
+        case .character("s") where view == .fleet, .character(">") where view == .fleet:
+            moveSort(by: 1, along: frame.sortColumns)
+        case .character("<") where view == .fleet:
+            moveSort(by: -1, along: frame.sortColumns)
         case .character("S") where view == .fleet:
             descending.toggle()
         case .character("/"):
@@ -155,6 +155,19 @@ extension DashboardState {
         filter = editor
         scroll = 0
         return []
+    }
+
+    /// The sort column `delta` places along the columns shown (wrapping), in its natural
+    /// direction; from a column not shown, the shown column nearest after it in table order.
+    mutating func moveSort(by delta: Int, along shown: [SortColumn]) {
+        let columns = shown.isEmpty ? SortColumn.allCases : shown
+        let n = columns.count
+        // Not shown: stand just before the first shown column after it (or after the last).
+        let rank = SortColumn.allCases.firstIndex(of:)
+        let after = columns.firstIndex { rank($0)! > rank(sort)! } ?? n
+        let here = columns.firstIndex(of: sort) ?? (delta > 0 ? after - 1 : after)
+        sort = columns[((here + delta) % n + n) % n]
+        descending = sort.descendingByDefault
     }
 
     /// Shows `mode`, remembering where the user came from (the fleet view is home: going there

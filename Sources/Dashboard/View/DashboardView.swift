@@ -44,6 +44,8 @@ public struct DashboardView: Sendable {
         case .fleet:
             renderFleet(state: state, model: model, visible: visible, layout: fleetLayout, style: style, into: &buffer)
             if !state.showHelp { frame.tableTop = fleetLayout.table.y + 2 }
+            frame.sortColumns = VehicleTablePanel.plan(area: fleetLayout.table, driverWidth: Self.tableDriverWidth(model))
+                .shown.compactMap(\.sortColumn)
         case .detail(let vehicle):
             DetailView(style: style, model: model, vehicle: vehicle).render(into: &buffer, area: screen.body)
         case .map:
@@ -102,12 +104,17 @@ public struct DashboardView: Sendable {
             focused: state.focus == .vehicles, highlighted: state.highlight == .panel(.vehicles),
             pointedAt: pointed.flatMap { visible.firstIndex(of: $0) },
             meterScale: model.table?.meterScale ?? MeterGroup.scale(model.vehicles.filter(\.active)),
-            driverWidth: model.table?.driverWidth ?? Self.driverWidth(model.vehicles.filter(\.active)))
+            driverWidth: Self.tableDriverWidth(model))
         table.render(into: &buffer, area: layout.table)
         AlertPanel(
             style: style, alerts: model.alerts, selected: state.focus == .alerts ? min(state.selectedAlert, max(0, model.alerts.count - 1)) : nil,
             focused: state.focus == .alerts, highlighted: state.highlight == .panel(.alerts)
         ).render(into: &buffer, area: layout.alerts)
+    }
+
+    /// The widest driver cell the table lays its columns out for.
+    static func tableDriverWidth(_ model: DashboardModel) -> Int {
+        model.table?.driverWidth ?? Self.driverWidth(model.vehicles.filter(\.active))
     }
 
     /// The row of the car with fleet index `index`. Fleet indices are positions in a full

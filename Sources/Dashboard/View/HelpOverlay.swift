@@ -13,7 +13,7 @@ struct HelpOverlay: Widget {
             ("Home End", "first / last car"),
             ("Enter", "open the car's detail"),
             ("Esc", "back / leave alerts"),
-            ("s", "next sort column"),
+            ("> s  <", "next / previous sort"),
             ("S", "reverse the sort"),
             ("/", "filter the cars"),
             ("m", "map of the regions"),

@@ -6,6 +6,25 @@ enum VehicleColumn: Int, CaseIterable, Sendable {
     case mark, vin, driver, userClass, state, rate, up, down, meters, total, destination, zone, history, alerts
 }
 
+extension VehicleColumn {
+    /// The sort that orders the table by this column, if it is sortable.
+    var sortColumn: SortColumn? {
+        switch self {
+        case .vin: .vin
+        case .driver: .driver
+        case .userClass: .userClass
+        case .state: .state
+        case .rate: .rate
+        case .up: .up
+        case .down: .down
+        case .total: .total
+        case .destination: .destination
+        case .alerts: .alerts
+        case .mark, .meters, .zone, .history: nil
+        }
+    }
+}
+
 /// Which columns of the vehicle table fit in a width, and how wide each is.
 ///
 /// Columns join in priority order while they fit (VIN, driver, rate and alerts always; then

@@ -49,7 +49,7 @@ struct VehicleTablePanel: Widget {
         block.render(into: &buffer, area: area)
         let inner = block.inner(area)
         guard !inner.isEmpty else { return }
-        let plan = VehicleColumnPlan(width: inner.width, driverWidth: driverWidth)
+        let plan = Self.plan(area: area, driverWidth: driverWidth)
         let shown = plan.shown
         let columns = shown.map { Table.Column(title(of: $0, width: plan.width($0)), width: .fixed(plan.width($0)), alignment: alignment(of: $0)) }
         var cells: [[Line]] = []
@@ -107,13 +107,12 @@ struct VehicleTablePanel: Widget {
     }
 
     /// Whether `c` is the column the table is sorted by.
-    func sorted(_ c: VehicleColumn) -> Bool {
-        switch (sort, c) {
-        case (.rate, .rate), (.alerts, .alerts), (.total, .total), (.vin, .vin), (.driver, .driver),
-            (.userClass, .userClass), (.state, .state), (.destination, .destination):
-            true
-        default: false
-        }
+    func sorted(_ c: VehicleColumn) -> Bool { c.sortColumn == sort }
+
+    /// The columns of a table drawn in `area` (inside its border) and their widths.
+    static func plan(area: Rect, driverWidth: Int) -> VehicleColumnPlan {
+        // Inside the panel's border (`Block.inner`).
+        VehicleColumnPlan(width: area.inset(by: 1).width, driverWidth: driverWidth)
     }
 
     func cell(_ c: VehicleColumn, _ r: VehicleRow, width: Int, romanised: Bool, position: Int) -> Line {

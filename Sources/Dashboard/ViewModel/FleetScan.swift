@@ -134,13 +134,14 @@ struct FleetScan {
             }
             let value: UInt64 = switch order.sort {
             case .rate: VehicleSortKey.number(rate)
+            case .up: VehicleSortKey.number(up)
+            case .down: VehicleSortKey.number(down)
             case .alerts: VehicleSortKey.alerts(severity: severity, count: alerts)
             case .total: totalUp &+ totalDown
             case .vin: 0
             case .driver: UInt64(driver)  // a slot for now: its rank once every name is known
             case .userClass: ranks.userClass[world.userClassIndex(of: i)]
             case .state: ranks.state[Int(state.rawValue)]
-            case .region: ranks.region[region]
             case .destination: ranks.destination[top.map { Int($0.service) } ?? serviceCount]
             }
             // Descending is applied below for drivers, after the slots become ranks.
@@ -158,11 +159,10 @@ struct FleetScan {
 }
 
 /// Ranks of the texts the table sorts by, computed once per frame for the few distinct values
-/// (user classes, states, regions, destinations).
+/// (user classes, states, destinations).
 struct SortRanks {
     var userClass: [UInt64] = []
     var state: [UInt64] = []
-    var region: [UInt64] = []
     /// By service index; the last entry is for cars without a destination.
     var destination: [UInt64] = []
 
@@ -170,11 +170,10 @@ struct SortRanks {
         switch sort {
         case .userClass: userClass = VehicleSortKey.ranks(reader.world.userClasses.map(\.rawValue))
         case .state: state = VehicleSortKey.ranks(CarState.allCases.map(\.description))
-        case .region: region = VehicleSortKey.ranks(reader.regions.map(\.id.rawValue))
         case .destination:
             destination = VehicleSortKey.ranks(
                 reader.services.map { TextPair(first: $0.country.rawValue, second: $0.name) } + [TextPair(first: "", second: "")])
-        case .rate, .alerts, .total, .vin, .driver: break
+        case .rate, .up, .down, .alerts, .total, .vin, .driver: break
         }
     }
 }

@@ -94,20 +94,20 @@ extension VehicleSortKey {
         case .driver: ranks(driverKey)
         case .userClass: ranks { $0.userClass.rawValue }
         case .state: ranks(\.state)
-        case .region: ranks { $0.region.rawValue }
         default: [:]
         }
         let pairs = sort == .destination ? pairRanks() : [:]
         let keys = shown.map { r -> VehicleSortKey in
             let value: UInt64 = switch sort {
             case .rate: number(r.rate)
+            case .up: number(r.upRate)
+            case .down: number(r.downRate)
             case .alerts: alerts(severity: r.maxSeverity, count: r.openAlerts)
             case .total: r.totalBytes
             case .vin: 0
             case .driver: text[driverKey(r)] ?? 0
             case .userClass: text[r.userClass.rawValue] ?? 0
             case .state: text[r.state] ?? 0
-            case .region: text[r.region.rawValue] ?? 0
             case .destination: pairs[destination(r)] ?? 0
             }
             return VehicleSortKey(value: value, vinKey: textKey(r.vin), index: r.index, sort: sort, descending: descending)
