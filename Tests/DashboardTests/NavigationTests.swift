@@ -65,7 +65,7 @@ import Testing
     /// `<` and `>` move along the columns the table shows (at 80 columns no Up, Down or Total).
     @Test func sortMovesAlongTheColumnsShown() {
         var narrow = frame
-        narrow.sortColumns = [.vin, .driver, .rate, .alerts]
+        narrow.sortHeader = Self.header([.vin, .driver, .rate, .alerts])
         var s = DashboardState()
         _ = s.reduce(.key(.character(">")), frame: narrow)
         #expect(s.sort == .alerts && s.descending)
@@ -80,8 +80,33 @@ import Testing
         _ = s.reduce(.key(.character("<")), frame: narrow)
         #expect(s.sort == .rate, "the previous shown column before Up")
         s.sort = .destination
-        _ = s.reduce(.key(.character("<")), frame: FrameContext(sortColumns: [.vin, .rate]))
+        _ = s.reduce(.key(.character("<")), frame: FrameContext(sortHeader: Self.header([.vin, .rate])))
         #expect(s.sort == .rate, "none shown after it: the last")
+    }
+
+    /// Header cells ten columns wide from column 2, on the row above the table's first row.
+    static func header(_ sorts: [SortColumn]) -> [FrameContext.HeaderCell] {
+        sorts.enumerated().map { FrameContext.HeaderCell(columns: (2 + 11 * $0)..<(12 + 11 * $0), sort: $1) }
+    }
+
+    /// A click on a header sorts by it; a second click reverses; a click between cells, or on
+    /// another view, does nothing.
+    @Test func aClickOnAHeaderSorts() {
+        var f = frame
+        f.sortHeader = Self.header([.vin, .driver, .rate, .alerts])
+        let header = f.tableTop! - 1
+        var s = DashboardState()
+        _ = s.reduce(.click(x: 15, y: header), frame: f)
+        #expect(s.sort == .driver && !s.descending)
+        _ = s.reduce(.click(x: 20, y: header), frame: f)
+        #expect(s.sort == .driver && s.descending, "a second click reverses")
+        _ = s.reduce(.click(x: 12, y: header), frame: f)
+        #expect(s.sort == .driver && s.descending, "the gap between two cells")
+        _ = s.reduce(.click(x: 40, y: header), frame: f)
+        #expect(s.sort == .alerts && s.descending)
+        s.view = .map
+        _ = s.reduce(.click(x: 3, y: header), frame: f)
+        #expect(s.sort == .alerts, "no table on the map")
     }
 
     @Test func aScriptedViewLeavesNoWayBack() {

@@ -126,6 +126,31 @@ struct LiveEndToEndTests {
         try live.expectRestored(status: "0", "after q")
     }
 
+    /// Issue 16: a click on a header sorts by that column, a second click reverses it. The click
+    /// is the X10 mouse report a terminal sends (press, release), typed into the pane.
+    @Test func aClickOnAHeaderSortsByIt() throws {
+        let live = try LiveDashboard(["--at", "30m", "--paused"])
+        let frame = try live.firstFrame()
+        let y = try #require(frame.firstIndex { $0.contains("VIN ") && $0.contains("Destination") })
+        let line = frame[y]
+        let x = try #require(line.range(of: "Destination").map { line.distance(from: line.startIndex, to: $0.lowerBound) })
+        func click() {
+            // 1-based cell coordinates, offset by 32; a character inside the word.
+            let (cx, cy) = (Character(Unicode.Scalar(UInt8(32 + x + 3))), Character(Unicode.Scalar(UInt8(32 + y + 1))))
+            live.tmux.type("\u{1B}[M \(cx)\(cy)\u{1B}[M#\(cx)\(cy)")
+        }
+        click()
+        try live.expect("a click on Destination did not sort by it") {
+            LiveDashboard.table($0)?.title.hasPrefix("┏ Vehicles · 600/600 · sort: destination ▲") == true
+        }
+        click()
+        try live.expect("a second click did not reverse the sort") {
+            LiveDashboard.table($0)?.title.hasPrefix("┏ Vehicles · 600/600 · sort: destination ▼") == true
+        }
+        live.tmux.sendKeys("q")
+        try live.expectRestored(status: "0", "after q")
+    }
+
     /// Issue 16: on the map Enter opens the selected car, and Esc retraces the way: detail → map →
     /// fleet, in a real terminal.
     @Test func enterOnTheMapAndEscBack() throws {

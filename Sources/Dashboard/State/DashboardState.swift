@@ -102,14 +102,26 @@ public struct FrameContext: Hashable, Sendable {
     public var tableRows: Int
     /// Screen row of the table's first data row, if the table is shown.
     public var tableTop: Int?
-    /// The columns the table shows that it can sort by, in display order: what `<` and `>` move
-    /// along (empty when no table is drawn: then every sort column).
-    public var sortColumns: [SortColumn] = []
+    /// The table's sortable header cells, in display order (empty when no table is drawn): a
+    /// click on one sorts by it, and `<` and `>` move along them.
+    public var sortHeader: [HeaderCell] = []
+    /// The columns shown that the table can sort by, in display order.
+    public var sortColumns: [SortColumn] { sortHeader.map(\.sort) }
+
+    /// A header cell: the screen columns it covers (on the row above `tableTop`) and its sort.
+    public struct HeaderCell: Hashable, Sendable {
+        public var columns: Range<Int>
+        public var sort: SortColumn
+        public init(columns: Range<Int>, sort: SortColumn) {
+            self.columns = columns
+            self.sort = sort
+        }
+    }
 
     public init(
-        visibleVehicles: [Int] = [], alertIDs: [UInt64] = [], tableRows: Int = 20, tableTop: Int? = nil, sortColumns: [SortColumn] = []
+        visibleVehicles: [Int] = [], alertIDs: [UInt64] = [], tableRows: Int = 20, tableTop: Int? = nil, sortHeader: [HeaderCell] = []
     ) {
-        self.sortColumns = sortColumns
+        self.sortHeader = sortHeader
         self.visibleVehicles = visibleVehicles
         self.alertIDs = alertIDs
         self.tableRows = tableRows

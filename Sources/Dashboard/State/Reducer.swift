@@ -23,8 +23,10 @@ extension DashboardState {
         case .wheel(let up):
             moveSelection(by: up ? -3 : 3, frame: frame)
         case .click(let x, let y):
-            _ = x
-            if case .fleet = view, let top = frame.tableTop, y >= top, y < top + frame.tableRows {
+            if case .fleet = view, let top = frame.tableTop, y == top - 1, let cell = frame.sortHeader.first(where: { $0.columns.contains(x) }) {
+                // A header: sort by it, or reverse it when it is the sorted column already.
+                if cell.sort == sort { descending.toggle() } else { sort = cell.sort; descending = sort.descendingByDefault }
+            } else if case .fleet = view, let top = frame.tableTop, y >= top, y < top + frame.tableRows {
                 let row = scroll + (y - top)
                 if row < frame.visibleVehicles.count {
                     if selectedVehicle == frame.visibleVehicles[row] {

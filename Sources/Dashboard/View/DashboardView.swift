@@ -44,8 +44,7 @@ public struct DashboardView: Sendable {
         case .fleet:
             renderFleet(state: state, model: model, visible: visible, layout: fleetLayout, style: style, into: &buffer)
             if !state.showHelp { frame.tableTop = fleetLayout.table.y + 2 }
-            frame.sortColumns = VehicleTablePanel.plan(area: fleetLayout.table, driverWidth: Self.tableDriverWidth(model))
-                .shown.compactMap(\.sortColumn)
+            frame.sortHeader = VehicleTablePanel.sortHeader(area: fleetLayout.table, driverWidth: Self.tableDriverWidth(model))
         case .detail(let vehicle):
             DetailView(style: style, model: model, vehicle: vehicle).render(into: &buffer, area: screen.body)
         case .map:

@@ -109,6 +109,18 @@ struct VehicleTablePanel: Widget {
     /// Whether `c` is the column the table is sorted by.
     func sorted(_ c: VehicleColumn) -> Bool { c.sortColumn == sort }
 
+    /// The sortable header cells of a table drawn in `area`: the screen columns each covers,
+    /// laid out as `render` lays them out (the same plan, the same `Table` spans).
+    static func sortHeader(area: Rect, driverWidth: Int) -> [FrameContext.HeaderCell] {
+        let plan = plan(area: area, driverWidth: driverWidth)
+        let shown = plan.shown
+        let table = Table(columns: shown.map { Table.Column("", width: .fixed(plan.width($0))) }, rows: [], columnSpacing: VehicleColumnPlan.spacing)
+        let inner = area.inset(by: 1)
+        return zip(shown, table.columnSpans(x: inner.x, width: inner.width)).compactMap { column, span in
+            column.sortColumn.map { FrameContext.HeaderCell(columns: span, sort: $0) }
+        }
+    }
+
     /// The columns of a table drawn in `area` (inside its border) and their widths.
     static func plan(area: Rect, driverWidth: Int) -> VehicleColumnPlan {
         // Inside the panel's border (`Block.inner`).

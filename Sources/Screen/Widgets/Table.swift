@@ -74,16 +74,24 @@ public struct Table: Widget, Hashable, Sendable {
         return Layout.sizes(total: width, constraints: constraints, spacing: columnSpacing)
     }
 
+    /// The screen columns each column covers in a table drawn from `x`, `width` wide (empty for
+    /// a column that gets no width): where its header and cells are drawn, and what a click hits.
+    public func columnSpans(x: Int, width: Int) -> [Range<Int>] {
+        var spans: [Range<Int>] = []
+        var at = x
+        for w in columnWidths(width: width) {
+            spans.append(at..<(at + w))
+            at += w + columnSpacing
+        }
+        return spans
+    }
+
     public func render(into buffer: inout Buffer, area: Rect) {
         let a = area.intersection(buffer.area)
         guard !a.isEmpty else { return }
-        let widths = columnWidths(width: a.width)
-        var xs: [Int] = []
-        var x = a.x
-        for w in widths {
-            xs.append(x)
-            x += w + columnSpacing
-        }
+        let spans = columnSpans(x: a.x, width: a.width)
+        let widths = spans.map(\.count)
+        let xs = spans.map(\.lowerBound)
         for (i, c) in columns.enumerated() where widths[i] > 0 {
             let line = Line(c.title, style: headerStyle, alignment: c.alignment)
             buffer.put(line, x: xs[i], y: a.y, width: widths[i], ellipsis: glyphs.ellipsis, clip: a)
