@@ -126,6 +126,29 @@ struct LiveEndToEndTests {
         try live.expectRestored(status: "0", "after q")
     }
 
+    /// `fleetwatch --record` (the one loop's recorder, issue 13): the live session as an
+    /// asciicast v2 file, a frame for the first screen and one for the map, times never going back.
+    @Test func theLiveSessionIsRecorded() throws {
+        let directory = try SnapshotEndToEndTests.scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let cast = directory.appendingPathComponent("live.cast").path
+        let live = try LiveDashboard(["--at", "30m", "--paused", "--record", cast])
+        try live.firstFrame()
+        live.tmux.sendKeys("m")
+        try live.expect("m did not open the map") { LiveDashboard.table($0) == nil && $0.contains { $0.contains("Shanghai · 300 cars") } }
+        live.tmux.sendKeys("q")
+        try live.expectRestored(status: "0", "after q")
+        let lines = try String(contentsOfFile: cast, encoding: .utf8).split(separator: "\n").map(String.init)
+        let header = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+        #expect(header["version"] as? Int == 2 && header["width"] as? Int == 120 && header["height"] as? Int == 40, "\(lines[0])")
+        let events = try lines.dropFirst().map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [Any]) }
+        let times = events.compactMap { $0.first as? Double }
+        #expect(times.count == events.count && times == times.sorted(), "times never go back")
+        let frames = events.filter { $0.count == 3 && $0[1] as? String == "o" }.compactMap { $0[2] as? String }
+        #expect(frames.count >= 3, "the first screen, the map and the end: \(frames.count)")
+        #expect(frames.contains { $0.contains("Shanghai") } && frames.contains { $0.contains("VIN") })
+    }
+
     /// Issue 16: a click on a header sorts by that column, a second click reverses it. The click
     /// is the X10 mouse report a terminal sends (press, release), typed into the pane.
     @Test func aClickOnAHeaderSortsByIt() throws {
