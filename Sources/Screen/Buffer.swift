@@ -70,7 +70,7 @@ public struct Buffer: Hashable, Sendable {
             return true
         }
         text: for character in text {
-            if let a = character.asciiValue, a >= 0x20, a < 0x7F {  // the fast path: printable ASCII
+            if Grapheme.isPrintableASCII(character) {  // the fast path
                 guard col + 1 <= limit else { break }
                 if x + col >= bounds.x { set(x: x + col, y: y, Cell(text: String(character), width: 1, style: style), clip: bounds) }
                 col += 1

@@ -23,7 +23,7 @@ public enum DisplayWidth {
     /// is its first emoji, a flag its two letters, no variation selectors or skin tones, a lone
     /// mark on a space): the width of each drawn grapheme's base scalar.
     public static func of(_ character: Character) -> Int {
-        if let a = character.asciiValue, a >= 0x20, a < 0x7F { return 1 }  // the fast path
+        if Grapheme.isPrintableASCII(character) { return 1 }  // the fast path
         guard let drawn = Grapheme.drawn(character) else { return ofDrawn(character) }
         var total = 0
         for c in drawn { total += ofDrawn(c) }

@@ -57,6 +57,13 @@ public enum Grapheme {
         return changed ? String(kept) : nil
     }
 
+    /// Printable ASCII: drawn as it is, one column (every reader's fast path).
+    @inline(__always)
+    public static func isPrintableASCII(_ character: Character) -> Bool {
+        guard let a = character.asciiValue else { return false }
+        return a >= 0x20 && a < 0x7F
+    }
+
     /// Variation selectors, tag characters and other format scalars that show nothing alone.
     static func isInvisible(_ v: UInt32) -> Bool {
         (0xFE00...0xFE0F).contains(v) || (0xE0000...0xE007F).contains(v) || (0xE0100...0xE01EF).contains(v)

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Dashboard
 import Terminal
 #if canImport(Glibc)
 import Glibc
@@ -23,14 +22,5 @@ func startSession(color: ColorPreference) throws -> TerminalSession {
         return try TerminalSession.start(TerminalOptions(color: color))
     } catch {
         throw Failure(error.description, status: 2)
-    }
-}
-
-/// The dashboard action of a mouse event (the live view and the demo share it).
-func dashboardAction(_ mouse: MouseEvent) -> Action {
-    switch mouse {
-    case .click(let x, let y): .click(x: x, y: y)
-    case .wheelUp: .wheel(up: true)
-    case .wheelDown: .wheel(up: false)
     }
 }
