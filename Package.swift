@@ -4,6 +4,7 @@
 //   Simulation ─▶ Fleet ─▶ Scenario ──────────────────────────▶ fleetwatch
 //                   └────▶ Dashboard ─▶ Export ───────────────▶
 //   Screen ──────────────▶ Dashboard;  Screen ─▶ Terminal ─────▶
+//   Scenario, Dashboard ─▶ Settings ──────────────────────────▶ fleetwatch
 //   Geography ─▶ Fleet, Screen;  CNcurses ─▶ Terminal;  CPrefetch ─▶ Fleet, Bench;
 //   Simulation ─▶ Bench ─▶ fleetwatch
 import PackageDescription
@@ -55,6 +56,9 @@ let package = Package(
         .target(name: "Screen", dependencies: ["Geography"], swiftSettings: strict),
         // Dashboard state and its pure reducer, view models, panels, layout. No I/O, no clock.
         .target(name: "Dashboard", dependencies: ["Fleet", "Screen", "Simulation"], swiftSettings: strict),
+        // The user's config file: theme, glyphs, sort, filter, columns, key bindings; decoded with
+        // the scenario's located diagnostics, written back commented. No I/O beyond the file named.
+        .target(name: "Settings", dependencies: ["Scenario", "Dashboard", "Screen", "Fleet"], swiftSettings: strict),
         // Buffer -> txt / ANSI / SVG / HTML snapshots.
         .target(name: "Export", dependencies: ["Screen", "Dashboard", "Fleet", "Simulation"], swiftSettings: strict),
         // The fleet-flows reference workload (../shared/bench-ref) run through the real core.
@@ -75,7 +79,7 @@ let package = Package(
         .executableTarget(
             name: "fleetwatch",
             dependencies: [
-                "Simulation", "Bench", "Fleet", "Scenario", "Screen", "Dashboard", "Export", "Terminal", "CFileGuard",
+                "Simulation", "Bench", "Fleet", "Scenario", "Screen", "Dashboard", "Export", "Terminal", "CFileGuard", "Settings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -85,6 +89,7 @@ let package = Package(
         .testTarget(name: "GeographyTests", dependencies: ["Geography"], swiftSettings: strict),
         .testTarget(name: "FleetTests", dependencies: ["Fleet", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario"], swiftSettings: strict),
+        .testTarget(name: "SettingsTests", dependencies: ["Settings", "Scenario", "Dashboard", "Screen"], swiftSettings: strict),
         .testTarget(name: "ScreenTests", dependencies: ["Screen", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "TestSupport"], exclude: ["Snapshots"], swiftSettings: strict),
         .testTarget(name: "ExportTests", dependencies: ["Export", "Screen", "Dashboard", "Fleet", "TestSupport"], exclude: ["Snapshots"], swiftSettings: strict),

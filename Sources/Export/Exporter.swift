@@ -20,19 +20,21 @@ public enum ExportFormat: String, CaseIterable, Hashable, Sendable {
         }
     }
 
-    /// `buffer` in this format. `depth` is ignored by txt; `title` is used by svg and html.
-    public func render(_ buffer: Buffer, depth: ColorDepth, title: String) -> String {
+    /// `buffer` in this format. `depth` is ignored by txt; `title` and `palette` (the terminal
+    /// colours the picture imitates: the default foreground and background, the 16 ANSI
+    /// colours) are used by svg and html.
+    public func render(_ buffer: Buffer, depth: ColorDepth, title: String, palette: Palette = .xterm) -> String {
         switch self {
         case .txt: TextExporter().render(buffer)
         case .ansi: ANSIExporter(depth: depth).render(buffer)
-        case .svg: SVGExporter(depth: depth, title: title).render(buffer)
-        case .html: HTMLExporter(depth: depth, title: title).render(buffer)
+        case .svg: SVGExporter(depth: depth, title: title, palette: palette).render(buffer)
+        case .html: HTMLExporter(depth: depth, title: title, palette: palette).render(buffer)
         }
     }
 
     /// The UTF-8 bytes of `render(_:depth:title:)`, ready to write to a file.
-    public func bytes(_ buffer: Buffer, depth: ColorDepth, title: String) -> [UInt8] {
-        Array(render(buffer, depth: depth, title: title).utf8)
+    public func bytes(_ buffer: Buffer, depth: ColorDepth, title: String, palette: Palette = .xterm) -> [UInt8] {
+        Array(render(buffer, depth: depth, title: title, palette: palette).utf8)
     }
 }
 

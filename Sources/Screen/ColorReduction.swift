@@ -64,6 +64,10 @@ public struct Palette: Hashable, Sendable {
             RGB(92, 92, 255), RGB(255, 0, 255), RGB(0, 255, 255), RGB(255, 255, 255),
         ])
 
+    /// xterm's ANSI colours on white, as a light terminal shows them (`xterm -rv` off, a white
+    /// background): the look of the SVG and HTML exports of the light theme.
+    public static let xtermLight = Palette(foreground: RGB(0x1A, 0x1A, 0x1A), background: RGB(0xFF, 0xFF, 0xFF), ansi: xterm.ansi)
+
     /// The 24-bit value of a colour; nil for `.default` (whose value depends on whether it is
     /// a foreground or a background: see `foreground` and `background`).
     public func rgb(_ color: Color) -> RGB? {

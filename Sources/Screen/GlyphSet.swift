@@ -96,6 +96,34 @@ public struct GlyphSet: Hashable, Sendable {
         severityWatch: "o", severityHigh: "!", severityCritical: "X",
         ellipsis: "~", selection: ">", separator: "|")
 
+    /// What the Linux console can draw: its fonts hold the IBM PC (code page 437) repertoire,
+    /// so light and double box drawing, four blocks, arrows and a few shapes, but no braille,
+    /// rounded or heavy corners, eighth blocks or ellipsis (the kernel draws those as a
+    /// replacement box). Each glyph is one column wide, as in the other sets.
+    public static let linux = GlyphSet(
+        light: BorderGlyphs("┌┐└┘─│"), heavy: BorderGlyphs("┌┐└┘─│"),
+        rounded: BorderGlyphs("┌┐└┘─│"), double: BorderGlyphs("╔╗╚╝═║"),
+        barEighths: [" ", " ", " ", " ", "▌", "▌", "▌", "▌", "█"], barTrack: " ",
+        stackFills: ["█", "▓", "▒", "░"],
+        sparkLevels: [" ", "_", "_", "▄", "▄", "▄", "█", "█", "█"],
+        brailleCanvas: false, canvasDot: "·", canvasPoint: "■",
+        arrowUp: "↑", arrowDown: "↓", arrowLeft: "←", arrowRight: "→",
+        crossBorder: "↔", restricted: "R",
+        severityWatch: "○", severityHigh: "▲", severityCritical: "♦",
+        ellipsis: "~", selection: "►", separator: "│")
+
+    /// The glyph sets a user can choose by name (`--glyphs`, the config file's `glyphs`).
+    public enum Name: String, CaseIterable, Hashable, Sendable {
+        case unicode, linux, ascii
+        public var glyphs: GlyphSet {
+            switch self {
+            case .unicode: .unicode
+            case .linux: .linux
+            case .ascii: .ascii
+            }
+        }
+    }
+
     /// The glyphs of one border style.
     public func border(_ kind: BorderKind) -> BorderGlyphs {
         switch kind {

@@ -103,7 +103,108 @@ public struct Theme: Hashable, Sendable {
             track: strip(d.track), popup: .plain)
     }()
 
-    /// This theme as an output of `depth` should use it: itself, or `monochrome` when the
-    /// output has no colour (reduction alone would lose the selection's background).
-    public func adapted(to depth: ColorDepth) -> Theme { depth == .none ? .monochrome : self }
+    /// This theme as an output of `depth` should use it: itself at 256 colours and more;
+    /// `ansi16` at 16 colours (nearest-colour reduction turns the dark theme's grey borders
+    /// black and its titles white, which vanish on one background or the other); `monochrome`
+    /// without colour (reduction alone would lose the selection's background).
+    public func adapted(to depth: ColorDepth) -> Theme {
+        switch depth {
+        case .none: .monochrome
+        case .ansi16: .ansi16
+        case .truecolor, .indexed256: self
+        }
+    }
+
+    /// Dark text on a light terminal: the dark theme's meanings in colours that keep their
+    /// contrast on white (no pale yellow, no light grey text).
+    public static let light = Theme(
+        text: .plain,
+        dim: Style(foreground: .rgb(0x5C, 0x63, 0x6E)),
+        header: Style(foreground: .rgb(0x1A, 0x4F, 0x9C), attributes: .bold),
+        border: Style(foreground: .rgb(0x9A, 0xA2, 0xAE)),
+        borderFocused: Style(foreground: .rgb(0x1A, 0x5F, 0xC8), attributes: .bold),
+        title: Style(foreground: .rgb(0x1A, 0x1A, 0x1A), attributes: .bold),
+        selected: Style(foreground: .rgb(0x00, 0x00, 0x00), background: .rgb(0xC6, 0xDB, 0xF5), attributes: .bold),
+        tabSelected: Style(foreground: .rgb(0x9A, 0x4A, 0x00), attributes: [.bold, .underline]),
+        key: Style(foreground: .rgb(0x9A, 0x4A, 0x00), attributes: .bold),
+        severityWatch: Style(foreground: .rgb(0x00, 0x6F, 0x9F)),
+        severityHigh: Style(foreground: .rgb(0xB3, 0x5A, 0x00), attributes: .bold),
+        severityCritical: Style(foreground: .rgb(0xFF, 0xFF, 0xFF), background: .rgb(0xC0, 0x00, 0x00), attributes: .bold),
+        trafficUp: Style(foreground: .rgb(0xB8, 0x42, 0x1A)),
+        trafficDown: Style(foreground: .rgb(0x1E, 0x7B, 0x3A)),
+        china: Style(foreground: .rgb(0xC0, 0x1C, 0x1C)),
+        us: Style(foreground: .rgb(0x1F, 0x55, 0xC8)),
+        thirdCountry: Style(foreground: .rgb(0x7A, 0x3F, 0xA0)),
+        restricted: Style(foreground: .rgb(0xB0, 0x1E, 0x6E), attributes: .bold),
+        track: Style(foreground: .rgb(0xD0, 0xD4, 0xDA)),
+        popup: Style(foreground: .rgb(0x1A, 0x1A, 0x1A), background: .rgb(0xEE, 0xF0, 0xF3)))
+
+    /// For colour-blind readers, on a dark terminal: the Okabe–Ito palette (Okabe & Ito 2008,
+    /// "Color Universal Design"), whose colours stay apart under protanopia, deuteranopia and
+    /// tritanopia. China is vermillion, the US sky blue, third countries reddish purple; up is
+    /// orange and down bluish green; meanings keep their attributes and glyphs besides.
+    public static let colorBlind = Theme(
+        text: .plain,
+        dim: Style(foreground: .rgb(0x8A, 0x8F, 0x98), attributes: .dim),
+        header: Style(foreground: .rgb(0x56, 0xB4, 0xE9), attributes: .bold),
+        border: Style(foreground: .rgb(0x6A, 0x70, 0x7A)),
+        borderFocused: Style(foreground: .rgb(0xF0, 0xE4, 0x42), attributes: .bold),
+        title: Style(foreground: .rgb(0xE6, 0xE6, 0xE6), attributes: .bold),
+        selected: Style(foreground: .rgb(0x00, 0x00, 0x00), background: .rgb(0x56, 0xB4, 0xE9), attributes: .bold),
+        tabSelected: Style(foreground: .rgb(0xF0, 0xE4, 0x42), attributes: [.bold, .underline]),
+        key: Style(foreground: .rgb(0xF0, 0xE4, 0x42), attributes: .bold),
+        severityWatch: Style(foreground: .rgb(0x56, 0xB4, 0xE9)),
+        severityHigh: Style(foreground: .rgb(0xE6, 0x9F, 0x00), attributes: .bold),
+        severityCritical: Style(foreground: .rgb(0x00, 0x00, 0x00), background: .rgb(0xD5, 0x5E, 0x00), attributes: [.bold, .underline]),
+        trafficUp: Style(foreground: .rgb(0xE6, 0x9F, 0x00)),
+        trafficDown: Style(foreground: .rgb(0x00, 0x9E, 0x73)),
+        china: Style(foreground: .rgb(0xD5, 0x5E, 0x00)),
+        us: Style(foreground: .rgb(0x56, 0xB4, 0xE9)),
+        thirdCountry: Style(foreground: .rgb(0xCC, 0x79, 0xA7)),
+        restricted: Style(foreground: .rgb(0xCC, 0x79, 0xA7), attributes: [.bold, .underline]),
+        track: Style(foreground: .rgb(0x3A, 0x3F, 0x48)),
+        popup: Style(foreground: .rgb(0xE6, 0xE6, 0xE6), background: .rgb(0x1C, 0x20, 0x28)))
+
+    /// Sixteen colours, legible on a dark and on a light background alike: the terminal's own
+    /// foreground for text, borders and titles (never ANSI black or white, which vanish on one
+    /// background or the other); for meaning only the ANSI colours whose contrast with xterm's
+    /// black and with white is at least 3:1 both (red 1 and 9, magenta 5 and 13, bright blue 12:
+    /// not green, yellow or cyan, which fade on white, nor blue 4, which fades on black), each
+    /// with a glyph or an attribute beside it; the selection reversed.
+    public static let ansi16 = Theme(
+        text: .plain,
+        dim: Style(attributes: .dim),
+        header: Style(attributes: [.bold, .underline]),
+        border: .plain,
+        borderFocused: Style(foreground: .ansi(12), attributes: .bold),
+        title: Style(attributes: .bold),
+        selected: Style(attributes: [.bold, .reverse]),
+        tabSelected: Style(attributes: [.bold, .underline]),
+        key: Style(foreground: .ansi(13), attributes: .bold),
+        severityWatch: Style(foreground: .ansi(12)),
+        severityHigh: Style(foreground: .ansi(9), attributes: .bold),
+        severityCritical: Style(foreground: .ansi(9), attributes: [.bold, .reverse]),
+        trafficUp: Style(foreground: .ansi(13)),
+        trafficDown: Style(foreground: .ansi(12)),
+        china: Style(foreground: .ansi(9)),
+        us: Style(foreground: .ansi(12)),
+        thirdCountry: Style(foreground: .ansi(5)),
+        restricted: Style(foreground: .ansi(5), attributes: .bold),
+        track: Style(attributes: .dim),
+        popup: .plain)
+
+    /// The themes a user can choose by name (the config file's `theme`).
+    public enum Name: String, CaseIterable, Hashable, Sendable {
+        case dark, light, colorBlind = "colorblind"
+        public var theme: Theme {
+            switch self {
+            case .dark: .dark
+            case .light: .light
+            case .colorBlind: .colorBlind
+            }
+        }
+
+        /// The terminal a picture of this theme imitates: a light one for `light`.
+        public var palette: Palette { self == .light ? .xtermLight : .xterm }
+    }
 }

@@ -1,6 +1,7 @@
 import Dashboard
 import Fleet
 import Scenario
+import Settings
 import Screen
 import Simulation
 
@@ -15,6 +16,10 @@ struct App {
     /// Draws a frame from the state and the view model (its theme adapted to the terminal's
     /// colours once the terminal is known).
     var renderer: DashboardView
+    /// The settings the session started with, and the config file the save key writes (nil
+    /// with --no-config).
+    var settings: Settings = .standard
+    var settingsFile: String?
     /// How far one `.` step moves the simulation while paused.
     var stepSize = SimDuration.seconds(Int64(1))
 

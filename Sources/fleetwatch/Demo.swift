@@ -90,7 +90,7 @@ struct Demo: ParsableCommand {
     }
 
     /// A headless recording's colours (`auto` is truecolor, as in a snapshot).
-    var depth: ColorDepth { look.snapshotDepth }
+    var depth: ColorDepth { look.color.depth ?? .truecolor }
 
     func makeRecorder(scenario: Scenario, width: Int, height: Int, depth: ColorDepth) throws -> CastRecorder? {
         try CastRecorder.open(record, title: "FleetWatch demo — \(Sanitizer.clean(scenario.name))", width: width, height: height, depth: depth)
@@ -98,14 +98,14 @@ struct Demo: ParsableCommand {
 
     func runInTerminal(scenario: Scenario, script: DemoScript) throws {
         try requireTerminal(hint: " (fleetwatch demo --headless plays without one)")
+        let look = try self.look.resolved(terminal: true)
         let session = try startSession(color: look.color)
         var recorder: CastRecorder?
         var player: DemoPlayer
         do {
             recorder = try makeRecorder(scenario: scenario, width: session.size.width, height: session.size.height, depth: session.colorDepth)
-            let view = DashboardView(glyphs: look.glyphs, theme: Theme.dark.adapted(to: session.colorDepth))
             player = try DemoPlayer(
-                scenario: scenario, script: script, view: view, width: session.size.width, height: session.size.height, loop: loop)
+                scenario: scenario, script: script, view: look.view(depth: session.colorDepth), names: look.names, width: session.size.width, height: session.size.height, loop: loop)
         } catch {
             session.stop()
             recorder?.abandon()

@@ -15,10 +15,10 @@ struct DemoHeadless {
     let script: DemoScript
 
     func run() throws {
-        let view = DashboardView(glyphs: demo.look.glyphs, theme: Theme.dark.adapted(to: demo.depth))
         var player: DemoPlayer
         do {
-            player = try DemoPlayer(scenario: scenario, script: script, view: view, width: demo.width, height: demo.height)
+            let look = try demo.look.resolved(terminal: false)
+            player = try DemoPlayer(scenario: scenario, script: script, view: look.view(depth: look.snapshotDepth), names: look.names, width: demo.width, height: demo.height)
         } catch {
             throw Failure.of(error)
         }

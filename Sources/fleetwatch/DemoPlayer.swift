@@ -45,12 +45,14 @@ struct DemoPlayer {
     static let grid = SimDuration.seconds(Int64(1))
 
     init(
-        scenario: Scenario, script: DemoScript, view: DashboardView, width: Int, height: Int,
+        scenario: Scenario, script: DemoScript, view: DashboardView, names: NameScript = .native, width: Int, height: Int,
         loop: Bool = false
     ) throws {
         self.script = script
         self.loop = loop
+        // The look only (theme, glyphs, names): the script decides sort, filter and views.
         var origin = try App(scenario: scenario, renderer: view, at: .zero, speed: 1, paused: false)
+        origin.builder.names = names
         origin.resize(width: width, height: height)
         origin.state.presenting = true
         self.origin = origin

@@ -2,6 +2,7 @@ import ArgumentParser
 import Dashboard
 import Fleet
 import Scenario
+import Settings
 import Screen
 import Simulation
 import Terminal
@@ -27,8 +28,8 @@ struct Live: ParsableCommand {
     @OptionGroup var fleet: FleetOptions
     @OptionGroup var look: LookOptions
 
-    @Option(name: .long, parsing: .unconditional, help: "Simulated seconds per second, 1 to 10000.")
-    var speed: Double = 1
+    @Option(name: .long, parsing: .unconditional, help: "Simulated seconds per second, 1 to 10000 (default: the config file's, else 1).")
+    var speed: Double?
 
     /// The fleet starts at 08:00 with every car at home; ten simulated minutes in, it is on the
     /// move, which is what a person opening a live dashboard expects to see.
@@ -42,27 +43,32 @@ struct Live: ParsableCommand {
     @Flag(name: .long, help: "Start paused (space resumes, . steps).")
     var paused = false
 
-    @Option(name: .long, parsing: .unconditional, help: "Frames per second, 1 to 60.")
-    var fps: Int = 10
+    @Option(name: .long, parsing: .unconditional, help: "Frames per second, 1 to 60 (default: the config file's, else 10).")
+    var fps: Int?
 
     @Option(name: .long, help: ArgumentHelp("Write an asciicast v2 recording of the session (asciinema play FILE.cast).", valueName: "file.cast"))
     var record: String?
 
     func validate() throws {
-        guard speed.isFinite, speed >= 1, speed <= 10_000 else {
+        if let speed, !(speed.isFinite && Settings.speedRange.contains(speed)) {
             throw ValidationError("--speed must be between 1 and 10000 simulated seconds per second, got \(speed)")
         }
-        guard (1...60).contains(fps) else { throw ValidationError("--fps must be between 1 and 60, got \(fps)") }
+        if let fps, !Settings.fpsRange.contains(fps) { throw ValidationError("--fps must be between 1 and 60, got \(fps)") }
     }
 
     func run() throws {
         try requireTerminal()
+        let look = try self.look.resolved(terminal: true)
         let scenario = try fleet.load()
         var app = try App(
-            scenario: scenario, renderer: DashboardView(glyphs: look.glyphs, theme: .dark),
-            at: at, speed: speed, paused: paused)
+            scenario: scenario, renderer: look.view(depth: .truecolor),
+            at: at, speed: speed ?? look.settings.speed, paused: paused)
+        app.builder = look.builder(scenarioName: scenario.name)
+        look.settings.apply(to: &app.state)
+        app.settingsFile = look.file
+        app.settings = look.settings
         let session = try startSession(color: look.color)
-        app.renderer.theme = Theme.dark.adapted(to: session.colorDepth)
+        app.renderer = look.view(depth: session.colorDepth)
         app.resize(width: session.size.width, height: session.size.height)
         let recorder: CastRecorder?
         do {
@@ -73,6 +79,6 @@ struct Live: ParsableCommand {
             session.stop()
             throw error
         }
-        try TerminalDriver.play(app, session: session, fps: fps, recorder: recorder)
+        try TerminalDriver.play(app, session: session, fps: fps ?? look.settings.fps, recorder: recorder)
     }
 }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Dashboard
+import Settings
 import Fleet
 import Scenario
 import Screen
@@ -41,17 +43,73 @@ struct FleetOptions: ParsableArguments {
     }
 }
 
-/// Options of how the screen is drawn, shared by the terminal and the snapshot exports.
+/// Options of how the screen is drawn, shared by the terminal and the snapshot exports, and
+/// the config file they start from (`Settings`): a command-line option wins over the file.
 struct LookOptions: ParsableArguments {
     @Option(name: .long, help: "Colours: auto, truecolor, 256, 16 or none (in the terminal auto follows COLORTERM, TERM and NO_COLOR; in snapshots and headless recordings auto is truecolor).")
     var color: ColorPreference = .auto
 
-    @Flag(name: .long, help: "Draw with ASCII characters only (no box drawing, blocks or braille).")
+    @Flag(name: .long, help: "Draw with ASCII characters only (no box drawing, blocks or braille) and romanised names.")
     var ascii = false
 
-    var glyphs: GlyphSet { ascii ? .ascii : .unicode }
+    @Option(name: .long, help: "Colour theme: dark, light or colorblind (default: the config file's, else dark).")
+    var theme: Theme.Name?
+
+    @Option(name: .long, help: ArgumentHelp("A config file (default: $XDG_CONFIG_HOME/fleetwatch/config.yaml, or ~/.config/fleetwatch/config.yaml, when it exists; see `fleetwatch config`).", valueName: "file"))
+    var config: String?
+
+    @Flag(name: .long, help: "Ignore the config file: the built-in settings.")
+    var noConfig = false
+
+    func validate() throws {
+        if noConfig, config != nil { throw ValidationError("--config and --no-config exclude each other; give one") }
+    }
+
+    /// The settings in force and how to draw: the config file's, under the command line's
+    /// options. `terminal`: drawing on this terminal (glyphs `auto` may follow TERM); false for
+    /// snapshots and headless recordings, whose bytes depend only on their arguments.
+    func resolved(terminal: Bool) throws -> Look {
+        let file = try ConfigFile.locate(explicit: config, disabled: noConfig)
+        let settings = try file.map(ConfigFile.load) ?? .standard
+        var look = Look(settings: settings, file: file ?? (noConfig ? nil : ConfigFile.defaultPath()))
+        look.color = color != .auto ? color : settings.color.map { ColorPreference(rawValue: $0.rawValue) ?? .auto } ?? .auto
+        let glyphs: GlyphSet.Name = ascii ? .ascii
+            : settings.glyphs ?? (terminal && Terminal.currentEnvironment()["TERM"] == "linux" ? .linux : .unicode)
+        look.glyphs = glyphs.glyphs
+        look.themeName = theme ?? settings.theme
+        look.names = settings.names ?? (glyphs == .unicode ? .native : .romanised)
+        if ascii { look.names = .romanised }
+        return look
+    }
+}
+
+/// How a command draws, resolved from the options and the config file.
+struct Look {
+    var settings: Settings
+    /// The config file the save key writes (nil with --no-config).
+    var file: String?
+    var color: ColorPreference = .auto
+    var glyphs: GlyphSet = .unicode
+    var themeName: Theme.Name = .dark
+    var names: NameScript = .native
 
     /// The depth of an output that is no terminal (a snapshot, a headless recording): `auto` is
     /// truecolor there, so that the same arguments give the same bytes everywhere.
     var snapshotDepth: ColorDepth { color.depth ?? .truecolor }
+
+    /// The dashboard's renderer for an output of `depth`.
+    func view(depth: ColorDepth) -> DashboardView {
+        DashboardView(glyphs: glyphs, theme: themeName.theme.adapted(to: depth))
+    }
+
+    /// A model builder that writes names as this look does.
+    func builder(scenarioName: String) -> ModelBuilder {
+        var b = ModelBuilder(scenarioName: scenarioName)
+        b.names = names
+        return b
+    }
+}
+
+extension Theme.Name: ExpressibleByArgument {
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }

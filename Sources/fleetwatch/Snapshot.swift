@@ -113,7 +113,7 @@ struct Snapshot: ParsableCommand {
         do { monitor = try scenario.makeMonitor() } catch { throw Failure.of(error) }
         let progress = Progress(enabled: isatty(2) == 1, end: end)
         let renderer = SnapshotRenderer(
-            scenario: scenario, look: look, width: width, height: height, view: try Self.parseView(view), format: format)
+            scenario: scenario, look: try look.resolved(terminal: false), width: width, height: height, view: try Self.parseView(view), format: format)
 
         if format == .ndjson {
             try writeFlowLog(monitor: &monitor, until: end, progress: progress)

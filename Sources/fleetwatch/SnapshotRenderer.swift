@@ -10,7 +10,7 @@ import Simulation
 /// the terminal for the screen formats, the same view model for the data formats.
 struct SnapshotRenderer {
     var scenario: Scenario
-    var look: LookOptions
+    var look: Look
     var width: Int
     var height: Int
     var view: Snapshot.ViewChoice
@@ -22,6 +22,7 @@ struct SnapshotRenderer {
         // A snapshot is a paused frame: the live dashboard started with --at T --paused shows
         // exactly this screen.
         var state = DashboardState(width: width, height: height, speed: 1, paused: true)
+        look.settings.apply(to: &state)
         switch view {
         case .dashboard: break
         case .map: state.view = .map
@@ -33,17 +34,18 @@ struct SnapshotRenderer {
             state.view = .detail(vehicle: index)
             state.selectedVehicle = index
         }
-        let builder = ModelBuilder(scenarioName: scenario.name)
+        // The pictures write names as the look does; the data formats carry both forms always.
+        let builder = format.isScreen ? look.builder(scenarioName: scenario.name) : ModelBuilder(scenarioName: scenario.name)
         // The pictures need rows for the cars on screen only; the data formats list every car.
         let rows: ModelBuilder.Rows = format.isScreen ? .screen : .all
         let model = builder.build(world: monitor.world, alerts: monitor.alerts, policies: monitor.policies, state: state, rows: rows)
         switch format {
         case .txt, .ansi, .svg, .html:
-            let dashboard = DashboardView(glyphs: look.glyphs, theme: Theme.dark.adapted(to: depth))
+            let dashboard = look.view(depth: depth)
             let (buffer, _) = dashboard.render(state: state, model: model)
             let exportFormat = ExportFormat(rawValue: format.rawValue)!
             let title = "FleetWatch — \(scenario.name) at \(model.clock)"
-            return exportFormat.bytes(buffer, depth: depth, title: title)
+            return exportFormat.bytes(buffer, depth: depth, title: title, palette: look.themeName.palette)
         case .json:
             let doc = SnapshotJSON.document(
                 model: model, details: builder.allDetails(world: monitor.world, model: model), generator: "fleetwatch \(FleetWatch.version)")

@@ -82,6 +82,46 @@ import Testing
         #expect(!SortColumn.allCases.map(\.rawValue).contains("region"), "every sort column is a column the table shows")
     }
 
+    /// Keys go through the bindings: a moved key does its action, the old one nothing; Ctrl-C
+    /// always quits; every action has a built-in key that reaches it.
+    @Test func keysGoThroughTheBindings() {
+        var state = DashboardState()
+        state.keys = KeyBindings(overrides: [.quit: [.character("Q")], .pause: [.character("p")]])
+        #expect(run([.character("q")], from: state).1 == [])
+        #expect(run([.character("Q")], from: state).1 == [.quit])
+        #expect(run([.ctrl("c")], from: state).1 == [.quit])
+        #expect(run([.character(" ")], from: state).1 == [])
+        #expect(run([.character("p")], from: state).1 == [.setPaused(true)])
+        for action in KeyAction.allCases {
+            #expect(KeyBindings.standard.action(for: action.defaultKeys[0]) == action, "\(action)")
+        }
+        #expect(KeyBindings.standard.conflicts.isEmpty)
+    }
+
+    /// C opens the column chooser: ↑/↓ move its cursor, space hides or shows, ←/→ move a
+    /// column, Esc closes; the last column cannot be hidden; keys do nothing else meanwhile.
+    @Test func theColumnChooserHidesShowsAndOrders() {
+        var (s, c) = run([.character("C")])
+        #expect(s.columnChooser == 0 && c.isEmpty)
+        (s, _) = run([.character(" ")], from: s)  // hide VIN: it moves below the shown ones
+        #expect(s.columns == Array(TableColumn.allCases.dropFirst()) && s.chooserRows.last == .vin)
+        (s, _) = run([.down, .right], from: s)  // class one later, after state
+        #expect(Array(s.columns.prefix(3)) == [.driver, .state, .userClass] && s.columnChooser == 2)
+        (s, _) = run([.left, .left, .left], from: s)  // to the front, and no further
+        #expect(s.columns.first == .userClass && s.columnChooser == 0)
+        (s, c) = run([.character("q"), .character("/")], from: s)  // q closes the chooser, not the program
+        #expect(c.isEmpty && s.columnChooser == nil && s.filter != nil)
+        var one = DashboardState()
+        one.columns = [.rate]
+        (s, _) = run([.character("C"), .character(" ")], from: one)
+        #expect(s.columns == [.rate], "the last column stays")
+        (s, _) = run([.character("C"), .end, .character(" "), .escape], from: one)
+        #expect(s.columns == [.rate, .alerts] && s.columnChooser == nil)
+        var detail = DashboardState()
+        detail.view = .detail(vehicle: 3)
+        #expect(run([.character("C")], from: detail).0.columnChooser == nil, "the chooser is the fleet table's")
+    }
+
     @Test func filterEditsLiveAndEscRestores() throws {
         var (s, _) = run([.character("/")] + "class:military".map { .character($0) })
         #expect(s.filter != nil)

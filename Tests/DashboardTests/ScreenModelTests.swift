@@ -101,6 +101,26 @@ import Testing
         }
     }
 
+    /// Each category meter sorts by its own group's rate, and the mark sits on its label.
+    @Test func eachCategoryMeterSortsByItsRate() throws {
+        let byIndex = Dictionary(uniqueKeysWithValues: Self.full.vehicles.map { ($0.index, $0) })
+        for (sort, group) in zip([SortColumn.telemetry, .camera, .navigation, .media, .updates], MeterGroup.allCases) {
+            var state = DashboardState(width: 160, height: 48, paused: true)
+            state.sort = sort
+            state.descending = true
+            let rates = DashboardView.visibleVehicles(state: state, model: Self.full).map { group.rate(of: byIndex[$0]!) }
+            #expect(rates.count > 100 && rates == rates.sorted(by: >), "\(sort)")
+            let (buffer, frame) = DashboardView(glyphs: .unicode, theme: .dark).render(state: state, model: Self.full)
+            let top = try #require(frame.tableTop)
+            let header = buffer.line(top - 1)
+            #expect(header.contains("▼" + group.label), "\(sort): \(header)")
+            // The header cell under the label is the one a click sorts by.
+            let cell = try #require(frame.sortHeader.first { $0.sort == sort })
+            let labelX = Array(header).firstIndex(of: "▼")! + 1  // columns: one per character on this ASCII-and-box line
+            #expect(cell.columns.contains(labelX) && cell.columns.count == 4, "\(cell)")
+        }
+    }
+
     @Test func randomStatesDrawTheSameScreen() throws {
         var rng = SeededGenerator(seed: 2026_11_30)
         let cars = Self.monitor.world.carCount

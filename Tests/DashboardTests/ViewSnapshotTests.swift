@@ -45,6 +45,25 @@ import Testing
         assertSnapshot(b.description, named: "filter-caption-80x24.txt")
     }
 
+    /// The column chooser over a table with columns hidden and moved; the linux console's glyphs.
+    @Test func columnChooser() {
+        let b = Self.screen(80, 24, glyphs: .linux) {
+            $0.columns = [.driver, .vin, .rate, .alerts, .meters]
+            $0.columnChooser = 2
+        }
+        assertSnapshot(b.description, named: "columns-linux-80x24.txt")
+    }
+
+    /// Sorted by a category meter, in the 16-colour theme.
+    @Test func sortedByCameraInSixteenColours() {
+        let b = DashboardView(glyphs: .unicode, theme: Theme.light.adapted(to: .ansi16)).render(state: {
+            var s = DashboardState(width: 160, height: 48, speed: 10)
+            s.sort = .camera
+            return s
+        }(), model: ViewFixture.model).0
+        assertSnapshot(b.description, named: "camera-sort-16-160x48.txt")
+    }
+
     @Test func tooSmall() {
         assertSnapshot(Self.screen(40, 10).description, named: "too-small-40x10.txt")
     }

@@ -136,7 +136,7 @@ import Testing
         // A stale scroll (a resize, say) is clamped by the view as well.
         state.scroll = 0
         let (c, _) = view.render(state: state, model: model)
-        #expect(c.text.contains("▶ " + shortVIN(model.vehicles[selected].vin, width: 10, ellipsis: "…")))
+        #expect(c.text.contains("▶ " + model.vehicles[selected].vin), "the full VIN comes before the pictures")
     }
 
     @Test func frameContextDescribesTheFrame() throws {
@@ -170,8 +170,11 @@ import Testing
     }
 
     @Test func columnPlanGrowsWithWidth() {
+        // At 80 columns: the full VIN, driver, class, state, rate, destination and alerts; the
+        // history sparkline gives way first (the priorities in ARCHITECTURE.md).
         let narrow = VehicleColumnPlan(width: 78, driverWidth: 15)
-        #expect(narrow.shown == [.mark, .vin, .driver, .userClass, .state, .rate, .destination, .history, .alerts])
+        #expect(narrow.shown == [.mark, .vin, .driver, .userClass, .state, .rate, .destination, .alerts])
+        #expect(narrow.width(.vin) == 17)
         let wide = VehicleColumnPlan(width: 158, driverWidth: 15)
         #expect(wide.shown.contains(.meters) && wide.romanised && wide.width(.vin) == 17)
         for w in 0...320 {
@@ -179,6 +182,14 @@ import Testing
             let used = p.shown.reduce(-1) { $0 + 1 + p.width($1) }
             #expect(used <= max(w, 0) || p.shown.isEmpty, "plan for \(w) uses \(used)")
         }
+    }
+
+    @Test func onlyTheColumnsChosenInTheOrderChosen() {
+        let p = VehicleColumnPlan(width: 158, driverWidth: 15, columns: [.alerts, .driver, .vin, .history])
+        #expect(p.shown == [.mark, .alerts, .driver, .vin, .history])
+        // A column left out leaves its width to the others.
+        #expect(p.width(.history) > VehicleColumnPlan(width: 158, driverWidth: 15).width(.history))
+        #expect(VehicleColumnPlan(width: 40, driverWidth: 15, columns: [.rate]).shown == [.mark, .rate])
     }
 }
 

@@ -95,7 +95,7 @@ import Testing
 
 @Suite struct GlyphSetTests {
     @Test func everyGlyphIsOneColumnInBothSets() {
-        for g in [GlyphSet.unicode, .ascii] {
+        for g in GlyphSet.Name.allCases.map(\.glyphs) {
             var glyphs: [Character] = [g.barTrack, g.canvasDot, g.canvasPoint, g.arrowUp, g.arrowDown, g.arrowLeft, g.arrowRight, g.crossBorder, g.restricted, g.severityWatch, g.severityHigh, g.severityCritical, g.ellipsis, g.selection, g.separator]
             glyphs += g.barEighths + g.stackFills + g.sparkLevels
             for kind in BorderKind.allCases {
@@ -108,6 +108,21 @@ import Testing
         for c in GlyphSet.ascii.barEighths + GlyphSet.ascii.sparkLevels + [GlyphSet.ascii.ellipsis] {
             #expect(c.isASCII)
         }
+    }
+
+    /// The Linux console's fonts hold code page 437: ASCII, its 31 pictographs and its upper half.
+    @Test func theLinuxSetDrawsOnlyWhatTheConsoleFontHas() {
+        let cp437 = Set("☺☻♥♦♣♠•◘○◙♂♀♪♫☼►◄↕‼¶§▬↨↑↓→←∟↔▲▼"
+            + "ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■")
+        let g = GlyphSet.linux
+        var glyphs: [Character] = [g.barTrack, g.canvasDot, g.canvasPoint, g.arrowUp, g.arrowDown, g.arrowLeft, g.arrowRight, g.crossBorder, g.restricted, g.severityWatch, g.severityHigh, g.severityCritical, g.ellipsis, g.selection, g.separator]
+        glyphs += g.barEighths + g.stackFills + g.sparkLevels
+        for kind in BorderKind.allCases {
+            let b = g.border(kind)
+            glyphs += [b.topLeft, b.topRight, b.bottomLeft, b.bottomRight, b.horizontal, b.vertical]
+        }
+        for c in glyphs { #expect(c.isASCII || cp437.contains(c), "\(c) is not in the console font") }
+        #expect(!g.brailleCanvas)
     }
 }
 

@@ -10,13 +10,17 @@ struct Run {
     var stderr: String
     var output: [UInt8]
 
+    /// An XDG_CONFIG_HOME with no fleetwatch directory in it.
+    static let noConfigHome = "/nonexistent/fleetwatch-tests-config"
+
     static var binary: URL {
         URL(fileURLWithPath: Tools.builtProduct("fleetwatch") ?? Tools.packageRoot.appendingPathComponent(".build/debug/fleetwatch").path)
     }
 
     /// `environment` replaces inherited variables (nil unsets one).
     init(_ arguments: [String], environment: [String: String?] = [:], seconds: Int = 30) throws {
-        var overrides: [String: String?] = ["SWIFT_BACKTRACE": "enable=no"]
+        // No user's config file reaches a test: the XDG location is empty unless a test sets it.
+        var overrides: [String: String?] = ["SWIFT_BACKTRACE": "enable=no", "XDG_CONFIG_HOME": Run.noConfigHome]
         for (key, value) in environment { overrides[key] = value }
         guard FileManager.default.isExecutableFile(atPath: Self.binary.path) else {
             throw HarnessError("fleetwatch is not built at \(Self.binary.path): run swift build")

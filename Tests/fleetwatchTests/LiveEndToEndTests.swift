@@ -24,26 +24,26 @@ struct LiveEndToEndTests {
     @Test func sortsAndFilters() throws {
         let live = try LiveDashboard()
         try live.firstFrame()
-        // At 120 columns the table shows VIN, Driver, Class, State, Rate, Destination and Alerts
-        // (no Up, Down or Total): s and > move to the next of those, < to the previous.
+        // At 120 columns the table shows VIN, Driver, Class, State, Rate, Total, Destination,
+        // History and Alerts (no Up or Down): s and > move to the next of those, < to the previous.
         live.tmux.sendKeys("s")
-        try live.expect("s did not sort by the next column shown (destination)") {
+        try live.expect("s did not sort by the next column shown (total)") {
             guard let t = LiveDashboard.table($0) else { return false }
-            return t.title.hasPrefix("┏ Vehicles · 600/600 · sort: destination ▲") && t.columns.contains("Destination▲") && !t.columns.contains("▼Rate")
+            return t.title.hasPrefix("┏ Vehicles · 600/600 · sort: total ▼") && t.columns.contains("▼Total") && !t.columns.contains("▼Rate")
         }
         live.tmux.sendKeys(">")
-        try live.expect("> did not sort by the next column (alerts)") {
+        try live.expect("> did not sort by the next column (destination)") {
             guard let t = LiveDashboard.table($0) else { return false }
-            return t.title.hasPrefix("┏ Vehicles · 600/600 · sort: alerts ▼") && t.columns.contains("▼Alert")
+            return t.title.hasPrefix("┏ Vehicles · 600/600 · sort: destination ▲") && t.columns.contains("Destination▲")
         }
         live.tmux.sendKeys("S")
         try live.expect("S did not reverse the sort") {
             guard let t = LiveDashboard.table($0) else { return false }
-            return t.title.hasPrefix("┏ Vehicles · 600/600 · sort: alerts ▲") && t.columns.contains("▲Alert")
+            return t.title.hasPrefix("┏ Vehicles · 600/600 · sort: destination ▼") && t.columns.contains("Destination▼")
         }
         live.tmux.sendKeys("<")
-        try live.expect("< did not sort by the previous column (destination)") {
-            LiveDashboard.table($0)?.title.hasPrefix("┏ Vehicles · 600/600 · sort: destination ▲") == true
+        try live.expect("< did not sort by the previous column (total)") {
+            LiveDashboard.table($0)?.title.hasPrefix("┏ Vehicles · 600/600 · sort: total ▼") == true
         }
 
         live.tmux.sendKeys("/")

@@ -9,16 +9,37 @@ public enum ViewMode: Hashable, Sendable {
 /// Columns the vehicle table can be sorted by, in the table's display order: `>` (and `s`)
 /// moves the sort to the next, `<` to the previous. Every sortable column is one the table
 /// shows, so the header always marks it.
+/// The five category meters ("tel cam nav med ota") sort one by one, by their group's rate.
 public enum SortColumn: String, CaseIterable, Hashable, Sendable {
-    case vin, driver, userClass = "class", state, rate, up, down, total, destination, alerts
+    case vin, driver, userClass = "class", state, rate, up, down
+    case telemetry = "tel", camera = "cam", navigation = "nav", media = "med", updates = "ota"
+    case total, destination, alerts
 
     /// The column's natural first direction: numbers largest first, text A to Z.
     public var descendingByDefault: Bool {
         switch self {
-        case .rate, .up, .down, .total, .alerts: true
+        case .rate, .up, .down, .total, .alerts, .telemetry, .camera, .navigation, .media, .updates: true
         case .vin, .driver, .userClass, .state, .destination: false
         }
     }
+
+    /// The category meter this sort is, by position in the meters column (0 to 4), if any.
+    public var meter: Int? {
+        switch self {
+        case .telemetry: 0
+        case .camera: 1
+        case .navigation: 2
+        case .media: 3
+        case .updates: 4
+        default: nil
+        }
+    }
+}
+
+/// The vehicle table's columns a user can show, hide and order (the config file's names), in
+/// the built-in display order. The selection mark is always drawn first and is no column.
+public enum TableColumn: String, CaseIterable, Hashable, Sendable {
+    case vin, driver, userClass = "class", state, rate, up, down, meters, total, destination, zone, history, alerts
 }
 
 /// Which list the movement keys act on.
@@ -63,6 +84,16 @@ public struct DashboardState: Hashable, Sendable {
     /// opened from a car's detail returns to it). Bounded; empty in the fleet view.
     public var previousViews: [ViewMode] = []
     public static let maxPreviousViews = 16
+    /// Which key does what (the built-in bindings, or the config file's).
+    public var keys: KeyBindings = .standard
+    /// The vehicle table's columns, in display order: those that fit the width are drawn.
+    public var columns: [TableColumn] = TableColumn.allCases
+    /// The column chooser, when open: the position of its cursor in `chooserRows`.
+    public var columnChooser: Int?
+
+    /// The chooser's rows: the columns shown, in display order, then those hidden, in the
+    /// built-in order.
+    public var chooserRows: [TableColumn] { columns + TableColumn.allCases.filter { !columns.contains($0) } }
 
     public struct Caption: Hashable, Sendable {
         public var title: String

@@ -67,61 +67,69 @@ extension DashboardState {
 
     mutating func handle(_ key: Key, frame: FrameContext) -> [Command] {
         if filter != nil { return editFilter(key) }
+        if columnChooser != nil, key != .ctrl("c") { return chooseColumns(key) }
+        // Ctrl-C always quits, whatever the bindings; every other key goes through them.
+        let action: KeyAction? = key == .ctrl("c") ? .quit : keys.action(for: key)
         if showHelp {
-            // Any key closes the help; q still quits.
+            // Any key closes the help; the quit key still quits.
             showHelp = false
-            return key == .character("q") ? [.quit] : []
+            return action == .quit ? [.quit] : []
         }
+        guard let action else { return [] }
         var commands: [Command] = []
-        switch key {
-        case .character("q"), .ctrl("c"):
+        switch action {
+        case .quit:
             commands.append(.quit)
-        case .up, .character("k"): moveSelection(by: -1, frame: frame)
-        case .down, .character("j"): moveSelection(by: 1, frame: frame)
+        case .up: moveSelection(by: -1, frame: frame)
+        case .down: moveSelection(by: 1, frame: frame)
         case .pageUp: moveSelection(by: -max(1, frame.tableRows - 1), frame: frame)
         case .pageDown: moveSelection(by: max(1, frame.tableRows - 1), frame: frame)
-        case .home: moveSelection(by: Int.min / 2, frame: frame)
-        case .end: moveSelection(by: Int.max / 2, frame: frame)
-        case .enter:
+        case .first: moveSelection(by: Int.min / 2, frame: frame)
+        case .last: moveSelection(by: Int.max / 2, frame: frame)
+        case .open:
             // Only a row the table (or the map) shows: never a car the filter hides.
             if focus == .vehicles, view == .fleet || view == .map, let v = selectedVehicle, frame.visibleVehicles.contains(v) {
                 selectedVehicle = v
                 open(.detail(vehicle: v))
             }
-        case .escape, .backspace:
+        case .back:
             if focus == .alerts { focus = .vehicles } else { goBack() }
-        case .character("s") where view == .fleet, .character(">") where view == .fleet:
+        case .sortNext where view == .fleet:
             moveSort(by: 1, along: frame.sortColumns)
-        case .character("<") where view == .fleet:
+        case .sortPrevious where view == .fleet:
             moveSort(by: -1, along: frame.sortColumns)
-        case .character("S") where view == .fleet:
+        case .reverseSort where view == .fleet:
             descending.toggle()
-        case .character("/"):
+        case .sortNext, .sortPrevious, .reverseSort:
+            break  // sorting acts on the view it is pressed in: only the fleet table sorts
+        case .filter:
             filter = FilterEditor(text: query.source, error: nil, previous: query)
-        case .character("m"):
+        case .columns where view == .fleet:
+            columnChooser = 0
+        case .columns:
+            break  // the chooser is the fleet table's
+        case .map:
             if case .map = view { goBack() } else { open(.map) }
-        case .character("a"), .tab:
+        case .alerts:
             focus = focus == .alerts ? .vehicles : .alerts
             if case .detail = view {} else if focus == .alerts { open(.fleet) }
-        case .character("A"):
+        case .acknowledge:
             if focus == .alerts, frame.alertIDs.indices.contains(selectedAlert) {
                 commands.append(.acknowledge(alertID: frame.alertIDs[selectedAlert]))
             }
-        case .character(" "):
+        case .pause:
             paused.toggle()
             commands.append(.setPaused(paused))
-        case .character("."):
+        case .step:
             if paused { commands.append(.step) }
-        case .character("+"), .character("="):
+        case .faster:
             speed = Self.speedSteps.first(where: { $0 > speed }) ?? Self.speedSteps.last!
             commands.append(.setSpeed(speed))
-        case .character("-"), .character("_"):
+        case .slower:
             speed = Self.speedSteps.last(where: { $0 < speed }) ?? Self.speedSteps.first!
             commands.append(.setSpeed(speed))
-        case .character("?"), .function(1):
+        case .help:
             showHelp = true
-        default:
-            break
         }
         keepSelectionVisible(frame: frame)
         return commands
@@ -156,6 +164,50 @@ extension DashboardState {
         }
         filter = editor
         scroll = 0
+        return []
+    }
+
+    /// Keys while the column chooser is open (fixed keys, like the filter bar's): ↑/↓ (k/j)
+    /// move the cursor, space or Enter shows or hides the column under it, ←/→ (or < and >)
+    /// move a shown column earlier or later, Esc, q or the chooser's own key closes it. The
+    /// last column shown cannot be hidden.
+    mutating func chooseColumns(_ key: Key) -> [Command] {
+        var rows = chooserRows
+        var cursor = max(0, min(columnChooser ?? 0, rows.count - 1))
+        switch key {
+        case .up, .character("k"): cursor = max(0, cursor - 1)
+        case .down, .character("j"): cursor = min(rows.count - 1, cursor + 1)
+        case .home: cursor = 0
+        case .end: cursor = rows.count - 1
+        case .character(" "), .enter:
+            let c = rows[cursor]
+            if let i = columns.firstIndex(of: c) {
+                if columns.count > 1 { columns.remove(at: i) }
+            } else {
+                columns.append(c)
+            }
+            // The cursor keeps its place, so several columns are hidden with space, space…
+            rows = chooserRows
+            cursor = min(cursor, rows.count - 1)
+        case .left, .character("<"), .right, .character(">"):
+            let later = key == .right || key == .character(">")
+            if let i = columns.firstIndex(of: rows[cursor]) {
+                let j = later ? i + 1 : i - 1
+                if columns.indices.contains(j) {
+                    columns.swapAt(i, j)
+                    cursor = j
+                }
+            }
+        case .escape, .character("q"):
+            columnChooser = nil
+            return []
+        default:
+            if keys.action(for: key) == .columns {
+                columnChooser = nil
+                return []
+            }
+        }
+        columnChooser = cursor
         return []
     }
 

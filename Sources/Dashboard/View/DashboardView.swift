@@ -44,7 +44,7 @@ public struct DashboardView: Sendable {
         case .fleet:
             renderFleet(state: state, model: model, visible: visible, layout: fleetLayout, style: style, into: &buffer)
             if !state.showHelp { frame.tableTop = fleetLayout.table.y + 2 }
-            frame.sortHeader = VehicleTablePanel.sortHeader(area: fleetLayout.table, driverWidth: Self.tableDriverWidth(model))
+            frame.sortHeader = VehicleTablePanel.sortHeader(area: fleetLayout.table, driverWidth: Self.tableDriverWidth(model), columns: state.columns)
         case .detail(let vehicle):
             DetailView(style: style, model: model, vehicle: vehicle).render(into: &buffer, area: screen.body)
         case .map:
@@ -55,7 +55,11 @@ public struct DashboardView: Sendable {
         }
         FooterPanel(style: style, state: state, matches: visible.count, seed: model.seed).render(into: &buffer, area: screen.footer)
         if state.highlight == .panel(.footer) { buffer.setStyle(screen.footer) { $0.adding(.underline) } }
-        if state.showHelp { HelpOverlay(style: style).render(into: &buffer, area: buffer.area) }
+        if let cursor = state.columnChooser, state.view == .fleet {
+            ColumnChooser(style: style, rows: state.chooserRows, shown: Set(state.columns), cursor: cursor, saveKey: nil)
+                .render(into: &buffer, area: buffer.area)
+        }
+        if state.showHelp { HelpOverlay(style: style, bindings: state.keys).render(into: &buffer, area: buffer.area) }
         return (buffer, frame)
     }
 
@@ -103,7 +107,7 @@ public struct DashboardView: Sendable {
             focused: state.focus == .vehicles, highlighted: state.highlight == .panel(.vehicles),
             pointedAt: pointed.flatMap { visible.firstIndex(of: $0) },
             meterScale: model.table?.meterScale ?? MeterGroup.scale(model.vehicles.filter(\.active)),
-            driverWidth: Self.tableDriverWidth(model))
+            driverWidth: Self.tableDriverWidth(model), columns: state.columns)
         table.render(into: &buffer, area: layout.table)
         AlertPanel(
             style: style, alerts: model.alerts, selected: state.focus == .alerts ? min(state.selectedAlert, max(0, model.alerts.count - 1)) : nil,

@@ -37,7 +37,9 @@ struct FooterPanel: Widget {
 
     func hints() -> [KeyHint] {
         let g = style.glyphs
-        let move = String(g.arrowUp) + String(g.arrowDown)
+        // The keys bound to each action (the config may have moved them): the first one shown.
+        func key(_ a: KeyAction) -> String { state.keys.keys(for: a).first?.label(glyphs: g) ?? "" }
+        let move = key(.up) + key(.down)
         var h: [KeyHint] = []
         if state.presenting {
             return [
@@ -51,21 +53,21 @@ struct FooterPanel: Widget {
         }
         switch state.view {
         case .fleet where state.focus == .alerts:
-            h = [KeyHint(move, "select", priority: 6), KeyHint("A", "acknowledge", priority: 7), KeyHint("a", "vehicles", priority: 5)]
+            h = [KeyHint(move, "select", priority: 6), KeyHint(key(.acknowledge), "acknowledge", priority: 7), KeyHint(key(.alerts), "vehicles", priority: 5)]
         case .fleet:
-            h = [KeyHint(move, "move", priority: 6), KeyHint("Enter", "detail", priority: 5), KeyHint("/", "filter", priority: 7),
-                 KeyHint("s", "sort", priority: 4), KeyHint("S", "reverse", priority: 1), KeyHint("a", "alerts", priority: 3)]
+            h = [KeyHint(move, "move", priority: 6), KeyHint(key(.open), "detail", priority: 5), KeyHint(key(.filter), "filter", priority: 7),
+                 KeyHint(key(.sortNext), "sort", priority: 4), KeyHint(key(.reverseSort), "reverse", priority: 1), KeyHint(key(.alerts), "alerts", priority: 3)]
         case .detail:
-            h = [KeyHint("Esc", "back", priority: 7)]
+            h = [KeyHint(key(.back), "back", priority: 7)]
         case .map:
-            h = [KeyHint("m", "fleet", priority: 7), KeyHint(move, "select car", priority: 2)]
+            h = [KeyHint(key(.map), "fleet", priority: 7), KeyHint(move, "select car", priority: 2)]
         }
-        if state.view != .map { h.append(KeyHint("m", "map", priority: 4)) }
-        h.append(KeyHint("space", state.paused ? "resume" : "pause", priority: 3))
-        if state.paused { h.append(KeyHint(".", "step", priority: 2)) }
-        h.append(KeyHint("+/-", "speed", priority: 1))
-        h.append(KeyHint("?", "help", priority: 8))
-        h.append(KeyHint("q", "quit", priority: 9))
+        if state.view != .map { h.append(KeyHint(key(.map), "map", priority: 4)) }
+        h.append(KeyHint(key(.pause), state.paused ? "resume" : "pause", priority: 3))
+        if state.paused { h.append(KeyHint(key(.step), "step", priority: 2)) }
+        h.append(KeyHint(key(.faster) + "/" + key(.slower), "speed", priority: 1))
+        h.append(KeyHint(key(.help), "help", priority: 8))
+        h.append(KeyHint(key(.quit), "quit", priority: 9))
         return h
     }
 

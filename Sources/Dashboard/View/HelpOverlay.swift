@@ -5,26 +5,35 @@ import Screen
 struct HelpOverlay: Widget {
     let style: ViewStyle
 
+    /// The bindings in force (the config file may have moved keys).
+    var bindings: KeyBindings = .standard
+
+    /// The help's entries: actions that belong together on one line, and what they do.
+    static let entries: [([KeyAction], String)] = [
+        ([.up, .down], "move the selection"),
+        ([.pageUp, .pageDown], "page up / down"),
+        ([.first, .last], "first / last car"),
+        ([.open], "open the car's detail"),
+        ([.back], "back / leave alerts"),
+        ([.sortNext, .sortPrevious], "next / previous sort"),
+        ([.reverseSort], "reverse the sort"),
+        ([.filter], "filter the cars"),
+        ([.columns], "choose the columns"),
+        ([.map], "map of the regions"),
+        ([.alerts], "vehicles or alerts"),
+        ([.acknowledge], "acknowledge the alert"),
+        ([.pause], "pause / resume"),
+        ([.step], "one step while paused"),
+        ([.faster, .slower], "faster / slower"),
+        ([.help], "this help"),
+        ([.quit], "quit"),
+    ]
+
+    /// Each entry's keys as bound: an action's keys with spaces, actions apart by two.
     var keys: [(String, String)] {
-        let g = style.glyphs
-        return [
-            (String(g.arrowUp) + String(g.arrowDown) + " j k", "move the selection"),
-            ("PgUp PgDn", "page up / down"),
-            ("Home End", "first / last car"),
-            ("Enter", "open the car's detail"),
-            ("Esc", "back / leave alerts"),
-            ("> s  <", "next / previous sort"),
-            ("S", "reverse the sort"),
-            ("/", "filter the cars"),
-            ("m", "map of the regions"),
-            ("a  Tab", "vehicles or alerts"),
-            ("A", "acknowledge the alert"),
-            ("space", "pause / resume"),
-            (".", "one step while paused"),
-            ("+  -", "faster / slower"),
-            ("?  F1", "this help"),
-            ("q", "quit"),
-        ]
+        Self.entries.map { actions, text in
+            (actions.map { bindings.keys(for: $0).map { $0.label(glyphs: style.glyphs) }.joined(separator: " ") }.joined(separator: "  "), text)
+        }
     }
 
     var filterLines: [(String, String)] {
@@ -46,7 +55,7 @@ struct HelpOverlay: Widget {
         var out: [Line] = [Line("Keys", style: t.header)]
         let keyWidth = 11
         func entry(_ k: (String, String), width: Int) -> [Span] {
-            [Span(DisplayWidth.pad(k.0, toWidth: keyWidth), style: t.key), Span(DisplayWidth.pad(k.1, toWidth: max(0, width - keyWidth)), style: t.popup)]
+            [Span(DisplayWidth.pad(DisplayWidth.truncate(k.0, toWidth: keyWidth - 1, ellipsis: style.glyphs.ellipsisText), toWidth: keyWidth), style: t.key), Span(DisplayWidth.pad(k.1, toWidth: max(0, width - keyWidth)), style: t.popup)]
         }
         let k = keys
         if width >= 70 {

@@ -7,6 +7,9 @@ enum VehicleColumn: Int, CaseIterable, Sendable {
 }
 
 extension VehicleColumn {
+    /// The table column a user chooses (the same order, after the selection mark).
+    init(_ c: TableColumn) { self = VehicleColumn.allCases[TableColumn.allCases.firstIndex(of: c)! + 1] }
+
     /// The sort that orders the table by this column, if it is sortable.
     var sortColumn: SortColumn? {
         switch self {
@@ -27,25 +30,36 @@ extension VehicleColumn {
 
 /// Which columns of the vehicle table fit in a width, and how wide each is.
 ///
-/// Columns join in priority order while they fit (VIN, driver, rate and alerts always; then
-/// class, destination, state, history, the per-category meters, a wider destination,
-/// romanised names, the full VIN, totals, up and down rates, zones), and what is left widens the destination, the driver and
-/// the history. The same width always gives the same plan, so the table does not jump.
+/// Columns join in priority order while they fit, what identifies a car and what it sends
+/// first, pictures last (ARCHITECTURE.md, "The vehicle table's widths"): the VIN, driver, rate
+/// and alerts always; then the full VIN (an analyst copies and searches it), class,
+/// destination, state, a readable driver's name (16 columns) and destination (18), the
+/// history sparkline, the per-category meters, romanised names after Chinese ones, totals, up and down rates, zones; what is left widens the destination,
+/// the driver and the history. Only the columns chosen (`TableColumn`, the config file's
+/// `columns`) take part, drawn in the order chosen. The same width and columns always give the
+/// same plan, so the table does not jump.
 struct VehicleColumnPlan: Hashable, Sendable {
     static let spacing = 1
     static let shortVIN = 10, fullVIN = 17
-    /// Five meters of three cells with a blank between: "tel cam nav med ota".
-    static let metersWidth = 19
+    /// Five meters of three cells, each after a blank: " tel cam nav med ota". The blank before
+    /// a label holds the sort mark when the table is sorted by that meter (" tel▼cam nav…").
+    static let metersWidth = 20
 
     private(set) var widths: [Int] = Array(repeating: 0, count: VehicleColumn.allCases.count)
     /// Whether the driver column shows romanised names after Chinese ones.
     private(set) var romanised = false
 
+    /// The columns chosen, in display order after the selection mark.
+    private(set) var order: [VehicleColumn] = VehicleColumn.allCases
+
     /// - Parameter driverWidth: the widest driver cell with romanisation ("王伟 Wang Wei").
-    init(width: Int, driverWidth: Int) {
+    /// - Parameter columns: the columns chosen, in display order.
+    init(width: Int, driverWidth: Int, columns: [TableColumn] = TableColumn.allCases) {
+        order = [.mark] + columns.map(VehicleColumn.init)
+        let chosen = Set(order)
         var used = -Self.spacing
         func add(_ c: VehicleColumn, _ w: Int) -> Bool {
-            guard used + Self.spacing + w <= width else { return false }
+            guard chosen.contains(c), used + Self.spacing + w <= width else { return false }
             used += Self.spacing + w
             widths[c.rawValue] = w
             return true
@@ -59,15 +73,19 @@ struct VehicleColumnPlan: Hashable, Sendable {
         for (c, w) in [(VehicleColumn.mark, 1), (.vin, Self.shortVIN), (.driver, 8), (.rate, Format.rateWidth), (.alerts, 6)] {
             _ = add(c, w)
         }
+        _ = grow(.vin, by: Self.fullVIN - Self.shortVIN)
         _ = add(.userClass, 12)
         _ = add(.destination, 10)
         _ = add(.state, 8)
+        // A name one can read (up to 16 columns) before the pictures.
+        let named = min(24, max(8, driverWidth))
+        _ = grow(.driver, by: min(named, 16) - 8)
+        // Where the data goes, named, before the pictures.
+        _ = grow(.destination, by: 8)
         _ = add(.history, 7)
         _ = add(.meters, Self.metersWidth)
-        _ = grow(.destination, by: 8)
-        let named = min(24, max(8, driverWidth))
-        if grow(.driver, by: named - 8) { romanised = true }
-        _ = grow(.vin, by: Self.fullVIN - Self.shortVIN)
+        _ = grow(.driver, by: named - widths[VehicleColumn.driver.rawValue])
+        romanised = named > 8 && widths[VehicleColumn.driver.rawValue] >= named
         _ = add(.total, Format.bytesWidth)
         if used + 2 * (Self.spacing + Format.rateWidth) <= width {
             _ = add(.up, Format.rateWidth)
@@ -75,7 +93,7 @@ struct VehicleColumnPlan: Hashable, Sendable {
         }
         _ = add(.zone, 14)
         // What is left widens the flexible columns, a step at a time, so each gets its share.
-        let caps: [(VehicleColumn, Int)] = [(.history, 16), (.destination, 26), (.driver, romanised ? 24 : named), (.history, 30), (.destination, 40), (.zone, 24)]
+        let caps: [(VehicleColumn, Int)] = [(.destination, 26), (.history, 16), (.driver, romanised ? 24 : named), (.destination, 40), (.history, 30), (.zone, 24)]
         for (c, cap) in caps {
             let room = width - used
             guard room > 0 else { break }
@@ -86,7 +104,7 @@ struct VehicleColumnPlan: Hashable, Sendable {
     func width(_ c: VehicleColumn) -> Int { widths[c.rawValue] }
 
     /// The columns shown, in display order.
-    var shown: [VehicleColumn] { VehicleColumn.allCases.filter { widths[$0.rawValue] > 0 } }
+    var shown: [VehicleColumn] { order.filter { widths[$0.rawValue] > 0 } }
 }
 
 /// The main data categories of the per-car meters: what a person asks about first.

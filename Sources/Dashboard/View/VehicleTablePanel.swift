@@ -26,6 +26,8 @@ struct VehicleTablePanel: Widget {
     let meterScale: [Double]
     /// The widest driver cell with romanisation.
     let driverWidth: Int
+    /// The columns chosen, in display order.
+    var columns: [TableColumn] = TableColumn.allCases
     /// The window of the rates and category bars shown, in seconds.
     var windowSeconds = MeterWindow.rateSeconds
 
@@ -49,7 +51,7 @@ struct VehicleTablePanel: Widget {
         block.render(into: &buffer, area: area)
         let inner = block.inner(area)
         guard !inner.isEmpty else { return }
-        let plan = Self.plan(area: area, driverWidth: driverWidth)
+        let plan = Self.plan(area: area, driverWidth: driverWidth, columns: columns)
         let shown = plan.shown
         let columns = shown.map { Table.Column(title(of: $0, width: plan.width($0)), width: .fixed(plan.width($0)), alignment: alignment(of: $0)) }
         var cells: [[Line]] = []
@@ -92,7 +94,10 @@ struct VehicleTablePanel: Widget {
         case .rate: name = "Rate"
         case .up: name = String(style.glyphs.arrowUp) + " Up"
         case .down: name = String(style.glyphs.arrowDown) + " Down"
-        case .meters: name = MeterGroup.allCases.map(\.label).joined(separator: " ")
+        case .meters:
+            // Each meter sorts on its own: the mark takes the blank before the sorted one.
+            let mark = sort.meter.map { _ in style.sortMark(descending: descending) }
+            return MeterGroup.allCases.map { (sort.meter == $0.rawValue ? mark! : " ") + $0.label }.joined()
         case .total: name = "Total"
         case .destination: name = "Destination"
         case .zone: name = "Zone"
@@ -111,20 +116,28 @@ struct VehicleTablePanel: Widget {
 
     /// The sortable header cells of a table drawn in `area`: the screen columns each covers,
     /// laid out as `render` lays them out (the same plan, the same `Table` spans).
-    static func sortHeader(area: Rect, driverWidth: Int) -> [FrameContext.HeaderCell] {
-        let plan = plan(area: area, driverWidth: driverWidth)
+    static func sortHeader(area: Rect, driverWidth: Int, columns: [TableColumn]) -> [FrameContext.HeaderCell] {
+        let plan = plan(area: area, driverWidth: driverWidth, columns: columns)
         let shown = plan.shown
         let table = Table(columns: shown.map { Table.Column("", width: .fixed(plan.width($0))) }, rows: [], columnSpacing: VehicleColumnPlan.spacing)
         let inner = area.inset(by: 1)
-        return zip(shown, table.columnSpans(x: inner.x, width: inner.width)).compactMap { column, span in
-            column.sortColumn.map { FrameContext.HeaderCell(columns: span, sort: $0) }
+        return zip(shown, table.columnSpans(x: inner.x, width: inner.width)).flatMap { column, span -> [FrameContext.HeaderCell] in
+            if column == .meters {
+                // A cell per meter: its blank and its three-letter label.
+                let meters = SortColumn.allCases.filter { $0.meter != nil }
+                return meters.map { m in
+                    let start = span.lowerBound + 4 * m.meter!
+                    return FrameContext.HeaderCell(columns: start..<min(span.upperBound, start + 4), sort: m)
+                }
+            }
+            return column.sortColumn.map { [FrameContext.HeaderCell(columns: span, sort: $0)] } ?? []
         }
     }
 
     /// The columns of a table drawn in `area` (inside its border) and their widths.
-    static func plan(area: Rect, driverWidth: Int) -> VehicleColumnPlan {
+    static func plan(area: Rect, driverWidth: Int, columns: [TableColumn]) -> VehicleColumnPlan {
         // Inside the panel's border (`Block.inner`).
-        VehicleColumnPlan(width: area.inset(by: 1).width, driverWidth: driverWidth)
+        VehicleColumnPlan(width: area.inset(by: 1).width, driverWidth: driverWidth, columns: columns)
     }
 
     func cell(_ c: VehicleColumn, _ r: VehicleRow, width: Int, romanised: Bool, position: Int) -> Line {
@@ -139,8 +152,9 @@ struct VehicleTablePanel: Widget {
             if romanised, let rom = r.driverRomanised, !rom.isEmpty { spans.append(Span(" " + clean(rom), style: t.dim)) }
             return Line(spans)
         case .userClass:
-            let mark = r.restricted ? String(style.glyphs.restricted) + " " : "  "
-            return Line([Span(mark, style: t.restricted), Span(clean(r.userClass.rawValue), style: r.restricted ? t.restricted : t.text)])
+            // Only the glyph carries the mark's style: a styled blank shows as a block when reversed.
+            let mark = r.restricted ? String(style.glyphs.restricted) : " "
+            return Line([Span(mark, style: r.restricted ? t.restricted : t.text), Span(" ", style: t.text), Span(clean(r.userClass.rawValue), style: r.restricted ? t.restricted : t.text)])
         case .state:
             return Line(clean(r.state), style: r.state == "asleep" || r.state == "parked" ? t.dim : t.text)
         case .rate:
@@ -152,7 +166,7 @@ struct VehicleTablePanel: Widget {
         case .meters:
             var spans: [Span] = []
             for g in MeterGroup.allCases {
-                if g.rawValue > 0 { spans.append(Span(" ")) }
+                spans.append(Span(" "))
                 let top = g.rawValue < meterScale.count ? meterScale[g.rawValue] : 0
                 spans += style.meter(top > 0 ? g.rate(of: r) / top : 0, width: 3, style: t.trafficUp)
             }

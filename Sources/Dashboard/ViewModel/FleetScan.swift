@@ -18,6 +18,8 @@ struct FleetScan {
         var order: (query: Query, sort: SortColumn, descending: Bool)?
         /// The widest driver cell (the table is drawn).
         var driverWidth = false
+        /// Names in Latin letters only (`NameScript.romanised`): the driver cell is the romanised name.
+        var romanisedNames = false
         /// Every car's dot on the map.
         var map = false
     }
@@ -117,7 +119,12 @@ struct FleetScan {
                     driver = driverKeys.count
                     driverSlot[id] = driver
                     driverKeys.append((romanised ?? d.name).lowercased())
-                    if needs.driverWidth { driverWidth = max(driverWidth, DashboardView.driverCellWidth(name: d.name, romanised: romanised)) }
+                    if needs.driverWidth {
+                        let cell = needs.romanisedNames
+                            ? DashboardView.driverCellWidth(name: romanised ?? d.name, romanised: nil)
+                            : DashboardView.driverCellWidth(name: d.name, romanised: romanised)
+                        driverWidth = max(driverWidth, cell)
+                    }
                 }
             }
             if needs.map {
@@ -136,6 +143,7 @@ struct FleetScan {
             case .rate: VehicleSortKey.number(rate)
             case .up: VehicleSortKey.number(up)
             case .down: VehicleSortKey.number(down)
+            case .telemetry, .camera, .navigation, .media, .updates: VehicleSortKey.number(MeterGroup.allCases[order.sort.meter!].rate(of: rates))
             case .alerts: VehicleSortKey.alerts(severity: severity, count: alerts)
             case .total: totalUp &+ totalDown
             case .vin: 0
@@ -173,7 +181,7 @@ struct SortRanks {
         case .destination:
             destination = VehicleSortKey.ranks(
                 reader.services.map { TextPair(first: $0.country.rawValue, second: $0.name) } + [TextPair(first: "", second: "")])
-        case .rate, .up, .down, .alerts, .total, .vin, .driver: break
+        case .rate, .up, .down, .alerts, .total, .vin, .driver, .telemetry, .camera, .navigation, .media, .updates: break
         }
     }
 }

@@ -10,10 +10,22 @@ import Simulation
 ///   height, or the detail's car) or for every car (`.all`, for the exports); plus O(pairs) for
 ///   the detail of one car. With `.screen`, 100,000 cars cost about 40 ms a frame in a release
 ///   build (0.55 s with every car's row built, filtered and sorted as rows).
+/// How drivers' names are written on screen.
+public enum NameScript: String, CaseIterable, Hashable, Sendable {
+    /// As the scenario writes them: "王伟 Wang Wei" where there is room.
+    case native
+    /// Latin letters only: "Wang Wei".
+    case romanised
+}
+
 public struct ModelBuilder: Sendable {
     public var scenarioName: String
     /// Closed alerts shown after the open ones (newest first).
     public var recentAlertLimit = 50
+    /// How the screen writes drivers' names: as in the scenario (Chinese characters with their
+    /// romanisation), or in Latin letters only for outputs that cannot draw Chinese (`--ascii`,
+    /// the Linux console). The data exports always carry both forms.
+    public var names: NameScript = .native
 
     /// Which cars get a full `VehicleRow` (with its text, destinations and history).
     public enum Rows: Hashable, Sendable {
@@ -43,6 +55,7 @@ public struct ModelBuilder: Sendable {
         if scope == .screen {
             needs.order = (state.query, state.sort, state.descending)
             needs.driverWidth = state.view == .fleet
+            needs.romanisedNames = names == .romanised
         }
         needs.map = scope == .all || state.view == .map
         let scan = FleetScan(reader: reader, needs: needs)
@@ -155,7 +168,9 @@ public struct ModelBuilder: Sendable {
         let categoryWindow = reader.meters.categoryWindowBytes(car: i, at: reader.now)
         var r = VehicleRow(
             index: i, vin: car.vin.description, model: car.model.displayName, market: car.market, region: car.region,
-            state: car.state.description, driverName: car.driver.name, driverRomanised: FleetReader.romanised(car.driver),
+            state: car.state.description,
+            driverName: names == .romanised ? FleetReader.romanised(car.driver) ?? car.driver.name : car.driver.name,
+            driverRomanised: names == .romanised ? nil : FleetReader.romanised(car.driver),
             userClass: car.driver.userClass, restricted: restricted, zone: car.zone,
             rate: window.rate, upRate: window.upRate, downRate: window.downRate,
             categoryRates: categoryWindow.map { MeterWindow.rate(bytes: $0, seconds: seconds) }, totalBytes: m.totalUp &+ m.totalDown,
@@ -177,14 +192,15 @@ public struct ModelBuilder: Sendable {
         return (open + closed).map { a in
             let f = a.facts
             let d = f.driver
-            let driver = d.romanized.isEmpty || d.romanized == d.name
-                ? "\(d.name) (\(d.userClass))" : "\(d.name) (\(d.romanized), \(d.userClass))"
+            let romanised = names == .romanised
+            let driver = d.romanized.isEmpty || d.romanized == d.name || romanised
+                ? "\(romanised && !d.romanized.isEmpty ? d.romanized : d.name) (\(d.userClass))" : "\(d.name) (\(d.romanized), \(d.userClass))"
             return AlertRow(
                 id: a.id, severity: a.severity, ruleID: a.ruleID, title: a.title, source: a.source,
                 vehicle: Int(a.vehicle), vin: (f.vin ?? world.vin(of: Int(a.vehicle))).description, driver: driver, userClass: f.userClass, category: f.category,
                 service: f.serviceName, country: f.destinationCountry, bytes: a.bytes, count: Int(clamping: a.count),
                 start: a.start, lastSeen: a.lastSeen, end: a.closedAt, acknowledged: a.acknowledged, zone: f.zone,
-                position: f.position, explanation: a.explanation, breakdown: a.breakdown, shortLabel: a.shortLabel)
+                position: f.position, explanation: a.explanation(romanised: romanised), breakdown: a.breakdown, shortLabel: a.shortLabel)
         }
     }
 

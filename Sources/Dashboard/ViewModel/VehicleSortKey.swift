@@ -102,6 +102,7 @@ extension VehicleSortKey {
             case .rate: number(r.rate)
             case .up: number(r.upRate)
             case .down: number(r.downRate)
+            case .telemetry, .camera, .navigation, .media, .updates: number(MeterGroup.allCases[sort.meter!].rate(of: r))
             case .alerts: alerts(severity: r.maxSeverity, count: r.openAlerts)
             case .total: r.totalBytes
             case .vin: 0

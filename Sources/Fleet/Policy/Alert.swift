@@ -83,7 +83,13 @@ public struct Alert: Hashable, Sendable, Identifiable {
     /// The rule's sentence for this alert's flows (their total, categories and destinations,
     /// with the breakdown when there is more than one), then the rule id and its source in
     /// brackets: what a compliance officer reads and can check.
-    public var explanation: String {
-        template.render(facts, breakdown: breakdown) + " [\(ruleID), \(source)]"
+    public var explanation: String { explanation(romanised: false) }
+
+    /// The explanation with the driver named in Latin letters only ("Wang Wei (military)"),
+    /// for outputs that cannot draw Chinese characters (`--ascii`, the Linux console).
+    public func explanation(romanised: Bool) -> String {
+        var f = facts
+        if romanised, !f.driver.romanized.isEmpty { f.driver.name = f.driver.romanized }
+        return template.render(f, breakdown: breakdown) + " [\(ruleID), \(source)]"
     }
 }
