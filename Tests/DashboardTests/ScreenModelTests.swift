@@ -101,6 +101,38 @@ import Testing
         }
     }
 
+    /// The detail's matrix: where the panel is short, the largest categories are shown and a
+    /// line counts the rest with their bytes (nothing dropped without a word); where it is wide,
+    /// no destination's name is cut.
+    @Test func theMatrixShowsTheLargestRowsAndWholeNames() throws {
+        let details = Self.builder.allDetails(world: Self.monitor.world, model: Self.full)
+        let busy = try #require(details.max { a, b in
+            a.matrix.filter { $0.contains { $0 > 0 } }.count < b.matrix.filter { $0.contains { $0 > 0 } }.count
+        })
+        let categories = DataCategory.allCases.filter { busy.matrix[$0.index].contains { $0 > 0 } }
+        #expect(categories.count >= 4, "a car with traffic in many categories")
+        func matrixLines(_ w: Int, _ h: Int) -> [String] {
+            var state = DashboardState(width: w, height: h, paused: true)
+            state.view = .detail(vehicle: busy.row.index)
+            state.selectedVehicle = busy.row.index
+            let model = Self.builder.build(monitor: Self.monitor, state: state, rows: .screen)
+            let b = Self.view.render(state: state, model: model).0
+            let lines = (0..<b.height).map { b.line($0) }
+            guard let top = lines.firstIndex(where: { $0.contains("Where the data goes") }) else { return [] }
+            return Array(lines[(top + 1)...].prefix { !$0.hasPrefix("╰") })
+        }
+        let small = matrixLines(80, 24)
+        let bytes = { (c: DataCategory) in busy.matrix[c.index].reduce(UInt64(0), &+) }
+        let largest = categories.max { bytes($0) < bytes($1) }!
+        #expect(small.contains { $0.contains(largest.displayName) }, "the largest row is shown: \(small)")
+        if small.count - 2 < categories.count {
+            #expect(small.last?.contains("more categor") == true, "\(small)")
+        }
+        let wide = matrixLines(200, 60)
+        #expect(!wide.joined().contains("…"), "\(wide)")
+        #expect(wide.count - 2 == categories.count)
+    }
+
     /// Each category meter sorts by its own group's rate, and the mark sits on its label.
     @Test func eachCategoryMeterSortsByItsRate() throws {
         let byIndex = Dictionary(uniqueKeysWithValues: Self.full.vehicles.map { ($0.index, $0) })

@@ -36,15 +36,27 @@ struct DetailMatrix: Widget {
         }
         let labelWidth = 13
         let totalWidth = Format.bytesWidth + 1
-        // Columns as wide as their service name (8 to 16), as many as fit; the rest are counted.
+        // Columns as many as fit at 9 to 18 cells (the rest are counted), then widened to their
+        // whole service name while the panel has room: no name is cut beside empty columns.
         var cols: [(index: Int, width: Int)] = []
         var used = labelWidth + totalWidth
-        for (i, dest) in detail.destinations.enumerated() {
-            let w = min(18, max(9, DisplayWidth.of(clean(dest.name)) + 3))
+        let wanted = detail.destinations.map { DisplayWidth.of(clean($0.name)) + 3 }
+        for (i, want) in wanted.enumerated() {
+            let w = min(18, max(9, want))
             if used + w > inner.width - 8 && i < detail.destinations.count - 1 { break }
             if used + w > inner.width { break }
             cols.append((i, w))
             used += w
+        }
+        // A cell at a time round the columns, so each gets its share of the room.
+        var growing = true
+        while growing && used < inner.width {
+            growing = false
+            for k in cols.indices where used < inner.width && cols[k].width < min(40, wanted[cols[k].index]) {
+                cols[k].width += 1
+                used += 1
+                growing = true
+            }
         }
         let hiddenCount = detail.destinations.count - cols.count
         var x = inner.x + labelWidth
@@ -65,7 +77,25 @@ struct DetailMatrix: Widget {
         if hiddenCount > 0 && inner.height > 1 {
             buffer.put(Line("+\(hiddenCount) more", style: t.dim, alignment: .right), x: x, y: inner.y + 1, width: totalWidth)
         }
-        for (r, c) in cats.enumerated() {
+        // When not every category fits, the largest are shown (in category order) and a last
+        // line counts the others and their bytes: nothing is dropped without a word.
+        func bytes(_ c: DataCategory) -> UInt64 { detail.matrix[c.index].reduce(0, &+) }
+        let room = max(0, inner.height - 2)
+        var shown = cats
+        var others: [DataCategory] = []
+        if cats.count > room {
+            let keep = Set(cats.sorted { bytes($0) != bytes($1) ? bytes($0) > bytes($1) : $0.index < $1.index }.prefix(max(0, room - 1)))
+            shown = cats.filter { keep.contains($0) }
+            others = cats.filter { !keep.contains($0) }
+        }
+        if !others.isEmpty, room > 0 {
+            let total = others.reduce(UInt64(0)) { $0 &+ bytes($1) }
+            let label = "+\(others.count) more categor\(others.count == 1 ? "y" : "ies") (\(others.map(\.displayName).joined(separator: ", ")))"
+            let y = inner.y + 2 + shown.count
+            buffer.put(Line(label, style: t.dim), x: inner.x, y: y, width: max(0, x - inner.x - 1), ellipsis: style.glyphs.ellipsis)
+            buffer.put(Line(Format.bytes(Double(total)), style: t.dim, alignment: .right), x: x, y: y, width: totalWidth)
+        }
+        for (r, c) in shown.enumerated() {
             let y = inner.y + 2 + r
             guard y < inner.maxY else { break }
             let row = detail.matrix[c.index]
