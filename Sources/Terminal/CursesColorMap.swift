@@ -49,6 +49,13 @@ struct CursesColorMap: Hashable, Sendable {
 
     var usesColor: Bool { mode != .monochrome }
 
+    /// Whether `foreground` is a bright ANSI colour (8-15) this terminal has only the normal
+    /// half of: drawn as its normal colour in bold, the way 8-colour terminals show bright ones.
+    func brightensByBold(_ foreground: Color) -> Bool {
+        if case .ansi(8) = mode, case .ansi(let n) = foreground, n >= 8, n < 16 { return true }
+        return false
+    }
+
     /// The curses colour number of `color` as a foreground or background.
     func number(for color: Color, foreground: Bool) -> Int32 {
         let fallback: Int32 = hasDefaultColors ? -1 : (foreground ? 7 : 0)

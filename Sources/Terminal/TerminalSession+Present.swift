@@ -53,7 +53,9 @@ extension TerminalSession {
         if let last = lastStyle, last.style == style { return (last.attributes, last.pair) }
         var attributes = fw_attr_normal()
         let a = style.attributes
-        if a.contains(.bold) { attributes |= fw_attr_bold() }
+        // Eight colours (TERM=xterm, linux): a bright foreground is its normal colour in bold,
+        // which those terminals draw bright, rather than the dark colour alone.
+        if a.contains(.bold) || colorMap.brightensByBold(style.foreground) { attributes |= fw_attr_bold() }
         if a.contains(.dim) { attributes |= fw_attr_dim() }
         if a.contains(.italic) { attributes |= fw_attr_italic() }
         if a.contains(.underline) { attributes |= fw_attr_underline() }

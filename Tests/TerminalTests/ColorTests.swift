@@ -133,4 +133,14 @@ struct ColorTests {
         #expect(pairs.pair(foreground: 7, background: 0) == .existing(0))
         #expect(pairs.count == 0)
     }
+
+    /// On an 8-colour terminal a bright foreground is its normal colour in bold (the 16-colour
+    /// theme's bright blue stays bright under TERM=xterm and TERM=linux); elsewhere no bold added.
+    @Test func brightColoursOnEightColourTerminalsAreBold() {
+        let eight = CursesColorMap(depth: .ansi16, colors: 8)
+        #expect(eight.number(for: .ansi(12), foreground: true) == 4 && eight.brightensByBold(.ansi(12)))
+        #expect(!eight.brightensByBold(.ansi(4)) && !eight.brightensByBold(.default) && !eight.brightensByBold(.rgb(1, 2, 3)))
+        #expect(!CursesColorMap(depth: .ansi16, colors: 16).brightensByBold(.ansi(12)))
+        #expect(!CursesColorMap(depth: .indexed256, colors: 256).brightensByBold(.ansi(12)))
+    }
 }
