@@ -20,6 +20,7 @@ protocol VehicleFacts {
     var downRate: Double { get }
     var totalBytes: UInt64 { get }
     var topService: ServiceID? { get }
+    var topServiceName: String? { get }
     var topCountry: Country? { get }
     var crossBorder: Bool { get }
     var countries: [Country] { get }

@@ -98,6 +98,10 @@ extension DashboardState {
             descending.toggle()
         case .character("/"):
             filter = FilterEditor(text: query.source, error: nil, previous: query)
+        case .character("f"), .function(3):
+            filter = FilterEditor(text: search.source, error: nil, previous: search, purpose: .search)
+        case .character("n") where view == .fleet || view == .map, .character("N") where view == .fleet || view == .map:
+            if !search.isEmpty { searchJump = SearchJump(forward: key == .character("n"), from: selectedVehicle) }
         case .character("m"):
             if case .map = view { goBack() } else { open(.map) }
         case .character("a"), .tab:
@@ -127,35 +131,54 @@ extension DashboardState {
         return commands
     }
 
-    /// Keys while the filter bar is open: typing edits it and the table follows as long as the
-    /// text parses; Enter keeps it, Esc restores the previous filter.
+    /// Keys while the prompt is open: a line editor (`LineEditor.apply`), Up and Down walk
+    /// the history. A filter being typed is previewed by the table as long as it parses (while
+    /// it does not, the table shows the filter in force); Enter applies it, Esc restores the
+    /// previous one. A search changes nothing until Enter, which jumps to the next match.
     mutating func editFilter(_ key: Key) -> [Command] {
         guard var editor = filter else { return [] }
         switch key {
         case .enter:
-            if editor.error == nil { filter = nil }
+            guard editor.error == nil else { return [] }
+            promptHistory.record(editor.text)
+            filter = nil
+            if editor.purpose == .search {
+                search = (try? Query(parsing: editor.text)) ?? .all
+                searchJump = search.isEmpty ? nil : SearchJump(forward: true, from: selectedVehicle)
+            }
             return []
         case .escape:
-            query = editor.previous
+            if editor.purpose == .filter { query = editor.previous }
             filter = nil
             return []
-        case .backspace:
-            if !editor.text.isEmpty { editor.text.removeLast() }
-        case .ctrl("u"):
-            editor.text = ""
-        case .character(let c) where editor.text.count < Query.maxLength:
-            editor.text.append(c)
+        case .up, .down:
+            let entries = promptHistory.entries
+            guard !entries.isEmpty else { return [] }
+            if key == .up {
+                if editor.historyIndex == nil { editor.draft = editor.text }
+                editor.historyIndex = max(0, (editor.historyIndex ?? entries.count) - 1)
+            } else {
+                guard let i = editor.historyIndex else { return [] }
+                editor.historyIndex = i + 1 < entries.count ? i + 1 : nil
+            }
+            editor.line.replace(with: editor.historyIndex.map { entries[$0] } ?? editor.draft)
         default:
-            return []
+            guard editor.line.apply(key, limit: Query.maxLength) else { return [] }
         }
+        let parsed: Query?
         do {
-            query = try Query(parsing: editor.text)
+            parsed = try Query(parsing: editor.text)
             editor.error = nil
         } catch {
+            parsed = nil
             editor.error = error
         }
         filter = editor
-        scroll = 0
+        if editor.purpose == .filter {
+            // Never a half-typed filter: the preview while the text parses, else the one in force.
+            query = parsed ?? editor.previous
+            scroll = 0
+        }
         return []
     }
 
@@ -208,7 +231,8 @@ extension DashboardState {
     /// no rows (none drawn yet, or a filter that matches nothing) leaves the selection alone.
     mutating func adoptDrawnSelection(frame: FrameContext) {
         let rows = frame.visibleVehicles
-        if let i = selectedPosition(in: rows), rows[i] != selectedVehicle { selectedVehicle = rows[i] }
+        if let i = selectedPosition(in: rows, searchMatches: frame.searchMatches), rows[i] != selectedVehicle { selectedVehicle = rows[i] }
+        searchJump = nil
     }
 
     /// Scrolls the table so that the selected row is on screen.

@@ -12,6 +12,8 @@ struct MapView: Widget {
     let map: MapModel
     let selected: Int?
     let pointedAt: Int?
+    /// The filter in force, when only the cars it matches are drawn.
+    var filter: String? = nil
 
     func render(into buffer: inout Buffer, area: Rect) {
         let t = style.theme
@@ -38,6 +40,7 @@ struct MapView: Widget {
         let alerting = region.cars.filter { $0.severity > 0 }.count
         var details = [Span("\(region.cars.count) cars", style: t.text), Span("\(driving) driving", style: t.trafficDown)]
         if alerting > 0 { details.append(Span("\(alerting) alerting", style: t.severityHigh)) }
+        if let filter { details.append(Span("filtered: " + filter, style: t.key)) }
         let block = style.block(style.title(clean(region.name), details))
         block.render(into: &buffer, area: area)
         let inner = block.inner(area)

@@ -13,7 +13,12 @@ struct VehicleTablePanel: Widget {
     let rowCount: Int
     /// Cars in the fleet, for "37/612".
     let fleetCount: Int
+    /// The filter the rows are drawn for (a preview while one is typed), the filter in force,
+    /// and the search with its matches among the rows.
     let query: Query
+    let applied: Query
+    let search: Query
+    let searchMatches: Int
     let sort: SortColumn
     let descending: Bool
     /// Position of the selected car among the cars the filter matches.
@@ -42,7 +47,10 @@ struct VehicleTablePanel: Widget {
 
     func render(into buffer: inout Buffer, area: Rect) {
         var details: [Span] = [Span("\(rowCount)/\(fleetCount)", style: style.theme.text)]
-        if !query.isEmpty { details.append(Span("filter: " + clean(query.source), style: style.theme.key)) }
+        // The filter in force until Enter applies another; a preview says it is one.
+        if !applied.isEmpty { details.append(Span("filter: " + clean(applied.source), style: style.theme.key)) }
+        if query != applied { details.append(Span(query.isEmpty ? "preview: all cars" : "preview: " + clean(query.source), style: style.theme.dim)) }
+        if !search.isEmpty { details.append(Span("search: " + clean(search.source) + " (\(searchMatches))", style: style.theme.dim)) }
         details.append(Span("sort: \(sort.rawValue) " + style.sortMark(descending: descending), style: style.theme.dim))
         details.append(Span(ViewStyle.windowLabel(windowSeconds), style: style.theme.dim))
         let block = style.block(style.title("Vehicles", details), focused: focused, highlighted: highlighted)

@@ -127,6 +127,7 @@ struct CarFacts: VehicleFacts {
     var userClass: UserClassID { reader.world.userClass(of: index) }
     var zone: ZoneID? { reader.world.zone(of: index).map { reader.zones[$0].id } }
     var topService: ServiceID? { top.map { reader.services[$0].id } }
+    var topServiceName: String? { top.map { reader.services[$0].name } }
     var topCountry: Country? { top.map { reader.services[$0].country } }
 
     var countries: [Country] {
