@@ -73,6 +73,7 @@ import Testing
         // Table order 7 3 9 1 4; the search matches 9 and 4.
         var frame = self.frame
         frame.searchMatches = [9, 4]
+        frame.searchQuery = try! Query(parsing: "wang")
         var s = run([.character("f")] + typed("wang"), frame: frame)
         #expect(s.filter?.purpose == .search)
         #expect(s.query.isEmpty, "a search being typed filters nothing")
@@ -95,6 +96,23 @@ import Testing
         s = run([.character("n")], from: s, frame: frame)
         #expect(s.selectedPosition(in: frame.visibleVehicles, searchMatches: frame.searchMatches) == 3)
         #expect(run([.character("n")]).searchJump == nil, "n without a search does nothing")
+    }
+
+    /// Between keys the driver settles a jump on the frame that drew it; a frame drawn for
+    /// another search leaves it pending.
+    @Test func aJumpSettlesOnTheFrameThatDrewIt() throws {
+        var frame = self.frame
+        frame.searchMatches = [9, 4]
+        var s = DashboardState()
+        s.search = try Query(parsing: "wang")
+        s.selectedVehicle = 7
+        s.searchJump = DashboardState.SearchJump(forward: true, from: 7)
+        var stale = s
+        stale.settleSearchJump(frame: frame)
+        #expect(stale.searchJump != nil && stale.selectedVehicle == 7, "matches of another search")
+        frame.searchQuery = s.search
+        s.settleSearchJump(frame: frame)
+        #expect(s.searchJump == nil && s.selectedVehicle == 9)
     }
 
     @Test func escapeLeavesTheSearchAsItWas() {

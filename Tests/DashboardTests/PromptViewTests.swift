@@ -64,7 +64,7 @@ import Testing
         for id in frame.alertIDs { #expect(soe.contains(ViewFixture.model.alerts.first { $0.id == id }!.vehicle)) }
         #expect(b.text.contains("filtered: class:key-soe") && !all.text.contains("filtered:"))
         let (m, _) = render(160, 48) { $0.query = q; $0.view = .map }
-        #expect(m.text.contains("filtered: class:key-soe"))
+        #expect(m.text.contains("filtered: class:key-soe") && m.text.contains("· filtered · "), "the legend names the filter, the regions say filtered")
         let shown = DashboardView.mapShown(state: { var s = DashboardState(); s.query = q; return s }(), map: ViewFixture.model.map, visible: frame.visibleVehicles)
         #expect(shown.regions.allSatisfy { $0.cars.allSatisfy { soe.contains($0.vehicle) } })
         #expect(shown.regions.map(\.cars.count).reduce(0, +) < ViewFixture.model.map.regions.map(\.cars.count).reduce(0, +))

@@ -172,6 +172,8 @@ public struct FrameContext: Hashable, Sendable {
     /// The cars of `visibleVehicles` the search (`DashboardState.search`) matches, in table
     /// order: where `n` and `N` land.
     public var searchMatches: [Int] = []
+    /// The search `searchMatches` were found for (the state's when the frame was drawn).
+    public var searchQuery: Query = .all
 
     /// A header cell: the screen columns it covers (on the row above `tableTop`) and its sort.
     public struct HeaderCell: Hashable, Sendable {

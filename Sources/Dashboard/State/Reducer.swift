@@ -231,8 +231,21 @@ extension DashboardState {
     /// no rows (none drawn yet, or a filter that matches nothing) leaves the selection alone.
     mutating func adoptDrawnSelection(frame: FrameContext) {
         let rows = frame.visibleVehicles
-        if let i = selectedPosition(in: rows, searchMatches: frame.searchMatches), rows[i] != selectedVehicle { selectedVehicle = rows[i] }
-        searchJump = nil
+        // A jump is resolved on the matches of the search it was asked for; a frame drawn for
+        // another search (a batch of keys ahead of the frames) leaves it pending.
+        let current = frame.searchQuery == search
+        var drawn = self
+        if !current { drawn.searchJump = nil }
+        if let i = drawn.selectedPosition(in: rows, searchMatches: frame.searchMatches), rows[i] != selectedVehicle { selectedVehicle = rows[i] }
+        if current { searchJump = nil }
+    }
+
+    /// Makes a pending search jump's row, as the frame on screen drew it, the selection: the
+    /// driver calls this between keys (on a tick), so the row `n` landed on stays selected when
+    /// the order changes with the next data.
+    public mutating func settleSearchJump(frame: FrameContext) {
+        guard searchJump != nil, frame.searchQuery == search else { return }
+        adoptDrawnSelection(frame: frame)
     }
 
     /// Scrolls the table so that the selected row is on screen.

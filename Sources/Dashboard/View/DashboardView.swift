@@ -33,6 +33,7 @@ public struct DashboardView: Sendable {
         let matches = Self.searchMatches(state: state, model: model, visible: visible)
         var frame = FrameContext(visibleVehicles: visible, alertIDs: alerts.map(\.id), tableRows: 1, tableTop: nil)
         frame.searchMatches = matches
+        frame.searchQuery = state.search
         guard state.width >= Self.minimumWidth, state.height >= Self.minimumHeight else {
             TooSmallNotice(style: style, width: state.width, height: state.height).render(into: &buffer, area: buffer.area)
             return (buffer, frame)
@@ -54,7 +55,7 @@ public struct DashboardView: Sendable {
             MapView(
                 style: style, map: Self.mapShown(state: state, map: model.map, visible: visible),
                 selected: state.selectedPosition(in: visible, searchMatches: matches).map { visible[$0] }, pointedAt: pointedVehicle(state),
-                filter: state.query.isEmpty ? nil : clean(state.query.source)
+                filter: Self.filterLabel(state)
             ).render(into: &buffer, area: screen.body)
         }
         if let caption = state.caption {
@@ -118,8 +119,15 @@ public struct DashboardView: Sendable {
         AlertPanel(
             style: style, alerts: alerts, selected: state.focus == .alerts ? min(state.selectedAlert, max(0, alerts.count - 1)) : nil,
             focused: state.focus == .alerts, highlighted: state.highlight == .panel(.alerts),
-            filter: state.query.isEmpty ? nil : clean(state.query.source)
+            filter: Self.filterLabel(state)
         ).render(into: &buffer, area: layout.alerts)
+    }
+
+    /// What the alert list's and the map's titles say of the filter they show: "filtered: …", or
+    /// "preview: …" while a new filter is typed (nil when they show every car).
+    static func filterLabel(_ state: DashboardState) -> String? {
+        guard !state.query.isEmpty else { return nil }
+        return (state.query == state.appliedFilter ? "filtered: " : "preview: ") + clean(state.query.source)
     }
 
     /// The widest driver cell the table lays its columns out for.
