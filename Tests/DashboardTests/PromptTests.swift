@@ -77,6 +77,7 @@ import Testing
         var s = run([.character("f")] + typed("wang"), frame: frame)
         #expect(s.filter?.purpose == .search)
         #expect(s.query.isEmpty, "a search being typed filters nothing")
+        #expect(s.search.source == "wang", "it marks its matches as it is typed")
         s = run([.enter], from: s, frame: frame)
         #expect(s.search.source == "wang" && s.query.isEmpty)
         #expect(s.selectedPosition(in: frame.visibleVehicles, searchMatches: frame.searchMatches) == 2, "drawn on 9")
@@ -117,7 +118,11 @@ import Testing
 
     @Test func escapeLeavesTheSearchAsItWas() {
         var s = run([.function(3)] + typed("wang") + [.enter])
-        s = run([.character("f"), .ctrl("u")] + typed("li") + [.escape], from: s)
+        s = run([.character("f"), .ctrl("u")] + typed("li"), from: s)
+        #expect(s.search.source == "li")
+        s = run(typed(":"), from: s)
+        #expect(s.search.source == "wang", "a text that does not parse marks what the search in force marks")
+        s = run([.escape], from: s)
         #expect(s.search.source == "wang")
         #expect(s.filter == nil)
     }

@@ -77,5 +77,13 @@ import Testing
         }
         #expect(frame.searchMatches == frame.visibleVehicles.filter { [1].contains($0) }, "李娜 Li Na is the one match")
         #expect(b.text.contains("search: driver:li (1)"))
+        let (c, _) = render(160, 48) { $0.search = try! Query(parsing: "driver:li") }
+        let row = try #require((0..<c.height).first { c.line($0).contains("李娜") })
+        #expect(c[1, row].text == "•", "the match is marked")
+        let (d, _) = render(160, 48) {
+            $0.search = try! Query(parsing: "restricted")
+            $0.filter = FilterEditor(text: "restricted", previous: .all, purpose: .search)
+        }
+        #expect(d.line(d.height - 1).hasPrefix("find restricted") && d.line(d.height - 1).contains("2 matches · Enter find, then n/N"))
     }
 }

@@ -78,7 +78,13 @@ struct FilterEndToEndTests {
         try live.expect("space did not pause") { $0.contains { $0.contains("PAUSED") } }
         live.tmux.sendKeys("f")
         live.tmux.type("class:military")
-        try live.expect("f did not open the search prompt") { LiveDashboard.has($0, "find class:military") }
+        let typing = try live.expect("f did not open the search prompt, or it did not count the matches") {
+            LiveDashboard.has($0, "find class:military") && $0.contains { $0.hasPrefix("find ") && $0.contains("8 matches") }
+        }
+        // Nothing is hidden; the matches on screen are marked.
+        let table = try #require(LiveDashboard.table(typing))
+        #expect(table.title.hasPrefix("┏ Vehicles · 600/600 · "), "\(table.title)")
+        #expect(table.rows.filter { $0.hasPrefix("•") }.allSatisfy { $0.contains(" military ") })
         live.tmux.sendKeys("Enter")
         let first = try live.expect("Enter did not land on a military car") {
             LiveDashboard.table($0)?.title.hasPrefix("┏ Vehicles · 600/600 · search: class:military (8) · ") == true

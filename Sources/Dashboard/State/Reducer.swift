@@ -134,7 +134,8 @@ extension DashboardState {
     /// Keys while the prompt is open: a line editor (`LineEditor.apply`), Up and Down walk
     /// the history. A filter being typed is previewed by the table as long as it parses (while
     /// it does not, the table shows the filter in force); Enter applies it, Esc restores the
-    /// previous one. A search changes nothing until Enter, which jumps to the next match.
+    /// previous one. A search being typed marks its matches, hides nothing; Enter jumps to the
+    /// next match.
     mutating func editFilter(_ key: Key) -> [Command] {
         guard var editor = filter else { return [] }
         switch key {
@@ -143,12 +144,11 @@ extension DashboardState {
             promptHistory.record(editor.text)
             filter = nil
             if editor.purpose == .search {
-                search = (try? Query(parsing: editor.text)) ?? .all
                 searchJump = search.isEmpty ? nil : SearchJump(forward: true, from: selectedVehicle)
             }
             return []
         case .escape:
-            if editor.purpose == .filter { query = editor.previous }
+            if editor.purpose == .filter { query = editor.previous } else { search = editor.previous }
             filter = nil
             return []
         case .up, .down:
@@ -174,10 +174,14 @@ extension DashboardState {
             editor.error = error
         }
         filter = editor
-        if editor.purpose == .filter {
-            // Never a half-typed filter: the preview while the text parses, else the one in force.
+        // Never a half-typed query: the preview while the text parses, else the one in force.
+        switch editor.purpose {
+        case .filter:
             query = parsed ?? editor.previous
             scroll = 0
+        case .search:
+            // The matches are marked as the search is typed (as vim's incsearch); nothing moves.
+            search = parsed ?? editor.previous
         }
         return []
     }

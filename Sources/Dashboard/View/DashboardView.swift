@@ -61,7 +61,7 @@ public struct DashboardView: Sendable {
         if let caption = state.caption {
             CaptionBar(style: style, caption: caption, highlighted: state.highlight == .panel(.caption)).render(into: &buffer, area: screen.caption)
         }
-        FooterPanel(style: style, state: state, matches: visible.count, seed: model.seed).render(into: &buffer, area: screen.footer)
+        FooterPanel(style: style, state: state, matches: visible.count, searchMatches: matches.count, seed: model.seed).render(into: &buffer, area: screen.footer)
         if state.highlight == .panel(.footer) { buffer.setStyle(screen.footer) { $0.adding(.underline) } }
         if state.showHelp { HelpOverlay(style: style).render(into: &buffer, area: buffer.area) }
         return (buffer, frame)
@@ -113,6 +113,7 @@ public struct DashboardView: Sendable {
             descending: state.descending, selected: selected,
             focused: state.focus == .vehicles, highlighted: state.highlight == .panel(.vehicles),
             pointedAt: pointed.flatMap { visible.firstIndex(of: $0) },
+            searchHits: Self.searchHits(matches, in: window, of: visible),
             meterScale: model.table?.meterScale ?? MeterGroup.scale(model.vehicles.filter(\.active)),
             driverWidth: Self.tableDriverWidth(model))
         table.render(into: &buffer, area: layout.table)
@@ -121,6 +122,13 @@ public struct DashboardView: Sendable {
             focused: state.focus == .alerts, highlighted: state.highlight == .panel(.alerts),
             filter: Self.filterLabel(state)
         ).render(into: &buffer, area: layout.alerts)
+    }
+
+    /// The positions in `window` (of the table order `visible`) of the rows the search matches.
+    static func searchHits(_ matches: [Int], in window: Range<Int>, of visible: [Int]) -> Set<Int> {
+        guard !matches.isEmpty else { return [] }
+        let hits = Set(matches)
+        return Set(window.filter { hits.contains(visible[$0]) })
     }
 
     /// What the alert list's and the map's titles say of the filter they show: "filtered: …", or

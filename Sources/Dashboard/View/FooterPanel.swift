@@ -6,8 +6,9 @@ import Screen
 struct FooterPanel: Widget {
     let style: ViewStyle
     let state: DashboardState
-    /// Cars the filter matches now.
+    /// Cars the filter matches now, and those of them the search matches.
     let matches: Int
+    var searchMatches = 0
     let seed: UInt64
 
     /// Rows the footer needs: two while the filter has an error (the text, then the caret).
@@ -75,7 +76,7 @@ struct FooterPanel: Widget {
         let prompt = search ? "find " : "/ "
         let promptWidth = DisplayWidth.of(prompt)
         let status = editor.error != nil ? (search ? "fix the search" : "fix the filter")
-            : search ? "Enter find, then n/N" : "\(matches) match" + (matches == 1 ? "" : "es") + style.dot + "Enter keep"
+            : search ? Self.count(searchMatches) + style.dot + "Enter find, then n/N" : Self.count(matches) + style.dot + "Enter keep"
         let help = status + style.dot + "Esc cancel"
         let helpWidth = DisplayWidth.of(help)
         let showHelp = area.width >= promptWidth + 20 + helpWidth + 2
@@ -103,6 +104,8 @@ struct FooterPanel: Widget {
         buffer.put(Line([Span(caret + " ", style: t.severityHigh), Span(clean(error.message), style: t.severityHigh)]),
                    x: x, y: area.y + 1, width: area.maxX - x, ellipsis: style.glyphs.ellipsis)
     }
+
+    static func count(_ n: Int) -> String { "\(n) match" + (n == 1 ? "" : "es") }
 
     /// The characters of `line` the bar shows in `room` columns: as many as fit around the
     /// cursor, which is always shown (one column at the end of the line), with a column for an

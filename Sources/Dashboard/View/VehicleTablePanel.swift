@@ -27,6 +27,9 @@ struct VehicleTablePanel: Widget {
     let highlighted: Bool
     /// Position among the cars the filter matches of a car a presenter points at.
     let pointedAt: Int?
+    /// Positions among the cars the filter matches of the rows on screen the search matches:
+    /// marked in the first column (as less and vim mark search hits), the selection's mark first.
+    let searchHits: Set<Int>
     /// Full scale of each meter column (see `MeterGroup.scale`).
     let meterScale: [Double]
     /// The widest driver cell with romanisation.
@@ -139,7 +142,8 @@ struct VehicleTablePanel: Widget {
         let t = style.theme
         switch c {
         case .mark:
-            return position == selected ? Line(String(style.glyphs.selection)) : Line("")
+            if position == selected { return Line(String(style.glyphs.selection)) }
+            return searchHits.contains(position) ? Line(style.isASCII ? "*" : "•", style: t.key) : Line("")
         case .vin:
             return Line(shortVIN(r.vin, width: width, ellipsis: style.glyphs.ellipsis))
         case .driver:
