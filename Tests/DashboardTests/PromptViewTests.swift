@@ -80,6 +80,8 @@ import Testing
         let (c, _) = render(160, 48) { $0.search = try! Query(parsing: "driver:li") }
         let row = try #require((0..<c.height).first { c.line($0).contains("李娜") })
         #expect(c[1, row].text == "•", "the match is marked")
+        #expect(c.line(c.height - 1).contains("n/N next match"), "the footer says how to go on")
+        #expect(!render(160, 48).0.line(47).contains("n/N"), "and says nothing of it without a search")
         let (d, _) = render(160, 48) {
             $0.search = try! Query(parsing: "restricted")
             $0.filter = FilterEditor(text: "restricted", previous: .all, purpose: .search)

@@ -61,6 +61,10 @@ struct FooterPanel: Widget {
         case .map:
             h = [KeyHint("m", "fleet", priority: 7), KeyHint(move, "select car", priority: 2)]
         }
+        // A search in force: n and N go on (only then, so the hints stay short).
+        if !state.search.isEmpty, state.focus == .vehicles, state.view == .fleet || state.view == .map {
+            h.append(KeyHint("n/N", "next match", priority: 6))
+        }
         if state.view != .map { h.append(KeyHint("m", "map", priority: 4)) }
         h.append(KeyHint("space", state.paused ? "resume" : "pause", priority: 3))
         if state.paused { h.append(KeyHint(".", "step", priority: 2)) }
