@@ -1,5 +1,6 @@
 import Screen
 import Testing
+import TestSupport
 @testable import Dashboard
 
 /// The prompt's line editor and its history: pure values, so the expectations stay inline.
@@ -67,5 +68,49 @@ import Testing
         for i in 0..<60 { h.record("q\(i)") }
         #expect(h.entries.count == PromptHistory.limit)
         #expect(h.entries.first == "q10" && h.entries.last == "q59")
+    }
+
+    /// Seeded random edits against a model (an array of characters and an index): the same
+    /// text and cursor after every key, and the bar drawn from each state shows the cursor cell
+    /// once, inside the room, with no half of a wide character.
+    @Test func randomEditsAgreeWithAModel() {
+        let alphabet: [Character] = ["a", "b", " ", ":", "王", "伟", "🇨🇳", "x", "\""]
+        let keys: [Key] = [.left, .right, .home, .end, .backspace, .delete, .ctrl("a"), .ctrl("e"), .ctrl("w"), .ctrl("u"), .ctrl("k")]
+        for seed in 0..<200 {
+            var rng = SplitMix(seed: UInt64(seed))
+            var line = LineEditor()
+            var model: [Character] = [], at = 0
+            for _ in 0..<60 {
+                let key: Key = Bool.random(using: &rng) ? .character(alphabet.randomElement(using: &rng)!) : keys.randomElement(using: &rng)!
+                _ = line.apply(key, limit: 40)
+                switch key {
+                case .character(let c): if model.count < 40 { model.insert(c, at: at); at += 1 }
+                case .left: at = max(0, at - 1)
+                case .right: at = min(model.count, at + 1)
+                case .home, .ctrl("a"): at = 0
+                case .end, .ctrl("e"): at = model.count
+                case .backspace: if at > 0 { model.remove(at: at - 1); at -= 1 }
+                case .delete: if at < model.count { model.remove(at: at) }
+                case .ctrl("w"):
+                    var start = at
+                    while start > 0, model[start - 1].isWhitespace { start -= 1 }
+                    while start > 0, !model[start - 1].isWhitespace { start -= 1 }
+                    model.removeSubrange(start..<at)
+                    at = start
+                case .ctrl("u"): model.removeSubrange(0..<at); at = 0
+                case .ctrl("k"): model.removeSubrange(at...)
+                default: break
+                }
+                #expect(Array(line.text) == model && line.cursor == at, "seed \(seed) after \(key)")
+                for room in [4, 5, 13] {
+                    let span = FooterPanel.visibleSpan(line, room: room)
+                    let widths = Array(line.text).map { DisplayWidth.of(String($0)) }
+                    let used = widths[span].reduce(0, +) + (line.cursor == line.count ? 1 : 0)
+                        + (span.lowerBound > 0 ? 1 : 0) + (span.upperBound < line.count ? 1 : 0)
+                    #expect(span.contains(line.cursor) || line.cursor == span.upperBound, "seed \(seed): the cursor is shown")
+                    #expect(used <= room, "seed \(seed): \(used) columns in \(room)")
+                }
+            }
+        }
     }
 }

@@ -84,7 +84,7 @@ struct FooterPanel: Widget {
         let help = status + style.dot + "Esc cancel"
         let helpWidth = DisplayWidth.of(help)
         let showHelp = area.width >= promptWidth + 20 + helpWidth + 2
-        let room = max(2, area.width - promptWidth - (showHelp ? helpWidth + 2 : 0))
+        let room = max(4, area.width - promptWidth - (showHelp ? helpWidth + 2 : 0))
         let window = Self.visibleSpan(editor.line, room: room)
         let cells = Array(editor.text).map { clean(String($0)) }
         let ellipsis = String(style.glyphs.ellipsis)
