@@ -44,6 +44,8 @@ import Testing
         ("dest:baidu-maps", { r in r.topService == "baidu-maps" }),
         ("\"dest:tesla china data centre\"", { r in r.topServiceName == "Tesla China data centre" }),
         ("model:Y", { r in r.model == "Model Y" }),
+        ("region:\"United States\"", { r in r.region == "us" }),
+        ("region:shanghai", { r in r.region == "shanghai" }),
         ("model:\"model 3\"", { r in r.model == "Model 3" }),
         ("MODEL:s,x", { r in r.model == "Model S" || r.model == "Model X" }),
         ("vin:LRW", { r in r.vin.hasPrefix("LRW") }),

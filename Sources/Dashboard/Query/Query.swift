@@ -81,6 +81,7 @@ public struct Query: Hashable, Sendable, CustomStringConvertible {
         ///   the characters left out (`vin:LRW…485407`);
         /// - `driver`: part of the name in either script (`driver:王`, `driver:wang`);
         /// - `cat`: a category the car sends now, by id, abbreviation or name;
+        /// - `region`: its id or its name (`region:"United States"`);
         /// - the others: the value shown, whole.
         func matches<F: VehicleFacts>(_ row: F, _ value: String) -> Bool {
             switch self {
@@ -100,7 +101,7 @@ public struct Query: Hashable, Sendable, CustomStringConvertible {
             switch self {
             case .class: [row.userClass.rawValue.lowercased()]
             case .dest: Self.destinations(of: row)
-            case .region: [row.region.rawValue.lowercased()]
+            case .region: [row.region.rawValue, row.regionName].filter { !$0.isEmpty }.map { $0.lowercased() }
             case .market: [row.market.rawValue.lowercased()]
             case .state: [row.state.lowercased()]
             case .zone: row.zone.map { [$0.rawValue.lowercased()] } ?? ["none"]

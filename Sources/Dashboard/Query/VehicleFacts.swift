@@ -8,6 +8,8 @@ protocol VehicleFacts {
     var model: String { get }
     var market: Market { get }
     var region: RegionID { get }
+    /// The region's name ("United States"; empty if unknown).
+    var regionName: String { get }
     /// `asleep`, `parked`, `driving`, `charging`.
     var state: String { get }
     var driverName: String { get }

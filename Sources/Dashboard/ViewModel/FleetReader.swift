@@ -121,6 +121,7 @@ struct CarFacts: VehicleFacts {
     var model: String { reader.world.model(of: index).displayName }
     var market: Market { reader.world.market(of: index) }
     var region: RegionID { reader.regions[regionIndex].id }
+    var regionName: String { reader.regions[regionIndex].name }
     var state: String { carState.description }
     var driverName: String { reader.world.driver(of: index).name }
     var driverRomanised: String? { FleetReader.romanised(reader.world.driver(of: index)) }

@@ -170,6 +170,7 @@ public struct ModelBuilder: Sendable {
             history: m.history.map { Double($0) / historySeconds })
         r.windowUp = window.up
         r.windowDown = window.down
+        r.regionName = reader.regions[world.regionIndex(of: i)].name
         r.categoryWindowBytes = categoryWindow
         r.categoryBytes = reader.meters.categoryTotals(car: i)
         r.active = world.isActive(i)
