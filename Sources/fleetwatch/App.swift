@@ -79,6 +79,9 @@ extension App: Program {
     mutating func update(_ message: Message, frame: FrameContext) -> [Effect] {
         switch message {
         case .tick(let wall):
+            // A search jump drawn on the frame on screen becomes the selection before new data
+            // can re-sort the table under it.
+            state.settleSearchJump(frame: frame)
             advance(toWall: wall)
             return []
         case .resize(let width, let height):

@@ -12,7 +12,13 @@ enum PresenterControl: Hashable, Sendable {
 
     /// Presentation clickers send PgDn/PgUp or the arrow keys; many also send `b` or `.` for
     /// "black screen", which pauses here, and F5 (start the slide show), which replays the chapter.
-    init(_ key: Key) {
+    /// While the dashboard's prompt is open (`typing`), every key is the prompt's: a presenter
+    /// typing a filter moves its cursor with the arrows and types `n`, `p`, `r`, `b`.
+    init(_ key: Key, typing: Bool = false) {
+        if typing {
+            self = .dashboard(.key(key))
+            return
+        }
         switch key {
         case .right, .pageDown, .character("n"): self = .next
         case .left, .pageUp, .character("p"): self = .previous

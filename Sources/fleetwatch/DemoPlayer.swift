@@ -247,7 +247,7 @@ extension DemoPlayer: Program {
             resize(width: width, height: height)
             events = []
         case .key(let key):
-            switch PresenterControl(key) {
+            switch PresenterControl(key, typing: app.state.filter != nil) {
             case .next: events = nextChapter()
             case .previous: events = previousChapter()
             case .replayChapter: events = jump(toChapter: chapter)

@@ -181,6 +181,14 @@ import Testing
             if Int.random(in: 0..<5, using: &rng) == 0 { state.caption = .init(title: "Caption", text: "A presenter's words") }
             if Int.random(in: 0..<6, using: &rng) == 0 {
                 state.filter = FilterEditor(text: "rate>", error: QueryError(message: "a number is missing", column: 5), previous: state.query)
+            } else if Int.random(in: 0..<6, using: &rng) == 0 {
+                // A preview: the table shows the text typed, the title the filter in force.
+                state.filter = FilterEditor(text: state.query.source, previous: .all)
+            }
+            if Int.random(in: 0..<3, using: &rng) == 0 {
+                // A search, its matches marked, maybe a jump to draw.
+                state.search = try Query(parsing: Self.filters[Int.random(in: 0..<Self.filters.count, using: &rng)])
+                if Bool.random(using: &rng) { state.searchJump = .init(forward: Bool.random(using: &rng), from: state.selectedVehicle) }
             }
             switch Int.random(in: 0..<8, using: &rng) {
             case 0: state.highlight = .vehicle(order.isEmpty ? 0 : order[Int.random(in: 0..<order.count, using: &rng)])

@@ -165,7 +165,8 @@ import Testing
         let (b, _) = render(80, 24) {
             $0.filter = FilterEditor(text: "rate>1MB clas:x", error: QueryError(message: "unknown field", column: 9), previous: .all)
         }
-        let input = try #require((0..<b.height).first { b.line($0).hasPrefix("/ rate>1MB clas:x▏") })
+        let input = try #require((0..<b.height).first { b.line($0).hasPrefix("/ rate>1MB clas:x ") })
+        #expect(b[17, input].style.attributes.contains(.reverse), "the cursor cell after the text")
         #expect(text(b, y: input + 1, from: 0).hasPrefix(String(repeating: " ", count: 11) + "↑ unknown field"))
     }
 

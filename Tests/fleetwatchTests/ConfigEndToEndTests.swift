@@ -94,7 +94,7 @@ struct ConfigLiveTests {
     @Test func keysMovedByTheFileAreTheKeysThatWork() throws {
         let home = try ConfigEndToEndTests.home()
         try FileManager.default.createDirectory(at: home.appendingPathComponent("fleetwatch"), withIntermediateDirectories: true)
-        try "keys:\n  quit: Q\n  help: h\n  sort-next: [\">\", n]\n".write(
+        try "keys:\n  quit: Q\n  help: h\n  sort-next: [\">\", o]\n".write(
             to: home.appendingPathComponent("fleetwatch/config.yaml"), atomically: true, encoding: .utf8)
         let live = try LiveDashboard(["--at", "5m"], environment: ["XDG_CONFIG_HOME": home.path])
         try live.firstFrame()
@@ -107,8 +107,8 @@ struct ConfigLiveTests {
         #expect(help.contains { $0.contains("Q          quit") } && help.contains { $0.contains("h F1") || $0.contains("h          this help") }, "\(help.joined(separator: "\n"))")
         live.tmux.sendKeys("x")  // any key closes the help
         try live.expect("the help did not close") { !$0.contains { $0.contains("FleetWatch help") } }
-        live.tmux.sendKeys("n")
-        try live.expect("n (bound to sort-next) did not sort by the next column") { LiveDashboard.table($0)?.title.contains("sort: total") == true }
+        live.tmux.sendKeys("o")
+        try live.expect("o (bound to sort-next) did not sort by the next column") { LiveDashboard.table($0)?.title.contains("sort: total") == true }
         live.tmux.sendKeys("Q")
         try live.expectRestored(status: "0", "after Q")
     }

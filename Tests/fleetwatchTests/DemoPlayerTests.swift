@@ -130,6 +130,9 @@ import Testing
         #expect(PresenterControl(.function(5)) == .replayChapter)
         #expect(PresenterControl(.character("b")) == .dashboard(.key(.character(" "))))
         #expect(PresenterControl(.character("q")) == .dashboard(.key(.character("q"))))
+        for key in [Key.right, .left, .character("n"), .character("p"), .character("b"), .function(5)] {
+            #expect(PresenterControl(key, typing: true) == .dashboard(.key(key)), "the open prompt takes \(key)")
+        }
         #expect(PresenterControl(.character("+")) == .dashboard(.key(.character("+"))))
     }
 }

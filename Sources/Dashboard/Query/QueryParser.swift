@@ -24,7 +24,8 @@ extension Query {
             var word = ""
             var inQuotes = false
             while i < chars.count, inQuotes || !chars[i].isWhitespace {
-                if chars[i] == "\"" { inQuotes.toggle() } else { word.append(chars[i]) }
+                // A comma in quotes is part of the value ("Netflix, Spotify"), not a separator.
+                if chars[i] == "\"" { inQuotes.toggle() } else { word.append(inQuotes && chars[i] == "," ? Self.quotedComma : chars[i]) }
                 i += 1
             }
             if inQuotes { throw QueryError(message: "a quote is not closed", column: start) }
@@ -84,19 +85,23 @@ extension Query {
                         + "; fields: " + Field.allCases.map(\.rawValue).joined(separator: " "),
                     column: col)
             }
-            let values = value.split(separator: ",").map(String.init)
+            let values = value.split(separator: ",").map { String($0.map { $0 == Self.quotedComma ? "," : $0 }) }
             guard !values.isEmpty else {
                 throw QueryError(message: "'\(name):' needs a value", column: col + name.count + 1)
             }
             return Term(negated: negated, test: .field(field, anyOf: values))
         }
 
-        let lower = word.lowercased()
+        let lower = String(word.lowercased().map { $0 == Self.quotedComma ? "," : $0 })
         if let flag = Flag(rawValue: lower) ?? (lower == "alerts" ? .alert : nil) {
             return Term(negated: negated, test: .flag(flag))
         }
         return Term(negated: negated, test: .text(lower))
     }
+
+    /// Stands for a comma inside quotes while a term is split into values: a private-use
+    /// character (one typed outside quotes would read as a comma in a value, harmlessly).
+    static let quotedComma: Character = "\u{F8FF}"
 
     /// Bytes (per second for rates) from `1500`, `500kB`, `1.5MB`, `2GB`, `3k`, `1M` (SI).
     static func parseSize(_ text: String) -> Double? {

@@ -8,6 +8,8 @@ protocol VehicleFacts {
     var model: String { get }
     var market: Market { get }
     var region: RegionID { get }
+    /// The region's name ("United States"; empty if unknown).
+    var regionName: String { get }
     /// `asleep`, `parked`, `driving`, `charging`.
     var state: String { get }
     var driverName: String { get }
@@ -20,6 +22,7 @@ protocol VehicleFacts {
     var downRate: Double { get }
     var totalBytes: UInt64 { get }
     var topService: ServiceID? { get }
+    var topServiceName: String? { get }
     var topCountry: Country? { get }
     var crossBorder: Bool { get }
     var countries: [Country] { get }

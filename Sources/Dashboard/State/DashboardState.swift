@@ -47,12 +47,36 @@ public enum Focus: Hashable, Sendable {
     case vehicles, alerts
 }
 
-/// The filter bar: the text being edited, and the error of its last parse, if any.
+/// The prompt in the footer: the line being edited, what Enter does with it, and the error of
+/// its last parse, if any.
 public struct FilterEditor: Hashable, Sendable {
-    public var text: String
+    /// What the prompt's query is for.
+    public enum Purpose: Hashable, Sendable {
+        /// `/`: the table, the alerts and the map show only the matching cars.
+        case filter
+        /// `f`, F3: `n` and `N` jump to the matching rows; nothing is hidden.
+        case search
+    }
+
+    public var line: LineEditor
+    public var purpose: Purpose
     public var error: QueryError?
-    /// The query in force before editing started, restored by Esc.
+    /// The query in force before editing started (the applied filter, or the last search),
+    /// restored by Esc; the table's title names it until Enter applies a new one.
     public var previous: Query
+    /// The history entry Up and Down stand on (nil: the line being typed), and what was typed
+    /// before walking the history, which Down past the newest entry brings back.
+    public var historyIndex: Int?
+    public var draft = ""
+
+    public var text: String { line.text }
+
+    public init(text: String, error: QueryError? = nil, previous: Query, purpose: Purpose = .filter) {
+        line = LineEditor(text)
+        self.error = error
+        self.previous = previous
+        self.purpose = purpose
+    }
 }
 
 /// The whole state of the dashboard as a plain value. Keys, ticks and resizes change it through
@@ -66,6 +90,14 @@ public struct DashboardState: Hashable, Sendable {
     public var descending = true
     public var query: Query = .all
     public var filter: FilterEditor?
+    /// The last search (`f`, F3): `n` and `N` move the selection to the next and previous row it
+    /// matches, without hiding the others.
+    public var search: Query = .all
+    /// A jump `n` or `N` (or Enter in the search prompt) asked for, which the view resolves on
+    /// the rows it draws (`selectedPosition(in:searchMatches:)`) and the next key adopts.
+    public var searchJump: SearchJump?
+    /// The filters and searches applied, for Up and Down in the prompt.
+    public var promptHistory = PromptHistory()
     /// The selected car, by fleet index; the selection follows the car when the order changes.
     public var selectedVehicle: Int?
     /// The selected alert, as a position in the alert list (newest first).
@@ -95,6 +127,12 @@ public struct DashboardState: Hashable, Sendable {
     /// built-in order.
     public var chooserRows: [TableColumn] { columns + TableColumn.allCases.filter { !columns.contains($0) } }
 
+    /// A pending jump to the next (or previous) search match after the car `from`.
+    public struct SearchJump: Hashable, Sendable {
+        public var forward: Bool
+        public var from: Int?
+    }
+
     public struct Caption: Hashable, Sendable {
         public var title: String
         public var text: String
@@ -107,16 +145,40 @@ public struct DashboardState: Hashable, Sendable {
         self.paused = paused
     }
 
+    /// The filter in force: what the table shows, except while a new filter is typed (the
+    /// table previews it), when it is still the one before editing, until Enter applies the new one.
+    public var appliedFilter: Query {
+        if let editor = filter, editor.purpose == .filter { return editor.previous }
+        return query
+    }
+
     /// The position in `order` (the table's rows, in table order) of the row the table marks as
     /// selected: the selected car's when `order` shows it, otherwise the first row's (nil only
     /// when there are no rows). So a row is selected from the first frame, and a filter that
     /// hides the selected car moves the selection to the top visible row; the reducer adopts
     /// that row before the next key (`reduce`), so Enter opens the row that is drawn selected.
+    /// With a search jump pending, the next (or previous) row of `searchMatches` (the cars of
+    /// `order` the search matches, in table order) after the jump's car, wrapping around as in
+    /// vim and less; no match leaves the selection where it is.
     ///
-    /// - Complexity: O(order).
-    public func selectedPosition(in order: [Int]) -> Int? {
+    /// - Complexity: O(order), and O(order + matches) with a jump pending.
+    public func selectedPosition(in order: [Int], searchMatches: [Int] = []) -> Int? {
+        if let jump = searchJump, !searchMatches.isEmpty, let i = Self.jumpTarget(jump, in: order, matches: searchMatches) { return i }
         if let v = selectedVehicle, let i = order.firstIndex(of: v) { return i }
         return order.isEmpty ? nil : 0
+    }
+
+    /// The position in `order` of the match a jump lands on.
+    static func jumpTarget(_ jump: SearchJump, in order: [Int], matches: [Int]) -> Int? {
+        let hits = Set(matches)
+        let n = order.count
+        guard n > 0 else { return nil }
+        let from = jump.from.flatMap { order.firstIndex(of: $0) } ?? (jump.forward ? -1 : n)
+        for step in 1...n {
+            let i = ((from + (jump.forward ? step : -step)) % n + n) % n
+            if hits.contains(order[i]) { return i }
+        }
+        return nil
     }
 
     /// The speeds `+` and `-` step through, in simulated seconds per second.
@@ -138,6 +200,11 @@ public struct FrameContext: Hashable, Sendable {
     public var sortHeader: [HeaderCell] = []
     /// The columns shown that the table can sort by, in display order.
     public var sortColumns: [SortColumn] { sortHeader.map(\.sort) }
+    /// The cars of `visibleVehicles` the search (`DashboardState.search`) matches, in table
+    /// order: where `n` and `N` land.
+    public var searchMatches: [Int] = []
+    /// The search `searchMatches` were found for (the state's when the frame was drawn).
+    public var searchQuery: Query = .all
 
     /// A header cell: the screen columns it covers (on the row above `tableTop`) and its sort.
     public struct HeaderCell: Hashable, Sendable {

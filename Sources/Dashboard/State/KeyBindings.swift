@@ -7,7 +7,7 @@ public enum KeyAction: String, CaseIterable, Hashable, Sendable {
     case up, down, pageUp = "page-up", pageDown = "page-down", first, last
     case open, back
     case sortNext = "sort-next", sortPrevious = "sort-previous", reverseSort = "reverse-sort"
-    case filter, columns
+    case filter, search, searchNext = "search-next", searchPrevious = "search-previous", columns
     case map, alerts, acknowledge
     case pause, step, faster, slower
     case help, quit
@@ -27,6 +27,9 @@ public enum KeyAction: String, CaseIterable, Hashable, Sendable {
         case .sortPrevious: [.character("<")]
         case .reverseSort: [.character("S")]
         case .filter: [.character("/")]
+        case .search: [.character("f"), .function(3)]
+        case .searchNext: [.character("n")]
+        case .searchPrevious: [.character("N")]
         case .columns: [.character("C")]
         case .map: [.character("m")]
         case .alerts: [.character("a"), .tab]
@@ -55,6 +58,9 @@ public enum KeyAction: String, CaseIterable, Hashable, Sendable {
         case .sortPrevious: "sort by the previous column"
         case .reverseSort: "reverse the sort"
         case .filter: "filter the cars"
+        case .search: "find cars without filtering"
+        case .searchNext: "next match of the search"
+        case .searchPrevious: "previous match of the search"
         case .columns: "choose, hide and order the table's columns"
         case .map: "map of the regions"
         case .alerts: "switch between vehicles and alerts"

@@ -104,6 +104,12 @@ extension DashboardState {
             break  // sorting acts on the view it is pressed in: only the fleet table sorts
         case .filter:
             filter = FilterEditor(text: query.source, error: nil, previous: query)
+        case .search:
+            filter = FilterEditor(text: search.source, error: nil, previous: search, purpose: .search)
+        case .searchNext where view == .fleet || view == .map, .searchPrevious where view == .fleet || view == .map:
+            if !search.isEmpty { searchJump = SearchJump(forward: action == .searchNext, from: selectedVehicle) }
+        case .searchNext, .searchPrevious:
+            break
         case .columns where view == .fleet:
             columnChooser = 0
         case .columns:
@@ -135,35 +141,58 @@ extension DashboardState {
         return commands
     }
 
-    /// Keys while the filter bar is open: typing edits it and the table follows as long as the
-    /// text parses; Enter keeps it, Esc restores the previous filter.
+    /// Keys while the prompt is open: a line editor (`LineEditor.apply`), Up and Down walk
+    /// the history. A filter being typed is previewed by the table as long as it parses (while
+    /// it does not, the table shows the filter in force); Enter applies it, Esc restores the
+    /// previous one. A search being typed marks its matches, hides nothing; Enter jumps to the
+    /// next match.
     mutating func editFilter(_ key: Key) -> [Command] {
         guard var editor = filter else { return [] }
         switch key {
         case .enter:
-            if editor.error == nil { filter = nil }
+            guard editor.error == nil else { return [] }
+            promptHistory.record(editor.text)
+            filter = nil
+            if editor.purpose == .search {
+                searchJump = search.isEmpty ? nil : SearchJump(forward: true, from: selectedVehicle)
+            }
             return []
         case .escape:
-            query = editor.previous
+            if editor.purpose == .filter { query = editor.previous } else { search = editor.previous }
             filter = nil
             return []
-        case .backspace:
-            if !editor.text.isEmpty { editor.text.removeLast() }
-        case .ctrl("u"):
-            editor.text = ""
-        case .character(let c) where editor.text.count < Query.maxLength:
-            editor.text.append(c)
+        case .up, .down:
+            let entries = promptHistory.entries
+            guard !entries.isEmpty else { return [] }
+            if key == .up {
+                if editor.historyIndex == nil { editor.draft = editor.text }
+                editor.historyIndex = max(0, (editor.historyIndex ?? entries.count) - 1)
+            } else {
+                guard let i = editor.historyIndex else { return [] }
+                editor.historyIndex = i + 1 < entries.count ? i + 1 : nil
+            }
+            editor.line.replace(with: editor.historyIndex.map { entries[$0] } ?? editor.draft)
         default:
-            return []
+            guard editor.line.apply(key, limit: Query.maxLength) else { return [] }
         }
+        let parsed: Query?
         do {
-            query = try Query(parsing: editor.text)
+            parsed = try Query(parsing: editor.text)
             editor.error = nil
         } catch {
+            parsed = nil
             editor.error = error
         }
         filter = editor
-        scroll = 0
+        // Never a half-typed query: the preview while the text parses, else the one in force.
+        switch editor.purpose {
+        case .filter:
+            query = parsed ?? editor.previous
+            scroll = 0
+        case .search:
+            // The matches are marked as the search is typed (as vim's incsearch); nothing moves.
+            search = parsed ?? editor.previous
+        }
         return []
     }
 
@@ -260,7 +289,21 @@ extension DashboardState {
     /// no rows (none drawn yet, or a filter that matches nothing) leaves the selection alone.
     mutating func adoptDrawnSelection(frame: FrameContext) {
         let rows = frame.visibleVehicles
-        if let i = selectedPosition(in: rows), rows[i] != selectedVehicle { selectedVehicle = rows[i] }
+        // A jump is resolved on the matches of the search it was asked for; a frame drawn for
+        // another search (a batch of keys ahead of the frames) leaves it pending.
+        let current = frame.searchQuery == search
+        var drawn = self
+        if !current { drawn.searchJump = nil }
+        if let i = drawn.selectedPosition(in: rows, searchMatches: frame.searchMatches), rows[i] != selectedVehicle { selectedVehicle = rows[i] }
+        if current { searchJump = nil }
+    }
+
+    /// Makes a pending search jump's row, as the frame on screen drew it, the selection: the
+    /// driver calls this between keys (on a tick), so the row `n` landed on stays selected when
+    /// the order changes with the next data.
+    public mutating func settleSearchJump(frame: FrameContext) {
+        guard searchJump != nil, frame.searchQuery == search else { return }
+        adoptDrawnSelection(frame: frame)
     }
 
     /// Scrolls the table so that the selected row is on screen.

@@ -13,6 +13,8 @@ struct AlertPanel: Widget {
     let selected: Int?
     let focused: Bool
     let highlighted: Bool
+    /// "filtered: …" when the list shows only the alerts of the cars the filter matches.
+    var filter: String? = nil
 
     enum Column: Int, CaseIterable { case severity, time, rule, vin, driver, flow, bytes, count, title }
 
@@ -21,6 +23,7 @@ struct AlertPanel: Widget {
         let open = alerts.filter(\.isOpen).count
         var details = [Span("\(open) open", style: open > 0 ? t.text : t.dim)]
         if focused { details.append(Span("A acknowledges", style: t.dim)) }
+        if let filter { details.append(Span(filter, style: t.key)) }
         let block = style.block(style.title("Alerts", details), focused: focused, highlighted: highlighted)
         block.render(into: &buffer, area: area)
         let inner = block.inner(area)

@@ -29,12 +29,16 @@ public struct DashboardView: Sendable {
         style.clock = model.scenarioClock
         style.now = model.clock
         let visible = Self.visibleVehicles(state: state, model: model)
-        var frame = FrameContext(visibleVehicles: visible, alertIDs: model.alerts.map(\.id), tableRows: 1, tableTop: nil)
+        let alerts = Self.alertsShown(state: state, alerts: model.alerts, visible: visible)
+        let matches = Self.searchMatches(state: state, model: model, visible: visible)
+        var frame = FrameContext(visibleVehicles: visible, alertIDs: alerts.map(\.id), tableRows: 1, tableTop: nil)
+        frame.searchMatches = matches
+        frame.searchQuery = state.search
         guard state.width >= Self.minimumWidth, state.height >= Self.minimumHeight else {
             TooSmallNotice(style: style, width: state.width, height: state.height).render(into: &buffer, area: buffer.area)
             return (buffer, frame)
         }
-        let (screen, fleetLayout) = Self.layout(state: state, regionCount: model.regions.count, alertCount: model.alerts.count)
+        let (screen, fleetLayout) = Self.layout(state: state, regionCount: model.regions.count, alertCount: alerts.count)
         // Paging keeps the fleet table's size even while another view shows.
         frame.tableRows = max(1, VehicleTablePanel.dataRows(in: fleetLayout.table))
 
@@ -42,18 +46,22 @@ public struct DashboardView: Sendable {
         if state.highlight == .panel(.header) { buffer.setStyle(screen.header) { $0.adding(.underline) } }
         switch state.view {
         case .fleet:
-            renderFleet(state: state, model: model, visible: visible, layout: fleetLayout, style: style, into: &buffer)
+            renderFleet(state: state, model: model, visible: visible, alerts: alerts, matches: matches, layout: fleetLayout, style: style, into: &buffer)
             if !state.showHelp { frame.tableTop = fleetLayout.table.y + 2 }
             frame.sortHeader = VehicleTablePanel.sortHeader(area: fleetLayout.table, driverWidth: Self.tableDriverWidth(model), columns: state.columns)
         case .detail(let vehicle):
             DetailView(style: style, model: model, vehicle: vehicle).render(into: &buffer, area: screen.body)
         case .map:
-            MapView(style: style, map: model.map, selected: state.selectedPosition(in: visible).map { visible[$0] }, pointedAt: pointedVehicle(state)).render(into: &buffer, area: screen.body)
+            MapView(
+                style: style, map: Self.mapShown(state: state, map: model.map, visible: visible),
+                selected: state.selectedPosition(in: visible, searchMatches: matches).map { visible[$0] }, pointedAt: pointedVehicle(state),
+                filter: Self.filterLabel(state)
+            ).render(into: &buffer, area: screen.body)
         }
         if let caption = state.caption {
             CaptionBar(style: style, caption: caption, highlighted: state.highlight == .panel(.caption)).render(into: &buffer, area: screen.caption)
         }
-        FooterPanel(style: style, state: state, matches: visible.count, seed: model.seed).render(into: &buffer, area: screen.footer)
+        FooterPanel(style: style, state: state, matches: visible.count, searchMatches: matches.count, seed: model.seed).render(into: &buffer, area: screen.footer)
         if state.highlight == .panel(.footer) { buffer.setStyle(screen.footer) { $0.adding(.underline) } }
         if let cursor = state.columnChooser, state.view == .fleet {
             ColumnChooser(style: style, rows: state.chooserRows, shown: Set(state.columns), cursor: cursor, saveKey: nil)
@@ -80,39 +88,58 @@ public struct DashboardView: Sendable {
     /// model builder builds full rows for. Empty when the screen is too small for the table.
     ///
     /// - Complexity: O(order) to find the selected car.
-    public static func tableWindow(state: DashboardState, regionCount: Int, alertCount: Int, order: [Int]) -> Range<Int> {
+    public static func tableWindow(state: DashboardState, regionCount: Int, alertCount: Int, order: [Int], searchMatches: [Int] = []) -> Range<Int> {
         guard state.width >= Self.minimumWidth, state.height >= Self.minimumHeight else { return 0..<0 }
         let table = layout(state: state, regionCount: regionCount, alertCount: alertCount).1.table
         return VehicleTablePanel.window(
-            selected: state.selectedPosition(in: order), scroll: state.scroll,
+            selected: state.selectedPosition(in: order, searchMatches: searchMatches), scroll: state.scroll,
             visibleRows: VehicleTablePanel.dataRows(in: table), rowCount: order.count)
     }
 
-    func renderFleet(state: DashboardState, model: DashboardModel, visible: [Int], layout: FleetLayout, style: ViewStyle, into buffer: inout Buffer) {
+    func renderFleet(
+        state: DashboardState, model: DashboardModel, visible: [Int], alerts: [AlertRow], matches: [Int], layout: FleetLayout, style: ViewStyle,
+        into buffer: inout Buffer
+    ) {
         for (rect, region) in zip(layout.regions, model.regions) {
             RegionPanel(style: style, region: region, highlighted: state.highlight == .panel(.regions), windowSeconds: model.rateWindowSeconds).render(into: &buffer, area: rect)
         }
         if let rect = layout.countries {
             CountryPanel(style: style, countries: model.countries, highlighted: state.highlight == .panel(.countries), windowSeconds: model.rateWindowSeconds).render(into: &buffer, area: rect)
         }
-        let selected = state.selectedPosition(in: visible)
+        let selected = state.selectedPosition(in: visible, searchMatches: matches)
         let window = VehicleTablePanel.window(
             selected: selected, scroll: state.scroll, visibleRows: VehicleTablePanel.dataRows(in: layout.table), rowCount: visible.count)
         let rows = window.compactMap { Self.row(of: visible[$0], in: model.vehicles) }
         let pointed = pointedVehicle(state)
         let table = VehicleTablePanel(
             style: style, rows: rows, first: window.lowerBound, rowCount: visible.count,
-            fleetCount: model.table?.fleetCount ?? model.vehicles.lazy.filter(\.active).count, query: state.query, sort: state.sort,
+            fleetCount: model.table?.fleetCount ?? model.vehicles.lazy.filter(\.active).count, query: state.query, applied: state.appliedFilter, search: state.search, searchMatches: matches.count, sort: state.sort,
             descending: state.descending, selected: selected,
             focused: state.focus == .vehicles, highlighted: state.highlight == .panel(.vehicles),
             pointedAt: pointed.flatMap { visible.firstIndex(of: $0) },
+            searchHits: Self.searchHits(matches, in: window, of: visible),
             meterScale: model.table?.meterScale ?? MeterGroup.scale(model.vehicles.filter(\.active)),
             driverWidth: Self.tableDriverWidth(model), columns: state.columns)
         table.render(into: &buffer, area: layout.table)
         AlertPanel(
-            style: style, alerts: model.alerts, selected: state.focus == .alerts ? min(state.selectedAlert, max(0, model.alerts.count - 1)) : nil,
-            focused: state.focus == .alerts, highlighted: state.highlight == .panel(.alerts)
+            style: style, alerts: alerts, selected: state.focus == .alerts ? min(state.selectedAlert, max(0, alerts.count - 1)) : nil,
+            focused: state.focus == .alerts, highlighted: state.highlight == .panel(.alerts),
+            filter: Self.filterLabel(state)
         ).render(into: &buffer, area: layout.alerts)
+    }
+
+    /// The positions in `window` (of the table order `visible`) of the rows the search matches.
+    static func searchHits(_ matches: [Int], in window: Range<Int>, of visible: [Int]) -> Set<Int> {
+        guard !matches.isEmpty else { return [] }
+        let hits = Set(matches)
+        return Set(window.filter { hits.contains(visible[$0]) })
+    }
+
+    /// What the alert list's and the map's titles say of the filter they show: "filtered: …", or
+    /// "preview: …" while a new filter is typed (nil when they show every car).
+    static func filterLabel(_ state: DashboardState) -> String? {
+        guard !state.query.isEmpty else { return nil }
+        return (state.query == state.appliedFilter ? "filtered: " : "preview: ") + clean(state.query.source)
     }
 
     /// The widest driver cell the table lays its columns out for.

@@ -6,8 +6,9 @@ import Screen
 struct FooterPanel: Widget {
     let style: ViewStyle
     let state: DashboardState
-    /// Cars the filter matches now.
+    /// Cars the filter matches now, and those of them the search matches.
     let matches: Int
+    var searchMatches = 0
     let seed: UInt64
 
     /// Rows the footer needs: two while the filter has an error (the text, then the caret).
@@ -62,6 +63,10 @@ struct FooterPanel: Widget {
         case .map:
             h = [KeyHint(key(.map), "fleet", priority: 7), KeyHint(move, "select car", priority: 2)]
         }
+        // A search in force: n and N go on (only then, so the hints stay short).
+        if !state.search.isEmpty, state.focus == .vehicles, state.view == .fleet || state.view == .map {
+            h.append(KeyHint(key(.searchNext) + "/" + key(.searchPrevious), "next match", priority: 6))
+        }
         if state.view != .map { h.append(KeyHint(key(.map), "map", priority: 4)) }
         h.append(KeyHint(key(.pause), state.paused ? "resume" : "pause", priority: 3))
         if state.paused { h.append(KeyHint(key(.step), "step", priority: 2)) }
@@ -73,30 +78,64 @@ struct FooterPanel: Widget {
 
     func filterBar(_ editor: FilterEditor, into buffer: inout Buffer, area: Rect) {
         let t = style.theme
-        let text = clean(editor.text)
-        let prompt = "/ "
-        let help = (editor.error == nil ? "\(matches) match" + (matches == 1 ? "" : "es") : "fix the filter") + style.dot + "Enter keep" + style.dot + "Esc cancel"
+        let search = editor.purpose == .search
+        let prompt = search ? "find " : "/ "
+        let promptWidth = DisplayWidth.of(prompt)
+        let status = editor.error != nil ? (search ? "fix the search" : "fix the filter")
+            : search ? Self.count(searchMatches) + style.dot + "Enter find, then n/N" : Self.count(matches) + style.dot + "Enter keep"
+        let help = status + style.dot + "Esc cancel"
         let helpWidth = DisplayWidth.of(help)
-        let showHelp = area.width >= 2 + 20 + helpWidth + 2
-        let room = max(1, area.width - 2 - 1 - (showHelp ? helpWidth + 2 : 0))
-        // When the text is longer than the room, show its end: that is where typing happens.
-        var hidden = 0
-        var shown = text
+        let showHelp = area.width >= promptWidth + 20 + helpWidth + 2
+        let room = max(4, area.width - promptWidth - (showHelp ? helpWidth + 2 : 0))
+        let window = Self.visibleSpan(editor.line, room: room)
+        let cells = Array(editor.text).map { clean(String($0)) }
         let ellipsis = String(style.glyphs.ellipsis)
-        while DisplayWidth.of(shown) + (hidden > 0 ? 1 : 0) > room, let c = shown.first {
-            hidden += DisplayWidth.of(c)
-            shown.removeFirst()
-        }
-        let lead = hidden > 0 ? ellipsis : ""
-        buffer.put(Line([Span(prompt, style: t.key), Span(lead, style: t.dim), Span(shown, style: t.text), Span(style.cursor, style: t.key)]),
-                   x: area.x, y: area.y, width: area.width)
+        let cursorCell = editor.line.cursor < cells.count ? cells[editor.line.cursor] : " "
+        let after = editor.line.cursor < cells.count ? editor.line.cursor + 1 : cells.count
+        var spans = [Span(prompt, style: t.key)]
+        if window.lowerBound > 0 { spans.append(Span(ellipsis, style: t.dim)) }
+        spans.append(Span(cells[window.lowerBound..<editor.line.cursor].joined(), style: t.text))
+        spans.append(Span(cursorCell, style: t.text.adding(.reverse)))
+        if after < window.upperBound { spans.append(Span(cells[after..<window.upperBound].joined(), style: t.text)) }
+        if window.upperBound < cells.count { spans.append(Span(ellipsis, style: t.dim)) }
+        buffer.put(Line(spans), x: area.x, y: area.y, width: area.width)
         if showHelp { buffer.put(help, x: area.maxX - helpWidth, y: area.y, style: t.dim) }
         guard let error = editor.error, area.height >= 2 else { return }
-        let upTo = String(text.prefix(max(0, error.column)))
-        let caretX = area.x + 2 + DisplayWidth.of(lead) + max(0, DisplayWidth.of(upTo) - hidden)
+        // The caret under the column where the problem starts (at an edge when it is scrolled off).
+        let column = max(window.lowerBound, min(window.upperBound, error.column))
+        let lead = window.lowerBound > 0 ? DisplayWidth.of(ellipsis) : 0
+        let caretX = area.x + promptWidth + lead + DisplayWidth.of(cells[window.lowerBound..<column].joined())
         let x = min(max(area.x, caretX), area.maxX - 1)
         let caret = style.isASCII ? "^" : "\u{2191}"
         buffer.put(Line([Span(caret + " ", style: t.severityHigh), Span(clean(error.message), style: t.severityHigh)]),
                    x: x, y: area.y + 1, width: area.maxX - x, ellipsis: style.glyphs.ellipsis)
+    }
+
+    static func count(_ n: Int) -> String { "\(n) match" + (n == 1 ? "" : "es") }
+
+    /// The characters of `line` the bar shows in `room` columns: as many as fit around the
+    /// cursor, which is always shown (one column at the end of the line), with a column for an
+    /// ellipsis on each side that hides text. Widths are display widths, so wide (CJK)
+    /// characters count two.
+    static func visibleSpan(_ line: LineEditor, room: Int) -> Range<Int> {
+        let widths = Array(line.text).map { DisplayWidth.of(clean(String($0))) }
+        let cursor = line.cursor
+        let cursorWidth = cursor < widths.count ? max(1, widths[cursor]) : 1
+        var start = 0
+        var before = widths[0..<cursor].reduce(0, +)
+        // Drop characters on the left until the text up to the cursor, the cursor and an
+        // ellipsis on the right (if anything follows) fit.
+        func tail(_ end: Int) -> Int { end < widths.count ? 1 : 0 }
+        while start < cursor, before + cursorWidth + (start > 0 ? 1 : 0) + tail(cursor + 1) > room {
+            before -= widths[start]
+            start += 1
+        }
+        var end = min(widths.count, cursor + 1)
+        var used = before + cursorWidth + (start > 0 ? 1 : 0)
+        while end < widths.count, used + widths[end] + tail(end + 1) <= room {
+            used += widths[end]
+            end += 1
+        }
+        return start..<end
     }
 }

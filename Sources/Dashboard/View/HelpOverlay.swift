@@ -18,6 +18,7 @@ struct HelpOverlay: Widget {
         ([.sortNext, .sortPrevious], "next / previous sort"),
         ([.reverseSort], "reverse the sort"),
         ([.filter], "filter the cars"),
+        ([.search, .searchNext, .searchPrevious], "find; next / previous"),
         ([.columns], "choose the columns"),
         ([.map], "map of the regions"),
         ([.alerts], "vehicles or alerts"),
@@ -36,16 +37,22 @@ struct HelpOverlay: Widget {
         }
     }
 
+    /// The help's examples of what the table shows, which the filter takes as it is shown:
+    /// each matches some car of the default scenario (tested).
+    static let shownExamples = ["dest:China", "model:Y", "vin:LRW", "dest:\"Baidu Maps\""]
+    /// A driver of the default scenario, in either script.
+    static let nameExamples = ["刘芳", "\"liu fang\""]
+
     var filterLines: [(String, String)] {
-        [
+        let names = style.isASCII ? Self.nameExamples.filter { $0.allSatisfy(\.isASCII) } : Self.nameExamples
+        return [
         ("", "Terms separated by spaces must all hold; ! negates a term."),
-        ("field:value", "class:military  dest:US  region:shanghai  state:driving"),
+        ("field:value", "class:military  " + Self.shownExamples.filter { !$0.contains(" ") }.joined(separator: "  ") + "  state:driving"),
         ("fields", "class dest region market state zone model cat vin driver sev"),
-        ("a,b", "either value: class:military,key-soe   sev:high,critical"),
+        ("a,b  \"a b\"", "either: sev:high,critical   with spaces: " + Self.shownExamples.filter { $0.contains(" ") }.joined(separator: "  ")),
         ("compare", "rate>1MB  up>=500kB  down<2MB  total>2GB  alerts>0"),
         ("flags", "restricted  alert  crossborder"),
-        ("words", "match the VIN, the driver (either script) or the zone: " + (style.isASCII ? "wang" : "王伟")),
-        ("example", "class:military dest:US rate>1MB !state:asleep"),
+        ("words", "VIN, driver (either script) or zone: " + names.joined(separator: " ")),
         ]
     }
 

@@ -12,6 +12,8 @@ struct MapView: Widget {
     let map: MapModel
     let selected: Int?
     let pointedAt: Int?
+    /// "filtered: …" when only the cars the filter matches are drawn (the legend says it whole).
+    var filter: String? = nil
 
     func render(into buffer: inout Buffer, area: Rect) {
         let t = style.theme
@@ -38,6 +40,8 @@ struct MapView: Widget {
         let alerting = region.cars.filter { $0.severity > 0 }.count
         var details = [Span("\(region.cars.count) cars", style: t.text), Span("\(driving) driving", style: t.trafficDown)]
         if alerting > 0 { details.append(Span("\(alerting) alerting", style: t.severityHigh)) }
+        // Region titles are narrow: the word here, the filter itself in the legend.
+        if let filter { details.insert(Span(filter.hasPrefix("preview") ? "preview" : "filtered", style: t.key), at: 0) }
         let block = style.block(style.title(clean(region.name), details))
         block.render(into: &buffer, area: area)
         let inner = block.inner(area)
@@ -109,7 +113,8 @@ struct MapView: Widget {
     func legendSpans() -> [Span] {
         let t = style.theme, g = style.glyphs
         let dot = g.brailleCanvas ? "\u{28FF}" : String(g.canvasPoint)
-        var spans: [Span] = [
+        var spans: [Span] = filter.map { [Span($0 + "  ", style: t.key)] } ?? []
+        spans += [
             Span(dot, style: t.trafficDown), Span(" driving  ", style: t.dim),
             Span(dot, style: t.dim), Span(" parked  ", style: t.dim),
         ]

@@ -13,7 +13,12 @@ struct VehicleTablePanel: Widget {
     let rowCount: Int
     /// Cars in the fleet, for "37/612".
     let fleetCount: Int
+    /// The filter the rows are drawn for (a preview while one is typed), the filter in force,
+    /// and the search with its matches among the rows.
     let query: Query
+    let applied: Query
+    let search: Query
+    let searchMatches: Int
     let sort: SortColumn
     let descending: Bool
     /// Position of the selected car among the cars the filter matches.
@@ -22,6 +27,9 @@ struct VehicleTablePanel: Widget {
     let highlighted: Bool
     /// Position among the cars the filter matches of a car a presenter points at.
     let pointedAt: Int?
+    /// Positions among the cars the filter matches of the rows on screen the search matches:
+    /// marked in the first column (as less and vim mark search hits), the selection's mark first.
+    let searchHits: Set<Int>
     /// Full scale of each meter column (see `MeterGroup.scale`).
     let meterScale: [Double]
     /// The widest driver cell with romanisation.
@@ -44,7 +52,10 @@ struct VehicleTablePanel: Widget {
 
     func render(into buffer: inout Buffer, area: Rect) {
         var details: [Span] = [Span("\(rowCount)/\(fleetCount)", style: style.theme.text)]
-        if !query.isEmpty { details.append(Span("filter: " + clean(query.source), style: style.theme.key)) }
+        // The filter in force until Enter applies another; a preview says it is one.
+        if !applied.isEmpty { details.append(Span("filter: " + clean(applied.source), style: style.theme.key)) }
+        if query != applied { details.append(Span(query.isEmpty ? "preview: all cars" : "preview: " + clean(query.source), style: style.theme.dim)) }
+        if !search.isEmpty { details.append(Span("search: " + clean(search.source) + " (\(searchMatches))", style: style.theme.dim)) }
         details.append(Span("sort: \(sort.rawValue) " + style.sortMark(descending: descending), style: style.theme.dim))
         details.append(Span(ViewStyle.windowLabel(windowSeconds), style: style.theme.dim))
         let block = style.block(style.title("Vehicles", details), focused: focused, highlighted: highlighted)
@@ -144,7 +155,8 @@ struct VehicleTablePanel: Widget {
         let t = style.theme
         switch c {
         case .mark:
-            return position == selected ? Line(String(style.glyphs.selection)) : Line("")
+            if position == selected { return Line(String(style.glyphs.selection)) }
+            return searchHits.contains(position) ? Line(style.isASCII ? "*" : "•", style: t.key) : Line("")
         case .vin:
             return Line(shortVIN(r.vin, width: width, ellipsis: style.glyphs.ellipsis))
         case .driver:

@@ -18,7 +18,7 @@ struct ViewStyle: Sendable {
     func time(_ t: SimTime) -> String { clock?.time(t, now: now) ?? elapsed(t.seconds) }
 
     /// Whether the glyph set is plain ASCII (its ellipsis is): picks the few characters that are
-    /// not in `GlyphSet` itself (sort triangles, the filter cursor).
+    /// not in `GlyphSet` itself (sort triangles).
     var isASCII: Bool { glyphs.ellipsis.isASCII }
 
     func severityStyle(_ s: Severity) -> Style {
@@ -64,9 +64,6 @@ struct ViewStyle: Sendable {
 
     /// The multiplication sign of counts: "×3" ("x3" in ASCII).
     var times: String { isASCII ? "x" : "\u{00D7}" }
-
-    /// The text cursor of the filter bar.
-    var cursor: String { isASCII ? "_" : "▏" }
 
     /// The border of a panel: a double border in the key colour when a presenter points at it,
     /// a heavy one when it has the focus, rounded otherwise (so each shows without colour).

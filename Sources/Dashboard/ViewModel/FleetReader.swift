@@ -121,12 +121,14 @@ struct CarFacts: VehicleFacts {
     var model: String { reader.world.model(of: index).displayName }
     var market: Market { reader.world.market(of: index) }
     var region: RegionID { reader.regions[regionIndex].id }
+    var regionName: String { reader.regions[regionIndex].name }
     var state: String { carState.description }
     var driverName: String { reader.world.driver(of: index).name }
     var driverRomanised: String? { FleetReader.romanised(reader.world.driver(of: index)) }
     var userClass: UserClassID { reader.world.userClass(of: index) }
     var zone: ZoneID? { reader.world.zone(of: index).map { reader.zones[$0].id } }
     var topService: ServiceID? { top.map { reader.services[$0].id } }
+    var topServiceName: String? { top.map { reader.services[$0].name } }
     var topCountry: Country? { top.map { reader.services[$0].country } }
 
     var countries: [Country] {

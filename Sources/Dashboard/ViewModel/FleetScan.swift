@@ -16,6 +16,8 @@ struct FleetScan {
     struct Needs {
         /// Filter and sort keys for the table.
         var order: (query: Query, sort: SortColumn, descending: Bool)?
+        /// The search whose matches `n` and `N` go to (`searchHits`).
+        var search: Query?
         /// The widest driver cell (the table is drawn).
         var driverWidth = false
         /// Names in Latin letters only (`NameScript.romanised`): the driver cell is the romanised name.
@@ -43,6 +45,8 @@ struct FleetScan {
     var driverWidth = 0
     /// The cars the filter matches, unsorted; `order()` sorts them.
     var keys: [VehicleSortKey] = []
+    /// By fleet index: whether the search matches the car (empty without a search).
+    var searchHits: [Bool] = []
     var dots: [Dot] = []
 
     init(reader: FleetReader, needs: Needs) {
@@ -71,6 +75,7 @@ struct FleetScan {
         var categoryBytes = Array(repeating: UInt64(0), count: DataCategory.count)
         let openCount = reader.openCount, openSeverity = reader.openSeverity, restrictedClass = reader.restrictedClass
         if needs.order != nil { keys.reserveCapacity(world.carCount) }
+        if needs.search != nil { searchHits = Array(repeating: false, count: world.carCount) }
         if needs.map { dots.reserveCapacity(world.carCount) }
 
         for i in 0..<world.carCount {
@@ -132,12 +137,13 @@ struct FleetScan {
                 dots.append(Dot(car: car, region: region))
             }
             guard let order = needs.order, let ranks else { continue }
-            if let filter {
+            if filter != nil || needs.search != nil {
                 let facts = CarFacts(
                     reader: reader, index: i, regionIndex: region, carState: state, restricted: restricted, upRate: up,
                     downRate: down, rate: rate, totalBytes: totalUp &+ totalDown, openAlerts: alerts, maxSeverity: severity,
                     top: top.map { Int($0.service) }, crossBorder: cross, categoryRates: rates)
-                guard filter.matches(facts: facts) else { continue }
+                if let filter { guard filter.matches(facts: facts) else { continue } }
+                if let search = needs.search { searchHits[i] = search.matches(facts: facts) }
             }
             let value: UInt64 = switch order.sort {
             case .rate: VehicleSortKey.number(rate)

@@ -54,6 +54,7 @@ public struct ModelBuilder: Sendable {
         var needs = FleetScan.Needs()
         if scope == .screen {
             needs.order = (state.query, state.sort, state.descending)
+            needs.search = state.search.isEmpty ? nil : state.search
             needs.driverWidth = state.view == .fleet
             needs.romanisedNames = names == .romanised
         }
@@ -120,11 +121,16 @@ public struct ModelBuilder: Sendable {
             for i in 0..<world.carCount { rows.append(row(reader, car: i)) }
         case .screen:
             let order = scan.order()
-            table = VehicleTable(
+            var t = VehicleTable(
                 order: order, fleetCount: scan.cars, meterScale: scan.meterScale, driverWidth: scan.driverWidth,
                 query: state.query, sort: state.sort, descending: state.descending)
+            t.search = state.search
+            t.searchMatches = scan.searchHits.isEmpty ? [] : order.filter { scan.searchHits[$0] }
+            table = t
             if state.view == .fleet {
-                let window = DashboardView.tableWindow(state: state, regionCount: regions.count, alertCount: alertRows.count, order: order)
+                let alertCount = DashboardView.alertsShown(state: state, alerts: alertRows, visible: order).count
+                let window = DashboardView.tableWindow(
+                    state: state, regionCount: regions.count, alertCount: alertCount, order: order, searchMatches: t.searchMatches)
                 rows = window.map { row(reader, car: order[$0]) }
             }
         }
@@ -179,6 +185,7 @@ public struct ModelBuilder: Sendable {
             history: m.history.map { Double($0) / historySeconds })
         r.windowUp = window.up
         r.windowDown = window.down
+        r.regionName = reader.regions[world.regionIndex(of: i)].name
         r.categoryWindowBytes = categoryWindow
         r.categoryBytes = reader.meters.categoryTotals(car: i)
         r.active = world.isActive(i)

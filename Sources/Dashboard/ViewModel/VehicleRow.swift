@@ -8,6 +8,8 @@ public struct VehicleRow: Hashable, Sendable {
     public var model: String
     public var market: Market
     public var region: RegionID
+    /// The region's name, as the region panels and the detail show it ("United States").
+    public var regionName = ""
     /// `asleep`, `parked`, `driving`, `charging`.
     public var state: String
     public var driverName: String

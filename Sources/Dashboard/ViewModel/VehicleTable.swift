@@ -15,6 +15,9 @@ public struct VehicleTable: Hashable, Sendable {
     public var query: Query
     public var sort: SortColumn
     public var descending: Bool
+    /// The search it was computed for, and the cars of `order` it matches, in table order.
+    public var search: Query = .all
+    public var searchMatches: [Int] = []
 
     public init(
         order: [Int], fleetCount: Int, meterScale: [Double], driverWidth: Int, query: Query, sort: SortColumn,
@@ -31,6 +34,6 @@ public struct VehicleTable: Hashable, Sendable {
 
     /// Whether the order is the one `state` shows.
     public func isOrder(for state: DashboardState) -> Bool {
-        query == state.query && sort == state.sort && descending == state.descending
+        query == state.query && sort == state.sort && descending == state.descending && search == state.search
     }
 }
