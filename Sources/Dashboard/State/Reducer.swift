@@ -72,6 +72,10 @@ extension DashboardState {
             showHelp = false
             return key == .character("q") ? [.quit] : []
         }
+        if let commands = handleAlertKey(key, frame: frame) {
+            keepSelectionVisible(frame: frame)
+            return commands
+        }
         var commands: [Command] = []
         switch key {
         case .character("q"), .ctrl("c"):
@@ -89,7 +93,7 @@ extension DashboardState {
                 open(.detail(vehicle: v))
             }
         case .escape, .backspace:
-            if focus == .alerts { focus = .vehicles } else { goBack() }
+            if focus == .alerts, view == .fleet { focus = .vehicles } else { goBack() }
         case .character("s") where view == .fleet, .character(">") where view == .fleet:
             moveSort(by: 1, along: frame.sortColumns)
         case .character("<") where view == .fleet:
@@ -191,6 +195,11 @@ extension DashboardState {
     }
 
     mutating func moveSelection(by delta: Int, frame: FrameContext) {
+        if view == .alerts {
+            let n = frame.alertIDs.count
+            selectedHistory = n == 0 ? 0 : max(0, min(n - 1, selectedHistory.addingReportingOverflow(delta).partialValue))
+            return
+        }
         if focus == .alerts {
             let n = frame.alertIDs.count
             selectedAlert = n == 0 ? 0 : max(0, min(n - 1, selectedAlert + delta))

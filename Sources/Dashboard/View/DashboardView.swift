@@ -29,7 +29,8 @@ public struct DashboardView: Sendable {
         style.clock = model.scenarioClock
         style.now = model.clock
         let visible = Self.visibleVehicles(state: state, model: model)
-        var frame = FrameContext(visibleVehicles: visible, alertIDs: model.alerts.map(\.id), tableRows: 1, tableTop: nil)
+        var frame = FrameContext(visibleVehicles: visible, alertIDs: [], tableRows: 1, tableTop: nil)
+        Self.setAlerts(Self.alertsListed(state: state, model: model), in: &frame)
         guard state.width >= Self.minimumWidth, state.height >= Self.minimumHeight else {
             TooSmallNotice(style: style, width: state.width, height: state.height).render(into: &buffer, area: buffer.area)
             return (buffer, frame)
@@ -49,11 +50,22 @@ public struct DashboardView: Sendable {
             DetailView(style: style, model: model, vehicle: vehicle).render(into: &buffer, area: screen.body)
         case .map:
             MapView(style: style, map: model.map, selected: state.selectedPosition(in: visible).map { visible[$0] }, pointedAt: pointedVehicle(state)).render(into: &buffer, area: screen.body)
+        case .alert(let id):
+            let view = AlertView(style: style, detail: Self.openedAlert(id, model: model), id: id, logCapacity: model.alertLog.logCapacity, scroll: state.alertScroll)
+            view.render(into: &buffer, area: screen.body)
+            frame.alertOverflow = view.overflow(area: screen.body)
+        case .alerts:
+            AlertPanel(
+                style: style, alerts: model.alertHistory, selected: min(state.selectedHistory, max(0, model.alertHistory.count - 1)),
+                focused: true, highlighted: false, title: "Alert history", notes: historyNotes(state: state, model: model),
+                empty: "No alerts raised yet", showsSortTime: true
+            ).render(into: &buffer, area: screen.body)
         }
         if let caption = state.caption {
             CaptionBar(style: style, caption: caption, highlighted: state.highlight == .panel(.caption)).render(into: &buffer, area: screen.caption)
         }
-        FooterPanel(style: style, state: state, matches: visible.count, seed: model.seed).render(into: &buffer, area: screen.footer)
+        FooterPanel(style: style, state: state, matches: visible.count, seed: model.seed, toAcknowledge: model.alertLog.unacknowledged)
+            .render(into: &buffer, area: screen.footer)
         if state.highlight == .panel(.footer) { buffer.setStyle(screen.footer) { $0.adding(.underline) } }
         if state.showHelp { HelpOverlay(style: style).render(into: &buffer, area: buffer.area) }
         return (buffer, frame)
@@ -107,8 +119,48 @@ public struct DashboardView: Sendable {
         table.render(into: &buffer, area: layout.table)
         AlertPanel(
             style: style, alerts: model.alerts, selected: state.focus == .alerts ? min(state.selectedAlert, max(0, model.alerts.count - 1)) : nil,
-            focused: state.focus == .alerts, highlighted: state.highlight == .panel(.alerts)
+            focused: state.focus == .alerts, highlighted: state.highlight == .panel(.alerts),
+            notes: state.focus == .alerts || state.alertSort != .time || !state.alertDescending ? [sortNote(state)] : []
         ).render(into: &buffer, area: layout.alerts)
+    }
+
+    /// The alerts the keys act on in this view, in display order: the history's in the history
+    /// view, the one shown in the alert view, the alert panel's otherwise.
+    static func alertsListed(state: DashboardState, model: DashboardModel) -> [AlertRow] {
+        switch state.view {
+        case .alerts: return model.alertHistory
+        case .alert(let id): return openedAlert(id, model: model).map { [$0.alert] } ?? []
+        default: return model.alerts
+        }
+    }
+
+    static func setAlerts(_ alerts: [AlertRow], in frame: inout FrameContext) {
+        frame.alertIDs = alerts.map(\.id)
+        frame.alertVehicles = alerts.map(\.vehicle)
+        frame.alertUnacknowledged = alerts.map { $0.isOpen && !$0.acknowledged }
+    }
+
+    /// The alert view's alert: the model's, or (a model built by hand) the list's row.
+    static func openedAlert(_ id: UInt64, model: DashboardModel) -> AlertDetail? {
+        if let d = model.openedAlert, d.alert.id == id { return d }
+        return (model.alerts.first { $0.id == id } ?? model.alertHistory.first { $0.id == id }).map { AlertDetail(alert: $0) }
+    }
+
+    /// "by time ▼": the alert lists' order.
+    func sortNote(_ state: DashboardState) -> Span {
+        Span("by " + state.alertSort.rawValue + " " + ViewStyle(theme: theme, glyphs: glyphs).sortMark(descending: state.alertDescending), style: theme.dim)
+    }
+
+    /// The history's title details: its order, and what the closed-alert log keeps and dropped.
+    func historyNotes(state: DashboardState, model: DashboardModel) -> [Span] {
+        let log = model.alertLog
+        let kept = log.closed - log.droppedFromLog
+        var notes = [Span("\(kept) closed", style: theme.text)]
+        if log.droppedFromLog > 0 {
+            notes.append(Span("\(log.droppedFromLog) older dropped (the log keeps \(log.logCapacity))", style: theme.severityHigh))
+        }
+        notes.append(sortNote(state))
+        return notes
     }
 
     /// The widest driver cell the table lays its columns out for.

@@ -9,6 +9,8 @@ struct FooterPanel: Widget {
     /// Cars the filter matches now.
     let matches: Int
     let seed: UInt64
+    /// Open alerts still to acknowledge (the alert keys' hint says how many).
+    var toAcknowledge = 0
 
     /// Rows the footer needs: two while the filter has an error (the text, then the caret).
     static func height(for state: DashboardState) -> Int { state.filter?.error != nil ? 2 : 1 }
@@ -51,7 +53,11 @@ struct FooterPanel: Widget {
         }
         switch state.view {
         case .fleet where state.focus == .alerts:
-            h = [KeyHint(move, "select", priority: 6), KeyHint("A", "acknowledge", priority: 7), KeyHint("a", "vehicles", priority: 5)]
+            h = alertListHints(move: move) + [KeyHint("a", "vehicles", priority: 3)]
+        case .alerts:
+            h = alertListHints(move: move) + [KeyHint("Esc", "back", priority: 7)]
+        case .alert:
+            h = [KeyHint("Enter", "car", priority: 6), KeyHint("A", "acknowledge", priority: 5), KeyHint("u", "undo", priority: 2), KeyHint("Esc", "back", priority: 7)]
         case .fleet:
             h = [KeyHint(move, "move", priority: 6), KeyHint("Enter", "detail", priority: 5), KeyHint("/", "filter", priority: 7),
                  KeyHint("s", "sort", priority: 4), KeyHint("S", "reverse", priority: 1), KeyHint("a", "alerts", priority: 3)]
@@ -67,6 +73,14 @@ struct FooterPanel: Widget {
         h.append(KeyHint("?", "help", priority: 8))
         h.append(KeyHint("q", "quit", priority: 9))
         return h
+    }
+
+    /// The keys of an alert list (the focused panel, the history).
+    func alertListHints(move: String) -> [KeyHint] {
+        [KeyHint(move, "select", priority: 6), KeyHint("Enter", "open", priority: 6),
+         KeyHint("A", toAcknowledge > 0 ? "acknowledge (\(toAcknowledge) left)" : "acknowledge", priority: 7),
+         KeyHint("u", "undo", priority: 2), KeyHint("^A", "all shown", priority: 2), KeyHint("> <", "sort", priority: 4),
+         KeyHint("H", "history", priority: 3)]
     }
 
     func filterBar(_ editor: FilterEditor, into buffer: inout Buffer, area: Rect) {

@@ -1,0 +1,119 @@
+import Screen
+
+/// The alert workflow's keys: open an alert, acknowledge it and move on, take it back,
+/// acknowledge all that the list shows, sort the lists, the history. Kept apart from the
+/// table's and the filter's keys in `Reducer.swift`.
+extension DashboardState {
+    /// The keys of the alert view, the history and the focused alert panel (`H` opens the
+    /// history from anywhere); nil for a key they leave to the rest of the reducer.
+    mutating func handleAlertKey(_ key: Key, frame: FrameContext) -> [Command]? {
+        switch view {
+        case .alert(let id):
+            switch key {
+            case .enter, .character("c"):
+                // To the car: its detail; Esc comes back to the alert.
+                if let i = frame.alertIDs.firstIndex(of: id), frame.alertVehicles.indices.contains(i) {
+                    selectedVehicle = frame.alertVehicles[i]
+                    open(.detail(vehicle: frame.alertVehicles[i]))
+                }
+                return []
+            case .character("A"): return [.acknowledge(alertID: id)]
+            case .character("u"): return [.unacknowledge(alertID: id)]
+            case .character("H"):
+                open(.alerts)
+                return []
+            case .escape, .backspace:
+                goBack()
+                return []
+            case .up, .character("k"): alertScroll = max(0, min(alertScroll, frame.alertOverflow) - 1)
+            case .down, .character("j"): alertScroll = min(frame.alertOverflow, alertScroll + 1)
+            case .pageUp: alertScroll = max(0, min(alertScroll, frame.alertOverflow) - max(1, frame.tableRows - 1))
+            case .pageDown: alertScroll = min(frame.alertOverflow, alertScroll + max(1, frame.tableRows - 1))
+            case .home: alertScroll = 0
+            case .end: alertScroll = frame.alertOverflow
+            default: return nil
+            }
+            return []
+        case .alerts:
+            if key == .escape || key == .backspace || key == .character("H") {
+                goBack()
+                return []
+            }
+            var selection = selectedHistory
+            defer { selectedHistory = selection }
+            return listKey(key, frame: frame, selection: &selection)
+        case .fleet where focus == .alerts:
+            if key == .character("H") {
+                open(.alerts)
+                return []
+            }
+            var selection = selectedAlert
+            defer { selectedAlert = selection }
+            return listKey(key, frame: frame, selection: &selection)
+        default:
+            if key == .character("H") {
+                open(.alerts)
+                return []
+            }
+            return nil
+        }
+    }
+
+    /// A key on an alert list (`frame.alertIDs`, `selection` its selected position).
+    mutating func listKey(_ key: Key, frame: FrameContext, selection: inout Int) -> [Command]? {
+        let ids = frame.alertIDs
+        let position = min(selection, max(0, ids.count - 1))
+        switch key {
+        case .enter:
+            if ids.indices.contains(position) {
+                open(.alert(id: ids[position]))
+                alertScroll = 0
+            }
+            return []
+        case .character("A"):
+            guard ids.indices.contains(position) else { return [] }
+            selection = Self.nextUnacknowledged(after: position, in: frame.alertUnacknowledged)
+            return [.acknowledge(alertID: ids[position])]
+        case .character("u"):
+            return ids.indices.contains(position) ? [.unacknowledge(alertID: ids[position])] : []
+        case .ctrl("a"):
+            // The ids shown: with a filter in force, only the alerts it lets through.
+            return ids.isEmpty ? [] : [.acknowledgeAll(alertIDs: ids)]
+        case .character(">"), .character("s"):
+            moveAlertSort(by: 1)
+            selection = 0
+            return []
+        case .character("<"):
+            moveAlertSort(by: -1)
+            selection = 0
+            return []
+        case .character("S"):
+            alertDescending.toggle()
+            selection = 0
+            return []
+        default:
+            return nil
+        }
+    }
+
+    /// The position `A` moves on to: the next alert after `position` still to acknowledge
+    /// (wrapping round), or `position` itself when none is left. `flags` are the frame's, drawn
+    /// before this acknowledgement.
+    static func nextUnacknowledged(after position: Int, in flags: [Bool]) -> Int {
+        let n = flags.count
+        guard n > 1 else { return position }
+        for step in 1..<n {
+            let j = (position + step) % n
+            if flags[j] { return j }
+        }
+        return position
+    }
+
+    /// The alert sort `delta` places along `AlertSort.allCases` (wrapping), in its natural direction.
+    mutating func moveAlertSort(by delta: Int) {
+        let all = AlertSort.allCases
+        let here = all.firstIndex(of: alertSort) ?? 0
+        alertSort = all[((here + delta) % all.count + all.count) % all.count]
+        alertDescending = alertSort.descendingByDefault
+    }
+}
