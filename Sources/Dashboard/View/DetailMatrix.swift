@@ -93,8 +93,10 @@ struct DetailAlerts: Widget {
 
     func render(into buffer: inout Buffer, area: Rect) {
         let t = style.theme
-        let open = alerts.filter(\.isOpen).count
-        let block = style.block(style.title("Alerts of this car", [Span("\(open) open", style: t.text)]))
+        let (open, acknowledged) = AlertPanel.counts(alerts)
+        var details = [Span("\(open) open", style: t.text)]
+        if acknowledged > 0 { details.append(Span("\(acknowledged) acknowledged", style: t.text)) }
+        let block = style.block(style.title("Alerts of this car", details))
         block.render(into: &buffer, area: area)
         let inner = block.inner(area)
         guard !inner.isEmpty else { return }
