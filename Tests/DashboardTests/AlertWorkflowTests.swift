@@ -46,6 +46,28 @@ import TestSupport
         #expect(s.focus == .vehicles)
     }
 
+    /// The car's own alert list in the detail view: `a` gives it the keys, ↑↓ select, Enter
+    /// opens the alert, Esc comes back to the car.
+    @Test func theDetailsAlertListOpensItsAlerts() {
+        var s = DashboardState()
+        _ = press([.enter], &s)
+        #expect(s.view == .detail(vehicle: 7) && s.selectedCarAlert == 0)
+        var car = alertFrame
+        car.alertIDs = [40, 44]
+        car.alertVehicles = [7, 7]
+        car.alertUnacknowledged = [true, true]
+        _ = press([.character("a"), .down, .down], &s, frame: car)
+        #expect(s.view == .detail(vehicle: 7) && s.focus == .alerts && s.selectedCarAlert == 1 && s.selectedAlert == 0)
+        #expect(press([.character("A")], &s, frame: car) == [.acknowledge(alertID: 44)])
+        #expect(s.selectedCarAlert == 0)
+        _ = press([.down, .enter], &s, frame: car)
+        #expect(s.view == .alert(id: 44))
+        _ = press([.escape], &s)
+        #expect(s.view == .detail(vehicle: 7))
+        _ = press([.escape], &s)
+        #expect(s.view == .fleet)
+    }
+
     @Test func acknowledgeMovesOnToTheNextUnacknowledged() {
         var s = DashboardState()
         #expect(press([.character("a"), .character("A")], &s) == [.acknowledge(alertID: 40)])
@@ -201,7 +223,7 @@ import TestSupport
         #expect(Set(model.alertHistory.map(\.id)).count == model.alertHistory.count)
         try #require(model.alertLog.droppedFromLog > 0)
         let screen = DashboardView(glyphs: .unicode, theme: .dark).render(state: state, model: model).0.text
-        #expect(screen.contains("Alert history · \(monitor.alerts.openCount) open · 5 closed · \(model.alertLog.droppedFromLog) older dropped (the log keeps 5)"), "\(screen)")
+        #expect(screen.contains("Alert history · \(monitor.alerts.openCount) open · 5 closed · \(model.alertLog.droppedFromLog) dropped (log keeps 5)"), "\(screen)")
         let filtered = ModelBuilder(scenarioName: "").alertHistory(
             book: monitor.alerts, world: monitor.world, order: AlertOrder(), where: { $0.severity == .critical })
         #expect(filtered.allSatisfy { $0.severity == .critical }, "the seam a filter plugs into")

@@ -215,7 +215,9 @@ struct LiveEndToEndTests {
         let vin = String(carLine.dropFirst("┃Car       ".count).prefix { $0.isLetter || $0.isNumber })
         #expect(vin.count == 17, "\(carLine)")
         live.tmux.sendKeys("Enter")
-        try live.expect("Enter in the alert did not open its car \(vin)") { LiveDashboard.has($0, "╭ \(vin) · ") }
+        try live.expect("Enter in the alert did not open its car \(vin), its alert list focused") {
+            LiveDashboard.has($0, "╭ \(vin) · ") && LiveDashboard.has($0, "┏ Alerts of this car · ")
+        }
         live.tmux.sendKeys("Escape")
         try live.expect("Esc from the car did not return to the alert") { LiveDashboard.has($0, "┏ Alert \(first) ") }
         live.tmux.sendKeys("Escape")

@@ -69,6 +69,8 @@ public struct DashboardState: Hashable, Sendable {
     public var selectedAlert = 0
     /// The selected alert of the history view, as a position in its list.
     public var selectedHistory = 0
+    /// The selected alert of the car's alert list in the detail view (with the alert focus).
+    public var selectedCarAlert = 0
     /// The order of the alert panel (open alerts before closed ones) and of the history.
     public var alertSort: AlertSort = .time
     public var alertDescending = true

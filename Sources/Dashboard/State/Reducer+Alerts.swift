@@ -42,6 +42,15 @@ extension DashboardState {
             var selection = selectedHistory
             defer { selectedHistory = selection }
             return listKey(key, frame: frame, selection: &selection)
+        case .detail where focus == .alerts:
+            // The car's own alert list.
+            if key == .character("H") {
+                open(.alerts)
+                return []
+            }
+            var selection = selectedCarAlert
+            defer { selectedCarAlert = selection }
+            return listKey(key, frame: frame, selection: &selection)
         case .fleet where focus == .alerts:
             if key == .character("H") {
                 open(.alerts)

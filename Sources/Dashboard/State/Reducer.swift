@@ -180,6 +180,7 @@ extension DashboardState {
     /// forgets the way).
     mutating func open(_ mode: ViewMode) {
         guard mode != view else { return }
+        if case .detail = mode { selectedCarAlert = 0 }
         if mode == .fleet {
             previousViews.removeAll()
         } else {
@@ -198,6 +199,11 @@ extension DashboardState {
         if view == .alerts {
             let n = frame.alertIDs.count
             selectedHistory = n == 0 ? 0 : max(0, min(n - 1, selectedHistory.addingReportingOverflow(delta).partialValue))
+            return
+        }
+        if case .detail = view, focus == .alerts {
+            let n = frame.alertIDs.count
+            selectedCarAlert = n == 0 ? 0 : max(0, min(n - 1, selectedCarAlert.addingReportingOverflow(delta).partialValue))
             return
         }
         if focus == .alerts {

@@ -33,7 +33,7 @@ struct AlertPanel: Widget {
         var details = [Span("\(open) open", style: open > 0 ? t.text : t.dim)]
         if acknowledged > 0 { details.append(Span("\(acknowledged) acknowledged", style: t.text)) }
         details += notes
-        if focused { details.append(Span("Enter opens, A acknowledges", style: t.dim)) }
+        if focused, title == "Alerts" { details.append(Span("Enter opens, A acknowledges", style: t.dim)) }
         let block = style.block(style.title(title, details), focused: focused, highlighted: highlighted)
         block.render(into: &buffer, area: area)
         let inner = block.inner(area)

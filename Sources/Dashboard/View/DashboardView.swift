@@ -47,7 +47,8 @@ public struct DashboardView: Sendable {
             if !state.showHelp { frame.tableTop = fleetLayout.table.y + 2 }
             frame.sortHeader = VehicleTablePanel.sortHeader(area: fleetLayout.table, driverWidth: Self.tableDriverWidth(model))
         case .detail(let vehicle):
-            DetailView(style: style, model: model, vehicle: vehicle).render(into: &buffer, area: screen.body)
+            DetailView(style: style, model: model, vehicle: vehicle,
+                       selectedAlert: state.focus == .alerts ? state.selectedCarAlert : nil).render(into: &buffer, area: screen.body)
         case .map:
             MapView(style: style, map: model.map, selected: state.selectedPosition(in: visible).map { visible[$0] }, pointedAt: pointedVehicle(state)).render(into: &buffer, area: screen.body)
         case .alert(let id):
@@ -130,6 +131,7 @@ public struct DashboardView: Sendable {
         switch state.view {
         case .alerts: return model.alertHistory
         case .alert(let id): return openedAlert(id, model: model).map { [$0.alert] } ?? []
+        case .detail(let v): return model.detail.map { $0.row.index == v ? $0.alerts : [] } ?? []
         default: return model.alerts
         }
     }
@@ -157,7 +159,9 @@ public struct DashboardView: Sendable {
         let kept = log.closed - log.droppedFromLog
         var notes = [Span("\(kept) closed", style: theme.text)]
         if log.droppedFromLog > 0 {
-            notes.append(Span("\(log.droppedFromLog) older dropped (the log keeps \(log.logCapacity))", style: theme.severityHigh))
+            // The log's size only where it fits beside the counts (the README and the JSON say it too).
+            let size = state.width >= 100 ? " (log keeps \(log.logCapacity))" : ""
+            notes.append(Span("\(log.droppedFromLog) dropped" + size, style: theme.severityHigh))
         }
         notes.append(sortNote(state))
         return notes

@@ -61,8 +61,10 @@ struct FooterPanel: Widget {
         case .fleet:
             h = [KeyHint(move, "move", priority: 6), KeyHint("Enter", "detail", priority: 5), KeyHint("/", "filter", priority: 7),
                  KeyHint("s", "sort", priority: 4), KeyHint("S", "reverse", priority: 1), KeyHint("a", "alerts", priority: 3)]
+        case .detail where state.focus == .alerts:
+            h = alertListHints(move: move) + [KeyHint("Esc", "back", priority: 7)]
         case .detail:
-            h = [KeyHint("Esc", "back", priority: 7)]
+            h = [KeyHint("Esc", "back", priority: 7), KeyHint("a", "its alerts", priority: 3)]
         case .map:
             h = [KeyHint("m", "fleet", priority: 7), KeyHint(move, "select car", priority: 2)]
         }
