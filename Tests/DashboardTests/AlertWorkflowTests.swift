@@ -35,7 +35,7 @@ import TestSupport
         shown.alertVehicles = [3]
         shown.alertUnacknowledged = [false]
         _ = press([.enter], &s, frame: shown)
-        #expect(s.view == .detail(vehicle: 3) && s.selectedVehicle == 3, "Enter in the alert view opens its car")
+        #expect(s.view == .detail(vehicle: 3) && s.selectedVehicle == 3 && s.focus == .alerts, "Enter in the alert view opens its car, its alerts focused")
         _ = press([.escape], &s)
         #expect(s.view == .alert(id: 41), "Esc from the car returns to the alert")
         _ = press([.character("c")], &s, frame: shown)
@@ -127,6 +127,15 @@ import TestSupport
         _ = press([.character(">")], &s)
         #expect(s.alertSort == .severity && s.selectedHistory == 0 && s.sort == .rate)
         _ = press([.down, .enter], &s)
+        #expect(s.view == .alert(id: 41))
+        _ = press([.character("c")], &s, frame: FrameContext(alertIDs: [41], tableRows: 3))
+        #expect(s.view == .alert(id: 41), "no car known for the alert: stays")
+        var shown = alertFrame
+        shown.alertIDs = [41]
+        shown.alertVehicles = [3]
+        _ = press([.character("c")], &s, frame: shown)
+        #expect(s.view == .detail(vehicle: 3) && s.focus == .alerts, "from the history too, the car opens with its alerts focused")
+        _ = press([.escape], &s)
         #expect(s.view == .alert(id: 41))
         _ = press([.escape], &s)
         #expect(s.view == .alerts)

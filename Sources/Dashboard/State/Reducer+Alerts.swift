@@ -11,9 +11,10 @@ extension DashboardState {
         case .alert(let id):
             switch key {
             case .enter, .character("c"):
-                // To the car: its detail; Esc comes back to the alert.
+                // To the car: its detail, its alert list focused; Esc comes back to the alert.
                 if let i = frame.alertIDs.firstIndex(of: id), frame.alertVehicles.indices.contains(i) {
                     selectedVehicle = frame.alertVehicles[i]
+                    focus = .alerts
                     open(.detail(vehicle: frame.alertVehicles[i]))
                 }
                 return []
