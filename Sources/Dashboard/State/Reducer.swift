@@ -196,19 +196,21 @@ extension DashboardState {
     }
 
     mutating func moveSelection(by delta: Int, frame: FrameContext) {
-        if view == .alerts {
+        // An alert list: the history, a car's list in its detail, or the alert panel.
+        func moved(_ position: Int) -> Int {
             let n = frame.alertIDs.count
-            selectedHistory = n == 0 ? 0 : max(0, min(n - 1, selectedHistory.addingReportingOverflow(delta).partialValue))
+            return n == 0 ? 0 : max(0, min(n - 1, position.addingReportingOverflow(delta).partialValue))
+        }
+        if view == .alerts {
+            selectedHistory = moved(selectedHistory)
             return
         }
         if case .detail = view, focus == .alerts {
-            let n = frame.alertIDs.count
-            selectedCarAlert = n == 0 ? 0 : max(0, min(n - 1, selectedCarAlert.addingReportingOverflow(delta).partialValue))
+            selectedCarAlert = moved(selectedCarAlert)
             return
         }
         if focus == .alerts {
-            let n = frame.alertIDs.count
-            selectedAlert = n == 0 ? 0 : max(0, min(n - 1, selectedAlert + delta))
+            selectedAlert = moved(selectedAlert)
             return
         }
         let rows = frame.visibleVehicles

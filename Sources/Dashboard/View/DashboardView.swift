@@ -65,7 +65,7 @@ public struct DashboardView: Sendable {
         if let caption = state.caption {
             CaptionBar(style: style, caption: caption, highlighted: state.highlight == .panel(.caption)).render(into: &buffer, area: screen.caption)
         }
-        FooterPanel(style: style, state: state, matches: visible.count, seed: model.seed, toAcknowledge: model.alertLog.unacknowledged)
+        FooterPanel(style: style, state: state, matches: visible.count, seed: model.seed, toAcknowledge: frame.alertUnacknowledged.lazy.filter { $0 }.count)
             .render(into: &buffer, area: screen.footer)
         if state.highlight == .panel(.footer) { buffer.setStyle(screen.footer) { $0.adding(.underline) } }
         if state.showHelp { HelpOverlay(style: style).render(into: &buffer, area: buffer.area) }

@@ -9,7 +9,7 @@ struct FooterPanel: Widget {
     /// Cars the filter matches now.
     let matches: Int
     let seed: UInt64
-    /// Open alerts still to acknowledge (the alert keys' hint says how many).
+    /// Open alerts still to acknowledge in the alert list shown (the alert keys' hint says how many).
     var toAcknowledge = 0
 
     /// Rows the footer needs: two while the filter has an error (the text, then the caret).
