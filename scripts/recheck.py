@@ -605,6 +605,8 @@ def check_alerts(scenario, book, snapshot, report):
     raised = book.next_id - 1
     counters = {
         "raised": raised, "suppressed": book.suppressed, "open_count": len(book.open),
+        # Nobody acknowledges in a snapshot.
+        "acknowledged_count": 0,
         "closed_count": len(book.log) + book.dropped, "dropped_from_log": book.dropped,
         "log_size": scenario.log_size, "min_interval_ns": scenario.min_interval,
         "quiet_period_ns": scenario.quiet_period,

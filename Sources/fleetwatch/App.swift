@@ -69,6 +69,10 @@ struct App {
                 pacer.speed = s
             case .acknowledge(let id):
                 monitor.acknowledge(alertID: id)
+            case .unacknowledge(let id):
+                monitor.unacknowledge(alertID: id)
+            case .acknowledgeAll(let ids):
+                monitor.acknowledge(alertIDs: ids)
             }
         }
         return false

@@ -139,7 +139,7 @@ enum ViewFixture {
     }
 
     static var model: DashboardModel {
-        DashboardModel(
+        var m = DashboardModel(
             scenarioName: "shanghai-and-bay-area", seed: 42, clock: .seconds(8_100), wallClockLabel: "2026-03-02 10:15",
             fleet: FleetSummary(
                 cars: vehicles.count, states: ["driving": 4, "charging": 1, "parked": 2, "asleep": 1], upRate: 3_500_000, downRate: 1_500_000,
@@ -157,6 +157,16 @@ enum ViewFixture {
                 CountryShare(country: Country("SG"), name: "Singapore", bytes: 96_000_000, rate: 1_200, share: 0.01),
             ],
             vehicles: vehicles, alerts: alerts, detail: detail, map: map)
+        // The counts the alert book would give for these alerts: 4 open, #37 acknowledged, 1 closed.
+        m.fleet.unacknowledgedAlerts = [.critical: 1, .high: 2, .watch: 0]
+        m.alertLog.raised = 41
+        m.alertLog.open = 4
+        m.alertLog.acknowledged = 1
+        m.alertLog.closed = 37
+        m.alertLog.droppedFromLog = 36
+        m.alertLog.logCapacity = 1
+        m.alertLog.recentLimit = 50
+        return m
     }
 
     /// A fleet of `n` plain cars for scrolling and sorting tests.

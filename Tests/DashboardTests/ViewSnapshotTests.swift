@@ -28,6 +28,30 @@ import Testing
         assertSnapshot(Self.screen(120, 40) { $0.view = .detail(vehicle: 0) }.description, named: "detail-120x40.txt")
     }
 
+    /// The car's alert list with the keys (`a` in the detail view), its second alert selected.
+    @Test func detailWithItsAlertsFocused() {
+        assertSnapshot(Self.screen(120, 40) { $0.view = .detail(vehicle: 0); $0.focus = .alerts; $0.selectedCarAlert = 1 }.description,
+                       named: "detail-alerts-120x40.txt")
+    }
+
+    /// The alert view and the history of the fixture: an acknowledged alert, a closed one, and
+    /// a log that dropped older alerts.
+    @Test(arguments: [(80, 24), (120, 40)])
+    func alertAndHistory(size: (Int, Int)) {
+        var model = ViewFixture.model
+        model.alertHistory = AlertOrder().sorted(model.alerts)
+        model.openedAlert = AlertDetail(
+            alert: model.alerts[3], ruleCondition: "restricted driver", caseNumber: 2, caseCount: 2, caseCondition: "",
+            carModel: "Model Y 2024", zoneName: nil)
+        func draw(_ edit: (inout DashboardState) -> Void) -> String {
+            var s = DashboardState(width: size.0, height: size.1, speed: 10)
+            edit(&s)
+            return DashboardView(glyphs: .unicode, theme: .dark).render(state: s, model: model).0.description
+        }
+        assertSnapshot(draw { $0.view = .alert(id: 37) }, named: "alert-\(size.0)x\(size.1).txt")
+        assertSnapshot(draw { $0.view = .alerts; $0.selectedHistory = 1 }, named: "history-\(size.0)x\(size.1).txt")
+    }
+
     @Test func map() {
         assertSnapshot(Self.screen(120, 40) { $0.view = .map }.description, named: "map-120x40.txt")
     }

@@ -90,6 +90,35 @@ import Simulation
         #expect(book.unacknowledgedCount(.critical) == 0 && book.openAlerts.allSatisfy(\.acknowledged))
     }
 
+    /// The officer's workflow: acknowledge some of the shown alerts, take one back; the counts
+    /// (open = acknowledged + unacknowledged) follow at once, and closed alerts cannot change.
+    @Test func acknowledgeShownAlertsAndTakeOneBack() {
+        var book = AlertBook(policies: .default, parameters: Self.parameters)
+        for car in UInt32(0)..<3 { feed(&book, cnFlow(.military, vehicle: car, time: at(Int64(car)))) }
+        #expect(book.openCount == 3 && book.acknowledgedCount == 0 && book.unacknowledgedCount == 3)
+        #expect(book.acknowledge(ids: [1, 3, 99]) == 2, "only the open alerts among the ids shown")
+        #expect(book.acknowledge(ids: [1, 3]) == 0, "already acknowledged")
+        #expect(book.acknowledgedCount == 2 && book.unacknowledgedCount == 1 && book.unacknowledgedCount(.watch) == 1)
+        #expect(book.unacknowledge(id: 3) && book.unacknowledge(id: 2) && !book.unacknowledge(id: 99))
+        #expect(book.acknowledgedCount == 1 && book.unacknowledgedCount(.watch) == 2)
+        #expect(book.alert(id: 1)?.acknowledged == true && book.alert(id: 3)?.acknowledged == false)
+        book.tick(now: at(1000))
+        #expect(!book.unacknowledge(id: 1) && book.acknowledge(ids: [2]) == 0, "closed alerts keep their state")
+        #expect(book.openCount == 0 && book.acknowledgedCount == 0)
+    }
+
+    /// Memory stays bounded for any run length: the log never holds more than its capacity, and
+    /// what it dropped is counted, so closed = kept + dropped.
+    @Test func theLogIsABoundedRing() {
+        var book = AlertBook(policies: .default, parameters: Self.parameters)
+        for round in Int64(0)..<50 {
+            for car in UInt32(0)..<4 { feed(&book, cnFlow(.military, vehicle: car, time: at(round * 1000 + Int64(car)))) }
+            book.tick(now: at(round * 1000 + 900))
+            #expect(book.log.count <= Self.parameters.logCapacity)
+        }
+        #expect(book.log.count + book.droppedFromLog == 200 && book.log.count == 2)
+    }
+
     @Test func logKeepsTheNewestClosedAlerts() {
         var book = AlertBook(policies: .default, parameters: Self.parameters)
         for car in UInt32(0)..<3 { feed(&book, cnFlow(.military, vehicle: car, time: at(Int64(car)))) }

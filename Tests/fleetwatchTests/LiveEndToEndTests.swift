@@ -192,6 +192,72 @@ struct LiveEndToEndTests {
         try live.expectRestored(status: "0", "after q")
     }
 
+    /// Alerts as a workflow (issue 16): focus the alerts, Enter opens the alert in full, Enter
+    /// there opens its car, Esc comes back step by step; `A` acknowledges and moves on, and the
+    /// panel's title, the header and the footer count it at once; `u` takes it back; Ctrl-A
+    /// acknowledges the list; `H` shows the history.
+    @Test func alertsAsAWorkflow() throws {
+        let live = try LiveDashboard(["--at", "20m", "--paused"])
+        try live.firstFrame()
+        live.tmux.sendKeys("a")
+        let focused = try live.expect("a did not focus the alerts") { LiveDashboard.has($0, "┏ Alerts · ") }
+        let title = try #require(focused.first { $0.hasPrefix("┏ Alerts · ") })
+        let open = try #require(Int(title.dropFirst("┏ Alerts · ".count).prefix { $0.isNumber }), "\(title)")
+        try #require(open >= 2, "the seeded run has open alerts at 20 minutes: \(title)")
+        #expect(!title.contains("acknowledged"), "\(title)")
+
+        live.tmux.sendKeys("Enter")
+        let alert = try live.expect("Enter did not open the alert") {
+            LiveDashboard.has($0, "┏ Alert #") && LiveDashboard.has($0, "┃Why       ") && LiveDashboard.has($0, "┃Case      ")
+        }
+        let first = try #require(alert.first { $0.hasPrefix("┏ Alert #") }?.split(separator: " ").dropFirst(2).first)
+        let carLine = try #require(alert.first { $0.hasPrefix("┃Car       ") })
+        let vin = String(carLine.dropFirst("┃Car       ".count).prefix { $0.isLetter || $0.isNumber })
+        #expect(vin.count == 17, "\(carLine)")
+        live.tmux.sendKeys("Enter")
+        try live.expect("Enter in the alert did not open its car \(vin), its alert list focused") {
+            LiveDashboard.has($0, "╭ \(vin) · ") && LiveDashboard.has($0, "┏ Alerts of this car · ")
+        }
+        live.tmux.sendKeys("Escape")
+        try live.expect("Esc from the car did not return to the alert") { LiveDashboard.has($0, "┏ Alert \(first) ") }
+        live.tmux.sendKeys("Escape")
+        try live.expect("Esc from the alert did not return to the focused alert list") {
+            LiveDashboard.has($0, "┏ Alerts · \(open) open · ") && LiveDashboard.has($0, "╭ Vehicles · ")
+        }
+
+        live.tmux.sendKeys("A")
+        let acknowledged = try live.expect("A did not count the acknowledgement in the panel, the header and the footer") {
+            LiveDashboard.has($0, "┏ Alerts · \(open) open · 1 acknowledged") && $0.prefix(2).contains { $0.contains("1 acknowledged") }
+                && $0.contains { $0.hasPrefix("↑↓ select") && $0.contains("acknowledge (\(open - 1) left)") }
+        }
+        #expect(LiveDashboard.has(acknowledged, "╭ Vehicles · "))
+        live.tmux.sendKeys("Enter")
+        let next = try live.expect("Enter after A did not open an alert") { LiveDashboard.has($0, "┏ Alert #") }
+        let second = try #require(next.first { $0.hasPrefix("┏ Alert #") })
+        #expect(!second.hasPrefix("┏ Alert \(first) "), "A did not move on to the next alert: \(second)")
+        #expect(second.contains("not acknowledged"), "A moved to an acknowledged alert: \(second)")
+        live.tmux.sendKeys("Escape")
+        try live.expect("Esc did not leave the alert") { LiveDashboard.has($0, "┏ Alerts · \(open) open · 1 acknowledged") }
+        // Esc then k at once would read as Alt-k: one key at a time, as a person types.
+        live.tmux.sendKeys("k")
+        live.tmux.sendKeys("u")
+        try live.expect("u did not take the acknowledgement back") {
+            LiveDashboard.has($0, "┏ Alerts · \(open) open · ") && !$0.contains { $0.contains("acknowledged") && $0.hasPrefix("┏ Alerts") }
+        }
+        live.tmux.sendKeys("C-a")
+        try live.expect("Ctrl-A did not acknowledge every alert shown") {
+            LiveDashboard.has($0, "┏ Alerts · \(open) open · \(open) acknowledged") && $0.prefix(2).contains { $0.contains("alerts \(open) acknowledged") }
+        }
+        live.tmux.sendKeys("H")
+        try live.expect("H did not open the history") { LiveDashboard.has($0, "┏ Alert history · \(open) open · \(open) acknowledged · ") }
+        live.tmux.sendKeys(">")
+        try live.expect("> did not sort the history by severity") { $0.contains { $0.hasPrefix("┏ Alert history") && $0.contains("by severity ▼") } }
+        live.tmux.sendKeys("Escape")
+        try live.expect("Esc did not leave the history") { LiveDashboard.has($0, "╭ Vehicles · ") && LiveDashboard.has($0, "┏ Alerts · ") }
+        live.tmux.sendKeys("q")
+        try live.expectRestored(status: "0", "after q")
+    }
+
     /// Issue 12, as a user types it: start, End, `/class:military` Enter, Enter opened the car
     /// selected by End, which the filter hides. The first row is marked from the first frame,
     /// the filter moves the selection to its first row, and Enter opens that row.

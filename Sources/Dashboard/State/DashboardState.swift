@@ -4,6 +4,24 @@ public enum ViewMode: Hashable, Sendable {
     /// One car's detail, by fleet index.
     case detail(vehicle: Int)
     case map
+    /// One alert in full (its explanation, breakdown, rule and case, car), by alert id.
+    case alert(id: UInt64)
+    /// The alert history: open and closed alerts, sorted by `DashboardState.alertSort`.
+    case alerts
+}
+
+/// What the alert lists (the alert panel and the history) are sorted by. `>` / `<` (and `s`)
+/// move along these where an alert list has the keys, `S` reverses.
+public enum AlertSort: String, CaseIterable, Hashable, Sendable {
+    /// When the alert opened, or, once closed, when it closed.
+    case time
+    case severity
+    /// The rule's id, A to Z.
+    case rule
+    case bytes
+
+    /// Numbers and times largest (newest) first, the rule A to Z.
+    public var descendingByDefault: Bool { self != .rule }
 }
 
 /// Columns the vehicle table can be sorted by, in the table's display order: `>` (and `s`)
@@ -102,6 +120,15 @@ public struct DashboardState: Hashable, Sendable {
     public var selectedVehicle: Int?
     /// The selected alert, as a position in the alert list (newest first).
     public var selectedAlert = 0
+    /// The selected alert of the history view, as a position in its list.
+    public var selectedHistory = 0
+    /// The selected alert of the car's alert list in the detail view (with the alert focus).
+    public var selectedCarAlert = 0
+    /// The order of the alert panel (open alerts before closed ones) and of the history.
+    public var alertSort: AlertSort = .time
+    public var alertDescending = true
+    /// Lines of the alert view scrolled off its top (the view keeps at least a screenful).
+    public var alertScroll = 0
     /// First visible row of the vehicle table.
     public var scroll = 0
     public var paused: Bool
@@ -189,8 +216,16 @@ public struct DashboardState: Hashable, Sendable {
 /// filter, the open alerts, and where the table's rows were drawn (for clicks and paging).
 public struct FrameContext: Hashable, Sendable {
     public var visibleVehicles: [Int]
-    /// Alert ids in display order (newest first).
+    /// Alert ids in display order (newest first): the alert panel's, the history's in the
+    /// history view, the one shown in the alert view. Acknowledge-all sends these, so it acts
+    /// on what a filter left on screen.
     public var alertIDs: [UInt64]
+    /// The car of each alert in `alertIDs` (fleet index).
+    public var alertVehicles: [Int] = []
+    /// Whether each alert in `alertIDs` is open and not yet acknowledged (where `A` moves on to).
+    public var alertUnacknowledged: [Bool] = []
+    /// Lines of the alert view that do not fit its screen (how far it scrolls).
+    public var alertOverflow = 0
     /// Rows of the vehicle table that fit on screen.
     public var tableRows: Int
     /// Screen row of the table's first data row, if the table is shown.

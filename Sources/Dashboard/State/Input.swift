@@ -27,6 +27,10 @@ public enum Command: Hashable, Sendable {
     case step
     case setSpeed(Double)
     case acknowledge(alertID: UInt64)
+    /// Take an acknowledgement back.
+    case unacknowledge(alertID: UInt64)
+    /// Acknowledge the open alerts among these: the ones the list on screen shows.
+    case acknowledgeAll(alertIDs: [UInt64])
 }
 
 /// A thing a presenter can point at.

@@ -8,7 +8,7 @@ public enum KeyAction: String, CaseIterable, Hashable, Sendable {
     case open, back
     case sortNext = "sort-next", sortPrevious = "sort-previous", reverseSort = "reverse-sort"
     case filter, search, searchNext = "search-next", searchPrevious = "search-previous", columns
-    case map, alerts, acknowledge
+    case map, alerts, acknowledge, unacknowledge, acknowledgeAll = "acknowledge-all", history, openCar = "open-car"
     case pause, step, faster, slower
     case help, quit
 
@@ -34,6 +34,10 @@ public enum KeyAction: String, CaseIterable, Hashable, Sendable {
         case .map: [.character("m")]
         case .alerts: [.character("a"), .tab]
         case .acknowledge: [.character("A")]
+        case .unacknowledge: [.character("u")]
+        case .acknowledgeAll: [.ctrl("a")]
+        case .history: [.character("H")]
+        case .openCar: [.character("c")]
         case .pause: [.character(" ")]
         case .step: [.character(".")]
         case .faster: [.character("+"), .character("=")]
@@ -64,7 +68,11 @@ public enum KeyAction: String, CaseIterable, Hashable, Sendable {
         case .columns: "choose, hide and order the table's columns"
         case .map: "map of the regions"
         case .alerts: "switch between vehicles and alerts"
-        case .acknowledge: "acknowledge the alert"
+        case .acknowledge: "acknowledge the alert and move to the next"
+        case .unacknowledge: "take the acknowledgement back"
+        case .acknowledgeAll: "acknowledge every alert the list shows"
+        case .history: "the history of open and closed alerts"
+        case .openCar: "from an alert, open its car"
         case .pause: "pause / resume"
         case .step: "one step while paused"
         case .faster: "faster"

@@ -75,6 +75,10 @@ extension DashboardState {
             showHelp = false
             return action == .quit ? [.quit] : []
         }
+        if let commands = handleAlertKey(action, frame: frame) {
+            keepSelectionVisible(frame: frame)
+            return commands
+        }
         guard let action else { return [] }
         var commands: [Command] = []
         switch action {
@@ -93,7 +97,7 @@ extension DashboardState {
                 open(.detail(vehicle: v))
             }
         case .back:
-            if focus == .alerts { focus = .vehicles } else { goBack() }
+            if focus == .alerts, view == .fleet { focus = .vehicles } else { goBack() }
         case .sortNext where view == .fleet:
             moveSort(by: 1, along: frame.sortColumns)
         case .sortPrevious where view == .fleet:
@@ -136,6 +140,8 @@ extension DashboardState {
             commands.append(.setSpeed(speed))
         case .help:
             showHelp = true
+        case .unacknowledge, .acknowledgeAll, .history, .openCar:
+            break  // the alert lists' keys (`handleAlertKey`): nothing elsewhere
         }
         keepSelectionVisible(frame: frame)
         return commands
@@ -257,6 +263,7 @@ extension DashboardState {
     /// forgets the way).
     mutating func open(_ mode: ViewMode) {
         guard mode != view else { return }
+        if case .detail = mode { selectedCarAlert = 0 }
         if mode == .fleet {
             previousViews.removeAll()
         } else {
@@ -272,9 +279,21 @@ extension DashboardState {
     }
 
     mutating func moveSelection(by delta: Int, frame: FrameContext) {
-        if focus == .alerts {
+        // An alert list: the history, a car's list in its detail, or the alert panel.
+        func moved(_ position: Int) -> Int {
             let n = frame.alertIDs.count
-            selectedAlert = n == 0 ? 0 : max(0, min(n - 1, selectedAlert + delta))
+            return n == 0 ? 0 : max(0, min(n - 1, position.addingReportingOverflow(delta).partialValue))
+        }
+        if view == .alerts {
+            selectedHistory = moved(selectedHistory)
+            return
+        }
+        if case .detail = view, focus == .alerts {
+            selectedCarAlert = moved(selectedCarAlert)
+            return
+        }
+        if focus == .alerts {
+            selectedAlert = moved(selectedAlert)
             return
         }
         let rows = frame.visibleVehicles

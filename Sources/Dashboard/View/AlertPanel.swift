@@ -1,4 +1,5 @@
 import Fleet
+import Simulation
 import Screen
 
 /// The alert list, in the model's order (open alerts first, most severe, then newest). Each
@@ -15,21 +16,33 @@ struct AlertPanel: Widget {
     let highlighted: Bool
     /// "filtered: …" when the list shows only the alerts of the cars the filter matches.
     var filter: String? = nil
+    /// The panel's name: "Alerts", or "Alert history" in the history view.
+    var title = "Alerts"
+    /// Details after the counts (the sort, the log's counts in the history).
+    var notes: [Span] = []
+    /// What the list says when it is empty.
+    var empty = "No alerts: no restricted flow seen yet"
+    /// The time column shows the time the list is sorted by (when the alert opened, or, once
+    /// closed, when it closed: `AlertOrder.time`) instead of when it opened (the history).
+    var showsSortTime = false
 
     enum Column: Int, CaseIterable { case severity, time, rule, vin, driver, flow, bytes, count, title }
 
     func render(into buffer: inout Buffer, area: Rect) {
         let t = style.theme
-        let open = alerts.filter(\.isOpen).count
+        // Counted on the list drawn, so a filtered list's title says what it shows.
+        let (open, acknowledged) = Self.counts(alerts)
         var details = [Span("\(open) open", style: open > 0 ? t.text : t.dim)]
-        if focused { details.append(Span("A acknowledges", style: t.dim)) }
+        if acknowledged > 0 { details.append(Span("\(acknowledged) acknowledged", style: t.text)) }
+        details += notes
         if let filter { details.append(Span(filter, style: t.key)) }
-        let block = style.block(style.title("Alerts", details), focused: focused, highlighted: highlighted)
+        if focused, title == "Alerts" { details.append(Span("Enter opens, A acknowledges", style: t.dim)) }
+        let block = style.block(style.title(title, details), focused: focused, highlighted: highlighted)
         block.render(into: &buffer, area: area)
         let inner = block.inner(area)
         guard !inner.isEmpty else { return }
         guard !alerts.isEmpty else {
-            buffer.put(Line("No alerts: no restricted flow seen yet", style: t.dim), x: inner.x, y: inner.y, width: inner.width)
+            buffer.put(Line(empty, style: t.dim), x: inner.x, y: inner.y, width: inner.width)
             return
         }
         let widths = columnWidths(inner.width)
@@ -51,6 +64,16 @@ struct AlertPanel: Widget {
         }
     }
 
+    /// The open alerts of `alerts` and how many of them are acknowledged.
+    static func counts(_ alerts: [AlertRow]) -> (open: Int, acknowledged: Int) {
+        var open = 0, acknowledged = 0
+        for a in alerts where a.isOpen {
+            open += 1
+            if a.acknowledged { acknowledged += 1 }
+        }
+        return (open, acknowledged)
+    }
+
     /// Widths of the columns for a list `width` wide (0 for a column left out).
     func columnWidths(_ width: Int) -> [Int] {
         var w = Array(repeating: 0, count: Column.allCases.count)
@@ -62,7 +85,7 @@ struct AlertPanel: Widget {
         }
         let ruleWidth = min(10, alerts.map { DisplayWidth.of(clean($0.ruleID)) }.max() ?? 4)
         add(.severity, 10)
-        add(.time, alerts.map { DisplayWidth.of(style.time($0.start)) }.max() ?? 8)
+        add(.time, alerts.map { DisplayWidth.of(style.time(shownTime($0))) }.max() ?? 8)
         add(.rule, ruleWidth)
         add(.vin, VehicleColumnPlan.shortVIN)
         add(.flow, 20)
@@ -89,7 +112,7 @@ struct AlertPanel: Widget {
         case .severity:
             let s = style.severityStyle(a.severity)
             return Line([Span(String(style.severityGlyph(a.severity)) + " " + ViewStyle.word(a.severity), style: s)])
-        case .time: return Line(style.time(a.start), style: t.dim)
+        case .time: return Line(style.time(shownTime(a)), style: t.dim)
         case .rule: return Line(clean(a.ruleID), style: t.header)
         case .vin: return Line(shortVIN(a.vin, width: width, ellipsis: style.glyphs.ellipsis))
         case .driver: return Line(clean(a.driver))
@@ -100,6 +123,8 @@ struct AlertPanel: Widget {
         case .title: return Line(Self.titleText(a, width: width), style: t.dim)
         }
     }
+
+    func shownTime(_ a: AlertRow) -> SimTime { showsSortTime ? AlertOrder.time(a) : a.start }
 
     /// The rule's title when it fits, else the matched severity case's short label when that
     /// fits, else nothing: a title cut short can say something the rule does not ("… leaves

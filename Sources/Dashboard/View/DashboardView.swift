@@ -29,11 +29,14 @@ public struct DashboardView: Sendable {
         style.clock = model.scenarioClock
         style.now = model.clock
         let visible = Self.visibleVehicles(state: state, model: model)
+        // The filter reaches the alert lists (the panel's and the history) as well as the table.
         let alerts = Self.alertsShown(state: state, alerts: model.alerts, visible: visible)
         let matches = Self.searchMatches(state: state, model: model, visible: visible)
-        var frame = FrameContext(visibleVehicles: visible, alertIDs: alerts.map(\.id), tableRows: 1, tableTop: nil)
+        var frame = FrameContext(visibleVehicles: visible, alertIDs: [], tableRows: 1, tableTop: nil)
         frame.searchMatches = matches
         frame.searchQuery = state.search
+        let history = state.view == .alerts ? Self.alertsShown(state: state, alerts: model.alertHistory, visible: visible) : []
+        Self.setAlerts(Self.alertsListed(state: state, model: model, panel: alerts, history: history), in: &frame)
         guard state.width >= Self.minimumWidth, state.height >= Self.minimumHeight else {
             TooSmallNotice(style: style, width: state.width, height: state.height).render(into: &buffer, area: buffer.area)
             return (buffer, frame)
@@ -50,18 +53,31 @@ public struct DashboardView: Sendable {
             if !state.showHelp { frame.tableTop = fleetLayout.table.y + 2 }
             frame.sortHeader = VehicleTablePanel.sortHeader(area: fleetLayout.table, driverWidth: Self.tableDriverWidth(model), columns: state.columns)
         case .detail(let vehicle):
-            DetailView(style: style, model: model, vehicle: vehicle).render(into: &buffer, area: screen.body)
+            DetailView(style: style, model: model, vehicle: vehicle,
+                       selectedAlert: state.focus == .alerts ? state.selectedCarAlert : nil).render(into: &buffer, area: screen.body)
         case .map:
             MapView(
                 style: style, map: Self.mapShown(state: state, map: model.map, visible: visible),
                 selected: state.selectedPosition(in: visible, searchMatches: matches).map { visible[$0] }, pointedAt: pointedVehicle(state),
                 filter: Self.filterLabel(state)
             ).render(into: &buffer, area: screen.body)
+        case .alert(let id):
+            let view = AlertView(style: style, detail: Self.openedAlert(id, model: model), id: id, logCapacity: model.alertLog.logCapacity, scroll: state.alertScroll)
+            view.render(into: &buffer, area: screen.body)
+            frame.alertOverflow = view.overflow(area: screen.body)
+        case .alerts:
+            AlertPanel(
+                style: style, alerts: history, selected: min(state.selectedHistory, max(0, history.count - 1)),
+                focused: true, highlighted: false, filter: Self.filterLabel(state), title: "Alert history", notes: historyNotes(state: state, model: model),
+                empty: state.query.isEmpty ? "No alerts raised yet" : "No alert of the cars the filter matches", showsSortTime: true
+            ).render(into: &buffer, area: screen.body)
         }
         if let caption = state.caption {
             CaptionBar(style: style, caption: caption, highlighted: state.highlight == .panel(.caption)).render(into: &buffer, area: screen.caption)
         }
-        FooterPanel(style: style, state: state, matches: visible.count, searchMatches: matches.count, seed: model.seed).render(into: &buffer, area: screen.footer)
+        FooterPanel(style: style, state: state, matches: visible.count, searchMatches: matches.count, seed: model.seed,
+                    toAcknowledge: frame.alertUnacknowledged.lazy.filter { $0 }.count)
+            .render(into: &buffer, area: screen.footer)
         if state.highlight == .panel(.footer) { buffer.setStyle(screen.footer) { $0.adding(.underline) } }
         if let cursor = state.columnChooser, state.view == .fleet {
             ColumnChooser(style: style, rows: state.chooserRows, shown: Set(state.columns), cursor: cursor, saveKey: nil)
@@ -124,7 +140,8 @@ public struct DashboardView: Sendable {
         AlertPanel(
             style: style, alerts: alerts, selected: state.focus == .alerts ? min(state.selectedAlert, max(0, alerts.count - 1)) : nil,
             focused: state.focus == .alerts, highlighted: state.highlight == .panel(.alerts),
-            filter: Self.filterLabel(state)
+            filter: Self.filterLabel(state),
+            notes: state.focus == .alerts || state.alertSort != .time || !state.alertDescending ? [sortNote(state)] : []
         ).render(into: &buffer, area: layout.alerts)
     }
 
@@ -140,6 +157,49 @@ public struct DashboardView: Sendable {
     static func filterLabel(_ state: DashboardState) -> String? {
         guard !state.query.isEmpty else { return nil }
         return (state.query == state.appliedFilter ? "filtered: " : "preview: ") + clean(state.query.source)
+    }
+
+    /// The alerts the keys act on in this view, in display order: the history's in the history
+    /// view, the one shown in the alert view, the alert panel's otherwise.
+    /// `panel` and `history` are the panel's and the history's lists as the filter lets them through.
+    static func alertsListed(state: DashboardState, model: DashboardModel, panel: [AlertRow], history: [AlertRow]) -> [AlertRow] {
+        switch state.view {
+        case .alerts: return history
+        case .alert(let id): return openedAlert(id, model: model).map { [$0.alert] } ?? []
+        case .detail(let v): return model.detail.map { $0.row.index == v ? $0.alerts : [] } ?? []
+        default: return panel
+        }
+    }
+
+    static func setAlerts(_ alerts: [AlertRow], in frame: inout FrameContext) {
+        frame.alertIDs = alerts.map(\.id)
+        frame.alertVehicles = alerts.map(\.vehicle)
+        frame.alertUnacknowledged = alerts.map { $0.isOpen && !$0.acknowledged }
+    }
+
+    /// The alert view's alert: the model's, or (a model built by hand) the list's row.
+    static func openedAlert(_ id: UInt64, model: DashboardModel) -> AlertDetail? {
+        if let d = model.openedAlert, d.alert.id == id { return d }
+        return (model.alerts.first { $0.id == id } ?? model.alertHistory.first { $0.id == id }).map { AlertDetail(alert: $0) }
+    }
+
+    /// "by time ▼": the alert lists' order.
+    func sortNote(_ state: DashboardState) -> Span {
+        Span("by " + state.alertSort.rawValue + " " + ViewStyle(theme: theme, glyphs: glyphs).sortMark(descending: state.alertDescending), style: theme.dim)
+    }
+
+    /// The history's title details: its order, and what the closed-alert log keeps and dropped.
+    func historyNotes(state: DashboardState, model: DashboardModel) -> [Span] {
+        let log = model.alertLog
+        let kept = log.closed - log.droppedFromLog
+        var notes = [Span("\(kept) closed", style: theme.text)]
+        if log.droppedFromLog > 0 {
+            // The log's size only where it fits beside the counts (the README and the JSON say it too).
+            let size = state.width >= 100 ? " (log keeps \(log.logCapacity))" : ""
+            notes.append(Span("\(log.droppedFromLog) dropped" + size, style: theme.severityHigh))
+        }
+        notes.append(sortNote(state))
+        return notes
     }
 
     /// The widest driver cell the table lays its columns out for.

@@ -120,11 +120,17 @@ struct DetailMatrix: Widget {
 struct DetailAlerts: Widget {
     let style: ViewStyle
     let alerts: [AlertRow]
+    /// The selected alert while the list has the focus: its headline is highlighted and kept on
+    /// screen, and Enter opens it.
+    var selected: Int? = nil
 
     func render(into buffer: inout Buffer, area: Rect) {
         let t = style.theme
-        let open = alerts.filter(\.isOpen).count
-        let block = style.block(style.title("Alerts of this car", [Span("\(open) open", style: t.text)]))
+        let (open, acknowledged) = AlertPanel.counts(alerts)
+        var details = [Span("\(open) open", style: t.text)]
+        if acknowledged > 0 { details.append(Span("\(acknowledged) acknowledged", style: t.text)) }
+        if selected != nil { details.append(Span("Enter opens, A acknowledges", style: t.dim)) }
+        let block = style.block(style.title("Alerts of this car", details), focused: selected != nil)
         block.render(into: &buffer, area: area)
         let inner = block.inner(area)
         guard !inner.isEmpty else { return }
@@ -133,7 +139,8 @@ struct DetailAlerts: Widget {
             return
         }
         var lines: [Line] = []
-        for a in alerts {
+        var selectedLine: Int?
+        for (i, a) in alerts.enumerated() {
             let quiet = !a.isOpen || a.acknowledged
             let sev = quiet ? Style(foreground: style.severityStyle(a.severity).foreground, attributes: .dim) : style.severityStyle(a.severity)
             let text = quiet ? t.dim : t.text
@@ -147,12 +154,18 @@ struct DetailAlerts: Widget {
             ]
             if !a.isOpen { head.append(Span(" closed", style: t.dim)) } else if a.acknowledged { head.append(Span(" acknowledged", style: t.dim)) }
             if !a.title.isEmpty { head.append(Span(style.dot + clean(a.title), style: quiet ? t.dim : t.title)) }
+            if i == selected {
+                selectedLine = lines.count
+                head = [Span(String(style.glyphs.selection) + " ", style: t.selected)] + head.map { Span($0.text, style: $0.style.patched(by: t.selected)) }
+            }
             lines.append(Line(head))
             for l in Line(clean(a.explanation), style: text).wrapped(toWidth: max(1, inner.width - 4)) {
                 lines.append(Line([Span("    ")] + l.spans))
             }
         }
-        Paragraph(lines, ellipsis: style.glyphs.ellipsis).render(into: &buffer, area: inner)
+        // Keep the selected headline (and as much of its explanation as fits) on screen.
+        let first = selectedLine.map { max(0, min($0, lines.count - inner.height)) } ?? 0
+        Paragraph(Array(lines.dropFirst(first)), ellipsis: style.glyphs.ellipsis).render(into: &buffer, area: inner)
     }
 
     /// "camera clip → Tesla AI training", or "media, telemetry → 2 destinations" for an alert

@@ -8,6 +8,8 @@ struct DetailView: Widget {
     let style: ViewStyle
     let model: DashboardModel
     let vehicle: Int
+    /// The selected alert of the car's list, when the list has the focus (`a`).
+    var selectedAlert: Int? = nil
 
     func render(into buffer: inout Buffer, area: Rect) {
         let t = style.theme
@@ -26,7 +28,7 @@ struct DetailView: Widget {
         identity(d, into: &buffer, area: top[0])
         rates(d, into: &buffer, area: top[1])
         matrix.render(into: &buffer, area: parts[1])
-        DetailAlerts(style: style, alerts: d.alerts).render(into: &buffer, area: parts[2])
+        DetailAlerts(style: style, alerts: d.alerts, selected: selectedAlert.map { min($0, max(0, d.alerts.count - 1)) }).render(into: &buffer, area: parts[2])
     }
 
     func regionName(_ id: RegionID) -> String {

@@ -10,6 +10,8 @@ struct FooterPanel: Widget {
     let matches: Int
     var searchMatches = 0
     let seed: UInt64
+    /// Open alerts still to acknowledge in the alert list shown (the alert keys' hint says how many).
+    var toAcknowledge = 0
 
     /// Rows the footer needs: two while the filter has an error (the text, then the caret).
     static func height(for state: DashboardState) -> Int { state.filter?.error != nil ? 2 : 1 }
@@ -54,12 +56,19 @@ struct FooterPanel: Widget {
         }
         switch state.view {
         case .fleet where state.focus == .alerts:
-            h = [KeyHint(move, "select", priority: 6), KeyHint(key(.acknowledge), "acknowledge", priority: 7), KeyHint(key(.alerts), "vehicles", priority: 5)]
+            h = alertListHints(move: move, key: key) + [KeyHint(key(.alerts), "vehicles", priority: 3)]
+        case .alerts:
+            h = alertListHints(move: move, key: key) + [KeyHint(key(.back), "back", priority: 7)]
+        case .alert:
+            h = [KeyHint(key(.open), "car", priority: 6), KeyHint(key(.acknowledge), "acknowledge", priority: 5),
+                 KeyHint(key(.unacknowledge), "undo", priority: 2), KeyHint(key(.back), "back", priority: 7)]
         case .fleet:
             h = [KeyHint(move, "move", priority: 6), KeyHint(key(.open), "detail", priority: 5), KeyHint(key(.filter), "filter", priority: 7),
                  KeyHint(key(.sortNext), "sort", priority: 4), KeyHint(key(.reverseSort), "reverse", priority: 1), KeyHint(key(.alerts), "alerts", priority: 3)]
+        case .detail where state.focus == .alerts:
+            h = alertListHints(move: move, key: key) + [KeyHint(key(.back), "back", priority: 7)]
         case .detail:
-            h = [KeyHint(key(.back), "back", priority: 7)]
+            h = [KeyHint(key(.back), "back", priority: 7), KeyHint(key(.alerts), "its alerts", priority: 3)]
         case .map:
             h = [KeyHint(key(.map), "fleet", priority: 7), KeyHint(move, "select car", priority: 2)]
         }
@@ -74,6 +83,15 @@ struct FooterPanel: Widget {
         h.append(KeyHint(key(.help), "help", priority: 8))
         h.append(KeyHint(key(.quit), "quit", priority: 9))
         return h
+    }
+
+    /// The keys of an alert list (the focused panel, the history).
+    /// The hints of an alert list; `key` names the key bound to an action.
+    func alertListHints(move: String, key: (KeyAction) -> String) -> [KeyHint] {
+        [KeyHint(move, "select", priority: 6), KeyHint(key(.open), "open", priority: 6),
+         KeyHint(key(.acknowledge), toAcknowledge > 0 ? "acknowledge (\(toAcknowledge) left)" : "acknowledge", priority: 7),
+         KeyHint(key(.unacknowledge), "undo", priority: 2), KeyHint(key(.acknowledgeAll), "all shown", priority: 2),
+         KeyHint(key(.sortNext) + " " + key(.sortPrevious), "sort", priority: 4), KeyHint(key(.history), "history", priority: 3)]
     }
 
     func filterBar(_ editor: FilterEditor, into buffer: inout Buffer, area: Rect) {

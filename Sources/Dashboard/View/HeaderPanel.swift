@@ -58,19 +58,25 @@ struct HeaderPanel: Widget {
         }
     }
 
-    /// Open alerts by severity, worst first, each with its glyph and word.
+    /// Open alerts still to acknowledge by severity, worst first, each with its glyph and word,
+    /// then how many are acknowledged (so the counts change the moment `A` is pressed).
     func alertSpans() -> [Span] {
         let t = style.theme
-        let open = model.fleet.openAlerts
+        let waiting = model.fleet.unacknowledgedAlerts ?? model.fleet.openAlerts
+        let acknowledged = model.alertLog.acknowledged
         var spans: [Span] = [Span("alerts ", style: t.dim)]
         var any = false
         for s in Severity.allCases.reversed() {
-            guard let n = open[s], n > 0 else { continue }
+            guard let n = waiting[s], n > 0 else { continue }
             if any { spans.append(Span("  ")) }
             spans.append(Span(String(style.severityGlyph(s)) + " \(n) " + ViewStyle.word(s), style: style.severityStyle(s)))
             any = true
         }
-        if !any { spans.append(Span("none open", style: t.dim)) }
+        if acknowledged > 0 {
+            spans.append(Span((any ? "  " : "") + "\(acknowledged) acknowledged", style: t.dim))
+        } else if !any {
+            spans.append(Span("none open", style: t.dim))
+        }
         return spans
     }
 

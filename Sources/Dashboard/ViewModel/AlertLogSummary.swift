@@ -13,6 +13,8 @@ public struct AlertLogSummary: Hashable, Sendable {
     public var suppressed: UInt64 = 0
     /// Open alerts; all of them are listed.
     public var open: Int = 0
+    /// Open alerts acknowledged; `open - acknowledged` still need the officer's eyes.
+    public var acknowledged: Int = 0
     /// Closed alerts: those in the log plus those it dropped.
     public var closed: Int = 0
     /// Closed alerts dropped from the front of a full log (`AlertBook.droppedFromLog`).
@@ -31,6 +33,7 @@ public struct AlertLogSummary: Hashable, Sendable {
         raised = book.raisedCount
         suppressed = book.suppressed
         open = book.openCount
+        acknowledged = book.acknowledgedCount
         closed = book.log.count + book.droppedFromLog
         droppedFromLog = book.droppedFromLog
         logCapacity = book.parameters.logCapacity
@@ -38,6 +41,9 @@ public struct AlertLogSummary: Hashable, Sendable {
         minInterval = book.parameters.minInterval
         quietPeriod = book.parameters.quietPeriod
     }
+
+    /// Open alerts not yet acknowledged.
+    public var unacknowledged: Int { open - acknowledged }
 
     /// Closed alerts listed: the newest `recentLimit` of the log.
     public var listedClosed: Int { max(0, min(recentLimit, closed - droppedFromLog)) }

@@ -31,6 +31,10 @@ public struct DashboardModel: Hashable, Sendable {
     public var alerts: [AlertRow]
     /// The counts and settings behind `alerts`: what the list leaves out and why.
     public var alertLog = AlertLogSummary()
+    /// The history view's alerts (open and closed, in the state's alert order); empty in other views.
+    public var alertHistory: [AlertRow] = []
+    /// The alert the alert view shows; nil in other views, or once the log dropped it.
+    public var openedAlert: AlertDetail?
     /// The detail of the car the state selects, when the detail view is showing.
     public var detail: VehicleDetail?
     public var map: MapModel
@@ -79,6 +83,9 @@ public struct FleetSummary: Hashable, Sendable {
     public var restrictedCars: Int
     /// Open alerts by severity.
     public var openAlerts: [Severity: Int]
+    /// Open alerts not yet acknowledged, by severity; nil in a model built without them (then
+    /// the header takes every open alert as unacknowledged).
+    public var unacknowledgedAlerts: [Severity: Int]?
     /// Total rate history (oldest first) for the header sparkline.
     public var history: [Double]
 

@@ -50,7 +50,8 @@ public struct ModelBuilder: Sendable {
         let config = world.config
         let now = world.now
         let reader = FleetReader(world: world, alerts: book, policies: policies)
-        let alertRows = alertList(book: book, world: world)
+        let alertOrder = AlertOrder(sort: state.alertSort, descending: state.alertDescending)
+        let alertRows = alertList(book: book, world: world, order: alertOrder)
         var needs = FleetScan.Needs()
         if scope == .screen {
             needs.order = (state.query, state.sort, state.descending)
@@ -109,6 +110,9 @@ public struct ModelBuilder: Sendable {
         var fleet = FleetSummary(
             cars: scan.cars, states: states, upRate: all.upRate, downRate: all.downRate, upBytes: aggregates.all.bytesUp,
             downBytes: aggregates.all.bytesDown, restrictedCars: scan.restrictedCars, openAlerts: openAlerts, history: scan.history)
+        var unacknowledged: [Severity: Int] = [:]
+        for s in Severity.allCases { unacknowledged[s] = book.unacknowledgedCount(s) }
+        fleet.unacknowledgedAlerts = unacknowledged
         fleet.windowUp = all.up
         fleet.windowDown = all.down
 
@@ -147,6 +151,11 @@ public struct ModelBuilder: Sendable {
             map: mapModel(world: world, dots: scan.dots), table: table, services: services, categories: categories,
             rateWindowSeconds: window, scenarioClock: ScenarioClock(start: config.start))
         model.alertLog = AlertLogSummary(book: book, recentLimit: recentAlertLimit)
+        switch state.view {
+        case .alerts: model.alertHistory = alertHistory(book: book, world: world, order: alertOrder)
+        case .alert(let id): model.openedAlert = alertDetail(id: id, book: book, world: world, policies: policies)
+        default: break
+        }
         return model
     }
 
@@ -192,23 +201,63 @@ public struct ModelBuilder: Sendable {
         return r
     }
 
-    /// Open alerts newest first, then the most recent closed ones.
-    func alertList(book: AlertBook, world: FleetWorld) -> [AlertRow] {
-        let open = book.openAlerts.sorted { $0.start != $1.start ? $0.start > $1.start : $0.id > $1.id }
-        let closed = Array(book.log.suffix(recentAlertLimit).reversed())
-        return (open + closed).map { a in
-            let f = a.facts
-            let d = f.driver
-            let romanised = names == .romanised
-            let driver = d.romanized.isEmpty || d.romanized == d.name || romanised
-                ? "\(romanised && !d.romanized.isEmpty ? d.romanized : d.name) (\(d.userClass))" : "\(d.name) (\(d.romanized), \(d.userClass))"
-            return AlertRow(
-                id: a.id, severity: a.severity, ruleID: a.ruleID, title: a.title, source: a.source,
-                vehicle: Int(a.vehicle), vin: (f.vin ?? world.vin(of: Int(a.vehicle))).description, driver: driver, userClass: f.userClass, category: f.category,
-                service: f.serviceName, country: f.destinationCountry, bytes: a.bytes, count: Int(clamping: a.count),
-                start: a.start, lastSeen: a.lastSeen, end: a.closedAt, acknowledged: a.acknowledged, zone: f.zone,
-                position: f.position, explanation: a.explanation(romanised: romanised), breakdown: a.breakdown, shortLabel: a.shortLabel)
+    /// The alert panel's list: the open alerts, then the most recent `recentAlertLimit` closed
+    /// ones, each group in `order` (by default newest first: the exports' order).
+    func alertList(book: AlertBook, world: FleetWorld, order: AlertOrder = AlertOrder()) -> [AlertRow] {
+        let open = book.openAlerts.map { alertRow($0, world: world) }
+        let closed = book.log.suffix(recentAlertLimit).map { alertRow($0, world: world) }
+        return order.sorted(open) + order.sorted(closed)
+    }
+
+    /// The history view's list: every alert the book keeps (the open ones and the closed-alert
+    /// log, which holds the newest `log-size`), those `include` lets through, in `order`.
+    /// `include` is where a filter of alerts plugs in; the list shown is the list `A`,
+    /// acknowledge-all and Enter act on.
+    /// - Complexity: O(n log n) for the n alerts kept; built only while the history shows.
+    public func alertHistory(
+        book: AlertBook, world: FleetWorld, order: AlertOrder, where include: (AlertRow) -> Bool = { _ in true }
+    ) -> [AlertRow] {
+        var rows: [AlertRow] = []
+        rows.reserveCapacity(book.openCount + book.log.count)
+        for a in book.openAlerts { let r = alertRow(a, world: world); if include(r) { rows.append(r) } }
+        for a in book.log { let r = alertRow(a, world: world); if include(r) { rows.append(r) } }
+        return order.sorted(rows)
+    }
+
+    /// The alert with `id` in full, while the book keeps it (open, or in the closed-alert log).
+    func alertDetail(id: UInt64, book: AlertBook, world: FleetWorld, policies: PolicySet) -> AlertDetail? {
+        guard let a = book.alert(id: id) else { return nil }
+        let v = Int(a.vehicle)
+        var detail = AlertDetail(alert: alertRow(a, world: world))
+        if policies.rules.indices.contains(a.rule) {
+            let rule = policies.rules[a.rule]
+            detail.ruleCondition = rule.match.phrase
+            detail.caseCount = rule.severities.count
+            detail.caseNumber = a.severityCase + 1
+            if rule.severities.indices.contains(a.severityCase) { detail.caseCondition = rule.severities[a.severityCase].when.phrase }
         }
+        if v >= 0, v < world.carCount {
+            let car = world.car(v)
+            detail.carModel = "\(car.model.displayName) \(car.modelYear)"
+            detail.carActive = world.isActive(v)
+        }
+        detail.zoneName = a.facts.zone.flatMap { z in world.config.zones.first { $0.id == z }?.name }
+        return detail
+    }
+
+    /// One alert as the lists and the exports show it.
+    func alertRow(_ a: Alert, world: FleetWorld) -> AlertRow {
+        let f = a.facts
+        let d = f.driver
+        let romanised = names == .romanised
+        let driver = d.romanized.isEmpty || d.romanized == d.name || romanised
+            ? "\(romanised && !d.romanized.isEmpty ? d.romanized : d.name) (\(d.userClass))" : "\(d.name) (\(d.romanized), \(d.userClass))"
+        return AlertRow(
+            id: a.id, severity: a.severity, ruleID: a.ruleID, title: a.title, source: a.source,
+            vehicle: Int(a.vehicle), vin: (f.vin ?? world.vin(of: Int(a.vehicle))).description, driver: driver, userClass: f.userClass, category: f.category,
+            service: f.serviceName, country: f.destinationCountry, bytes: a.bytes, count: Int(clamping: a.count),
+            start: a.start, lastSeen: a.lastSeen, end: a.closedAt, acknowledged: a.acknowledged, zone: f.zone,
+            position: f.position, explanation: a.explanation(romanised: romanised), breakdown: a.breakdown, shortLabel: a.shortLabel)
     }
 
     static func countryName(_ c: Country) -> String {

@@ -159,6 +159,7 @@ public enum SnapshotJSON {
     static func alertLog(_ l: AlertLogSummary) -> [(String, JSONValue)] {
         [
             ("raised", .uint(l.raised)), ("suppressed", .uint(l.suppressed)), ("open_count", .int(Int64(l.open))),
+            ("acknowledged_count", .int(Int64(l.acknowledged))),
             ("closed_count", .int(Int64(l.closed))), ("dropped_from_log", .int(Int64(l.droppedFromLog))),
             ("log_size", .int(Int64(l.logCapacity))), ("recent_limit", .int(Int64(l.recentLimit))),
             ("min_interval_ns", .int(l.minInterval.nanoseconds)), ("quiet_period_ns", .int(l.quietPeriod.nanoseconds)),

@@ -109,6 +109,14 @@ public struct FleetMonitor: Sendable {
     @discardableResult
     public mutating func acknowledge(alertID: UInt64) -> Bool { core.book.acknowledge(id: alertID) }
 
+    /// Takes back the acknowledgement of an open alert; false when no open alert has this id.
+    @discardableResult
+    public mutating func unacknowledge(alertID: UInt64) -> Bool { core.book.unacknowledge(id: alertID) }
+
+    /// Acknowledges the open alerts among `alertIDs`; returns how many changed.
+    @discardableResult
+    public mutating func acknowledge(alertIDs: [UInt64]) -> Int { core.book.acknowledge(ids: alertIDs) }
+
     /// Acknowledges every open alert.
     public mutating func acknowledgeAll() { core.book.acknowledgeAll() }
 

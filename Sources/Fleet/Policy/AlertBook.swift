@@ -139,6 +139,34 @@ public struct AlertBook: Sendable {
         return true
     }
 
+    /// Takes an acknowledgement back: the open alert needs the officer's eyes again. False when
+    /// no open alert has this id (a closed alert keeps the state it closed with).
+    @discardableResult
+    public mutating func unacknowledge(id: UInt64) -> Bool {
+        guard let key = open.first(where: { $0.value.id == id })?.key, var alert = open[key] else { return false }
+        if alert.acknowledged {
+            alert.acknowledged = false
+            unacknowledgedBySeverity[alert.severity.rank] += 1
+            open[key] = alert
+        }
+        return true
+    }
+
+    /// Acknowledges the open alerts among `ids` (the ones a filtered list shows); returns how
+    /// many were not acknowledged before. Ids of closed or unknown alerts are ignored.
+    /// - Complexity: O(open alerts + ids).
+    @discardableResult
+    public mutating func acknowledge(ids: some Sequence<UInt64>) -> Int {
+        let wanted = Set(ids)
+        var changed = 0
+        for key in open.keys where wanted.contains(open[key]!.id) && !open[key]!.acknowledged {
+            open[key]!.acknowledged = true
+            unacknowledgedBySeverity[open[key]!.severity.rank] -= 1
+            changed += 1
+        }
+        return changed
+    }
+
     /// Acknowledges every open alert.
     public mutating func acknowledgeAll() {
         for key in open.keys { open[key]?.acknowledged = true }
@@ -155,6 +183,10 @@ public struct AlertBook: Sendable {
     public func openCount(_ severity: Severity) -> Int { openBySeverity[severity.rank] }
     /// Open alerts of one severity not yet acknowledged.
     public func unacknowledgedCount(_ severity: Severity) -> Int { unacknowledgedBySeverity[severity.rank] }
+    /// Open alerts not yet acknowledged; `openCount` less `acknowledgedCount`.
+    public var unacknowledgedCount: Int { unacknowledgedBySeverity.reduce(0, +) }
+    /// Open alerts acknowledged (an escalation takes the acknowledgement back).
+    public var acknowledgedCount: Int { open.count - unacknowledgedCount }
 
     /// The open or logged alert with this id.
     public func alert(id: UInt64) -> Alert? {
