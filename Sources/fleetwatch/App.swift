@@ -17,6 +17,8 @@ struct App {
     var renderer: DashboardView
     /// How far one `.` step moves the simulation while paused.
     var stepSize = SimDuration.seconds(Int64(1))
+    /// What the save key (`w`) writes and where (App+Export.swift).
+    var export = ViewExport()
 
     init(scenario: Scenario, renderer: DashboardView, at start: SimDuration, speed: Double, paused: Bool) throws {
         self.renderer = renderer
@@ -64,6 +66,10 @@ struct App {
                 pacer.speed = s
             case .acknowledge(let id):
                 monitor.acknowledge(alertID: id)
+            case .saveView:
+                saveView()
+            case .copyVIN(let vehicle):
+                copyVIN(of: vehicle)
             }
         }
         return false
@@ -75,12 +81,14 @@ extension App: Program {
         switch message {
         case .tick(let wall):
             advance(toWall: wall)
+            noteWall(wall)
             return []
         case .resize(let width, let height):
             resize(width: width, height: height)
             return []
         case .key, .mouse:
-            return message.action.map { handle($0, frame: frame) } == true ? [.quit] : []
+            if message.action.map({ handle($0, frame: frame) }) == true { return [.quit] }
+            return takeClipboard()
         }
     }
 }

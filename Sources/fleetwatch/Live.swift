@@ -16,7 +16,7 @@ struct Live: ParsableCommand {
         abstract: "Open the live dashboard in this terminal (the default command).",
         discussion: """
             Keys: arrows/jk move, Enter details, Esc back, > < (s) sort column, S reverse, / filter, m map, a alerts, \
-            A acknowledge, space pause, . step, +/- speed, ? help, q quit.
+            A acknowledge, w save the view, y copy the VIN, space pause, . step, +/- speed, ? help, q quit.
 
             Needs a terminal (standard input and output, and TERM); elsewhere it exits with \
             status 2 and suggests `fleetwatch snapshot`. Exit status: 0 after q, 128+N after \

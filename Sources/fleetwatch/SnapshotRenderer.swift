@@ -15,6 +15,8 @@ struct SnapshotRenderer {
     var height: Int
     var view: Snapshot.ViewChoice
     var format: Snapshot.Format
+    /// A picture for a report: no pause badge, no key hints (`--clean`).
+    var clean = false
 
     var depth: ColorDepth { look.snapshotDepth }
 
@@ -33,17 +35,15 @@ struct SnapshotRenderer {
             state.view = .detail(vehicle: index)
             state.selectedVehicle = index
         }
+        if let picture = ExportFormat(rawValue: format.rawValue) {
+            return Self.picture(
+                of: state, monitor: monitor, scenarioName: scenario.name, glyphs: look.glyphs, depth: depth, format: picture, clean: clean)
+        }
         let builder = ModelBuilder(scenarioName: scenario.name)
-        // The pictures need rows for the cars on screen only; the data formats list every car.
-        let rows: ModelBuilder.Rows = format.isScreen ? .screen : .all
-        let model = builder.build(world: monitor.world, alerts: monitor.alerts, policies: monitor.policies, state: state, rows: rows)
+        let model = builder.build(world: monitor.world, alerts: monitor.alerts, policies: monitor.policies, state: state, rows: .all)
         switch format {
         case .txt, .ansi, .svg, .html:
-            let dashboard = DashboardView(glyphs: look.glyphs, theme: Theme.dark.adapted(to: depth))
-            let (buffer, _) = dashboard.render(state: state, model: model)
-            let exportFormat = ExportFormat(rawValue: format.rawValue)!
-            let title = "FleetWatch — \(scenario.name) at \(model.clock)"
-            return exportFormat.bytes(buffer, depth: depth, title: title)
+            preconditionFailure("the pictures are drawn by SnapshotRenderer.picture")
         case .json:
             let doc = SnapshotJSON.document(
                 model: model, details: builder.allDetails(world: monitor.world, model: model), generator: "fleetwatch \(FleetWatch.version)")
@@ -56,3 +56,20 @@ struct SnapshotRenderer {
     }
 }
 
+extension SnapshotRenderer {
+    /// The screen `state` shows of `monitor`, as a picture file's bytes: the one code path of
+    /// `fleetwatch snapshot` and of the dashboard's save key (`w`), so a view saved from the
+    /// screen is the file `snapshot` writes for the same state, size and time.
+    static func picture(
+        of state: DashboardState, monitor: FleetMonitor, scenarioName: String, glyphs: GlyphSet, depth: ColorDepth,
+        format: ExportFormat, clean: Bool
+    ) -> [UInt8] {
+        // The pictures need rows for the cars on screen only.
+        let builder = ModelBuilder(scenarioName: scenarioName)
+        let model = builder.build(world: monitor.world, alerts: monitor.alerts, policies: monitor.policies, state: state, rows: .screen)
+        let dashboard = DashboardView(glyphs: glyphs, theme: Theme.dark.adapted(to: depth), forReport: clean)
+        let (buffer, _) = dashboard.render(state: state, model: model)
+        let title = "FleetWatch — \(scenarioName) at \(model.clock)"
+        return format.bytes(buffer, depth: depth, title: title)
+    }
+}

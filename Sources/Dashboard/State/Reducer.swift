@@ -60,6 +60,10 @@ extension DashboardState {
         case .clearSelection:
             selectedVehicle = nil
             scroll = 0
+        case .setStatus(let message):
+            status = message
+        case .expireStatus(let now):
+            if let s = status, now >= s.expires { status = nil }
         }
         if layout != nil { keepSelectionVisible(frame: frame) }
         return []
@@ -120,6 +124,15 @@ extension DashboardState {
             commands.append(.setSpeed(speed))
         case .character("?"), .function(1):
             showHelp = true
+        case .character("w"):
+            commands.append(.saveView)
+        case .character("y"):
+            // The car the screen is about: the detail's, or the selected row the frame drew.
+            if case .detail(let v) = view {
+                commands.append(.copyVIN(vehicle: v))
+            } else if focus == .vehicles, let v = selectedVehicle, frame.visibleVehicles.contains(v) {
+                commands.append(.copyVIN(vehicle: v))
+            }
         default:
             break
         }

@@ -21,6 +21,8 @@ struct HelpOverlay: Widget {
             ("A", "acknowledge the alert"),
             ("space", "pause / resume"),
             (".", "one step while paused"),
+            ("w", "save the view to a file"),
+            ("y", "copy the VIN (OSC 52)"),
             ("+  -", "faster / slower"),
             ("?  F1", "this help"),
             ("q", "quit"),
