@@ -61,6 +61,9 @@ struct Snapshot: ParsableCommand {
         transform: durationArgument)
     var every: SimDuration?
 
+    @Flag(name: .long, help: "For reports: leave out the PAUSED badge, the speed and the key hints (txt, ansi, svg, html).")
+    var clean = false
+
     static let minSize = (1, 1)
     /// The pictures are the dashboard's screen: below its minimum it draws only a "too small"
     /// notice, which is no snapshot of anything.
@@ -113,7 +116,7 @@ struct Snapshot: ParsableCommand {
         do { monitor = try scenario.makeMonitor() } catch { throw Failure.of(error) }
         let progress = Progress(enabled: isatty(2) == 1, end: end)
         let renderer = SnapshotRenderer(
-            scenario: scenario, look: look, width: width, height: height, view: try Self.parseView(view), format: format)
+            scenario: scenario, look: look, width: width, height: height, view: try Self.parseView(view), format: format, clean: clean)
 
         if format == .ndjson {
             try writeFlowLog(monitor: &monitor, until: end, progress: progress)
@@ -126,7 +129,7 @@ struct Snapshot: ParsableCommand {
             var t = SimTime.zero + step
             while t <= end {
                 run(&monitor, until: t, progress: progress)
-                let name = "\(directory)/fleetwatch-\(Self.pad(n)).\(format.fileExtension)"
+                let name = "\(directory)/\(Self.seriesName(n, at: t, fileExtension: format.fileExtension))"
                 try write(try renderer.render(monitor: monitor), to: name)
                 n += 1
                 t += step
@@ -176,6 +179,12 @@ struct Snapshot: ParsableCommand {
     }
 
     func failure(_ message: String) -> Error { Failure("fleetwatch: \(message)") }
+
+    /// `fleetwatch-0003-t00h15m00s.svg`: the number keeps a listing in time order (the hours of
+    /// a long run outgrow two digits), the time says what the file shows.
+    static func seriesName(_ n: Int, at t: SimTime, fileExtension: String) -> String {
+        "fleetwatch-\(pad(n))-\(ExportName.time(t)).\(fileExtension)"
+    }
 
     static func pad(_ n: Int) -> String {
         let s = String(n)
