@@ -49,7 +49,7 @@ struct SnapshotRenderer {
                 model: model, details: builder.allDetails(world: monitor.world, model: model), generator: "fleetwatch \(FleetWatch.version)")
             return Array((doc.serialized(pretty: true) + "\n").utf8)
         case .csv:
-            return Array(VehicleCSV.render(model.vehicles).utf8)
+            return Array(VehicleCSV.render(model).utf8)
         case .ndjson:
             preconditionFailure("the flow log is streamed by Snapshot.writeFlowLog")
         }
