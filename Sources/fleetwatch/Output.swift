@@ -92,7 +92,7 @@ struct StreamingFile {
         if buffer.count >= Self.bufferSize { try flush() }
     }
 
-    mutating func append(bytes: [UInt8]) throws(OutputError) {
+    mutating func append(bytes: UnsafeRawBufferPointer) throws(OutputError) {
         buffer.append(contentsOf: bytes)
         if buffer.count >= Self.bufferSize { try flush() }
     }

@@ -240,16 +240,16 @@ struct FlowLogSink: FlowSink {
         let target = path ?? "standard output"
         do { try spill.flush() } catch { throw OutputError(path: target, reason: error.reason) }
         var file = try StreamingFile(path: path)
-        var line: [UInt8] = []
-        for entry in order.sorted() {
-            line.removeAll(keepingCapacity: true)
-            line.append(contentsOf: repeatElement(0, count: Int(entry.length)))
-            let read = line.withUnsafeMutableBytes { pread(spill.fd, $0.baseAddress, $0.count, off_t(entry.offset)) }
-            guard read == Int(entry.length) else {
+        let sorted = order.sorted()
+        let line = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, Int(sorted.lazy.map(\.length).max() ?? 1)), alignment: 1)
+        defer { line.deallocate() }
+        for entry in sorted {
+            let n = Int(entry.length)
+            guard pread(spill.fd, line.baseAddress, n, off_t(entry.offset)) == n else {
                 file.abandon()
                 throw OutputError(path: target, reason: "the scratch copy of the log could not be read back: \(AtomicFile.errorText())")
             }
-            try file.append(bytes: line)
+            try file.append(bytes: UnsafeRawBufferPointer(rebasing: line[..<n]))
         }
         try file.finish()
     }
