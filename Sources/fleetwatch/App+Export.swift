@@ -84,7 +84,8 @@ enum ExportName {
     static func slug(_ name: String) -> String {
         var out = ""
         for scalar in name.unicodeScalars {
-            if scalar.isASCII, let c = Optional(Character(scalar)), c.isLetter || c.isNumber {
+            let c = Character(scalar)
+            if scalar.isASCII, c.isLetter || c.isNumber {
                 out.append(c.lowercased())
             } else if !out.isEmpty, out.last != "-" {
                 out.append("-")
