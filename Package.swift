@@ -95,6 +95,6 @@ let package = Package(
         .testTarget(name: "ExportTests", dependencies: ["Export", "Screen", "Dashboard", "Fleet", "TestSupport"], exclude: ["Snapshots"], swiftSettings: strict),
         .testTarget(name: "BenchTests", dependencies: ["Bench"], swiftSettings: strict),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Screen", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "fleetwatchTests", dependencies: ["fleetwatch", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "fleetwatchTests", dependencies: ["fleetwatch", "TestSupport", "Settings"], swiftSettings: strict),
     ]
 )

@@ -21,7 +21,7 @@ import argparse, os, random, shlex, signal, subprocess, sys, tempfile, time, uni
 
 KEYS = ["Up", "Down", "j", "k", "PageUp", "PageDown", "NPage", "PPage", "Home", "End", "Enter", "Escape",
         "Tab", "BTab", "s", "S", "m", "a", "A", "Space", ".", "+", "-", "?", "Left", "Right", "BSpace",
-        "x", "1", "F1", "F5", "DC", "C-u", "M-x", "/"]
+        "x", "1", "F1", "F5", "DC", "C-u", "M-x", "/", "w", "y"]
 FILTERS = ["class:military", "dest:US", "rate>1MB", "region:shanghai", "restricted !state:asleep", "wang",
            "alerts>0", "sev:critical", "crossborder", "zone:none", "up>=200kB", "frob:x", "rate>", "class:",
            "王", "\"", "((", "dest:CN,US", "!", "driver:zhang", "vin:LRW"]
@@ -94,7 +94,8 @@ def main():
     tmux = Tmux(socket)
     d = tempfile.mkdtemp(prefix="fw-monkey-")
     app = " ".join(["env", "--default-signal", "SWIFT_BACKTRACE=interactive=no", shlex.quote(os.path.abspath(a.binary)), a.args])
-    script = (f"stty -g > {d}/before; unset LANG LC_ALL LC_CTYPE; {app} 2> {d}/stderr; echo $? > {d}/status; "
+    # In its own directory: the save key (w) writes the view there, and the directory goes at the end.
+    script = (f"cd {d}; stty -g > {d}/before; unset LANG LC_ALL LC_CTYPE; {app} 2> {d}/stderr; echo $? > {d}/status; "
               f"stty -g > {d}/after; echo done > {d}/done; exec sleep 60")
     failures = []
     samples = []

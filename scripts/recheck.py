@@ -8,11 +8,11 @@ time, and checks
 
   * every flow's facts against the scenario (the destination's country, cross-border, the
     driver's restriction, the region's market, the zone's kind and season, anonymisation, the
-    IPFIX millisecond fields against the exact nanoseconds, time order), and its zone against
+    IPFIX millisecond fields against the exact nanoseconds, the log's order), and its zone against
     its position by the overlap rule (except within rounding of a zone's edge);
   * every flow's verdicts: each rule of the scenario's policy set evaluated on the flow's facts
     (first matching severity case; none = no verdict), and the worst of them;
-  * every alert: the alert book replayed over the flagged flows in log order (raise, aggregate,
+  * every alert: the alert book replayed over the flagged flows in flowId order (raise, aggregate,
     escalate, suppress by min-interval, close by quiet-period, the log's size), and the JSON's
     open and recent alerts, their counters and settings compared with the replay, field by
     field (id, rule, severity, car, the raising flow's facts, bytes, count, start, last seen,
@@ -473,7 +473,7 @@ class Report:
 
 
 FACT_FIELDS = [
-    "flowStartMilliseconds", "flowEndMilliseconds", "flowStartNanoseconds", "flowEndNanoseconds", "octetDeltaCount",
+    "flowId", "flowStartMilliseconds", "flowEndMilliseconds", "flowStartNanoseconds", "flowEndNanoseconds", "octetDeltaCount",
     "vin", "vehicle", "market", "region", "modelYear", "prcLinkedConnectivity", "category", "direction", "anonymised",
     "service", "country", "crossBorder", "userClass", "restricted", "zone", "zoneKind", "latitude", "longitude",
     "verdict", "rules",
@@ -517,6 +517,7 @@ def replay(scenario, ndjson_path, end_ns, report):
         lines = open(ndjson_path, encoding="utf-8")
     except OSError as e:
         raise InputError(f"{ndjson_path}: {e}")
+    flows_read = []
     with lines:
         for number, line in enumerate(lines, 1):
             where = f"{ndjson_path}:{number}"
@@ -527,31 +528,46 @@ def replay(scenario, ndjson_path, end_ns, report):
             missing = [k for k in FACT_FIELDS if k not in f]
             if missing:
                 raise InputError(f"{where}: the flow lacks {', '.join(missing)} (an NDJSON export of an older fleetwatch?)")
-            flows += 1
-            now = f["flowEndNanoseconds"]
-            if previous_end is not None and now < previous_end:
-                report.mismatch(where, "time order (flowEndNanoseconds)", f">= {previous_end}", now)
-            previous_end = now
-            check_facts(scenario, f, where, report)
+            flows_read.append((where, f))
+    # The log is sorted by start, then vehicle, then flowId (docs/flow-log.md); the alert book
+    # counted the flows in flowId order (by end), so they are replayed in that order.
+    previous_key = None
+    for where, f in flows_read:
+        key = (f["flowStartNanoseconds"], f["vehicle"], f["flowId"])
+        if previous_key is not None and key <= previous_key:
+            report.mismatch(where, "log order (flowStartNanoseconds, vehicle, flowId)", f"> {previous_key}", key)
+        previous_key = key
+    flows_read.sort(key=lambda wf: wf[1]["flowId"])
+    for expected_id, (where, f) in enumerate(flows_read, 1):
+        if f["flowId"] != expected_id:
+            report.mismatch(where, "flowId (1, 2, 3… with none missing)", expected_id, f["flowId"])
+            break
+    for where, f in flows_read:
+        flows += 1
+        now = f["flowEndNanoseconds"]
+        if previous_end is not None and now < previous_end:
+            report.mismatch(where, "time order (flowEndNanoseconds, in flowId order)", f">= {previous_end}", now)
+        previous_end = now
+        check_facts(scenario, f, where, report)
 
-            restricted = f["userClass"] in scenario.restricted
-            derived = []
-            for index, rule in enumerate(scenario.rules):
-                case = rule.case(f, restricted)
-                if case is not None:
-                    derived.append((index, case, rule.cases[case][1]))
-            labels = [f"{scenario.rules[i].id} {s}" for i, _, s in derived]
-            report.check(where, "rules", labels, f["rules"])
-            worst = None
-            for i, _, s in derived:
-                if worst is None or SEVERITY_RANK[s] > SEVERITY_RANK[worst]:
-                    worst = s
-            report.check(where, "verdict", worst or "pass", f["verdict"])
-            verdicts += len(derived)
+        restricted = f["userClass"] in scenario.restricted
+        derived = []
+        for index, rule in enumerate(scenario.rules):
+            case = rule.case(f, restricted)
+            if case is not None:
+                derived.append((index, case, rule.cases[case][1]))
+        labels = [f"{scenario.rules[i].id} {s}" for i, _, s in derived]
+        report.check(where, "rules", labels, f["rules"])
+        worst = None
+        for i, _, s in derived:
+            if worst is None or SEVERITY_RANK[s] > SEVERITY_RANK[worst]:
+                worst = s
+        report.check(where, "verdict", worst or "pass", f["verdict"])
+        verdicts += len(derived)
 
-            book.tick(now)
-            for i, case, severity in derived:
-                book.record(i, case, severity, f, now)
+        book.tick(now)
+        for i, case, severity in derived:
+            book.record(i, case, severity, f, now)
     book.tick(end_ns)
     return book, flows, verdicts
 

@@ -90,3 +90,10 @@ int fw_query_size(int *rows, int *cols) {
     *cols = ws.ws_col;
     return 0;
 }
+
+int fw_write_terminal(const unsigned char *bytes, size_t count) {
+    fflush(stdout);  /* curses writes to stdout (newterm); its output goes first */
+    size_t written = fwrite(bytes, 1, count, stdout);
+    fflush(stdout);
+    return written == count ? 0 : -1;
+}

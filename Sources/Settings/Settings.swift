@@ -29,10 +29,19 @@ public struct Settings: Hashable, Sendable {
     public var filter = ""
     /// The vehicle table's columns, in display order (nil: all of them, in the built-in order).
     public var columns: [TableColumn]?
+    /// What the save key writes: a picture of the screen in this format (`svg`, `txt`, `html` or
+    /// `ansi`, the snapshot formats), into `saveDirectory`.
+    public var saveFormat: SaveFormat = .svg
+    public var saveDirectory = "."
     /// Keys the user moved, by action; the others keep their built-in keys.
     public var keys: [KeyAction: [Key]] = [:]
 
     public init() {}
+
+    /// The picture formats the save key can write (the names of `fleetwatch snapshot --format`).
+    public enum SaveFormat: String, CaseIterable, Hashable, Sendable {
+        case svg, txt, html, ansi
+    }
 
     /// The built-in settings: what a session starts with when there is no config file.
     public static let standard = Settings()

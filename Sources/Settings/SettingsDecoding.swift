@@ -5,7 +5,7 @@ import Screen
 
 extension Settings {
     /// The keys a config file can hold, in the order `yaml` writes them.
-    public static let fileKeys = ["theme", "color", "glyphs", "names", "fps", "speed", "sort", "descending", "filter", "columns", "keys"]
+    public static let fileKeys = ["theme", "color", "glyphs", "names", "fps", "speed", "sort", "descending", "filter", "columns", "save-format", "save-directory", "keys"]
 
     /// Parses and checks a config file's text; `file` is the name diagnostics show. Every
     /// problem is reported at its FILE:LINE:COL, not only the first. An empty file is the
@@ -82,6 +82,14 @@ extension Settings {
             }
             if items.isEmpty { context.error("columns is empty; list at least one column (vin, driver, rate…), or leave the key out for all of them", at: n) }
             s.columns = columns
+        }
+        if let n = fields["save-format"], let v = context.choice(n, "save-format", as: SaveFormat.self) { s.saveFormat = v }
+        if let n = fields["save-directory"], let v = context.string(n, "save-directory") {
+            if v.contains("\u{0}") || v.unicodeScalars.contains(where: { $0.value < 0x20 }) {
+                context.error("save-directory holds a control character; write a plain path", at: n)
+            } else {
+                s.saveDirectory = v
+            }
         }
         if let n = fields["keys"] { s.keys = decodeKeys(n, &context) }
         try context.check()

@@ -9,7 +9,7 @@ extension Settings {
     public func yaml() -> String {
         var out = """
             # FleetWatch settings. `fleetwatch config --init` writes this file; the dashboard's
-            # save key (see its help) rewrites it with the sort, filter and columns on screen.
+            # save-settings key (W) rewrites it with the sort, filter and columns on screen.
             # The dashboard never writes it otherwise. Every key is optional: remove a line for
             # the built-in value. Command-line options win over this file. Documented in
             # docs/config.md.
@@ -50,6 +50,10 @@ extension Settings {
             out += "# columns: [\(TableColumn.allCases.map(\.rawValue).joined(separator: ", "))]\n"
         }
         out += """
+            # What the save-view key (w) writes: a picture of the screen as `fleetwatch snapshot` does,
+            # svg, txt, html or ansi, into this directory (relative to where fleetwatch starts).
+            save-format: \(saveFormat.rawValue)
+            save-directory: \(Self.quoted(saveDirectory))
             # Keys, by action: a character (q, A, /) or a name (space, enter, esc, tab, backspace,
             # up, down, left, right, pgup, pgdn, home, end, f1-f12, ctrl-a...). An action given
             # keys here loses its built-in ones; a key bound to two actions is refused. Ctrl-C

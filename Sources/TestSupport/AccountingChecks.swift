@@ -73,8 +73,12 @@ public func accountingViolations(json: Data, csv: String? = nil) throws -> (prob
         let catWindow = categories.compactMap { column("window_bytes_\($0)") }
         let catBytes = categories.compactMap { column("bytes_\($0)") }
         let catRate = categories.compactMap { column("rate_bps_\($0)") }
+        // Every row is of the JSON's time: the snapshot's, to the nanosecond.
+        let time = column("simulated_time_ns")
+        if time == nil { fail("CSV lacks simulated_time_ns") }
         var sums = (0, 0)
         for row in rows.dropFirst() {
+            if let time, Int(row[time]) != doc["simulated_time_ns"] as? Int { fail("CSV \(row[0]): simulated_time_ns \(row[time]) ≠ the JSON's") }
             let up = Int(row[upW]) ?? -1, down = Int(row[downW]) ?? -1
             sums.0 += up
             sums.1 += down

@@ -44,7 +44,7 @@ public final class TmuxHarness {
     public init(
         binary: String, arguments: [String] = [], environment: [String: String?] = [:], width: Int = 120,
         height: Int = 40, suspendable: Bool = false, stderrToFile: Bool = false, stdoutToPipe: Bool = false,
-        startOnGo: Bool = false, rerun: Bool = false
+        startOnGo: Bool = false, rerun: Bool = false, inDirectory: Bool = false
     ) throws {
         guard let tools = Self.tools else { throw HarnessError("tmux, timeout, pgrep or env is not on PATH") }
         self.tools = tools
@@ -61,7 +61,8 @@ public final class TmuxHarness {
         var app = (env + [Self.quote(binary)] + arguments.map(Self.quote)).joined(separator: " ")
         if stderrToFile { app += " 2> '\(d)/stderr'" }
         let waitForGo = "n=0; while [ ! -e '\(d)/go' ] && [ $n -lt 200 ]; do sleep 0.05; n=$((n+1)); done; rm -f '\(d)/go'"
-        let start = startOnGo ? "\(waitForGo); " : ""
+        // inDirectory: the program runs in `directory`, so what it writes there is the test's.
+        let start = (inDirectory ? "cd '\(d)'; " : "") + (startOnGo ? "\(waitForGo); " : "")
         let end = startOnGo ? "echo '[ended]'; " : ""
         let runApp = stdoutToPipe
             ? "{ \(app); echo $? > '\(d)/status'; } | cat > '\(d)/stdout'"

@@ -22,6 +22,8 @@ struct App {
     var settingsFile: String?
     /// How far one `.` step moves the simulation while paused.
     var stepSize = SimDuration.seconds(Int64(1))
+    /// What the save key (`w`) writes and where (App+Export.swift).
+    var export = ViewExport()
 
     init(scenario: Scenario, renderer: DashboardView, at start: SimDuration, speed: Double, paused: Bool) throws {
         self.renderer = renderer
@@ -73,6 +75,12 @@ struct App {
                 monitor.unacknowledge(alertID: id)
             case .acknowledgeAll(let ids):
                 monitor.acknowledge(alertIDs: ids)
+            case .saveView:
+                saveView()
+            case .copyVIN(let vehicle):
+                copyVIN(of: vehicle)
+            case .saveSettings:
+                saveSettings()
             }
         }
         return false
@@ -87,12 +95,14 @@ extension App: Program {
             // can re-sort the table under it.
             state.settleSearchJump(frame: frame)
             advance(toWall: wall)
+            noteWall(wall)
             return []
         case .resize(let width, let height):
             resize(width: width, height: height)
             return []
         case .key, .mouse:
-            return message.action.map { handle($0, frame: frame) } == true ? [.quit] : []
+            if message.action.map({ handle($0, frame: frame) }) == true { return [.quit] }
+            return takeClipboard()
         }
     }
 }

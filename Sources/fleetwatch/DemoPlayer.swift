@@ -243,6 +243,7 @@ extension DemoPlayer: Program {
         switch message {
         case .tick(let wall):
             events = advance(toWall: wall)
+            app.noteWall(wall)
         case .resize(let width, let height):
             resize(width: width, height: height)
             events = []
@@ -251,7 +252,7 @@ extension DemoPlayer: Program {
             case .next: events = nextChapter()
             case .previous: events = previousChapter()
             case .replayChapter: events = jump(toChapter: chapter)
-            case .dashboard(let action): return handle(action, frame: frame) ? [.quit] : []
+            case .dashboard(let action): return handle(action, frame: frame) ? [.quit] : app.takeClipboard()
             }
         case .mouse:
             return message.action.map { handle($0, frame: frame) } == true ? [.quit] : []

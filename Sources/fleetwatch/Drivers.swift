@@ -46,7 +46,9 @@ struct TerminalDriver {
                 case .key(let key): message = .key(key)
                 case .mouse(let mouse): message = .mouse(mouse)
                 }
-                if loop.send(message).contains(.quit) { return nil }
+                let effects = loop.send(message)
+                if effects.contains(.quit) { return nil }
+                for case .copyToClipboard(let text) in effects { session.copyToClipboard(text) }
             }
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Dashboard
+import Export
 import Fleet
 import Scenario
 import Settings
@@ -16,9 +17,10 @@ struct Live: ParsableCommand {
         commandName: "live",
         abstract: "Open the live dashboard in this terminal (the default command).",
         discussion: """
-            Keys: arrows/jk move, Enter details, Esc back, > < (s) sort column, S reverse, / filter, m map, a alerts \
-            (Enter opens one, A acknowledges and moves on, u undoes, Ctrl-A acknowledges the list), H alert history, \
-            space pause, . step, +/- speed, ? help, q quit.
+            Keys: arrows/jk move, Enter details, Esc back, > < (s) sort column, S reverse, / filter, f find (n N), \
+            C columns, m map, a alerts (Enter opens one, A acknowledges and moves on, u undoes, Ctrl-A acknowledges \
+            the list), H alert history, w save the view, y copy the VIN, space pause, . step, +/- speed, ? help, \
+            q quit. Any key can be moved in the config file (fleetwatch config).
 
             Needs a terminal (standard input and output, and TERM); elsewhere it exits with \
             status 2 and suggests `fleetwatch snapshot`. Exit status: 0 after q, 128+N after \
@@ -68,6 +70,10 @@ struct Live: ParsableCommand {
         look.settings.apply(to: &app.state)
         app.settingsFile = look.file
         app.settings = look.settings
+        app.export.format = ExportFormat(rawValue: look.settings.saveFormat.rawValue) ?? .svg
+        app.export.directory = look.settings.saveDirectory
+        app.export.theme = look.themeName
+        app.export.depth = look.snapshotDepth
         let session = try startSession(color: look.color)
         app.renderer = look.view(depth: session.colorDepth)
         app.resize(width: session.size.width, height: session.size.height)

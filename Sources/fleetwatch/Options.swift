@@ -97,9 +97,10 @@ struct Look {
     /// truecolor there, so that the same arguments give the same bytes everywhere.
     var snapshotDepth: ColorDepth { color.depth ?? .truecolor }
 
-    /// The dashboard's renderer for an output of `depth`.
-    func view(depth: ColorDepth) -> DashboardView {
-        DashboardView(glyphs: glyphs, theme: themeName.theme.adapted(to: depth))
+    /// The dashboard's renderer for an output of `depth` (`forReport`: without the pause badge
+    /// and the key hints, `snapshot --clean`).
+    func view(depth: ColorDepth, forReport: Bool = false) -> DashboardView {
+        DashboardView(glyphs: glyphs, theme: themeName.theme.adapted(to: depth), forReport: forReport)
     }
 
     /// A model builder that writes names as this look does.

@@ -92,6 +92,11 @@ struct StreamingFile {
         if buffer.count >= Self.bufferSize { try flush() }
     }
 
+    mutating func append(bytes: UnsafeRawBufferPointer) throws(OutputError) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= Self.bufferSize { try flush() }
+    }
+
     mutating func flush() throws(OutputError) {
         guard !buffer.isEmpty else { return }
         let ok = writeAll(buffer, to: fd)

@@ -16,6 +16,8 @@ enum Effect: Hashable, Sendable {
     case quit
     /// Something a driver may print: a demo's chapter, caption, skip or end.
     case announce(DemoEvent)
+    /// Put this text on the terminal's clipboard (OSC 52): only a terminal driver can.
+    case copyToClipboard(String)
 }
 
 /// The dashboard as a program in the Elm / bubbletea sense: `update` folds a message into the

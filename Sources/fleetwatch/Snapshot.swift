@@ -61,6 +61,9 @@ struct Snapshot: ParsableCommand {
         transform: durationArgument)
     var every: SimDuration?
 
+    @Flag(name: .long, help: "For reports: leave out the PAUSED badge, the speed and the key hints (txt, ansi, svg, html).")
+    var clean = false
+
     static let minSize = (1, 1)
     /// The pictures are the dashboard's screen: below its minimum it draws only a "too small"
     /// notice, which is no snapshot of anything.
@@ -113,7 +116,7 @@ struct Snapshot: ParsableCommand {
         do { monitor = try scenario.makeMonitor() } catch { throw Failure.of(error) }
         let progress = Progress(enabled: isatty(2) == 1, end: end)
         let renderer = SnapshotRenderer(
-            scenario: scenario, look: try look.resolved(terminal: false), width: width, height: height, view: try Self.parseView(view), format: format)
+            scenario: scenario, look: try look.resolved(terminal: false), width: width, height: height, view: try Self.parseView(view), format: format, clean: clean)
 
         if format == .ndjson {
             try writeFlowLog(monitor: &monitor, until: end, progress: progress)
@@ -126,7 +129,7 @@ struct Snapshot: ParsableCommand {
             var t = SimTime.zero + step
             while t <= end {
                 run(&monitor, until: t, progress: progress)
-                let name = "\(directory)/fleetwatch-\(Self.pad(n)).\(format.fileExtension)"
+                let name = "\(directory)/\(Self.seriesName(n, at: t, fileExtension: format.fileExtension))"
                 try write(try renderer.render(monitor: monitor), to: name)
                 n += 1
                 t += step
@@ -153,7 +156,8 @@ struct Snapshot: ParsableCommand {
     func writeFlowLog(monitor: inout FleetMonitor, until end: SimTime, progress: Progress) throws {
         var sink: FlowLogSink
         do {
-            sink = try FlowLogSink(path: out, world: monitor.world, policies: monitor.policies)
+            sink = try FlowLogSink(
+                path: out, world: monitor.world, policies: monitor.policies, scratchDirectory: Self.scratchDirectory)
         } catch {
             throw failure(error.description)
         }
@@ -177,31 +181,76 @@ struct Snapshot: ParsableCommand {
 
     func failure(_ message: String) -> Error { Failure("fleetwatch: \(message)") }
 
+    /// Where the flow log written to standard output keeps its scratch copy: $TMPDIR, or /tmp.
+    static var scratchDirectory: String {
+        guard let value = getenv("TMPDIR"), value.pointee != 0 else { return "/tmp" }
+        var path = String(cString: value)
+        while path.count > 1, path.hasSuffix("/") { path.removeLast() }
+        return path
+    }
+
+    /// `fleetwatch-0003-t00h15m00s.svg`: the number keeps a listing in time order (the hours of
+    /// a long run outgrow two digits), the time says what the file shows.
+    static func seriesName(_ n: Int, at t: SimTime, fileExtension: String) -> String {
+        "fleetwatch-\(pad(n))-\(ExportName.time(t)).\(fileExtension)"
+    }
+
     static func pad(_ n: Int) -> String {
         let s = String(n)
         return String(repeating: "0", count: max(0, 4 - s.count)) + s
     }
 }
 
-/// Streams every flow of the run as one NDJSON line into a file (or standard output), so the
-/// flow log of any run length takes constant memory.
+/// Writes every flow of the run as one NDJSON line into a file (or standard output), sorted by
+/// flow start (`FlowLogOrder`: start, vehicle, flowId). The monitor judges flows at their end,
+/// so each line goes to a scratch file as it comes (beside the target, or in $TMPDIR for
+/// standard output; removed at the end, or by a terminating signal), with only its key and
+/// place kept in memory; `finish` copies the lines out in order and writes the log atomically.
+/// The price: nothing is written before the run is over (a reader of standard output waits for
+/// the whole run), and the scratch copy takes as much disk as the log.
 struct FlowLogSink: FlowSink {
-    var file: StreamingFile
+    let path: String?
+    var spill: StreamingFile
+    var spilled: Int64 = 0
+    var order = FlowLogOrder()
     let format: FlowLogNDJSON
     var error: OutputError?
 
-    init(path: String?, world: FleetWorld, policies: PolicySet) throws(OutputError) {
-        file = try StreamingFile(path: path)
+    init(path: String?, world: FleetWorld, policies: PolicySet, scratchDirectory: String) throws(OutputError) {
+        self.path = path
+        let target = path ?? "\(scratchDirectory)/fleetwatch-flows"
+        // The scratch copy is a temporary file beside the target (`TARGET.tmp-XXXXXX`), never
+        // renamed: the log itself is a second one, renamed over the target at the end.
+        spill = try StreamingFile(path: target)
         format = FlowLogNDJSON(services: world.config.services, policies: policies)
     }
 
     mutating func receive(_ record: FlowRecord, facts: FlowFacts, verdicts: [PolicyVerdict]) {
         guard error == nil else { return }
-        do { try file.append(format.line(record, facts: facts, verdicts: verdicts) + "\n") } catch { self.error = error }
+        let line = format.line(record, facts: facts, verdicts: verdicts, id: order.nextID) + "\n"
+        let length = line.utf8.count
+        do { try spill.append(line) } catch { self.error = OutputError(path: path ?? "standard output", reason: error.reason) }
+        order.add(start: record.start.nanoseconds, vehicle: record.vehicle, offset: spilled, length: length)
+        spilled += Int64(length)
     }
 
     mutating func finish() throws(OutputError) {
+        defer { spill.abandon() }
         if let error { throw error }
+        let target = path ?? "standard output"
+        do { try spill.flush() } catch { throw OutputError(path: target, reason: error.reason) }
+        var file = try StreamingFile(path: path)
+        let sorted = order.sorted()
+        let line = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, Int(sorted.lazy.map(\.length).max() ?? 1)), alignment: 1)
+        defer { line.deallocate() }
+        for entry in sorted {
+            let n = Int(entry.length)
+            guard pread(spill.fd, line.baseAddress, n, off_t(entry.offset)) == n else {
+                file.abandon()
+                throw OutputError(path: target, reason: "the scratch copy of the log could not be read back: \(AtomicFile.errorText())")
+            }
+            try file.append(bytes: UnsafeRawBufferPointer(rebasing: line[..<n]))
+        }
         try file.finish()
     }
 }

@@ -15,6 +15,8 @@ struct SnapshotRenderer {
     var height: Int
     var view: Snapshot.ViewChoice
     var format: Snapshot.Format
+    /// A picture for a report: no pause badge, no key hints (`--clean`).
+    var clean = false
 
     var depth: ColorDepth { look.snapshotDepth }
 
@@ -34,27 +36,41 @@ struct SnapshotRenderer {
             state.view = .detail(vehicle: index)
             state.selectedVehicle = index
         }
-        // The pictures write names as the look does; the data formats carry both forms always.
-        let builder = format.isScreen ? look.builder(scenarioName: scenario.name) : ModelBuilder(scenarioName: scenario.name)
-        // The pictures need rows for the cars on screen only; the data formats list every car.
-        let rows: ModelBuilder.Rows = format.isScreen ? .screen : .all
-        let model = builder.build(world: monitor.world, alerts: monitor.alerts, policies: monitor.policies, state: state, rows: rows)
+        if let picture = ExportFormat(rawValue: format.rawValue) {
+            return Self.picture(
+                of: state, monitor: monitor, builder: look.builder(scenarioName: scenario.name),
+                view: look.view(depth: depth, forReport: clean), palette: look.themeName.palette, depth: depth, format: picture)
+        }
+        // The data formats carry both forms of every name, whatever the screen's look.
+        let builder = ModelBuilder(scenarioName: scenario.name)
+        let model = builder.build(world: monitor.world, alerts: monitor.alerts, policies: monitor.policies, state: state, rows: .all)
         switch format {
         case .txt, .ansi, .svg, .html:
-            let dashboard = look.view(depth: depth)
-            let (buffer, _) = dashboard.render(state: state, model: model)
-            let exportFormat = ExportFormat(rawValue: format.rawValue)!
-            let title = "FleetWatch — \(scenario.name) at \(model.clock)"
-            return exportFormat.bytes(buffer, depth: depth, title: title, palette: look.themeName.palette)
+            preconditionFailure("the pictures are drawn by SnapshotRenderer.picture")
         case .json:
             let doc = SnapshotJSON.document(
                 model: model, details: builder.allDetails(world: monitor.world, model: model), generator: "fleetwatch \(FleetWatch.version)")
             return Array((doc.serialized(pretty: true) + "\n").utf8)
         case .csv:
-            return Array(VehicleCSV.render(model.vehicles).utf8)
+            return Array(VehicleCSV.render(model).utf8)
         case .ndjson:
             preconditionFailure("the flow log is streamed by Snapshot.writeFlowLog")
         }
     }
 }
 
+extension SnapshotRenderer {
+    /// The screen `state` shows of `monitor`, as a picture file's bytes: the one code path of
+    /// `fleetwatch snapshot` and of the dashboard's save key (`w`), so a view saved from the
+    /// screen is the file `snapshot` writes for the same state, size and time.
+    static func picture(
+        of state: DashboardState, monitor: FleetMonitor, builder: ModelBuilder, view: DashboardView, palette: Palette,
+        depth: ColorDepth, format: ExportFormat
+    ) -> [UInt8] {
+        // The pictures need rows for the cars on screen only.
+        let model = builder.build(world: monitor.world, alerts: monitor.alerts, policies: monitor.policies, state: state, rows: .screen)
+        let (buffer, _) = view.render(state: state, model: model)
+        let title = "FleetWatch — \(builder.scenarioName) at \(model.clock)"
+        return format.bytes(buffer, depth: depth, title: title, palette: palette)
+    }
+}

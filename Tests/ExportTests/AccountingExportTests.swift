@@ -24,7 +24,7 @@ import TestSupport
                                       state: DashboardState(width: 120, height: 40), rows: .all)
             let text = SnapshotJSON.document(model: model, details: builder.allDetails(world: monitor.world, model: model), generator: "t").serialized()
             let context: Comment = "seed \(seed) at \(monitor.now)"
-            let (problems, busy) = try accountingViolations(json: Data(text.utf8), csv: VehicleCSV.render(model.vehicles))
+            let (problems, busy) = try accountingViolations(json: Data(text.utf8), csv: VehicleCSV.render(model))
             #expect(problems.isEmpty, "\(problems.joined(separator: "\n")); \(context)")
             #expect(busy > 0, "a busy fleet; \(context)")
         }

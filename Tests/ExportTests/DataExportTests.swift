@@ -77,7 +77,7 @@ func sampleModel() -> (DashboardModel, [VehicleDetail]) {
 
     @Test func vehicleCSVParsesBack() throws {
         let (model, _) = sampleModel()
-        let text = VehicleCSV.render(model.vehicles)
+        let text = VehicleCSV.render(model)
         let rows = parseCSV(text)
         #expect(rows.count == 3)
         #expect(rows[0] == VehicleCSV.header)
@@ -86,6 +86,22 @@ func sampleModel() -> (DashboardModel, [VehicleDetail]) {
         #expect(rows[1][5] == "王伟")
         #expect(rows[2][5] == "Eve ␛[31m\"Mallory\", =cmd", "the quoted field with a comma and quotes round-trips")
         #expect(!text.unicodeScalars.contains { $0.value == 0x1B })
+    }
+
+    /// Every row carries the time of the snapshot: simulated (as the JSON names it) and on the
+    /// scenario's calendar, so rows of a series can go in one table.
+    @Test func vehicleCSVRowsCarryTheTime() throws {
+        let (model, _) = sampleModel()
+        let clock = ScenarioClock(start: StartDate(year: 2026, month: 12, day: 31, hour: 23.5))
+        let rows = parseCSV(VehicleCSV.render(model.vehicles, at: SimTime.zero + .seconds(Int64(1_807)), clock: clock))
+        let header = rows[0]
+        let ns = try #require(header.firstIndex(of: "simulated_time_ns"))
+        #expect(header.suffix(3) == ["simulated_time_ns", "simulated_time_s", "scenario_time"], "after the columns that were")
+        for row in rows.dropFirst() {
+            #expect(row[ns...] == ["1807000000000", "1807", "2027-01-01T00:00:07"])
+        }
+        let none = parseCSV(VehicleCSV.render(model.vehicles, at: SimTime(nanoseconds: 1_500_000), clock: nil))
+        #expect(none[1].suffix(3) == ["1500000", "0.002", ""], "no calendar: no scenario_time")
     }
 
     @Test func jsonSnapshotFollowsTheSchema() throws {

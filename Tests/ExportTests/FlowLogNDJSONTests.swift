@@ -22,7 +22,7 @@ import Testing
             service: "tesla-us-cloud", serviceName: "Tesla US cloud", destinationCountry: .unitedStates, bytes: 90_000_000,
             packets: 75_000, position: record.position, modelYear: 2027, prcLinkedConnectivity: true, anonymised: true)
         let engine = PolicyEngine(policies)
-        let text = FlowLogNDJSON(services: [Self.service], policies: policies).line(record, facts: facts, verdicts: engine.evaluate(facts))
+        let text = FlowLogNDJSON(services: [Self.service], policies: policies).line(record, facts: facts, verdicts: engine.evaluate(facts), id: 7)
         #expect(!text.contains("\n"))
         return try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }

@@ -2,6 +2,7 @@ import Dashboard
 import Foundation
 import FoundationXML
 import Screen
+import Simulation
 import Testing
 import TestSupport
 @testable import Export
@@ -48,7 +49,7 @@ import TestSupport
             row.index = 10 + i
             rows.append(row)
         }
-        let parsed = parseCSV(VehicleCSV.render(rows))
+        let parsed = parseCSV(VehicleCSV.render(rows, at: SimTime.zero, clock: nil))
         let header = parsed[0]
         let driver = try #require(header.firstIndex(of: "driver"))
         for (i, name) in Self.formulas.enumerated() {

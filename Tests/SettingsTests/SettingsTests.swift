@@ -104,6 +104,8 @@ import Testing
             s.descending = true
             s.filter = #"dest:"Baidu Maps" !state:asleep \ 王伟"#
             s.columns = [.alerts, .vin, .meters]
+            s.saveFormat = .txt
+            s.saveDirectory = "/tmp/my reports"
             s.keys = [.quit: [.character("Q"), .ctrl("x")], .pause: [.character(":")], .help: [.character("#")], .filter: [.character("\"")], .slower: [.character("-"), .character("_")], .faster: [.character("+"), .character("1")]]
             return s
         }(),

@@ -10,14 +10,14 @@ struct LiveDashboard {
 
     init(_ arguments: [String] = ["--at", "30m"], width: Int = 120, height: Int = 40, environment: [String: String?] = [:],
          suspendable: Bool = false, stderrToFile: Bool = false, stdoutToPipe: Bool = false, startOnGo: Bool = false,
-         rerun: Bool = false) throws {
+         rerun: Bool = false, inDirectory: Bool = false) throws {
         let binary = try #require(Tools.builtProduct("fleetwatch"), "fleetwatch not built next to the test bundle: run swift build")
         // No user's config file reaches a test: the XDG location is empty unless a test sets it.
         var environment = environment
         if environment["XDG_CONFIG_HOME"] == nil { environment["XDG_CONFIG_HOME"] = Run.noConfigHome }
         tmux = try TmuxHarness(binary: binary, arguments: arguments, environment: environment, width: width, height: height,
                                suspendable: suspendable, stderrToFile: stderrToFile, stdoutToPipe: stdoutToPipe,
-                               startOnGo: startOnGo, rerun: rerun)
+                               startOnGo: startOnGo, rerun: rerun, inDirectory: inDirectory)
     }
 
     /// The header's first line starts so in the fleet, detail and map views at 120 columns.

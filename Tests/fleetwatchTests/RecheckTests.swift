@@ -306,3 +306,21 @@ import TestSupport
         #expect(result.stderrText.contains("lacks restricted"), "\(result.stderrText)")
     }
 }
+
+extension RecheckTests {
+    /// The log is in start order (docs/flow-log.md); two flows swapped are a mismatch, though the
+    /// replay (in flowId order) still re-derives every alert.
+    @Test func flowsOutOfTheLogsOrderAreAMismatch() throws {
+        let exports = try #require(Self.planted, "the run for the planted mismatches failed")
+        var lines = try String(contentsOf: exports.ndjson, encoding: .utf8).split(separator: "\n").map(String.init)
+        let i = try #require(lines.indices.dropLast().first { lines[$0].prefix(40) != lines[$0 + 1].prefix(40) })
+        lines.swapAt(i, i + 1)
+        let url = exports.directory.appendingPathComponent("swapped.ndjson")
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: url)
+        let result = try Self.recheck(exports, ndjson: url)
+        #expect(result.status == 1)
+        #expect(result.stderrText.contains("log order (flowStartNanoseconds, vehicle, flowId)"), "\(result.stderrText)")
+        let summary = try #require(Self.summary(result.stdoutText), "\(result.stdoutText)")
+        #expect(summary.mismatches == 1, "only the order: \(result.stderrText)")
+    }
+}

@@ -88,7 +88,7 @@ import TestSupport
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.output.isEmpty && run.stderr.isEmpty)
         let names = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
-        #expect(names == ["fleetwatch-0001.svg", "fleetwatch-0002.svg", "fleetwatch-0003.svg"])
+        #expect(names == ["fleetwatch-0001-t00h05m00s.svg", "fleetwatch-0002-t00h10m00s.svg", "fleetwatch-0003-t00h15m00s.svg"])
         let contents = try names.map { try Data(contentsOf: URL(fileURLWithPath: "\(out)/\($0)")) }
         #expect(Set(contents).count == 3, "each file is a different time")
         for (name, data) in zip(names, contents) {

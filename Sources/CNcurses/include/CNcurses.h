@@ -42,6 +42,8 @@ static inline int fw_get_wch(wint_t *wch) { return get_wch(wch); }
 static inline void fw_timeout(int ms) { timeout(ms); }
 static inline int fw_erase(void) { return erase(); }
 static inline int fw_refresh(void) { return refresh(); }
+/// Writes bytes to the terminal between frames (an OSC 52 copy), after curses' pending output.
+int fw_write_terminal(const unsigned char *bytes, size_t count);
 static inline int fw_force_repaint(void) { return clearok(curscr, TRUE); }
 static inline int fw_keypad_on(void) { return keypad(stdscr, TRUE); }
 static inline int fw_intrflush_off(void) { return intrflush(stdscr, FALSE); }

@@ -159,6 +159,8 @@ public struct DashboardState: Hashable, Sendable {
         public var forward: Bool
         public var from: Int?
     }
+    /// What the last save or copy did, shown in the footer until it expires.
+    public var status: StatusMessage?
 
     public struct Caption: Hashable, Sendable {
         public var title: String
@@ -210,6 +212,24 @@ public struct DashboardState: Hashable, Sendable {
 
     /// The speeds `+` and `-` step through, in simulated seconds per second.
     public static let speedSteps: [Double] = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000]
+}
+
+/// A transient message in the footer: what a key did, or why it could not. It expires at a time
+/// on the driver's clock (seconds, passed in with `expireStatus(now:)`), never by reading one,
+/// and not on simulated time, which stands still while paused, when reports are saved.
+public struct StatusMessage: Hashable, Sendable {
+    public var text: String
+    public var isError: Bool
+    public var expires: Double
+
+    /// How long a message stays, in seconds.
+    public static let lifetime = 4.0
+
+    public init(_ text: String, isError: Bool = false, expires: Double) {
+        self.text = text
+        self.isError = isError
+        self.expires = expires
+    }
 }
 
 /// What the reducer needs to know about the frame on screen: the cars in table order after the

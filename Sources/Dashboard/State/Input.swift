@@ -17,6 +17,11 @@ public enum Action: Hashable, Sendable {
     case setPaused(Bool)
     /// Demo control: no car selected and the table back at its top (a new chapter's clean slate).
     case clearSelection
+    /// The status line says what a key did ("saved ./fleetwatch-….svg", an error); nil clears it.
+    case setStatus(StatusMessage?)
+    /// The driver's clock reads `now` (seconds, as in `StatusMessage.expires`): a status
+    /// message whose time is up goes.
+    case expireStatus(now: Double)
 }
 
 /// What the reducer asks the driver to do to the world outside the dashboard state.
@@ -31,6 +36,12 @@ public enum Command: Hashable, Sendable {
     case unacknowledge(alertID: UInt64)
     /// Acknowledge the open alerts among these: the ones the list on screen shows.
     case acknowledgeAll(alertIDs: [UInt64])
+    /// Save the view on screen to a file, as `fleetwatch snapshot` writes it (`w`).
+    case saveView
+    /// Write the sort, the filter and the columns on screen to the config file (`W`).
+    case saveSettings
+    /// Copy the VIN of the car with this fleet index to the terminal's clipboard (`y`).
+    case copyVIN(vehicle: Int)
 }
 
 /// A thing a presenter can point at.

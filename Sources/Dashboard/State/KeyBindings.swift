@@ -10,6 +10,7 @@ public enum KeyAction: String, CaseIterable, Hashable, Sendable {
     case filter, search, searchNext = "search-next", searchPrevious = "search-previous", columns
     case map, alerts, acknowledge, unacknowledge, acknowledgeAll = "acknowledge-all", history, openCar = "open-car"
     case pause, step, faster, slower
+    case saveView = "save-view", copyVIN = "copy-vin", saveSettings = "save-settings"
     case help, quit
 
     /// The keys of the built-in bindings, the first one shown in hints.
@@ -42,6 +43,9 @@ public enum KeyAction: String, CaseIterable, Hashable, Sendable {
         case .step: [.character(".")]
         case .faster: [.character("+"), .character("=")]
         case .slower: [.character("-"), .character("_")]
+        case .saveView: [.character("w")]
+        case .copyVIN: [.character("y")]
+        case .saveSettings: [.character("W")]
         case .help: [.character("?"), .function(1)]
         case .quit: [.character("q")]
         }
@@ -77,6 +81,9 @@ public enum KeyAction: String, CaseIterable, Hashable, Sendable {
         case .step: "one step while paused"
         case .faster: "faster"
         case .slower: "slower"
+        case .saveView: "save the view to a file, as fleetwatch snapshot writes it"
+        case .copyVIN: "copy the VIN to the clipboard (OSC 52)"
+        case .saveSettings: "save the sort, filter and columns to the config file"
         case .help: "this help"
         case .quit: "quit"
         }

@@ -60,6 +60,10 @@ extension DashboardState {
         case .clearSelection:
             selectedVehicle = nil
             scroll = 0
+        case .setStatus(let message):
+            status = message
+        case .expireStatus(let now):
+            if let s = status, now >= s.expires { status = nil }
         }
         if layout != nil { keepSelectionVisible(frame: frame) }
         return []
@@ -142,6 +146,17 @@ extension DashboardState {
             showHelp = true
         case .unacknowledge, .acknowledgeAll, .history, .openCar:
             break  // the alert lists' keys (`handleAlertKey`): nothing elsewhere
+        case .saveView:
+            commands.append(.saveView)
+        case .saveSettings:
+            commands.append(.saveSettings)
+        case .copyVIN:
+            // The car the screen is about: the detail's, or the selected row the frame drew.
+            if case .detail(let v) = view {
+                commands.append(.copyVIN(vehicle: v))
+            } else if focus == .vehicles, let v = selectedVehicle, frame.visibleVehicles.contains(v) {
+                commands.append(.copyVIN(vehicle: v))
+            }
         }
         keepSelectionVisible(frame: frame)
         return commands
@@ -241,6 +256,8 @@ extension DashboardState {
                 columnChooser = nil
                 return []
             }
+            // The columns as chosen can be saved without closing the chooser.
+            if keys.action(for: key) == .saveSettings { return [.saveSettings] }
         }
         columnChooser = cursor
         return []

@@ -11,14 +11,18 @@ import Screen
 public struct DashboardView: Sendable {
     public var glyphs: GlyphSet
     public var theme: Theme
+    /// A picture for a report (`snapshot --clean`): no pause badge or speed in the header, no
+    /// key hints or status message in the footer (the seed stays), the rest as on screen.
+    public var forReport = false
 
     /// The smallest screen the dashboard lays out; below it a notice says so.
     public static let minimumWidth = 60
     public static let minimumHeight = 15
 
-    public init(glyphs: GlyphSet, theme: Theme) {
+    public init(glyphs: GlyphSet, theme: Theme, forReport: Bool = false) {
         self.glyphs = glyphs
         self.theme = theme
+        self.forReport = forReport
     }
 
     /// Draws the whole screen at state.width x state.height; returns the buffer and the frame context the reducer needs
@@ -45,7 +49,7 @@ public struct DashboardView: Sendable {
         // Paging keeps the fleet table's size even while another view shows.
         frame.tableRows = max(1, VehicleTablePanel.dataRows(in: fleetLayout.table))
 
-        HeaderPanel(style: style, model: model, paused: state.paused, speed: state.speed).render(into: &buffer, area: screen.header)
+        HeaderPanel(style: style, model: model, paused: state.paused, speed: state.speed, showsPace: !forReport).render(into: &buffer, area: screen.header)
         if state.highlight == .panel(.header) { buffer.setStyle(screen.header) { $0.adding(.underline) } }
         switch state.view {
         case .fleet:
@@ -76,11 +80,12 @@ public struct DashboardView: Sendable {
             CaptionBar(style: style, caption: caption, highlighted: state.highlight == .panel(.caption)).render(into: &buffer, area: screen.caption)
         }
         FooterPanel(style: style, state: state, matches: visible.count, searchMatches: matches.count, seed: model.seed,
-                    toAcknowledge: frame.alertUnacknowledged.lazy.filter { $0 }.count)
+                    toAcknowledge: frame.alertUnacknowledged.lazy.filter { $0 }.count, forReport: forReport)
             .render(into: &buffer, area: screen.footer)
         if state.highlight == .panel(.footer) { buffer.setStyle(screen.footer) { $0.adding(.underline) } }
         if let cursor = state.columnChooser, state.view == .fleet {
-            ColumnChooser(style: style, rows: state.chooserRows, shown: Set(state.columns), cursor: cursor, saveKey: nil)
+            ColumnChooser(style: style, rows: state.chooserRows, shown: Set(state.columns), cursor: cursor,
+                          saveKey: state.keys.keys(for: .saveSettings).first?.label(glyphs: glyphs))
                 .render(into: &buffer, area: buffer.area)
         }
         if state.showHelp { HelpOverlay(style: style, bindings: state.keys).render(into: &buffer, area: buffer.area) }

@@ -12,6 +12,8 @@ struct FooterPanel: Widget {
     let seed: UInt64
     /// Open alerts still to acknowledge in the alert list shown (the alert keys' hint says how many).
     var toAcknowledge = 0
+    /// A picture for a report: the seed only, no key hints, no status message.
+    var forReport = false
 
     /// Rows the footer needs: two while the filter has an error (the text, then the caret).
     static func height(for state: DashboardState) -> Int { state.filter?.error != nil ? 2 : 1 }
@@ -34,8 +36,16 @@ struct FooterPanel: Widget {
             room -= rightWidth + 2
             buffer.put(right, x: area.maxX - rightWidth, y: area.y, style: t.dim)
         }
+        if forReport { return }
+        let left = Rect(x: area.x, y: area.y, width: room, height: 1)
+        if let status = state.status {
+            // What the last key did, in place of the hints until it expires.
+            buffer.put(Line([Span(clean(status.text), style: status.isError ? t.severityHigh : t.key)]),
+                       x: left.x, y: left.y, width: left.width, ellipsis: style.glyphs.ellipsis)
+            return
+        }
         let hints = KeyHints(hints(), keyStyle: t.key, labelStyle: t.dim)
-        hints.render(into: &buffer, area: Rect(x: area.x, y: area.y, width: room, height: 1))
+        hints.render(into: &buffer, area: left)
     }
 
     func hints() -> [KeyHint] {

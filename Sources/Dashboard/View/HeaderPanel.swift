@@ -9,6 +9,8 @@ struct HeaderPanel: Widget {
     let model: DashboardModel
     let paused: Bool
     let speed: Double
+    /// The pause badge or the speed (not in a picture for a report).
+    var showsPace = true
 
     static let stateOrder = ["driving", "charging", "parked", "asleep"]
 
@@ -25,7 +27,7 @@ struct HeaderPanel: Widget {
         if !model.wallClockLabel.isEmpty { clock.append(Span(clean(model.wallClockLabel) + " ", style: t.text)) }
         clock.append(Span("T+" + elapsed(model.clock.seconds), style: t.dim))
         first.append(.init(spans: clock, priority: 9))
-        first.append(.init(spans: paused ? [Span("PAUSED", style: t.key.adding(.reverse))] : [Span(String(style.glyphs.selection) + " x" + Self.speedText(speed), style: t.text)], priority: 9))
+        if showsPace { first.append(.init(spans: paused ? [Span("PAUSED", style: t.key.adding(.reverse))] : [Span(String(style.glyphs.selection) + " x" + Self.speedText(speed), style: t.text)], priority: 9)) }
         first.append(.init(spans: [Span("\(fleet.cars)", style: t.title), Span(" cars", style: t.dim)], priority: 8))
         var states: [Span] = []
         let names = Self.stateOrder.filter { fleet.states[$0] != nil } + fleet.states.keys.filter { !Self.stateOrder.contains($0) }.sorted()

@@ -26,6 +26,8 @@ struct HelpOverlay: Widget {
         ([.acknowledgeAll], "acknowledge all shown"),
         ([.history], "alert history"),
         ([.pause, .step], "pause / step when paused"),
+        ([.saveView, .copyVIN], "save the view / copy VIN"),
+        ([.saveSettings], "save sort, filter, columns"),
         ([.faster, .slower], "faster / slower"),
         ([.help], "this help"),
         ([.quit], "quit"),
@@ -57,8 +59,10 @@ struct HelpOverlay: Widget {
         ]
     }
 
-    /// The popup's lines for an inner width of `width`.
-    func lines(width: Int) -> [Line] {
+    /// The popup's lines for an inner width of `width`, in at most `height` lines: where the
+    /// whole help does not fit, the filter's examples give way to a line that says where they
+    /// are (the keys always show whole).
+    func lines(width: Int, height: Int = .max) -> [Line] {
         let t = style.theme
         var out: [Line] = [Line("Keys", style: t.header)]
         let keyWidth = 11
@@ -79,10 +83,15 @@ struct HelpOverlay: Widget {
         }
         out.append("")
         out.append(Line([Span("Filter", style: t.header), Span("  press / to edit; Enter keeps it, Esc restores", style: t.dim)]))
-        for (label, text) in filterLines {
-            out.append(Line([Span(DisplayWidth.pad(label, toWidth: keyWidth + 1), style: t.key), Span(text, style: t.popup)]))
+        let examples = filterLines
+        if out.count + examples.count + 2 <= height {
+            for (label, text) in examples {
+                out.append(Line([Span(DisplayWidth.pad(label, toWidth: keyWidth + 1), style: t.key), Span(text, style: t.popup)]))
+            }
+            out.append("")
+        } else {
+            out.append(Line("the filter's language: a taller terminal shows it here, and the README", style: t.dim))
         }
-        out.append("")
         out.append(Line("any key closes this help", style: t.dim, alignment: .center))
         return out
     }
@@ -90,7 +99,7 @@ struct HelpOverlay: Widget {
     func render(into buffer: inout Buffer, area: Rect) {
         let inner = min(74, area.width - 6)
         guard inner > 0 else { return }
-        let content = lines(width: inner)
+        let content = lines(width: inner, height: area.height - 2)
         let block = Block(title: Line("FleetWatch help", style: style.theme.title), border: .rounded, borderStyle: style.theme.borderFocused, style: style.theme.popup, glyphs: style.glyphs)
         let popup = Popup(Paragraph(content, style: style.theme.popup, ellipsis: style.glyphs.ellipsis), block: block, width: inner + 2, height: min(area.height, content.count + 2))
         popup.render(into: &buffer, area: area)

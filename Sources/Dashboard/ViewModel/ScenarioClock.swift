@@ -27,6 +27,14 @@ public struct ScenarioClock: Hashable, Sendable {
         return clock + ":\(Self.two(s % 60))"
     }
 
+    /// `2021-05-26T08:15:07`: ISO 8601 date and time of `time` on the scenario's calendar, to
+    /// the second (local time of the scenario, no zone: the scenario states none).
+    public func iso(at time: SimTime) -> String {
+        let day = CalendarDay(start: start, at: time)
+        let s = secondOfDay(time)
+        return "\(day.year)-\(Self.two(day.month))-\(Self.two(day.day))T\(Self.two(s / 3600)):\(Self.two(s / 60 % 60)):\(Self.two(s % 60))"
+    }
+
     func secondOfDay(_ time: SimTime) -> Int {
         Int((start.hour * 3600 + Swift.max(0, time.seconds)).rounded(.down)) % 86_400
     }

@@ -15,8 +15,9 @@ public struct FlowLogNDJSON: Sendable {
         self.policies = policies
     }
 
-    /// The line for one flow, without its trailing newline.
-    public func line(_ record: FlowRecord, facts: FlowFacts, verdicts: [PolicyVerdict]) -> String {
+    /// The line for one flow, without its trailing newline. `id` is the flow's `flowId`: its
+    /// place in the order the monitor judged the flows, from 1 (`FlowLogOrder`).
+    public func line(_ record: FlowRecord, facts: FlowFacts, verdicts: [PolicyVerdict], id: UInt64) -> String {
         let service = Int(record.service) < services.count ? services[Int(record.service)] : nil
         let carAddress = IPv4Address(rawValue: IPv4Address.carrierNATBase.rawValue &+ record.vehicle &+ 1)
         // The car opens the connection from an ephemeral port; derive one per car and category so
@@ -25,6 +26,7 @@ public struct FlowLogNDJSON: Sendable {
         let up = record.direction == .up
         let worst = verdicts.max { $0.severity < $1.severity }
         let fields: [(String, JSONValue)] = [
+            ("flowId", .uint(id)),
             // The milliseconds are IPFIX's (truncated); the nanoseconds are exact, and
             // `flowEndNanoseconds` is the time the alert book counts (`FlowFacts.time`).
             ("flowStartMilliseconds", .int(record.start.nanoseconds / 1_000_000)),

@@ -187,7 +187,10 @@ public enum SnapshotJSON {
 
 /// The `csv` snapshot: one row per car (removed cars too, `active` false), a header row, RFC 4180.
 /// Rates are over `window_s` seconds; the window's bytes are integers, so a car's up and down
-/// window bytes add up to its categories' exactly.
+/// window bytes add up to its categories' exactly. Every row carries the simulated time of the
+/// snapshot (`simulated_time_ns`, `simulated_time_s`, as the JSON names them) and the time it
+/// stands for on the scenario's calendar (`scenario_time`), so rows of several snapshots can be
+/// put in one table.
 public enum VehicleCSV {
     public static let header = [
         "vin", "model", "market", "region", "state", "driver", "driver_romanised", "class", "restricted", "zone",
@@ -197,9 +200,18 @@ public enum VehicleCSV {
         + ["active", "window_s", "up_window_bytes", "down_window_bytes"]
         + DataCategory.allCases.map { "window_bytes_\($0.rawValue)" }
         + DataCategory.allCases.map { "bytes_\($0.rawValue)" }
+        + ["simulated_time_ns", "simulated_time_s", "scenario_time"]
 
-    public static func render(_ rows: [VehicleRow]) -> String {
+    /// The CSV of `model`'s rows (a model of every car: `ModelBuilder.Rows.all`).
+    public static func render(_ model: DashboardModel) -> String {
+        render(model.vehicles, at: model.clock, clock: model.scenarioClock)
+    }
+
+    /// The CSV of `rows` at simulated time `time`; `clock` gives the `scenario_time` column
+    /// (empty without one).
+    public static func render(_ rows: [VehicleRow], at time: SimTime, clock: ScenarioClock?) -> String {
         var csv = CSVWriter(header: header)
+        let times = [String(time.nanoseconds), JSONValue.format(time.seconds, decimals: 3), clock?.iso(at: time) ?? ""]
         for r in rows {
             csv.append([
                 r.vin, r.model, r.market.rawValue, r.region.rawValue, r.state, r.driverName, r.driverRomanised ?? "",
@@ -212,7 +224,8 @@ public enum VehicleCSV {
                 JSONValue.format(r.categoryRates.indices.contains(c.index) ? r.categoryRates[c.index] : 0, decimals: 3)
             } + [r.active ? "true" : "false", String(MeterWindow.rateSeconds), String(r.windowUp), String(r.windowDown)]
               + DataCategory.allCases.map { c in String(r.categoryWindowBytes.indices.contains(c.index) ? r.categoryWindowBytes[c.index] : 0) }
-              + DataCategory.allCases.map { c in String(r.categoryBytes.indices.contains(c.index) ? r.categoryBytes[c.index] : 0) })
+              + DataCategory.allCases.map { c in String(r.categoryBytes.indices.contains(c.index) ? r.categoryBytes[c.index] : 0) }
+              + times)
         }
         return csv.text
     }
