@@ -65,6 +65,15 @@ struct LookOptions: ParsableArguments {
         if noConfig, config != nil { throw ValidationError("--config and --no-config exclude each other; give one") }
     }
 
+    /// The colours asked for: `--color` wins (no-color.org: a command-line flag overrides
+    /// NO_COLOR); then NO_COLOR, which wins over the config file (the file is written once, the
+    /// variable says what this session wants); then the file's `color`; else `auto`.
+    static func color(option: ColorPreference, file: ColorDepth?, noColor: Bool) -> ColorPreference {
+        if option != .auto { return option }
+        if noColor { return .none }
+        return file.map { ColorPreference(rawValue: $0.rawValue) ?? .auto } ?? .auto
+    }
+
     /// The settings in force and how to draw: the config file's, under the command line's
     /// options. `terminal`: drawing on this terminal (glyphs `auto` may follow TERM); false for
     /// snapshots and headless recordings, whose bytes depend only on their arguments.
@@ -72,7 +81,9 @@ struct LookOptions: ParsableArguments {
         let file = try ConfigFile.locate(explicit: config, disabled: noConfig)
         let settings = try file.map(ConfigFile.load) ?? .standard
         var look = Look(settings: settings, file: file ?? (noConfig ? nil : ConfigFile.defaultPath()))
-        look.color = color != .auto ? color : settings.color.map { ColorPreference(rawValue: $0.rawValue) ?? .auto } ?? .auto
+        // Only a terminal follows NO_COLOR: a snapshot's bytes depend on its arguments and file alone.
+        let noColor = terminal && (Terminal.currentEnvironment()["NO_COLOR"].map { !$0.isEmpty } ?? false)
+        look.color = Self.color(option: color, file: settings.color, noColor: noColor)
         let glyphs: GlyphSet.Name = ascii ? .ascii
             : settings.glyphs ?? (terminal && Terminal.currentEnvironment()["TERM"] == "linux" ? .linux : .unicode)
         look.glyphs = glyphs.glyphs

@@ -133,6 +133,19 @@ import Testing
         #expect(wide.count - 2 == categories.count)
     }
 
+    /// At 200 columns the alert list cuts nothing: the flow and the driver widen to their widest
+    /// row before spare columns go unused (at 120 they are cut, and say so with an ellipsis).
+    @Test func wideAlertListsCutNothing() throws {
+        let state = DashboardState(width: 200, height: 60, paused: true)
+        let model = Self.builder.build(monitor: Self.monitor, state: state, rows: .screen)
+        #expect(model.alerts.count >= 3)
+        let b = Self.view.render(state: state, model: model).0
+        let lines = (0..<b.height).map { b.line($0) }
+        let top = try #require(lines.firstIndex { $0.hasPrefix("╭ Alerts") })
+        let rows = lines[(top + 1)...].prefix { !$0.hasPrefix("╰") }.filter { $0.contains("HIGH") || $0.contains("WATCH") || $0.contains("CRITICAL") }
+        #expect(rows.count >= 3 && rows.allSatisfy { !$0.contains("…") }, "\(rows.joined(separator: "\n"))")
+    }
+
     /// Each category meter sorts by its own group's rate, and the mark sits on its label.
     @Test func eachCategoryMeterSortsByItsRate() throws {
         let byIndex = Dictionary(uniqueKeysWithValues: Self.full.vehicles.map { ($0.index, $0) })

@@ -2,6 +2,7 @@ import Dashboard
 import Foundation
 import Screen
 import Settings
+import Terminal
 import Testing
 @testable import fleetwatch
 
@@ -59,5 +60,15 @@ import Testing
         #expect(loop.program.state.status?.text.hasPrefix("settings not saved: no config file") == true)
         #expect(loop.program.state.status?.isError == true)
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+    }
+}
+
+/// NO_COLOR wins over the config file's colours; `--color` wins over both.
+@Suite struct ColorResolutionTests {
+    @Test func noColorWinsOverTheFileAndTheOptionOverBoth() {
+        #expect(LookOptions.color(option: .auto, file: .indexed256, noColor: true) == ColorPreference.none)
+        #expect(LookOptions.color(option: .auto, file: .indexed256, noColor: false) == .indexed256)
+        #expect(LookOptions.color(option: .ansi16, file: .indexed256, noColor: true) == .ansi16)
+        #expect(LookOptions.color(option: .auto, file: nil, noColor: false) == .auto)
     }
 }

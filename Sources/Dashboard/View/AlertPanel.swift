@@ -98,8 +98,13 @@ struct AlertPanel: Widget {
             used += 7
         }
         add(.title, 24)
-        // What is left widens the flow (where the data went), then the driver and the title.
-        for (c, cap) in [(Column.flow, 44), (.driver, 20), (.title, 60)] where w[c.rawValue] > 0 {
+        // What is left widens the flow (where the data went), then the driver and the title,
+        // each to what its widest row needs (so at 200 columns nothing is cut beside blanks).
+        func widest(_ text: (AlertRow) -> String) -> Int { alerts.reduce(0) { max($0, DisplayWidth.of(text($1))) } }
+        let flowNeeds = widest { flow($0, width: 1000).spans.map(\.text).joined() }
+        let driverNeeds = widest { clean($0.driver) }
+        let titleNeeds = widest { clean($0.title) }
+        for (c, cap) in [(Column.flow, min(90, max(44, flowNeeds))), (.driver, min(40, max(20, driverNeeds))), (.title, min(90, max(60, titleNeeds)))] where w[c.rawValue] > 0 {
             let grow = min(width - used, cap - w[c.rawValue])
             if grow > 0 { w[c.rawValue] += grow; used += grow }
         }
