@@ -84,6 +84,8 @@ struct LookOptions: ParsableArguments {
         // Only a terminal follows NO_COLOR: a snapshot's bytes depend on its arguments and file alone.
         let noColor = terminal && (Terminal.currentEnvironment()["NO_COLOR"].map { !$0.isEmpty } ?? false)
         look.color = Self.color(option: color, file: settings.color, noColor: noColor)
+        // A picture saved from the terminal is what `snapshot` writes: NO_COLOR is the terminal's.
+        look.pictureColor = Self.color(option: color, file: settings.color, noColor: false)
         let glyphs: GlyphSet.Name = ascii ? .ascii
             : settings.glyphs ?? (terminal && Terminal.currentEnvironment()["TERM"] == "linux" ? .linux : .unicode)
         look.glyphs = glyphs.glyphs
@@ -100,13 +102,16 @@ struct Look {
     /// The config file the save key writes (nil with --no-config).
     var file: String?
     var color: ColorPreference = .auto
+    /// The colours of a picture (a snapshot, the save-view key's file): `color` without the
+    /// terminal's NO_COLOR.
+    var pictureColor: ColorPreference = .auto
     var glyphs: GlyphSet = .unicode
     var themeName: Theme.Name = .dark
     var names: NameScript = .native
 
     /// The depth of an output that is no terminal (a snapshot, a headless recording): `auto` is
     /// truecolor there, so that the same arguments give the same bytes everywhere.
-    var snapshotDepth: ColorDepth { color.depth ?? .truecolor }
+    var snapshotDepth: ColorDepth { pictureColor.depth ?? .truecolor }
 
     /// The dashboard's renderer for an output of `depth` (`forReport`: without the pause badge
     /// and the key hints, `snapshot --clean`).
