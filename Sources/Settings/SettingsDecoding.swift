@@ -85,7 +85,7 @@ extension Settings {
         }
         if let n = fields["save-format"], let v = context.choice(n, "save-format", as: SaveFormat.self) { s.saveFormat = v }
         if let n = fields["save-directory"], let v = context.string(n, "save-directory") {
-            if v.contains("\u{0}") || v.unicodeScalars.contains(where: { $0.value < 0x20 }) {
+            if v.unicodeScalars.contains(where: { $0.value < 0x20 }) {
                 context.error("save-directory holds a control character; write a plain path", at: n)
             } else {
                 s.saveDirectory = v

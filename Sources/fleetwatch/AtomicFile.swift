@@ -32,6 +32,12 @@ enum AtomicFile {
     }
 
     static func write(_ bytes: [UInt8], to path: String) throws(OutputError) {
+        try temporary(holding: bytes, beside: path).commit(to: path)
+    }
+
+    /// A temporary file beside `path` (checked as a target first) holding all of `bytes`; on
+    /// failure it is removed and the error names `path`.
+    static func temporary(holding bytes: [UInt8], beside path: String) throws(OutputError) -> TemporaryFile {
         try checkTarget(path)
         let file = try TemporaryFile(beside: path)
         guard writeAll(bytes, to: file.fd) else {
@@ -39,7 +45,7 @@ enum AtomicFile {
             file.discard()
             throw OutputError(path: path, reason: reason)
         }
-        try file.commit(to: path)
+        return file
     }
 
     static func write(_ text: String, to path: String) throws(OutputError) {
@@ -88,8 +94,9 @@ struct TemporaryFile {
         path = String(decoding: template.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
-    /// Syncs the bytes to disk and renames the file over `target`; on failure removes it.
-    func commit(to target: String) throws(OutputError) {
+    /// Syncs the bytes to disk, gives the file its final mode and closes it; on failure removes
+    /// it (the error names `target`).
+    func finish(for target: String) throws(OutputError) {
         if fsync(fd) != 0 {
             let reason = AtomicFile.errorText()
             discard()
@@ -97,6 +104,11 @@ struct TemporaryFile {
         }
         fchmod(fd, 0o644)
         close(fd)
+    }
+
+    /// Syncs the bytes to disk and renames the file over `target`; on failure removes it.
+    func commit(to target: String) throws(OutputError) {
+        try finish(for: target)
         if fw_guard_rename(slot, path, target) != 0 {
             let reason = AtomicFile.errorText()
             fw_guard_unlink(slot, path)

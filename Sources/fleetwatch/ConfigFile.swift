@@ -50,16 +50,11 @@ enum ConfigFile {
 
     /// Writes `settings` to `path` atomically, creating the fleetwatch directory if needed.
     static func write(_ settings: Settings, to path: String) throws(OutputError) {
-        if let slash = path.lastIndex(of: "/") {
-            let directory = String(path[..<slash])
-            if !directory.isEmpty, !exists(directory) {
-                // One level: the `fleetwatch` directory inside an existing config directory.
-                if mkdir(directory, 0o755) != 0, !exists(directory) {
-                    throw OutputError(path: path, reason: "cannot create the directory '\(directory)': \(String(cString: strerror(errno)))")
-                }
-            }
+        // One level: the `fleetwatch` directory inside an existing config directory.
+        if let slash = path.lastIndex(of: "/"), slash != path.startIndex {
+            try AtomicFile.ensureDirectory(String(path[..<slash]))
         }
-        try AtomicFile.write(Array(settings.yaml().utf8), to: path)
+        try AtomicFile.write(settings.yaml(), to: path)
     }
 }
 

@@ -94,15 +94,20 @@ import Testing
 }
 
 @Suite struct GlyphSetTests {
+    /// Every glyph of a set: the single ones, the bar, fill and spark levels, every border.
+    static func glyphs(of g: GlyphSet) -> [Character] {
+        var glyphs: [Character] = [g.barTrack, g.canvasDot, g.canvasPoint, g.arrowUp, g.arrowDown, g.arrowLeft, g.arrowRight, g.crossBorder, g.restricted, g.severityWatch, g.severityHigh, g.severityCritical, g.ellipsis, g.selection, g.separator]
+        glyphs += g.barEighths + g.stackFills + g.sparkLevels
+        for kind in BorderKind.allCases {
+            let b = g.border(kind)
+            glyphs += [b.topLeft, b.topRight, b.bottomLeft, b.bottomRight, b.horizontal, b.vertical]
+        }
+        return glyphs
+    }
+
     @Test func everyGlyphIsOneColumnInBothSets() {
         for g in GlyphSet.Name.allCases.map(\.glyphs) {
-            var glyphs: [Character] = [g.barTrack, g.canvasDot, g.canvasPoint, g.arrowUp, g.arrowDown, g.arrowLeft, g.arrowRight, g.crossBorder, g.restricted, g.severityWatch, g.severityHigh, g.severityCritical, g.ellipsis, g.selection, g.separator]
-            glyphs += g.barEighths + g.stackFills + g.sparkLevels
-            for kind in BorderKind.allCases {
-                let b = g.border(kind)
-                glyphs += [b.topLeft, b.topRight, b.bottomLeft, b.bottomRight, b.horizontal, b.vertical]
-            }
-            for c in glyphs { #expect(DisplayWidth.of(c) == 1, "\(c)") }
+            for c in Self.glyphs(of: g) { #expect(DisplayWidth.of(c) == 1, "\(c)") }
             #expect(g.barEighths.count == 9 && g.sparkLevels.count == 9)
         }
         for c in GlyphSet.ascii.barEighths + GlyphSet.ascii.sparkLevels + [GlyphSet.ascii.ellipsis] {
@@ -115,13 +120,7 @@ import Testing
         let cp437 = Set("☺☻♥♦♣♠•◘○◙♂♀♪♫☼►◄↕‼¶§▬↨↑↓→←∟↔▲▼"
             + "ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■")
         let g = GlyphSet.linux
-        var glyphs: [Character] = [g.barTrack, g.canvasDot, g.canvasPoint, g.arrowUp, g.arrowDown, g.arrowLeft, g.arrowRight, g.crossBorder, g.restricted, g.severityWatch, g.severityHigh, g.severityCritical, g.ellipsis, g.selection, g.separator]
-        glyphs += g.barEighths + g.stackFills + g.sparkLevels
-        for kind in BorderKind.allCases {
-            let b = g.border(kind)
-            glyphs += [b.topLeft, b.topRight, b.bottomLeft, b.bottomRight, b.horizontal, b.vertical]
-        }
-        for c in glyphs { #expect(c.isASCII || cp437.contains(c), "\(c) is not in the console font") }
+        for c in Self.glyphs(of: g) { #expect(c.isASCII || cp437.contains(c), "\(c) is not in the console font") }
         #expect(!g.brailleCanvas)
     }
 }
