@@ -99,12 +99,17 @@ struct AlertPanel: Widget {
         }
         add(.title, 24)
         // What is left widens the flow (where the data went), then the driver and the title,
-        // each to what its widest row needs (so at 200 columns nothing is cut beside blanks).
+        // in the end each to what its widest row needs (at 200 columns nothing is cut).
         func widest(_ text: (AlertRow) -> String) -> Int { alerts.reduce(0) { max($0, DisplayWidth.of(text($1))) } }
         let flowNeeds = widest { flow($0, width: 1000).spans.map(\.text).joined() }
         let driverNeeds = widest { clean($0.driver) }
         let titleNeeds = widest { clean($0.title) }
-        for (c, cap) in [(Column.flow, min(90, max(44, flowNeeds))), (.driver, min(40, max(20, driverNeeds))), (.title, min(90, max(60, titleNeeds)))] where w[c.rawValue] > 0 {
+        // First the flow to 44 and the driver to 20 (as before), then each to its widest row.
+        let steps: [(Column, Int)] = [
+            (.flow, 44), (.driver, 20), (.flow, min(90, max(44, flowNeeds))), (.driver, min(40, max(20, driverNeeds))),
+            (.title, min(90, max(60, titleNeeds))),
+        ]
+        for (c, cap) in steps where w[c.rawValue] > 0 {
             let grow = min(width - used, cap - w[c.rawValue])
             if grow > 0 { w[c.rawValue] += grow; used += grow }
         }
