@@ -56,12 +56,12 @@ public enum DefaultScenario {
                   - {id: sc-jingan, name: "Supercharger Jing'an", kind: charger, center: [31.229, 121.448], radius-m: 50}
                   - {id: sc-pudong, name: "Supercharger Zhangjiang", kind: charger, center: [31.205, 121.59], radius-m: 50}
                   - {id: sc-minhang, name: "Supercharger Xinzhuang", kind: charger, center: [31.11, 121.385], radius-m: 50}
-                  - {id: sc-lingang, name: "Supercharger Lingang", kind: charger, center: [30.9, 121.92], radius-m: 50}
+                  - {id: sc-lingang, name: "Supercharger Lingang", kind: charger, center: [30.92, 121.88], radius-m: 50}
             zones:
               - {id: cn-gov-peoples-square, name: "Shanghai municipal government, People's Square", kind: government-organ,
                  center: [31.230, 121.474], radius-m: 800}
               - {id: cn-defence-changxing, name: Changxing Island shipyards, kind: defence-industry,
-                 center: [31.35, 121.72], radius-m: 3000}
+                 center: [31.37, 121.72], radius-m: 3000}
               # Synthetic: a rural stretch of Jinshan district [E].
               - {id: cn-military-jinshan, name: "Military management zone (synthetic), Jinshan", kind: military-zone,
                  polygon: [[30.78, 121.22], [30.78, 121.30], [30.83, 121.31], [30.84, 121.23]]}

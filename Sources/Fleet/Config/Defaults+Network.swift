@@ -8,7 +8,7 @@ extension ZoneConfig {
                    shape: .circle(center: GeoPoint(latitude: 31.230, longitude: 121.474), radiusMeters: 800)),
         ZoneConfig(id: "cn-defence-changxing", name: "Changxing Island shipyards",
                    kind: .defenceIndustry, country: .china,
-                   shape: .circle(center: GeoPoint(latitude: 31.35, longitude: 121.72), radiusMeters: 3000)),
+                   shape: .circle(center: GeoPoint(latitude: 31.37, longitude: 121.72), radiusMeters: 3000)),
         // Synthetic: a rural stretch of Jinshan district [E].
         ZoneConfig(id: "cn-military-jinshan", name: "Military management zone (synthetic), Jinshan",
                    kind: .militaryZone, country: .china,

@@ -41,7 +41,7 @@ extension RegionConfig {
                     PlaceConfig(id: "sc-minhang", name: "Supercharger Xinzhuang", kind: .charger,
                                 bounds: GeoBox(center: GeoPoint(latitude: 31.110, longitude: 121.385), radiusMeters: 50)),
                     PlaceConfig(id: "sc-lingang", name: "Supercharger Lingang", kind: .charger,
-                                bounds: GeoBox(center: GeoPoint(latitude: 30.900, longitude: 121.920), radiusMeters: 50)),
+                                bounds: GeoBox(center: GeoPoint(latitude: 30.920, longitude: 121.880), radiusMeters: 50)),
                 ]),
         ],
         models: [

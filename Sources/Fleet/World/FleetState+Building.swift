@@ -28,6 +28,7 @@ extension FleetState {
         state.reserveCapacity(n); battery.reserveCapacity(n); position.reserveCapacity(n); zone.reserveCapacity(n)
         at.reserveCapacity(n); tripOrigin.reserveCapacity(n); tripDestination.reserveCapacity(n)
         tripStart.reserveCapacity(n); tripEnd.reserveCapacity(n); tripKind.reserveCapacity(n)
+        tripEntry.reserveCapacity(n); tripExit.reserveCapacity(n); tripMeters.reserveCapacity(n)
         chargeStart.reserveCapacity(n); chargeKW.reserveCapacity(n); lastTick.reserveCapacity(n)
         lastActivity.reserveCapacity(n); epoch.reserveCapacity(n); tickEpoch.reserveCapacity(n)
         backlog.reserveCapacity(n * DataCategory.count)
@@ -52,7 +53,7 @@ extension FleetState {
             let car = count
             let a = regionAreas[areaChoice?.draw(using: &rng) ?? 0]
             let homePoint = areas[a].point(in: areas[a].residential, areas[a].residentialChoice, rng: &rng) ?? areas[a].config.bounds.center
-            let workPoint = areas[a].point(in: areas[a].work, areas[a].workChoice, rng: &rng) ?? homePoint
+            let workPoint = areas[a].point(in: areas[a].work, areas[a].workChoice, near: homePoint, rng: &rng) ?? homePoint
             let m = region.models[modelChoice?.draw(using: &rng) ?? 0]
             let year = region.modelYears.lowerBound + rng.index(below: region.modelYears.count)
             let f = Factory.allCases.firstIndex(of: m.factory) ?? 0
@@ -83,6 +84,7 @@ extension FleetState {
             tripOrigin.append(homePoint); tripDestination.append(homePoint)
             tripStart.append(now.nanoseconds); tripEnd.append(now.nanoseconds)
             tripKind.append(.home)
+            tripEntry.append(Self.offRoad); tripExit.append(Self.offRoad); tripMeters.append(0)
             chargeStart.append(now.nanoseconds); chargeKW.append(0)
             lastTick.append(now.nanoseconds)
             lastActivity.append(now.nanoseconds)

@@ -69,7 +69,7 @@ extension FleetState {
     mutating func chooseDestination(car: Int) -> (point: GeoPoint, kind: DestinationKind) {
         let b = config.behaviour
         let a = areas[Int(area[car])]
-        if battery[car] < b.chargeBelow, let p = a.point(in: a.charger, a.chargerChoice, rng: &rng) { return (p, .charger) }
+        if battery[car] < b.chargeBelow, let p = a.point(in: a.charger, a.chargerChoice, near: position[car], rng: &rng) { return (p, .charger) }
         let mix = at[car] == .home ? b.fromHome : b.fromElsewhere
         let kinds: [DestinationKind] = [.home, .work, .poi, .charger, .zone]
         let kind = kinds[rng.weightedIndex(mix.values)]
@@ -77,12 +77,12 @@ extension FleetState {
         case .home: return (home[car], .home)
         case .work: return (work[car], .work)
         case .charger:
-            if let p = a.point(in: a.charger, a.chargerChoice, rng: &rng) { return (p, .charger) }
+            if let p = a.point(in: a.charger, a.chargerChoice, near: position[car], rng: &rng) { return (p, .charger) }
         case .zone where !a.zones.isEmpty:
             return (config.zones[a.zones[rng.index(below: a.zones.count)]].shape.interiorPoint, .zone)
         default: break
         }
-        if let p = a.point(in: a.poi, a.poiChoice, rng: &rng) { return (p, .poi) }
+        if let p = a.point(in: a.poi, a.poiChoice, near: position[car], rng: &rng) { return (p, .poi) }
         return (at[car] == .home ? work[car] : home[car], at[car] == .home ? .work : .home)
     }
 
@@ -100,7 +100,7 @@ extension FleetState {
         }
         let origin = position[car]
         let b = config.behaviour
-        let meters = Geo.distance(origin, destination) * b.detourFactor
+        let meters = route(car: car, from: origin, to: destination)
         let kmh = areas[Int(area[car])].config.speedKmh * rng.lognormal(mean: 1, sigma: b.speedSigma)
         let seconds = max(60, meters / (kmh / 3.6))
         tripOrigin[car] = origin
@@ -111,6 +111,37 @@ extension FleetState {
         epoch[car] &+= 1
         changeState(car: car, to: .driving, simulator: &sim)
         sim.schedule(FleetEvent(car: UInt32(car), kind: .arrive, epoch: epoch[car]), at: SimTime(nanoseconds: tripEnd[car]))
+    }
+
+    /// Below this straight-line distance a trip stays on local streets (no main road).
+    static let localTripMeters = 1500.0
+    /// A road route longer than this many times the straight trip (detour included) is not
+    /// taken: the local streets are shorter.
+    static let longestRoadDetour = 2.0
+
+    /// Plans a trip from `origin` to `destination` and returns its length in metres: along the
+    /// area's main roads (local streets to the nearest road node at each end, times the detour
+    /// factor, and the shortest road path between), or straight times the detour factor when
+    /// the area has no roads, the trip is short, or the roads would be a long way round. Sets
+    /// `tripEntry`, `tripExit` and `tripMeters`; `positionOf` and `batteryLevel` follow it.
+    mutating func route(car: Int, from origin: GeoPoint, to destination: GeoPoint) -> Double {
+        let detour = config.behaviour.detourFactor
+        let straight = Geo.distance(origin, destination) * detour
+        tripEntry[car] = Self.offRoad
+        tripExit[car] = Self.offRoad
+        tripMeters[car] = straight
+        let a = Int(area[car])
+        guard straight >= Self.localTripMeters * detour, let entry = areas[a].roads.nearest(to: origin),
+              let exit = areas[a].roads.nearest(to: destination), entry != exit else { return straight }
+        areas[a].roads.prepare(toward: exit)
+        let g = areas[a].roads
+        guard let road = g.meters(from: entry, to: exit), road.isFinite else { return straight }
+        let total = (Geo.distance(origin, g.nodes[entry]) + Geo.distance(g.nodes[exit], destination)) * detour + road
+        guard total <= straight * Self.longestRoadDetour else { return straight }
+        tripEntry[car] = UInt16(entry)
+        tripExit[car] = UInt16(exit)
+        tripMeters[car] = total
+        return total
     }
 
     /// Ends a trip at its destination, then parks or starts a charging session.
@@ -155,7 +186,7 @@ extension FleetState {
         case .driving:
             let span = Double(tripEnd[car] - tripStart[car])
             let f = span > 0 ? min(max(Double(now.nanoseconds - tripStart[car]) / span, 0), 1) : 1
-            let km = Geo.distance(tripOrigin[car], tripDestination[car]) * b.detourFactor / 1000 * f
+            let km = tripMeters[car] / 1000 * f
             return max(0.02, battery[car] - km * b.consumptionKWhPerKm / Double(batteryKWh[car]))
         case .charging:
             let hours = Double(now.nanoseconds - chargeStart[car]) / 3.6e12
@@ -165,11 +196,26 @@ extension FleetState {
         }
     }
 
-    /// Where a car is at `now` (along its straight-line route while driving).
+    /// Where a car is at `now`: while driving, the point its share of the trip's time has
+    /// covered of the trip's length (`route`), along local streets to the road, the road, and
+    /// local streets from it; straight for a trip off the roads.
     func positionOf(car: Int, at now: SimTime) -> GeoPoint {
         guard state[car] == .driving else { return position[car] }
         let span = Double(tripEnd[car] - tripStart[car])
         let f = span > 0 ? min(max(Double(now.nanoseconds - tripStart[car]) / span, 0), 1) : 1
-        return Geo.interpolate(tripOrigin[car], tripDestination[car], f)
+        let origin = tripOrigin[car], destination = tripDestination[car]
+        guard tripEntry[car] != Self.offRoad else { return Geo.interpolate(origin, destination, f) }
+        let g = areas[Int(area[car])].roads
+        let entry = Int(tripEntry[car]), exit = Int(tripExit[car])
+        let detour = config.behaviour.detourFactor
+        var left = tripMeters[car] * f
+        let first = Geo.distance(origin, g.nodes[entry]) * detour
+        if left < first { return Geo.interpolate(origin, g.nodes[entry], left / first) }
+        left -= first
+        let road = g.meters(from: entry, to: exit) ?? 0
+        if left < road { return g.point(from: entry, to: exit, after: left) }
+        left -= road
+        let last = Geo.distance(g.nodes[exit], destination) * detour
+        return last > 0 ? Geo.interpolate(g.nodes[exit], destination, min(1, left / last)) : destination
     }
 }

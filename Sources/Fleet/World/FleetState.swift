@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import DequeModule
 import Geography
 import Simulation
@@ -17,6 +22,9 @@ struct CompiledArea: Sendable {
     var charger: [Int], chargerChoice: WeightedChoice?
     /// Zones whose interior point lies in the area: where a trip to "a zone" may go.
     var zones: [Int]
+    /// The built-in basemap's main roads inside the area (empty where it has none: trips then
+    /// go straight, as the crow flies times the detour factor).
+    var roads: RoadGraph
 
     init(region: Int, config: AreaConfig, zones: [ZoneConfig]) {
         self.region = region
@@ -30,11 +38,35 @@ struct CompiledArea: Sendable {
         (poi, poiChoice) = pick([.poi, .airport])
         (charger, chargerChoice) = pick([.charger])
         self.zones = zones.indices.filter { config.bounds.contains(zones[$0].shape.interiorPoint) }
+        self.roads = RoadGraph(roads: Basemap.builtIn.lines(touching: config.bounds), within: config.bounds)
     }
 
-    func point(in places: [Int], _ choice: WeightedChoice?, rng: inout SeededGenerator) -> GeoPoint? {
+    /// Draws tries at most for a point on land before a place's centre stands in.
+    static let landTries = 24
+
+    /// How fast a place's pull falls with distance from where a trip starts: weight × e^(−d/L)
+    /// with L this many metres (a gravity model; people shop, charge and work near where they
+    /// are more often than across the metro area).
+    static let distanceDecayMeters = 8000.0
+
+    /// A point of one of `places`, drawn by weight (and, `near` a point, by weight times the
+    /// distance decay), on land: a place's box may reach into the sea or a lake (the Pudong
+    /// coast, the Bay's shore), and no car parks in the water.
+    func point(in places: [Int], _ choice: WeightedChoice?, near: GeoPoint? = nil, rng: inout SeededGenerator) -> GeoPoint? {
         guard let choice, !places.isEmpty else { return nil }
-        return config.places[places[choice.draw(using: &rng)]].bounds.randomPoint(using: &rng)
+        let pick: Int
+        if let near, places.count > 1 {
+            let weights = places.map { config.places[$0].weight * exp(-Geo.distance(near, config.places[$0].bounds.center) / Self.distanceDecayMeters) }
+            pick = weights.contains { $0 > 0 } ? rng.weightedIndex(weights) : choice.draw(using: &rng)
+        } else {
+            pick = choice.draw(using: &rng)
+        }
+        let bounds = config.places[places[pick]].bounds
+        for _ in 0..<Self.landTries {
+            let p = bounds.randomPoint(using: &rng)
+            if !Basemap.builtIn.isWater(p) { return p }
+        }
+        return bounds.center
     }
 }
 
@@ -84,6 +116,10 @@ struct FleetState: Sendable {
     var tripOrigin: [GeoPoint] = [], tripDestination: [GeoPoint] = []
     var tripStart: [Int64] = [], tripEnd: [Int64] = []
     var tripKind: [DestinationKind] = []
+    /// A trip along the roads: the road node it joins and the one it leaves by (`offRoad` for a
+    /// straight trip), and its whole length in metres (`FleetState.route`).
+    var tripEntry: [UInt16] = [], tripExit: [UInt16] = []
+    var tripMeters: [Double] = []
     var chargeStart: [Int64] = [], chargeKW: [Float] = []
     var lastTick: [Int64] = []
     var lastActivity: [Int64] = []
@@ -101,6 +137,7 @@ struct FleetState: Sendable {
     var flowsEmitted: UInt64 = 0
 
     static let noZone = UInt16.max
+    static let offRoad = UInt16.max
 
     init(config: WorldConfig) {
         self.config = config
