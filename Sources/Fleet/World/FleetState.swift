@@ -17,6 +17,11 @@ struct CompiledArea: Sendable {
     var charger: [Int], chargerChoice: WeightedChoice?
     /// Zones whose interior point lies in the area: where a trip to "a zone" may go.
     var zones: [Int]
+    var timeZone: TimeZoneRule
+    /// Trip-start intensity per local hour, weekdays then weekends (`DayProfile.intensity`).
+    var intensity: [Double]
+    /// Every hour alike: departures need no time change.
+    var flatProfile: Bool
 
     init(region: Int, config: AreaConfig, zones: [ZoneConfig]) {
         self.region = region
@@ -30,6 +35,9 @@ struct CompiledArea: Sendable {
         (poi, poiChoice) = pick([.poi, .airport])
         (charger, chargerChoice) = pick([.charger])
         self.zones = zones.indices.filter { config.bounds.contains(zones[$0].shape.interiorPoint) }
+        timeZone = config.timeZone
+        intensity = config.profile.intensity
+        flatProfile = config.profile.isFlat
     }
 
     func point(in places: [Int], _ choice: WeightedChoice?, rng: inout SeededGenerator) -> GeoPoint? {
@@ -43,6 +51,8 @@ struct CompiledArea: Sendable {
 struct FleetState: Sendable {
     var config: WorldConfig
     var rng: SeededGenerator
+    /// Simulated time zero as a UTC instant; each area reads it in its own zone.
+    var calendar: SimCalendar
 
     // Compiled tables.
     var areas: [CompiledArea] = []
@@ -105,6 +115,7 @@ struct FleetState: Sendable {
     init(config: WorldConfig) {
         self.config = config
         rng = SeededGenerator(seed: config.seed)
+        calendar = SimCalendar(config: config)
         meters = MeterBank(cars: 0, historyLength: config.meters.historyLength, historySeconds: config.meters.historySeconds)
         aggregates = FleetAggregates(regions: config.regions.count, countries: 0, services: 0, userClasses: 0)
         compile()
