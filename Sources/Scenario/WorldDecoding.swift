@@ -37,6 +37,7 @@ struct WorldDecoder {
         if let n = doc.services { sections["services"] = n.location; decodeServices(n, &c) }
         if let n = doc.routing { sections["routing"] = n.location; decodeRouting(n, &c) }
         if let n = doc.flows { sections["flows"] = n.location; decodeFlows(n, &c) }
+        if let n = doc.behaviour { sections["behaviour"] = n.location; decodeBehaviour(n, &c) }
     }
 
     /// Where the parameter at `path` (a `ConfigError.path`) was written: its own node, the
