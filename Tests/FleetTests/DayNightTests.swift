@@ -5,8 +5,8 @@ import Testing
 /// A simulated day and night of the default fleet: trips start by each area's hourly profile
 /// in its local time, and the daily volumes per car fall in DOMAIN.md's ranges (telemetry
 /// 1-5 MB a day; about an hour of driving a day [S: AAA Foundation, New American Driving
-/// Survey 2019-2020: 59 minutes, 2.5 trips a day]). `DayNightTests/printsTheDay` prints the
-/// tables (`swift test --skip-build --filter DayNightTests`).
+/// Survey 2019-2020: 59 minutes, 2.5 trips a day]). The test prints the tables of the report
+/// (`swift test --skip-build --filter DayNightTests`).
 @Suite struct DayNightTests {
     /// What a few simulated days measured, per region and per kind of local day.
     struct Measure {
@@ -16,13 +16,15 @@ import Testing
         /// [region][weekend 0/1]: car-samples in all.
         var samples: [[Double]]
         var carDays: Double
+        /// [region]: cars.
+        var cars: [Double]
         var drivingHoursPerCarDay: Double
         var mbPerCarDay: [DataCategory: Double]
     }
 
     /// Runs `cars` cars of the default world from Friday 2026-11-27 00:00 Shanghai time for
     /// `days` days after a day's warm-up, sampling every car each minute.
-    static func measure(cars: Int = 400, days: Int = 4, seed: UInt64 = 2021) throws -> Measure {
+    static func measure(cars: Int = 300, days: Int = 3, seed: UInt64 = 2021) throws -> Measure {
         var config = WorldConfig.default
         config.seed = seed
         config.fleetSize = cars
@@ -32,7 +34,7 @@ import Testing
         var m = Measure(
             starts: Array(repeating: Array(repeating: Array(repeating: 0, count: 24), count: 2), count: regions),
             driving: Array(repeating: Array(repeating: Array(repeating: 0, count: 24), count: 2), count: regions),
-            samples: Array(repeating: [0, 0], count: regions), carDays: 0, drivingHoursPerCarDay: 0, mbPerCarDay: [:])
+            samples: Array(repeating: [0, 0], count: regions), carDays: 0, cars: Array(repeating: 0, count: regions), drivingHoursPerCarDay: 0, mbPerCarDay: [:])
         let day = 86_400.0
         var ignore = IgnoreFlows()
         world.run(until: .seconds(day))
@@ -56,6 +58,7 @@ import Testing
         }
         world.flushAll(observer: &ignore)
         m.carDays = Double(world.carCount * days)
+        for car in 0..<world.carCount { m.cars[world.regionIndex(of: car)] += 1 }
         m.drivingHoursPerCarDay = (world.secondsIn(.driving) - driving0) / 3600 / m.carDays
         for c in DataCategory.allCases {
             let t = world.aggregates.byCategory[c.index]
@@ -95,6 +98,12 @@ import Testing
             }
         }
         out += "\ndriving \(fmt(m.drivingHoursPerCarDay)) h per car per day over \(Int(m.carDays)) car-days\n"
+        for (r, region) in config.regions.enumerated() {
+            let carDays = m.cars[r] * m.carDays / m.cars.reduce(0, +)
+            let samples = m.driving[r].joined().reduce(0, +), trips = m.starts[r].joined().reduce(0, +)
+            out += "\(region.name): driving \(fmt(samples / 60 / carDays)) h and \(fmt(trips / carDays)) trips per car per day, "
+                + "\(fmt(samples / max(1, trips), decimals: 0)) minutes a trip\n"
+        }
         out += "MB per car per day:"
         for c in DataCategory.allCases { out += " \(c.rawValue) \(fmt(m.mbPerCarDay[c] ?? 0))" }
         return out + "\n"
