@@ -132,11 +132,16 @@ import Testing
                 // A quiet night: little driving 00:00-05:00.
                 #expect(d[0..<5].reduce(0, +) < 0.06, "night driving share \(what)")
             }
+            // Weekends are different: a smaller morning peak, a busier midday.
+            let weekday = Self.shares(m.starts[r][0]), weekend = Self.shares(m.starts[r][1])
+            let morning: (Double, Double) = (weekday[7] + weekday[8], weekend[7] + weekend[8])
+            let midday: (Double, Double) = (weekday[10..<14].reduce(0, +), weekend[10..<14].reduce(0, +))
+            #expect(morning.0 > morning.1 + 0.04, "morning peak, weekday against weekend")
+            #expect(midday.0 + 0.04 < midday.1, "midday, weekday against weekend")
         }
         // DOMAIN.md: about an hour a day (1-1.5 h), telemetry 1-5 MB a day.
         #expect((0.8...1.6).contains(m.drivingHoursPerCarDay), "driving \(m.drivingHoursPerCarDay) h a day")
         #expect((1...5).contains(m.mbPerCarDay[.telemetry] ?? 0), "telemetry \(m.mbPerCarDay[.telemetry] ?? 0) MB a day")
-        #expect((5...50).contains(m.mbPerCarDay[.diagnostics] ?? 0), "diagnostics \(m.mbPerCarDay[.diagnostics] ?? 0) MB a day")
     }
 }
 
