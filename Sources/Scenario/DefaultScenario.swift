@@ -14,7 +14,8 @@ public enum DefaultScenario {
 
         fleet:
           size: 600
-          start: 2026-11-30 08:00
+          # The start of the simulated calendar, in Shanghai time (without an offset: the first area's).
+          start: 2026-11-30 08:00 +08:00
           mix:
             - region: shanghai
               share: 1
@@ -40,6 +41,12 @@ public enum DefaultScenario {
                 bounds: {south: 30.70, north: 31.45, west: 121.05, east: 122.00}
                 share: 1
                 speed-kmh: 24
+                time-zone: Asia/Shanghai
+                # Car trips by start hour, percent [E]: peaks 07-09 and 17-19 (Amap quarterly reports), a
+                # later evening than the US; weekends after the NHTS weekend shape (DECISIONS.md 2026-12-02).
+                profile:
+                  weekday: [0.6, 0.3, 0.2, 0.15, 0.2, 0.6, 2.5, 8.0, 9.0, 6.0, 4.8, 4.8, 4.5, 4.8, 4.8, 5.0, 6.0, 8.5, 8.0, 5.5, 4.5, 3.5, 2.3, 1.2]
+                  weekend: [1.0, 0.5, 0.3, 0.2, 0.2, 0.4, 1.2, 2.8, 4.5, 6.5, 7.5, 7.0, 6.0, 6.5, 7.0, 7.0, 7.0, 7.0, 6.5, 5.5, 4.5, 3.5, 2.5, 1.6]
                 places:
                   - {id: pudong, name: "Pudong New Area", kind: residential, bounds: {south: 30.85, north: 31.4, west: 121.48, east: 121.98}, weight: 3}
                   - {id: puxi, name: "Puxi core (Huangpu, Jing'an, Xuhui)", kind: residential, bounds: {south: 31.18, north: 31.26, west: 121.42, east: 121.5}, weight: 2}
@@ -87,6 +94,12 @@ public enum DefaultScenario {
                 bounds: {south: 37.2, north: 37.9, west: -122.55, east: -121.60}
                 share: 2
                 speed-kmh: 38
+                time-zone: America/Los_Angeles
+                # Vehicle trips by start hour [S: FHWA Highway Statistics 2006, table NT-3, 2001 NHTS;
+                # Wednesday and Saturday].
+                profile:
+                  weekday: [147, 82, 83, 36, 249, 639, 1607, 3893, 2994, 2294, 2600, 2967, 3166, 3032, 3321, 3888, 3959, 4377, 3746, 2819, 2061, 1559, 783, 381]
+                  weekend: [432, 185, 117, 62, 185, 270, 558, 1147, 2088, 2951, 4096, 4420, 4561, 4088, 4256, 4037, 3823, 3536, 3626, 2665, 2206, 1925, 1069, 772]
                 places:
                   - {id: san-jose, name: "San Jose", kind: residential, bounds: {south: 37.25, north: 37.4, west: -121.98, east: -121.78}, weight: 3}
                   - {id: peninsula, name: "Peninsula", kind: residential, bounds: {south: 37.4, north: 37.6, west: -122.35, east: -122.1}, weight: 2}
@@ -104,6 +117,12 @@ public enum DefaultScenario {
                 bounds: {south: 30.10, north: 30.50, west: -97.95, east: -97.55}
                 share: 1
                 speed-kmh: 42
+                time-zone: America/Chicago
+                # Vehicle trips by start hour [S: FHWA Highway Statistics 2006, table NT-3, 2001 NHTS;
+                # Wednesday and Saturday].
+                profile:
+                  weekday: [147, 82, 83, 36, 249, 639, 1607, 3893, 2994, 2294, 2600, 2967, 3166, 3032, 3321, 3888, 3959, 4377, 3746, 2819, 2061, 1559, 783, 381]
+                  weekend: [432, 185, 117, 62, 185, 270, 558, 1147, 2088, 2951, 4096, 4420, 4561, 4088, 4256, 4037, 3823, 3536, 3626, 2665, 2206, 1925, 1069, 772]
                 places:
                   - {id: austin-north, name: "North Austin", kind: residential, bounds: {south: 30.3, north: 30.45, west: -97.85, east: -97.65}, weight: 2}
                   - {id: austin-south, name: "South Austin", kind: residential, bounds: {south: 30.15, north: 30.25, west: -97.85, east: -97.7}, weight: 1}
@@ -245,6 +264,16 @@ public enum DefaultScenario {
             up-share: 0.5
             throughput: 10_000
             packet-bytes: 500
+
+        # How cars live. Stays are counted in profile time (an hour at the peak counts more than one at
+        # night), so departures follow each area's profile. Tuned to about 1.3 h of driving a car a day
+        # (DOMAIN.md 1-1.5 h; AAA New American Driving Survey 2019-2020: 59 minutes) with trips of
+        # about an hour on the map: long stays at home, most trips from elsewhere go home.
+        behaviour:
+          from-home: {home: 0, work: 0.5, poi: 0.44, charger: 0.04, zone: 0.02}
+          from-elsewhere: {home: 0.8, work: 0.03, poi: 0.15, charger: 0.01, zone: 0.01}
+          dwell-hours: {home: 36, work: 9, poi: 2, charger: 0.3, zone: 1}
+          dwell-sigma: 0.6
 
         # The rules of DOMAIN.md's table "Policy rules a compliance officer would want".
         policies:

@@ -9,7 +9,7 @@ extension WorldDecoder {
         "id", "name", "market", "chinese-names", "model-years", "prc-linked-share", "prc-linked-from-year", "models",
         "areas", "zones",
     ]
-    static let areaKeys = ["id", "name", "bounds", "share", "speed-kmh", "places"]
+    static let areaKeys = ["id", "name", "bounds", "share", "speed-kmh", "places", "time-zone", "profile"]
     static let placeKeys = ["id", "name", "kind", "bounds", "center", "radius-m", "weight"]
     static let zoneKeys = ["id", "name", "kind", "center", "radius-m", "polygon", "season"]
     static let modelKeys = ["model", "factory", "share", "battery-kwh"]
@@ -36,7 +36,7 @@ extension WorldDecoder {
             let prcShare = f["prc-linked-share"].map { c.double($0, "\(what) prc-linked-share", in: ConfigRange.fraction) } ?? 0
             let prcYear = f["prc-linked-from-year"].map { c.int($0, "\(what) prc-linked-from-year", in: 2012...2100) } ?? 2027
             let models = f["models"].flatMap { decodeModels($0, path: path, what, &c) }
-            let areas = f["areas"].flatMap { decodeAreas($0, path: path, what, &c) }
+            let areas = f["areas"].flatMap { decodeAreas($0, path: path, what, market: market, &c) }
             if let z = f["zones"], let list = c.list(z, "\(what) zones"), let market {
                 for item in list {
                     paths["zones[\(zones.count)]"] = item.location
@@ -91,7 +91,9 @@ extension WorldDecoder {
         return c.diagnostics.count == before ? models : nil
     }
 
-    mutating func decodeAreas(_ node: YAMLNode, path: String, _ what: String, _ c: inout DecodeContext) -> [AreaConfig]? {
+    mutating func decodeAreas(
+        _ node: YAMLNode, path: String, _ what: String, market: Market?, _ c: inout DecodeContext
+    ) -> [AreaConfig]? {
         guard let items = c.list(node, "\(what) areas") else { return nil }
         paths["\(path).areas"] = node.location
         let before = c.diagnostics.count
@@ -116,13 +118,57 @@ extension WorldDecoder {
                     if let place = decodePlace(item, &c) { places?.append(place) } else { places = nil }
                 }
             }
-            if let bounds, let share, let speed, let places {
+            // Without a zone or a profile: the default area's of the same id, else the market's.
+            let base = WorldConfig.default.regions.flatMap(\.areas).first { $0.id == id }
+            var zone: TimeZoneRule? = base?.timeZone ?? (market == .cn ? .shanghai : .usPacific)
+            if let n = f["time-zone"] {
+                paths["\(ap).timeZone"] = n.location
+                zone = timeZone(n, "area '\(id)' time-zone", &c)
+            }
+            var profile: DayProfile? = base?.profile ?? (market == .cn ? .shanghai : .nhts)
+            if let n = f["profile"] {
+                paths["\(ap).profile"] = n.location
+                profile = dayProfile(n, "area '\(id)' profile", &c)
+            }
+            if let bounds, let share, let speed, let places, let zone, let profile {
                 areas.append(AreaConfig(id: id, name: f["name"].flatMap { c.string($0, "area name") } ?? id,
-                    bounds: bounds, share: share, speedKmh: speed, places: places))
+                    bounds: bounds, share: share, speedKmh: speed, places: places, timeZone: zone, profile: profile))
             }
         }
         c.checkUnique(ids, "area id")
         return c.diagnostics.count == before ? areas : nil
+    }
+
+    /// `Asia/Shanghai`, `America/Los_Angeles`, `America/Chicago` (`TimeZoneRule.named`), or a
+    /// fixed offset `UTC+8`, `UTC-05:00`.
+    func timeZone(_ node: YAMLNode, _ what: String, _ c: inout DecodeContext) -> TimeZoneRule? {
+        guard let text = c.string(node, what) else { return nil }
+        if let rule = TimeZoneRule(named: text) { return rule }
+        let names = TimeZoneRule.named.map(\.name)
+        c.error("\(what) must be one of \(names.joined(separator: ", ")) or a fixed offset such as UTC+8 or UTC-05:00, "
+            + "found '\(text)'" + Suggestion.hint(for: text, among: names), at: node)
+        return nil
+    }
+
+    /// `{weekday: [24 weights], weekend: [24 weights]}`: trip starts per local hour from 00:00.
+    func dayProfile(_ node: YAMLNode, _ what: String, _ c: inout DecodeContext) -> DayProfile? {
+        guard let f = c.mapping(node, what, allowed: ["weekday", "weekend"], required: ["weekday", "weekend"]) else { return nil }
+        func day(_ key: String) -> [Double]? {
+            guard let n = f[key], let items = c.list(n, "\(what) \(key)") else { return nil }
+            guard items.count == 24 else {
+                c.error("\(what) \(key) must list 24 weights, one per hour from 00:00, found \(items.count)", at: n)
+                return nil
+            }
+            let weights = items.compactMap { c.double($0, "\(what) \(key) weight", in: ConfigRange.weight) }
+            guard weights.count == 24 else { return nil }
+            guard weights.reduce(0, +) > 0 else {
+                c.error("\(what) \(key) must have at least one positive weight", at: n)
+                return nil
+            }
+            return weights
+        }
+        guard let weekday = day("weekday"), let weekend = day("weekend") else { return nil }
+        return DayProfile(weekday: weekday, weekend: weekend)
     }
 
     func decodePlace(_ node: YAMLNode, _ c: inout DecodeContext) -> PlaceConfig? {

@@ -10,7 +10,7 @@ import Simulation
 public struct ScenarioDocument: Sendable {
     /// The top-level keys, in the order the format document lists them.
     public static let topLevelKeys = [
-        "name", "description", "seed", "fleet", "regions", "classes", "services", "routing", "flows",
+        "name", "description", "seed", "fleet", "regions", "classes", "services", "routing", "flows", "behaviour",
         "policies", "alerts", "timeline",
     ]
 
@@ -26,6 +26,7 @@ public struct ScenarioDocument: Sendable {
     public var services: YAMLNode?
     public var routing: YAMLNode?
     public var flows: YAMLNode?
+    public var behaviour: YAMLNode?
     /// Ids declared by `classes`, `regions` (with their zones and places), `services`, and `fleet.size`.
     public var names: ScenarioNames
     /// `PolicySet.default` when the file has no `policies`.
@@ -83,6 +84,7 @@ public struct ScenarioDocument: Sendable {
         document.services = f["services"]
         document.routing = f["routing"]
         document.flows = f["flows"]
+        document.behaviour = f["behaviour"]
         document.names = NameScan.names(of: f, context: &context)
         if let node = f["policies"], let set = PolicyDecoding.decode(node, names: document.names, context: &context) {
             document.policies = set

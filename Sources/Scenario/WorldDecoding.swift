@@ -37,6 +37,7 @@ struct WorldDecoder {
         if let n = doc.services { sections["services"] = n.location; decodeServices(n, &c) }
         if let n = doc.routing { sections["routing"] = n.location; decodeRouting(n, &c) }
         if let n = doc.flows { sections["flows"] = n.location; decodeFlows(n, &c) }
+        if let n = doc.behaviour { sections["behaviour"] = n.location; decodeBehaviour(n, &c) }
     }
 
     /// Where the parameter at `path` (a `ConfigError.path`) was written: its own node, the
@@ -109,19 +110,34 @@ struct WorldDecoder {
     }
 
 
-    /// `2026-11-30` or `2026-11-30 08:00`.
+    /// `2026-11-30`, `2026-11-30 08:00`, or with the zone it is written in: `2026-11-30 08:00
+    /// +08:00` (also `UTC+8`, `Z`, or ISO `2026-11-30T08:00+08:00`). Without a zone the date is
+    /// the first region's first area's local time.
     func startDate(_ node: YAMLNode, _ c: inout DecodeContext) -> StartDate? {
         guard let text = c.string(node, "fleet.start") else { return nil }
-        let parts = text.split(whereSeparator: { $0 == " " || $0 == "T" })
+        var parts = text.split(whereSeparator: { $0 == " " || $0 == "T" }).map(String.init)
+        if parts.count == 2, let cut = parts[1].firstIndex(where: { $0 == "+" || $0 == "-" || $0 == "Z" }) {
+            parts = [parts[0], String(parts[1][..<cut]), String(parts[1][cut...])]
+        }
         let date = parts.first.map { $0.split(separator: "-").compactMap { Int($0) } } ?? []
-        let time = parts.count == 2 ? parts[1].split(separator: ":").compactMap { Int($0) } : [8, 0]
-        guard parts.count <= 2, date.count == 3, time.count == 2, (1...12).contains(date[1]), (1...31).contains(date[2]),
+        let time = parts.count >= 2 ? parts[1].split(separator: ":").compactMap { Int($0) } : [8, 0]
+        var offset: Int?
+        var offsetOK = true
+        if parts.count == 3 {
+            let zone = parts[2]
+            offset = zone == "Z" || zone == "UTC" ? 0
+                : TimeZoneRule.offsetMinutes(parsing: zone, prefix: zone.hasPrefix("UTC") ? "UTC" : "")
+            offsetOK = offset != nil
+        }
+        guard parts.count <= 3, offsetOK, date.count == 3, time.count == 2, (1...12).contains(date[1]), (1...31).contains(date[2]),
             (0...23).contains(time[0]), (0...59).contains(time[1]), (1900...2200).contains(date[0])
         else {
-            c.error("fleet.start must be a date such as 2026-11-30 or 2026-11-30 08:00, found '\(text)'", at: node)
+            c.error("fleet.start must be a date such as 2026-11-30 or 2026-11-30 08:00, optionally with the UTC offset "
+                + "it is written in (2026-11-30 08:00 +08:00), found '\(text)'", at: node)
             return nil
         }
-        return StartDate(year: date[0], month: date[1], day: date[2], hour: Double(time[0]) + Double(time[1]) / 60)
+        return StartDate(year: date[0], month: date[1], day: date[2], hour: Double(time[0]) + Double(time[1]) / 60,
+                         utcOffsetMinutes: offset)
     }
 
     mutating func decodeClasses(_ node: YAMLNode, _ c: inout DecodeContext) {

@@ -148,8 +148,16 @@ import TestSupport
 
     // MARK: The model: counts, orders, the history and the alert view from a real run.
 
+    /// The default world with short stays at home: a busy morning, so that 20 minutes raise
+    /// alerts of several kinds.
+    static let busy: WorldConfig = {
+        var config = WorldConfig.default
+        config.behaviour.dwellHours.home = 10
+        return config
+    }()
+
     static let monitor: FleetMonitor = {
-        var m = try! FleetMonitor(config: .default, policies: .default)
+        var m = try! FleetMonitor(config: Self.busy, policies: .default)
         m.run(until: SimTime.zero + .minutes(20))
         return m
     }()
@@ -225,7 +233,7 @@ import TestSupport
     @Test func theHistoryHoldsWhatTheBookKeepsAndSaysWhatItDropped() throws {
         var parameters = AlertParameters.default
         parameters.logCapacity = 5
-        var monitor = try FleetMonitor(config: .default, policies: .default, alerts: parameters)
+        var monitor = try FleetMonitor(config: Self.busy, policies: .default, alerts: parameters)
         monitor.run(until: SimTime.zero + .minutes(20))
         let (state, model) = Self.model(monitor) { $0.view = .alerts }
         #expect(model.alertHistory.count == monitor.alerts.openCount + 5)

@@ -18,6 +18,14 @@ import Testing
         config.seed = 4242
         config.fleetSize = 360
         config.behaviour.initialAwakeShare = 0.6
+        // The clock-blind fleet of before time of day (flat profiles, short stays): a busy
+        // morning whose first minutes have trips and traffic of every kind.
+        for r in config.regions.indices {
+            for a in config.regions[r].areas.indices { config.regions[r].areas[a].profile = .flat }
+        }
+        config.behaviour.fromHome = TripMix(home: 0, work: 0.5, poi: 0.38, charger: 0.1, zone: 0.02)
+        config.behaviour.fromElsewhere = TripMix(home: 0.6, work: 0.1, poi: 0.24, charger: 0.05, zone: 0.01)
+        config.behaviour.dwellHours = DwellHours(home: 10, work: 8, poi: 1.5, charger: 0.2, zone: 1)
         func at(_ seconds: Int64, _ action: ScriptedAction) -> TimelineEntry {
             TimelineEntry(at: .seconds(seconds), action: action, location: SourceLocation(file: "test", line: 1, column: 1))
         }
@@ -300,6 +308,7 @@ import Testing
             regions[i].downRate = rate(regions[i].windowDown)
             regions[i].upBytes = model.regions[i].upBytes
             regions[i].downBytes = model.regions[i].downBytes
+            regions[i].localTimes = model.regions[i].localTimes  // clocks, not sums
             #expect(model.regions[i].upBytes + model.regions[i].downBytes == regions[i].bytes)
         }
         #expect(model.fleet.windowUp == windowUp && model.fleet.windowDown == windowDown)

@@ -42,7 +42,10 @@ import Testing
     }
 
     @Test func tripsEndWhereTheyWereGoing() throws {
-        var world = try FleetWorld(config: smallConfig(seed: 5, cars: 300))
+        var config = smallConfig(seed: 5, cars: 300)
+        // Short stays, so that many trips end within the 20 minutes watched.
+        config.behaviour.dwellHours = DwellHours(home: 2, work: 2, poi: 1, charger: 0.2, zone: 1)
+        var world = try FleetWorld(config: config)
         world.run(until: .seconds(3600))
         var trips: [(car: Int, trip: TripSnapshot)] = []
         for i in 0..<world.carCount {

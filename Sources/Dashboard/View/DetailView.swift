@@ -58,7 +58,7 @@ struct DetailView: Widget {
             Line([label("Car"), Span(clean(r.model)), sep, Span("\(d.modelYear)"), sep, Span(r.market.rawValue + " market", style: t.text), sep, Span(clean(regionName(r.region)))]),
             Line([label("Address"), Span(clean(d.address))]),
             Line(driver),
-            Line([label("State"), Span(clean(r.state), style: t.title)]),
+            Line([label("State"), Span(clean(r.state), style: t.title)] + localTime(d, sep)),
             Line([label("Battery")]),
             Line(place),
             Line([label("Trip"), d.trip.map { Span(clean($0)) } ?? Span("none", style: t.dim)]),
@@ -70,6 +70,13 @@ struct DetailView: Widget {
             let gauge = Gauge(ratio: d.battery, label: Format.percent(d.battery), filledStyle: gaugeStyle, trackStyle: t.track, labelStyle: t.text, glyphs: style.glyphs)
             buffer.render(gauge, in: Rect(x: inner.x + 9, y: inner.y + batteryRow, width: min(24, inner.width - 9), height: 1))
         }
+    }
+
+    /// `· local time Mon 08:15 (UTC+8)`: the clock where the car lives.
+    func localTime(_ d: VehicleDetail, _ sep: Span) -> [Span] {
+        guard let l = d.localTime else { return [] }
+        let day = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"][l.weekday]
+        return [sep, Span("local time ", style: style.theme.dim), Span("\(day) \(l.clock)"), Span(" (\(l.offsetLabel))", style: style.theme.dim)]
     }
 
     func rates(_ d: VehicleDetail, into buffer: inout Buffer, area: Rect) {

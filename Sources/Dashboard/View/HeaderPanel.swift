@@ -2,8 +2,8 @@ import Fleet
 import Screen
 
 /// The top of the screen: the product, the scenario, the simulated clock and speed, the fleet
-/// and its states, total up and down rates, open alerts by severity, and a total-rate sparkline
-/// when there is room. Two rows, or one on short screens; pieces drop by priority when narrow.
+/// and its states, total up and down rates, open alerts by severity, each region's local time
+/// with its UTC offset, and a total-rate sparkline when there is room. Two rows, or one on short screens; pieces drop by priority when narrow.
 struct HeaderPanel: Widget {
     let style: ViewStyle
     let model: DashboardModel
@@ -47,6 +47,23 @@ struct HeaderPanel: Widget {
             .init(spans: [Span("sent ", style: t.dim), Span(Format.bytes(Double(fleet.upBytes))), Span("  received ", style: t.dim), Span(Format.bytes(Double(fleet.downBytes)))], priority: 1),
         ]
         second.append(.init(spans: alertSpans(), priority: 8))
+        // Each region's wall clock (one per time zone), the first kept longest; when not even
+        // the first fits as "Shanghai 08:15 (UTC+8)", all shorten to "Shanghai 08:15+8".
+        let clocks = model.regions.flatMap(\.localTimes)
+        let base = second
+        func withClocks(short: Bool) -> [SegmentRow.Segment] {
+            base + clocks.enumerated().map { k, c in
+                let offset = short ? TimeZoneRule.offsetText(c.time.utcOffsetMinutes) : " (" + c.time.offsetLabel + ")"
+                return .init(spans: [Span(clean(c.place) + " ", style: t.dim), Span(c.time.clock, style: t.text),
+                                     Span(offset, style: t.dim)], priority: max(2, 6 - k))
+            }
+        }
+        second = withClocks(short: area.height < 2)
+        if area.height >= 2, !clocks.isEmpty {
+            let shown = SegmentRow(segments: second, separator: sep).fitting(width: area.width).segments.count
+            let without = SegmentRow(segments: base, separator: sep).fitting(width: area.width).segments.count
+            if shown <= without { second = withClocks(short: true) }
+        }
 
         if area.height >= 2 {
             SegmentRow(segments: first, separator: sep).render(into: &buffer, area: Rect(x: area.x, y: area.y, width: area.width, height: 1))

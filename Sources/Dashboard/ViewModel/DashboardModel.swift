@@ -41,6 +41,8 @@ public struct DashboardModel: Hashable, Sendable {
     /// The scenario's calendar, for clock times (the alerts'); nil in a model built without a
     /// scenario, where times show as offsets from the start.
     public var scenarioClock: ScenarioClock?
+    /// The simulated calendar (UTC at simulated time zero); nil in a model built without a world.
+    public var calendar: SimCalendar?
 
     public init(
         scenarioName: String, seed: UInt64, clock: SimTime, wallClockLabel: String = "", fleet: FleetSummary,
@@ -126,6 +128,8 @@ public struct RegionSummary: Hashable, Sendable {
     public var openAlerts: Int
     /// Total rate history (oldest first).
     public var history: [Double]
+    /// The region's wall clocks, one per time zone of its areas.
+    public var localTimes: [LocalClock] = []
 
     public init(
         id: RegionID, name: String, market: Market, cars: Int, driving: Int = 0, restrictedCars: Int = 0,

@@ -33,10 +33,11 @@ extension ModelBuilder {
                 matrix[c][other] = row.categoryBytes[c] >= named ? row.categoryBytes[c] - named : 0
             }
         }
+        let zone = world.area(of: row.index).timeZone
         var trip: String?
         if let t = car.trip {
             let percent = Int((t.progress * 100).rounded())
-            trip = "to \(Self.placeName(t.kind)), \(percent) % done, arrives \(Self.calendarLabel(start: config.start, at: t.arrival).suffix(5))"
+            trip = "to \(Self.placeName(t.kind)), \(percent) % done, arrives \(world.calendar.local(zone, at: t.arrival).clock)"
         } else {
             trip = "at \(Self.placeName(car.place))"
         }
@@ -46,7 +47,8 @@ extension ModelBuilder {
             trip: trip, zone: car.zone, zoneName: zoneName, destinations: destinations, matrix: matrix,
             upRates: [m.up.twoSeconds, m.up.tenSeconds, m.up.fortySeconds],
             downRates: [m.down.twoSeconds, m.down.tenSeconds, m.down.fortySeconds], windowSeconds: MeterBank.windows,
-            peakRate: max(m.peakUp, m.peakDown), upBytes: m.totalUp, downBytes: m.totalDown, alerts: alerts)
+            peakRate: max(m.peakUp, m.peakDown), upBytes: m.totalUp, downBytes: m.totalDown, alerts: alerts,
+            localTime: world.localTime(of: row.index), timeZone: zone.name)
     }
 
     /// Every car's detail in fleet order, for the JSON export.

@@ -77,6 +77,7 @@ public struct ModelBuilder: Sendable {
             summary.windowDown = w.down
             summary.upBytes = t.bytesUp
             summary.downBytes = t.bytesDown
+            summary.localTimes = LocalClock.clocks(of: r, calendar: world.calendar, at: now)
             return summary
         }
 
@@ -151,6 +152,7 @@ public struct ModelBuilder: Sendable {
             map: mapModel(world: world, dots: scan.dots), table: table, services: services, categories: categories,
             rateWindowSeconds: window, scenarioClock: ScenarioClock(start: config.start))
         model.alertLog = AlertLogSummary(book: book, recentLimit: recentAlertLimit)
+        model.calendar = world.calendar
         switch state.view {
         case .alerts: model.alertHistory = alertHistory(book: book, world: world, order: alertOrder)
         case .alert(let id): model.openedAlert = alertDetail(id: id, book: book, world: world, policies: policies)

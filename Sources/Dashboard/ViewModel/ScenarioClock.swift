@@ -27,12 +27,14 @@ public struct ScenarioClock: Hashable, Sendable {
         return clock + ":\(Self.two(s % 60))"
     }
 
-    /// `2021-05-26T08:15:07`: ISO 8601 date and time of `time` on the scenario's calendar, to
-    /// the second (local time of the scenario, no zone: the scenario states none).
+    /// `2021-05-26T08:15:07+08:00`: ISO 8601 date and time of `time` on the scenario's calendar,
+    /// to the second, with the offset `fleet.start` was written in; without one (the first
+    /// area's local time at the start, read on as a fixed offset) no zone is written.
     public func iso(at time: SimTime) -> String {
         let day = CalendarDay(start: start, at: time)
         let s = secondOfDay(time)
-        return "\(day.year)-\(Self.two(day.month))-\(Self.two(day.day))T\(Self.two(s / 3600)):\(Self.two(s / 60 % 60)):\(Self.two(s % 60))"
+        let zone = start.utcOffsetMinutes.map { TimeZoneRule.offsetText($0, long: true) } ?? ""
+        return "\(day.year)-\(Self.two(day.month))-\(Self.two(day.day))T\(Self.two(s / 3600)):\(Self.two(s / 60 % 60)):\(Self.two(s % 60))" + zone
     }
 
     func secondOfDay(_ time: SimTime) -> Int {

@@ -11,8 +11,11 @@ public struct VehicleDetail: Hashable, Sendable {
     public var battery: Double
     /// The car's address behind the carrier's NAT.
     public var address: String
-    /// e.g. "to work (Lujiazui), 42 % done, arrives 08:41".
+    /// e.g. "to work (Lujiazui), 42 % done, arrives 08:41" (the car's local time).
     public var trip: String?
+    /// The time now where the car lives, and its zone's name.
+    public var localTime: LocalTime?
+    public var timeZone: String?
     public var zone: ZoneID?
     public var zoneName: String?
     /// Destinations (service names with their country) that received bytes, the columns of the matrix.
@@ -50,8 +53,10 @@ public struct VehicleDetail: Hashable, Sendable {
         zone: ZoneID? = nil, zoneName: String? = nil, destinations: [Destination] = [], matrix: [[UInt64]] = [],
         upRates: [Double] = [0, 0, 0], downRates: [Double] = [0, 0, 0], windowSeconds: [Int] = [2, 10, 40],
         peakRate: Double = 0, upBytes: UInt64 = 0,
-        downBytes: UInt64 = 0, alerts: [AlertRow] = []
+        downBytes: UInt64 = 0, alerts: [AlertRow] = [], localTime: LocalTime? = nil, timeZone: String? = nil
     ) {
+        self.localTime = localTime
+        self.timeZone = timeZone
         self.row = row
         self.modelYear = modelYear
         self.position = position

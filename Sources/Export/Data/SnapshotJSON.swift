@@ -23,6 +23,7 @@ public enum SnapshotJSON {
             ("simulated_time_ns", .int(model.clock.nanoseconds)),
             ("simulated_clock", .string(model.clock.description)),
             ("calendar_time", .string(model.wallClockLabel)),
+            ("utc_time", .optional(model.calendar.map { $0.local(.utc, at: model.clock).iso })),
             ("fleet", .object([
                 ("vehicles", .int(Int64(f.cars))),
                 ("restricted_vehicles", .int(Int64(f.restrictedCars))),
@@ -84,6 +85,17 @@ public enum SnapshotJSON {
             ("bytes", .uint(r.bytes)), ("up_bytes", .uint(r.upBytes)), ("down_bytes", .uint(r.downBytes)),
             ("window_bytes", window(r.windowUp, r.windowDown)), ("cross_border_bytes", .uint(r.crossBorderBytes)),
             ("open_alerts", .int(Int64(r.openAlerts))),
+            ("local_times", .array(r.localTimes.map(localClock))),
+        ])
+    }
+
+    /// A region's wall clock: `{"place": "Shanghai", "time_zone": "Asia/Shanghai", "local_time":
+    /// "2026-11-30T08:15:00+08:00", "utc_offset_minutes": 480, ...}`.
+    static func localClock(_ c: LocalClock) -> JSONValue {
+        .object([
+            ("place", .string(c.place)), ("areas", .array(c.areas.map { .string($0) })), ("time_zone", .string(c.timeZone)),
+            ("local_time", .string(c.time.iso)), ("utc_offset", .string(c.time.offsetLabel)),
+            ("utc_offset_minutes", .int(Int64(c.time.utcOffsetMinutes))),
         ])
     }
 
@@ -117,6 +129,7 @@ public enum SnapshotJSON {
             ("market", .string(r.market.rawValue)), ("region", .string(r.region.rawValue)),
             ("position", position(d.position)), ("state", .string(r.state)), ("zone", .optional(r.zone?.rawValue)),
             ("battery", .double(d.battery, 3)), ("address", .string(d.address)),
+            ("local_time", .optional(d.localTime?.iso)), ("time_zone", .optional(d.timeZone)),
             ("driver", .object([
                 ("name", .string(r.driverName)), ("romanised", .optional(r.driverRomanised)),
                 ("class", .string(r.userClass.rawValue)), ("restricted", .bool(r.restricted)),

@@ -96,17 +96,22 @@ public struct MeterConfig: Hashable, Sendable, Codable {
     }
 }
 
-/// The calendar date and hour at simulated time zero (for seasonal zones and clocks).
+/// The calendar date and hour at simulated time zero (for seasonal zones and clocks), in the
+/// zone of `utcOffsetMinutes` when given (`2026-11-30 08:00 +08:00`), else in the local time
+/// of the first region's first area (`SimCalendar`).
 public struct StartDate: Hashable, Sendable, Codable {
     public var year: Int
     public var month: Int
     public var day: Int
     public var hour: Double
+    /// Minutes east of UTC of the zone the date is written in; nil: the first area's zone.
+    public var utcOffsetMinutes: Int?
 
-    public init(year: Int, month: Int, day: Int, hour: Double = 8) {
+    public init(year: Int, month: Int, day: Int, hour: Double = 8, utcOffsetMinutes: Int? = nil) {
         self.year = year
         self.month = month
         self.day = day
         self.hour = hour
+        self.utcOffsetMinutes = utcOffsetMinutes
     }
 }

@@ -64,9 +64,12 @@ extension FlowConfig {
 
 extension BehaviourConfig {
     public static let defaults = BehaviourConfig(
-        fromHome: TripMix(home: 0, work: 0.5, poi: 0.38, charger: 0.1, zone: 0.02),
-        fromElsewhere: TripMix(home: 0.6, work: 0.1, poi: 0.24, charger: 0.05, zone: 0.01),
-        dwellHours: DwellHours(home: 10, work: 8, poi: 1.5, charger: 0.2, zone: 1),
+        // Tuned so that a car drives about 1.3 h a day (DOMAIN.md: 1-1.5 h; AAA 2019-2020: 59
+        // minutes): with the map's trips of about an hour, a car makes some 1.2 trips a day, so
+        // stays at home are long (in profile time, DayProfile) and most trips go home.
+        fromHome: TripMix(home: 0, work: 0.5, poi: 0.44, charger: 0.04, zone: 0.02),
+        fromElsewhere: TripMix(home: 0.8, work: 0.03, poi: 0.15, charger: 0.01, zone: 0.01),
+        dwellHours: DwellHours(home: 36, work: 9, poi: 2, charger: 0.3, zone: 1),
         dwellSigma: 0.6, speedSigma: 0.25, detourFactor: 1.3, sleepAfterSeconds: 900,
         consumptionKWhPerKm: 0.15, chargeBelow: 0.25, homeChargeBelow: 0.6, chargeTarget: 0.85,
         superchargerKW: 120, homeChargerKW: 7, initialBattery: 0.3...0.95, initialAwakeShare: 0.3)
@@ -75,7 +78,7 @@ extension BehaviourConfig {
 extension WorldConfig {
     /// The embedded default the dashboard opens with: 300 cars in Shanghai, 300 in the US.
     public static let `default` = WorldConfig(
-        seed: 2021, fleetSize: 600, start: StartDate(year: 2026, month: 11, day: 30, hour: 8),
+        seed: 2021, fleetSize: 600, start: StartDate(year: 2026, month: 11, day: 30, hour: 8, utcOffsetMinutes: 480),
         regions: [.shanghai, .unitedStates], zones: ZoneConfig.defaults, services: ServiceConfig.defaults,
         routing: .defaults, flows: .defaults, behaviour: .defaults)
 }

@@ -42,7 +42,7 @@ extension RegionConfig {
                                 bounds: GeoBox(center: GeoPoint(latitude: 31.110, longitude: 121.385), radiusMeters: 50)),
                     PlaceConfig(id: "sc-lingang", name: "Supercharger Lingang", kind: .charger,
                                 bounds: GeoBox(center: GeoPoint(latitude: 30.920, longitude: 121.880), radiusMeters: 50)),
-                ]),
+                ], timeZone: .shanghai, profile: .shanghai),
         ],
         models: [
             ModelShare(model: .model3, factory: .shanghai, share: 0.40, batteryKWh: 60),
@@ -86,7 +86,7 @@ extension RegionConfig {
                                 bounds: GeoBox(center: GeoPoint(latitude: 37.400, longitude: -122.110), radiusMeters: 50)),
                     PlaceConfig(id: "sc-fremont", name: "Supercharger Fremont", kind: .charger,
                                 bounds: GeoBox(center: GeoPoint(latitude: 37.550, longitude: -121.980), radiusMeters: 50)),
-                ]),
+                ], timeZone: .usPacific, profile: .nhts),
             AreaConfig(
                 id: "austin", name: "Austin",
                 bounds: GeoBox(south: 30.10, north: 30.50, west: -97.95, east: -97.55),
@@ -106,7 +106,7 @@ extension RegionConfig {
                                 bounds: GeoBox(center: GeoPoint(latitude: 30.402, longitude: -97.725), radiusMeters: 400)),
                     PlaceConfig(id: "sc-austin", name: "Supercharger Austin", kind: .charger,
                                 bounds: GeoBox(center: GeoPoint(latitude: 30.280, longitude: -97.700), radiusMeters: 50)),
-                ]),
+                ], timeZone: .usCentral, profile: .nhts),
         ],
         models: [
             ModelShare(model: .model3, factory: .fremont, share: 0.35, batteryKWh: 75),

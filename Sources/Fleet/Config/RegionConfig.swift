@@ -38,14 +38,23 @@ public struct AreaConfig: Hashable, Sendable, Codable {
     /// Typical urban speed in km/h (lognormal around it, see `BehaviourConfig.speedSigma`).
     public var speedKmh: Double
     public var places: [PlaceConfig]
+    /// The area's local time (trip starts follow `profile` in it; the screens show it).
+    public var timeZone: TimeZoneRule
+    /// Trip starts by local hour, weekdays and weekends.
+    public var profile: DayProfile
 
-    public init(id: String, name: String, bounds: GeoBox, share: Double, speedKmh: Double, places: [PlaceConfig]) {
+    public init(
+        id: String, name: String, bounds: GeoBox, share: Double, speedKmh: Double, places: [PlaceConfig],
+        timeZone: TimeZoneRule = .utc, profile: DayProfile = .flat
+    ) {
         self.id = id
         self.name = name
         self.bounds = bounds
         self.share = share
         self.speedKmh = speedKmh
         self.places = places
+        self.timeZone = timeZone
+        self.profile = profile
     }
 }
 

@@ -5,6 +5,7 @@ extension WorldConfig {
         try check("start.month", Double(start.month), 1, 12, integer: true)
         try check("start.day", Double(start.day), 1, 31, integer: true)
         try check("start.hour", start.hour, 0, 24)
+        if let offset = start.utcOffsetMinutes { try check("start.utcOffsetMinutes", Double(offset), -14 * 60, 14 * 60, integer: true) }
         guard !regions.isEmpty else { throw ConfigError(path: "regions", value: "[]", allowed: "at least one region") }
         for (r, region) in regions.enumerated() { try validate(region, path: "regions[\(r)]") }
         try check("regions.fleetShare (sum)", regions.reduce(0) { $0 + $1.fleetShare }, 1e-9, .infinity)
@@ -65,6 +66,14 @@ extension WorldConfig {
             }
             try check("\(ap).share", area.share, ConfigRange.weight)
             try check("\(ap).speedKmh", area.speedKmh, ConfigRange.speedKmh)
+            try check("\(ap).timeZone.standardOffsetMinutes", Double(area.timeZone.standardOffsetMinutes), -14 * 60, 14 * 60, integer: true)
+            for (day, weights) in [("weekday", area.profile.weekday), ("weekend", area.profile.weekend)] {
+                guard weights.count == 24 else {
+                    throw ConfigError(path: "\(ap).profile.\(day)", value: "\(weights.count) values", allowed: "24 values, one per hour from 00:00")
+                }
+                for (h, w) in weights.enumerated() { try check("\(ap).profile.\(day)[\(h)]", w, ConfigRange.weight) }
+                try check("\(ap).profile.\(day) (sum)", weights.reduce(0, +), 1e-9, .infinity)
+            }
             for kind in [PlaceKind.residential, .charger] where !area.places.contains(where: { $0.kind == kind && $0.weight > 0 }) {
                 throw ConfigError(path: "\(ap).places", value: "no \(kind) place", allowed: "at least one \(kind) place with a positive weight")
             }

@@ -91,9 +91,11 @@ extension FleetState {
             epoch.append(0); tickEpoch.append(0)
             backlog += repeatElement(0, count: DataCategory.count)
             meters.append(cars: 1)
-            // The car has been at home for a while: its first trip comes after a residual dwell.
+            // The car has been at home for a while: its first trip comes after a residual dwell
+            // (in profile time, so a fleet started at night waits for the morning).
             let firstTrip = rng.uniform() * dwell(.home)
-            simulator.schedule(FleetEvent(car: UInt32(car), kind: .depart, epoch: 0), at: now + .seconds(firstTrip))
+            simulator.schedule(FleetEvent(car: UInt32(car), kind: .depart, epoch: 0),
+                               at: departure(area: a, from: now, dwell: firstTrip))
             if awake {
                 simulator.schedule(FleetEvent(car: UInt32(car), kind: .tick, epoch: 0), at: now + .nanoseconds(tickNanoseconds))
                 simulator.schedule(FleetEvent(car: UInt32(car), kind: .sleep, epoch: 0),

@@ -161,22 +161,19 @@ extension FleetState {
             chargeKW[car] = Float(kw)
             let hours = (b.chargeTarget - battery[car]) * Double(batteryKWh[car]) / kw
             sim.schedule(FleetEvent(car: UInt32(car), kind: .chargeDone, epoch: epoch[car]), at: now + .seconds(hours * 3600))
-            if at[car] == .home {
-                sim.schedule(FleetEvent(car: UInt32(car), kind: .depart, epoch: epoch[car]), at: now + .seconds(dwell(.home)))
-            }
+            if at[car] == .home { scheduleDeparture(car: car, after: dwell(.home), simulator: &sim) }
         } else {
             changeState(car: car, to: .parked, simulator: &sim)
             schedulePark(car: car, simulator: &sim, departAfter: dwell(at[car]))
         }
     }
 
-    /// A parked car: it falls asleep after the idle delay, and leaves after `departAfter`.
+    /// A parked car: it falls asleep after the idle delay, and leaves after a stay of
+    /// `departAfter` seconds of profile time (`departure(area:from:dwell:)`).
     mutating func schedulePark(car: Int, simulator sim: inout Simulator<FleetEvent>, departAfter: Double?) {
         let c = UInt32(car)
         sim.schedule(FleetEvent(car: c, kind: .sleep, epoch: epoch[car]), at: sim.now + .seconds(config.behaviour.sleepAfterSeconds))
-        if let departAfter {
-            sim.schedule(FleetEvent(car: c, kind: .depart, epoch: epoch[car]), at: sim.now + .seconds(departAfter))
-        }
+        if let departAfter { scheduleDeparture(car: car, after: departAfter, simulator: &sim) }
     }
 
     /// State of charge at `now`: falling along a trip, rising while charging.

@@ -25,6 +25,11 @@ struct CompiledArea: Sendable {
     /// The built-in basemap's main roads inside the area (empty where it has none: trips then
     /// go straight, as the crow flies times the detour factor).
     var roads: RoadGraph
+    var timeZone: TimeZoneRule
+    /// Trip-start intensity per local hour, weekdays then weekends (`DayProfile.intensity`).
+    var intensity: [Double]
+    /// Every hour alike: departures need no time change.
+    var flatProfile: Bool
 
     init(region: Int, config: AreaConfig, zones: [ZoneConfig]) {
         self.region = region
@@ -39,6 +44,9 @@ struct CompiledArea: Sendable {
         (charger, chargerChoice) = pick([.charger])
         self.zones = zones.indices.filter { config.bounds.contains(zones[$0].shape.interiorPoint) }
         self.roads = RoadGraph(roads: Basemap.builtIn.lines(touching: config.bounds), within: config.bounds)
+        timeZone = config.timeZone
+        intensity = config.profile.intensity
+        flatProfile = config.profile.isFlat
     }
 
     /// Draws tries at most for a point on land before a place's centre stands in.
@@ -75,6 +83,8 @@ struct CompiledArea: Sendable {
 struct FleetState: Sendable {
     var config: WorldConfig
     var rng: SeededGenerator
+    /// Simulated time zero as a UTC instant; each area reads it in its own zone.
+    var calendar: SimCalendar
 
     // Compiled tables.
     var areas: [CompiledArea] = []
@@ -142,6 +152,7 @@ struct FleetState: Sendable {
     init(config: WorldConfig) {
         self.config = config
         rng = SeededGenerator(seed: config.seed)
+        calendar = SimCalendar(config: config)
         meters = MeterBank(cars: 0, historyLength: config.meters.historyLength, historySeconds: config.meters.historySeconds)
         aggregates = FleetAggregates(regions: config.regions.count, countries: 0, services: 0, userClasses: 0)
         compile()
