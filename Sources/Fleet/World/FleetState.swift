@@ -67,6 +67,10 @@ struct FleetState: Sendable {
     var modelYear: [UInt16] = []
     /// Runs connectivity software from a PRC-linked supplier (US-3).
     var prcLinked: [Bool] = []
+    /// The service of the third-party app the car streams its telemetry to as well, or `noApp`.
+    var appService: [UInt16] = []
+    /// Per region: the apps' service indexes and cumulative shares, for the draw at build time.
+    var regionApps: [[(service: UInt16, upTo: Double)]] = []
     var area: [UInt16] = []
     var market: [UInt8] = []
     var home: [GeoPoint] = [], work: [GeoPoint] = []
@@ -101,6 +105,7 @@ struct FleetState: Sendable {
     var flowsEmitted: UInt64 = 0
 
     static let noZone = UInt16.max
+    static let noApp = UInt16.max
 
     init(config: WorldConfig) {
         self.config = config
@@ -126,6 +131,13 @@ struct FleetState: Sendable {
         servicePort = config.services.map(\.port)
         compileRoutes()
         compileFlows()
+        regionApps = config.regions.map { region in
+            var sum = 0.0
+            return region.thirdPartyTelemetry.compactMap { app in
+                sum += app.share
+                return config.serviceIndex(app.service).map { (UInt16($0), sum) }
+            }
+        }
         for region in config.regions {
             for share in region.classMix where !userClasses.contains(share.userClass) { userClasses.append(share.userClass) }
         }
@@ -157,7 +169,7 @@ struct FleetState: Sendable {
             upShare[c.index] = cfg.upShare
             packetBytes[c.index] = cfg.packetBytes
             for s in CarState.allCases {
-                let p = cfg.profile(s), i = Int(s.rawValue) * n + c.index
+                let p = config.flows.profile(c, s), i = Int(s.rawValue) * n + c.index
                 lambda[i] = p.rate / 3600
                 meanBytes[i] = p.meanBytes
                 sigma[i] = p.sizeSigma
