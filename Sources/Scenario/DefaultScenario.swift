@@ -217,7 +217,7 @@ public enum DefaultScenario {
               - {name: Odometer, bytes: 16, interval-seconds: 10, minimum-delta: 0.1, change: {driving: 0.0083}}
               - {name: "Motion (PedalPosition, LateralAcceleration, LongitudinalAcceleration, BrakePedal)", bytes: 64,
                  interval-seconds: 1, minimum-delta: 1, change: {driving: 1.5}}
-              - {name: Gear, bytes: 16, interval-seconds: 1, minimum-delta: 1, change: {driving: 0.0016666666666666668}}
+              - {name: Gear, bytes: 16, interval-seconds: 1, minimum-delta: 1, change: {driving: 0.002}}
               # TeslaLogger's recommended profile for PackVoltage: 10 s, delta 0.5, resend 120 s.
               - {name: "Battery (PackVoltage, PackCurrent, ModuleTempMax)", bytes: 48, interval-seconds: 10, minimum-delta: 0.5,
                  resend-interval-seconds: 120, change: {parked: 0.01, driving: 1, charging: 0.2}}
@@ -389,14 +389,18 @@ public enum DefaultScenario {
                 direction: up
                 country: CN
               severity: [{level: critical, label: US-site location to CN}]
-            - id: US-2a
+            - id: US-2
               title: Precise location of a US car reaches China
-              source: 28 CFR §202.205, §202.242 (counts toward the 1,000-device bulk threshold)
+              source: "28 CFR §202.205, §202.242 (bulk: more than 1,000 US devices in 12 months)"
               explanation: >-
                 {bytes} of precise location ({category}) from {vin} reached {service} ({country})
                 at {position}{in-zone}
               match: {market: US, category: [telemetry, navigation, camera-clip], direction: up, country: CN}
-              severity: [{level: watch, label: US location to CN}]
+              severity:
+                # The app's server gathers the location of more US devices than the fleet's own: its
+                # user base is past the bulk threshold [E, what-if].
+                - {when: {service: cn-car-app}, level: critical, label: bulk location to CN}
+                - {level: watch, label: US location to CN}
             - id: US-4
               title: Precise location of a restricted US driver reaches China
               source: 28 CFR §202.222(a)(2), §202.249 (government-related data)

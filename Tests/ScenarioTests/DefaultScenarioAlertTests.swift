@@ -31,7 +31,6 @@ import Simulation
         var sink = ZoneAndFlagSink()
         monitor.run(until: .zero + .hours(1), sink: &sink)
         let alerts = Array(monitor.alerts.log) + monitor.alerts.openAlerts
-        for a in alerts { print("ALERT", a.ruleID, a.severity, a.explanation) }
         let markets = Set(alerts.map(\.facts.market))
         #expect(markets == [.cn, .us], "alerts only in \(markets)")
         #expect(alerts.contains { $0.severity == .critical }, "no critical alert in the first hour")

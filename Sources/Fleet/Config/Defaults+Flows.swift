@@ -76,7 +76,7 @@ extension TelemetryConfig {
                        change: FieldChange(driving: 0.0083)),
         TelemetryField(name: "Motion (PedalPosition, LateralAcceleration, LongitudinalAcceleration, BrakePedal)",
                        bytes: 64, intervalSeconds: 1, minimumDelta: 1, change: FieldChange(driving: 1.5)),
-        TelemetryField(name: "Gear", bytes: 16, intervalSeconds: 1, minimumDelta: 1, change: FieldChange(driving: 1.0 / 600)),
+        TelemetryField(name: "Gear", bytes: 16, intervalSeconds: 1, minimumDelta: 1, change: FieldChange(driving: 0.002)),
         TelemetryField(name: "Battery (PackVoltage, PackCurrent, ModuleTempMax)", bytes: 48, intervalSeconds: 10,
                        minimumDelta: 0.5, resendIntervalSeconds: 120,
                        change: FieldChange(parked: 0.01, driving: 1, charging: 0.2)),

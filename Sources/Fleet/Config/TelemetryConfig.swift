@@ -65,11 +65,12 @@ public struct TelemetryField: Hashable, Sendable, Codable {
         let interval = max(intervalSeconds, 1)
         var period: Double? = nil
         if v > 0 {
-            let checks = minimumDelta > 0 ? max(1, (minimumDelta / (v * interval)).rounded(.up)) : 1
+            // A hair below the quotient, so that 1 / 0.002 checks stays 500 and not 501.
+            let checks = minimumDelta > 0 ? max(1, (minimumDelta / (v * interval) * (1 - 1e-12)).rounded(.up)) : 1
             period = checks * interval
         }
         if state != .asleep, resendIntervalSeconds > 0 {
-            let resend = max(1, (resendIntervalSeconds / interval).rounded(.up)) * interval
+            let resend = max(1, (resendIntervalSeconds / interval * (1 - 1e-12)).rounded(.up)) * interval
             period = min(period ?? resend, resend)
         }
         return period

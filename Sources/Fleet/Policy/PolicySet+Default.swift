@@ -73,12 +73,17 @@ extension PolicySet {
                     countries: [.china]),
                 severities: [.init(.critical, label: "US-site location to CN")]),
             PolicyRule(
-                id: "US-2a", title: "Precise location of a US car reaches China",
-                source: "28 CFR §202.205, §202.242 (counts toward the 1,000-device bulk threshold)",
+                id: "US-2", title: "Precise location of a US car reaches China",
+                source: "28 CFR §202.205, §202.242 (bulk: more than 1,000 US devices in 12 months)",
                 explanation: "{bytes} of precise location ({category}) from {vin} reached {service} ({country}) "
                     + "at {position}{in-zone}",
                 match: RuleMatch(markets: [.us], categories: locationCategories, direction: .up, countries: [.china]),
-                severities: [.init(.watch, label: "US location to CN")]),
+                severities: [
+                    // The app's server gathers the location of more US devices than the fleet's
+                    // own: its user base is past the bulk threshold [E, what-if].
+                    .init(when: RuleMatch(services: ["cn-car-app"]), .critical, label: "bulk location to CN"),
+                    .init(.watch, label: "US location to CN"),
+                ]),
             PolicyRule(
                 id: "US-4", title: "Precise location of a restricted US driver reaches China",
                 source: "28 CFR §202.222(a)(2), §202.249 (government-related data)",
