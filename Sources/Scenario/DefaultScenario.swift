@@ -408,7 +408,7 @@ public enum DefaultScenario {
                 {bytes} of precise location ({category}) of restricted driver {driver} ({class}) in {vin}
                 reached {service} ({country}) at {position}{in-zone}
               match: {restricted: true, market: US, category: [telemetry, navigation, camera-clip], direction: up, country: CN}
-              severity: [{level: high, label: restricted location to CN}]
+              severity: [{level: high, label: restricted loc. to CN}]
             - id: US-3
               title: US car with PRC-linked connectivity software
               source: BIS connected-vehicles rule, 15 CFR 791 subpart D

@@ -92,7 +92,7 @@ extension PolicySet {
                 match: RuleMatch(
                     restricted: true, markets: [.us], categories: locationCategories, direction: .up,
                     countries: [.china]),
-                severities: [.init(.high, label: "restricted location to CN")]),
+                severities: [.init(.high, label: "restricted loc. to CN")]),
             PolicyRule(
                 id: "US-3", title: "US car with PRC-linked connectivity software",
                 source: "BIS connected-vehicles rule, 15 CFR 791 subpart D",
