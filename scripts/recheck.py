@@ -555,7 +555,7 @@ def replay(scenario, ndjson_path, end_ns, report):
         previous_end = now
         check_facts(scenario, f, where, report)
 
-        restricted = f["userClass"] in scenario.restricted
+        restricted = f["userClass"] in scenario.restricted.get(f["market"], set())
         derived = []
         for index, rule in enumerate(scenario.rules):
             case = rule.case(f, restricted)

@@ -101,12 +101,12 @@ extension FleetState {
         }
     }
 
-    /// The third-party telemetry app of a new car in region `r`, or `noApp`; drawn only where
-    /// the region has apps, so other fleets keep their random stream.
+    /// The third-party telemetry app of a new car in region `r`, or `noApp`; drawn from
+    /// `traitRNG`, so the main stream (VINs, homes, trips) is the same with or without apps.
     mutating func drawApp(region r: Int) -> UInt16 {
         let apps = regionApps[r]
         guard !apps.isEmpty else { return Self.noApp }
-        let u = rng.uniform()
+        let u = traitRNG.uniform()
         return apps.first { u < $0.upTo }?.service ?? Self.noApp
     }
 

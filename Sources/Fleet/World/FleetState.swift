@@ -43,6 +43,10 @@ struct CompiledArea: Sendable {
 struct FleetState: Sendable {
     var config: WorldConfig
     var rng: SeededGenerator
+    /// Draws for identity added after the fleet's first design (third-party apps), on a stream of
+    /// their own: adding such a trait leaves every other car's VIN, home and trips as they were,
+    /// so the demo scripts that name cars by VIN keep finding them.
+    var traitRNG: SeededGenerator
 
     // Compiled tables.
     var areas: [CompiledArea] = []
@@ -110,6 +114,7 @@ struct FleetState: Sendable {
     init(config: WorldConfig) {
         self.config = config
         rng = SeededGenerator(seed: config.seed)
+        traitRNG = SeededGenerator(seed: config.seed ^ 0x7E1E_3E7A_A995_0001)
         meters = MeterBank(cars: 0, historyLength: config.meters.historyLength, historySeconds: config.meters.historySeconds)
         aggregates = FleetAggregates(regions: config.regions.count, countries: 0, services: 0, userClasses: 0)
         compile()
