@@ -51,7 +51,7 @@ CATEGORIES = [
 ]
 MARKET_COUNTRY = {"CN": "CN", "US": "US"}
 DESTINATION_SLOTS = 4
-DEFAULT_RESTRICTED = ["military", "key-soe"]
+DEFAULT_RESTRICTED = {"CN": ["military", "key-soe"], "US": ["military"]}
 DEFAULT_ALERTS = {"min-interval": "10m", "quiet-period": "2m", "log-size": 1000}
 MAX_REPORTED = 30
 
@@ -163,7 +163,12 @@ class Scenario:
 
         base_policies = base.get("policies") or {}
         policies = doc.get("policies") if doc.get("policies") is not None else base_policies
-        self.restricted = set(policies.get("restricted-classes", base_policies.get("restricted-classes", DEFAULT_RESTRICTED)) or [])
+        restricted = policies.get("restricted-classes", base_policies.get("restricted-classes", DEFAULT_RESTRICTED)) or []
+        # A list restricts the same classes in every market; a mapping names them per market.
+        if isinstance(restricted, dict):
+            self.restricted = {m: set(restricted.get(m) or []) for m in MARKET_COUNTRY}
+        else:
+            self.restricted = {m: set(restricted) for m in MARKET_COUNTRY}
         self.rules = [Rule(r) for r in (policies.get("rules", base_policies.get("rules", [])) or [])]
 
         alerts = dict(DEFAULT_ALERTS)
@@ -491,7 +496,7 @@ def check_facts(scenario, f, where, report):
         report.check(where, "country (the service's)", service[1], f["country"])
     report.check(where, "market (the region's)", scenario.region_market.get(f["region"]), f["market"])
     report.check(where, "crossBorder", f["country"] != MARKET_COUNTRY.get(f["market"]), f["crossBorder"])
-    report.check(where, "restricted", f["userClass"] in scenario.restricted, f["restricted"])
+    report.check(where, "restricted", f["userClass"] in scenario.restricted.get(f["market"], set()), f["restricted"])
     report.check(where, "anonymised", f["category"] in scenario.anonymised, f["anonymised"])
     zone = f["zone"]
     if zone is None:
@@ -550,7 +555,7 @@ def replay(scenario, ndjson_path, end_ns, report):
         previous_end = now
         check_facts(scenario, f, where, report)
 
-        restricted = f["userClass"] in scenario.restricted
+        restricted = f["userClass"] in scenario.restricted.get(f["market"], set())
         derived = []
         for index, rule in enumerate(scenario.rules):
             case = rule.case(f, restricted)

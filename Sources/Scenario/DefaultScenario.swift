@@ -30,6 +30,8 @@ public enum DefaultScenario {
             market: CN
             chinese-names: true
             model-years: [2020, 2026]
+            # What-if [E]: 1 % of the owners stream their car's telemetry to a US-hosted app as well.
+            third-party-telemetry: [{service: us-car-app, share: 0.01}]
             models:
               - {model: "3", factory: shanghai, share: 0.40, battery-kwh: 60}
               - {model: "Y", factory: shanghai, share: 0.55, battery-kwh: 75}
@@ -72,16 +74,19 @@ public enum DefaultScenario {
               # Synthetic: a rural stretch of Jinshan district [E].
               - {id: cn-military-jinshan, name: "Military management zone (synthetic), Jinshan", kind: military-zone,
                  polygon: [[30.78, 121.22], [30.78, 121.30], [30.83, 121.31], [30.84, 121.23]]}
-              - {id: cn-seasonal-beidaihe, name: "Beidaihe, Hebei (summer leadership retreat)", kind: seasonal,
-                 center: [39.83, 119.48], radius-m: 3000, season: {from: 07-01, to: 08-31}}
+              # No Beidaihe (seasonal, 1 July-31 August): 1,000 km from Shanghai, no car of this fleet could
+              # enter it (DECISIONS.md 2026-12-02). A scenario may add it with `season: {from: 07-01, to: 08-31}`.
           - id: us
             name: United States
             market: US
             chinese-names: false
-            model-years: [2019, 2026]
+            # Model year 2027 cars are on sale from autumn 2026.
+            model-years: [2019, 2027]
             # Cars of model year 2027 on with a PRC-linked connectivity supplier (US-3) [E].
             prc-linked-share: 0.02
             prc-linked-from-year: 2027
+            # What-if [E]: 3 % of the owners stream their car's telemetry to an app whose server is in China.
+            third-party-telemetry: [{service: cn-car-app, share: 0.03}]
             models:
               - {model: "3", factory: fremont, share: 0.35, battery-kwh: 75}
               - {model: "Y", factory: fremont, share: 0.25, battery-kwh: 75}
@@ -131,6 +136,36 @@ public enum DefaultScenario {
                   - {id: aus, name: "Austin airport", kind: airport, center: [30.197, -97.666], radius-m: 1200}
                   - {id: the-domain, name: "The Domain", kind: poi, center: [30.402, -97.725], radius-m: 400}
                   - {id: sc-austin, name: "Supercharger Austin", kind: charger, center: [30.28, -97.7], radius-m: 50}
+              # Small areas around the two bases, so that their zones see cars: the base is a workplace and
+              # has family housing inside the zone (DECISIONS.md 2026-12-02).
+              - id: fairfield
+                name: Fairfield / Travis AFB
+                bounds: {south: 38.20, north: 38.40, west: -122.10, east: -121.85}
+                share: 0.15
+                speed-kmh: 50
+                time-zone: America/Los_Angeles   # the profile: the US one (NHTS), as for every US area
+                places:
+                  - {id: fairfield-suisun, name: "Fairfield and Suisun City", kind: residential, bounds: {south: 38.22, north: 38.29, west: -122.08, east: -121.99}, weight: 3}
+                  - {id: vacaville, name: "Vacaville", kind: residential, bounds: {south: 38.33, north: 38.39, west: -122.02, east: -121.93}, weight: 2}
+                  - {id: travis-housing, name: "Travis AFB family housing", kind: residential, center: [38.268, -121.935], radius-m: 500}
+                  - {id: travis-afb, name: "Travis AFB (60th Air Mobility Wing)", kind: office, center: [38.263, -121.927], radius-m: 1500, weight: 2}
+                  - {id: fairfield-downtown, name: "Downtown Fairfield (Solano County offices)", kind: office, center: [38.249, -122.04], radius-m: 600}
+                  - {id: solano-town-center, name: "Solano Town Center", kind: poi, center: [38.258, -122.055], radius-m: 300}
+                  - {id: sc-vacaville, name: "Supercharger Vacaville", kind: charger, center: [38.366, -121.968], radius-m: 50}
+              - id: killeen
+                name: Killeen / Fort Cavazos
+                bounds: {south: 31.00, north: 31.20, west: -97.90, east: -97.60}
+                share: 0.2
+                speed-kmh: 50
+                time-zone: America/Chicago
+                places:
+                  - {id: killeen-city, name: "Killeen", kind: residential, bounds: {south: 31.05, north: 31.11, west: -97.76, east: -97.66}, weight: 3}
+                  - {id: harker-heights, name: "Harker Heights", kind: residential, bounds: {south: 31.04, north: 31.09, west: -97.68, east: -97.63}}
+                  - {id: cavazos-housing, name: "Fort Cavazos family housing", kind: residential, center: [31.13, -97.77], radius-m: 500}
+                  - {id: fort-cavazos, name: "Fort Cavazos (III Armored Corps)", kind: office, center: [31.14, -97.78], radius-m: 2000, weight: 3}
+                  - {id: killeen-downtown, name: "Downtown Killeen", kind: office, center: [31.117, -97.728], radius-m: 500}
+                  - {id: killeen-mall, name: "Killeen Mall", kind: poi, center: [31.098, -97.726], radius-m: 300}
+                  - {id: sc-killeen, name: "Supercharger Killeen", kind: charger, center: [31.1, -97.735], radius-m: 50}
             zones:
               - {id: us-moffett, name: Moffett Federal Airfield, kind: us-government-site, center: [37.415, -122.049], radius-m: 1500}
               - {id: us-llnl, name: Lawrence Livermore National Laboratory, kind: us-government-site,
@@ -147,6 +182,9 @@ public enum DefaultScenario {
           - {id: baidu-maps, name: Baidu Maps, country: CN, server-name: api.map.baidu.com, address: 203.0.113.40}
           - {id: volcano-engine, name: Volcano Engine, country: CN, server-name: voice.volces.com, address: 203.0.113.50}
           - {id: cn-streaming, name: Chinese streaming back ends, country: CN, server-name: vod.media.cn, address: 203.0.113.60}
+          # What-if: a third-party car app whose telemetry server is in China (US cars stream to it).
+          - {id: cn-car-app, name: Third-party car app server (CN), country: CN, server-name: telemetry.carapp.example.cn,
+             address: 203.0.113.70}
           - {id: tesla-us-cloud, name: Tesla US cloud, country: US, server-name: telemetry.tesla.com, address: 198.51.100.10}
           - {id: tesla-us-cdn, name: Tesla delivery network, country: US, server-name: firmware.teslamotors.com, address: 198.51.100.20}
           - {id: tesla-us-relay, name: "Owner's phone via Tesla relay (US)", country: US, server-name: relay.tesla.com,
@@ -155,6 +193,9 @@ public enum DefaultScenario {
           - {id: us-maps, name: US map provider, country: US, server-name: maps.tesla.com, address: 198.51.100.50}
           - {id: xai, name: xAI, country: US, server-name: api.x.ai, address: 192.0.2.10}
           - {id: us-streaming, name: "Netflix, Spotify", country: US, server-name: streaming.nflxvideo.net, address: 192.0.2.20}
+          # A third-party car app hosted in the US (some CN-market owners stream to it).
+          - {id: us-car-app, name: Third-party car app server (US), country: US, server-name: telemetry.carapp.example.com,
+             address: 192.0.2.30}
 
         # CN-market data stays in China (Tesla, May 2021); US cars use US services.
         routing:
@@ -184,11 +225,33 @@ public enum DefaultScenario {
         # Per category and car state: flows per hour, mean size, log-space size spread (DOMAIN.md [C/E]).
         flows:
           tick: 10s
-          # ~1 record/s while driving at ~480 B with envelope: ~1.7 MB/h; parked or charging 100-150 KB/h.
+          # Tesla Fleet Telemetry: each field is checked every interval-seconds, sent when it moved by
+          # minimum-delta since last sent, resent unchanged after resend-interval-seconds (0 = never);
+          # change is how fast it moves per second in each state [E]. A record bundles the fields due at
+          # one instant: 31 B payload + 160 B envelope, WebSocket and TLS, plus 16 B a scalar, 27 B a
+          # location (DOMAIN.md). ~1.1 MB/h driving, 0.14 MB/h charging, 0.03 MB/h parked, asleep nothing.
           telemetry:
-            parked: {rate: 240, mean-bytes: 400, size-sigma: 0.3}
-            driving: {rate: 3600, mean-bytes: 480, size-sigma: 0.3}
-            charging: {rate: 360, mean-bytes: 400, size-sigma: 0.3}
+            record-overhead-bytes: 191
+            fields:
+              - {name: Location, bytes: 27, interval-seconds: 1, change: {driving: 8}}
+              - {name: "VehicleSpeed, GpsHeading", bytes: 32, interval-seconds: 1, minimum-delta: 1, change: {driving: 0.8}}
+              - {name: Odometer, bytes: 16, interval-seconds: 10, minimum-delta: 0.1, change: {driving: 0.0083}}
+              - {name: "Motion (PedalPosition, LateralAcceleration, LongitudinalAcceleration, BrakePedal)", bytes: 64,
+                 interval-seconds: 1, minimum-delta: 1, change: {driving: 1.5}}
+              - {name: Gear, bytes: 16, interval-seconds: 1, minimum-delta: 1, change: {driving: 0.002}}
+              # TeslaLogger's recommended profile for PackVoltage: 10 s, delta 0.5, resend 120 s.
+              - {name: "Battery (PackVoltage, PackCurrent, ModuleTempMax)", bytes: 48, interval-seconds: 10, minimum-delta: 0.5,
+                 resend-interval-seconds: 120, change: {parked: 0.01, driving: 1, charging: 0.2}}
+              - {name: "Soc, EstBatteryRange", bytes: 32, interval-seconds: 60, minimum-delta: 0.1,
+                 change: {driving: 0.0016, charging: 0.01}}
+              - {name: "Charging (ChargeState, ACChargingPower, DCChargingPower, ChargeAmps, ChargerVoltage, TimeToFullCharge)",
+                 bytes: 96, interval-seconds: 30, minimum-delta: 0.5, change: {charging: 0.05}}
+              - {name: "Climate (InsideTemp, OutsideTemp, HvacPower, HvacFanSpeed)", bytes: 64, interval-seconds: 60,
+                 minimum-delta: 0.5, change: {parked: 0.005, driving: 0.01, charging: 0.005}}
+              - {name: "Body (Locked, DoorState, SentryMode, DriverSeatOccupied)", bytes: 64, interval-seconds: 1,
+                 minimum-delta: 1, change: {parked: 0.005, driving: 0.002, charging: 0.001}}
+              - {name: "Media (MediaNowPlayingTitle, MediaPlaybackStatus)", bytes: 32, interval-seconds: 10, minimum-delta: 1,
+                 change: {parked: 0.0003, driving: 0.005, charging: 0.0003}}
             up-share: 1
             throughput: 1_000_000
             packet-bytes: 480
@@ -277,7 +340,9 @@ public enum DefaultScenario {
 
         # The rules of DOMAIN.md's table "Policy rules a compliance officer would want".
         policies:
-          restricted-classes: [military, key-soe]
+          # Per market: China restricts military staff and key SOE employees (CN-3); the US rules watch
+          # data linked to US military members (US-4, 28 CFR §202.222(a)(2)).
+          restricted-classes: {CN: [military, key-soe], US: [military]}
           rules:
             - id: CN-3a
               title: Restricted driver sends data out
@@ -315,7 +380,8 @@ public enum DefaultScenario {
               explanation: >-
                 {bytes} of exterior {category} data ({anonymised}) left {vin} for {service} ({country}),
                 {border}, at {position}{in-zone}
-              match: {market: CN, category: [camera-clip, sentry-live], direction: up}
+              # Not sentry-live: the live view is end-to-end encrypted to the owner's phone (DECISIONS.md).
+              match: {market: CN, category: camera-clip, direction: up}
               severity:
                 - {when: {cross-border: true}, level: critical, label: camera data leaves CN}
                 - {when: {anonymised: false}, level: high, label: "not anonymised, in CN"}
@@ -354,6 +420,26 @@ public enum DefaultScenario {
                 direction: up
                 country: CN
               severity: [{level: critical, label: US-site location to CN}]
+            - id: US-2
+              title: Precise location of a US car reaches China
+              source: "28 CFR §202.205, §202.242 (bulk: more than 1,000 US devices in 12 months)"
+              explanation: >-
+                {bytes} of precise location ({category}) from {vin} reached {service} ({country})
+                at {position}{in-zone}
+              match: {market: US, category: [telemetry, navigation, camera-clip], direction: up, country: CN}
+              severity:
+                # The app's server gathers the location of more US devices than the fleet's own: its
+                # user base is past the bulk threshold [E, what-if].
+                - {when: {service: cn-car-app}, level: critical, label: bulk location to CN}
+                - {level: watch, label: US location to CN}
+            - id: US-4
+              title: Precise location of a restricted US driver reaches China
+              source: 28 CFR §202.222(a)(2), §202.249 (government-related data)
+              explanation: >-
+                {bytes} of precise location ({category}) of restricted driver {driver} ({class}) in {vin}
+                reached {service} ({country}) at {position}{in-zone}
+              match: {restricted: true, market: US, category: [telemetry, navigation, camera-clip], direction: up, country: CN}
+              severity: [{level: high, label: restricted loc. to CN}]
             - id: US-3
               title: US car with PRC-linked connectivity software
               source: BIS connected-vehicles rule, 15 CFR 791 subpart D

@@ -20,12 +20,8 @@ public enum PolicyDecoding {
         guard let fields = context.mapping(node, "policies", allowed: sectionKeys) else { return nil }
         let errorsBefore = context.diagnostics.count
         var set = PolicySet.default
-        if let classes = fields["restricted-classes"],
-            let items = context.list(classes, "policies.restricted-classes")
-        {
-            set.restrictedClasses = Set(items.compactMap {
-                context.reference($0, "user class", among: names.classes).map(UserClassID.init(rawValue:))
-            })
+        if let classes = fields["restricted-classes"] {
+            decodeRestricted(classes, names: names, into: &set, context: &context)
         }
         if let rules = fields["rules"],
             let items = context.list(rules, "policies.rules", maxCount: context.limits.maxRules)
@@ -37,6 +33,31 @@ public enum PolicyDecoding {
             context.checkUnique(ids, "rule id")
         }
         return context.diagnostics.count == errorsBefore ? set : nil
+    }
+
+    /// `[military, key-soe]` (the same classes in every market) or `{CN: [military, key-soe],
+    /// US: [military]}` (a market left out restricts nobody).
+    static func decodeRestricted(
+        _ node: YAMLNode, names: ScenarioNames, into set: inout PolicySet, context: inout DecodeContext
+    ) {
+        func classes(_ node: YAMLNode, _ what: String) -> Set<UserClassID>? {
+            guard let items = context.list(node, what) else { return nil }
+            return Set(items.compactMap {
+                context.reference($0, "user class", among: names.classes).map(UserClassID.init(rawValue:))
+            })
+        }
+        guard case .mapping = node.kind else {
+            if let all = classes(node, "policies.restricted-classes") { set.restrictedClasses = all }
+            return
+        }
+        guard let f = context.mapping(node, "policies.restricted-classes", allowed: Market.allCases.map(\.rawValue))
+        else { return }
+        var byMarket: [Market: Set<UserClassID>] = [:]
+        for market in Market.allCases {
+            guard let n = f[market.rawValue] else { continue }
+            byMarket[market] = classes(n, "policies.restricted-classes.\(market.rawValue)")
+        }
+        set.restrictedByMarket = Market.allCases.map { byMarket[$0] ?? [] }
     }
 
     static func decodeRule(

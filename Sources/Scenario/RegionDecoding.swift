@@ -7,8 +7,9 @@ import Geography
 extension WorldDecoder {
     static let regionKeys = [
         "id", "name", "market", "chinese-names", "model-years", "prc-linked-share", "prc-linked-from-year", "models",
-        "areas", "zones",
+        "areas", "zones", "third-party-telemetry",
     ]
+    static let appKeys = ["service", "share"]
     static let areaKeys = ["id", "name", "bounds", "share", "speed-kmh", "places", "time-zone", "profile"]
     static let placeKeys = ["id", "name", "kind", "bounds", "center", "radius-m", "weight"]
     static let zoneKeys = ["id", "name", "kind", "center", "radius-m", "polygon", "season"]
@@ -35,6 +36,8 @@ extension WorldDecoder {
             }
             let prcShare = f["prc-linked-share"].map { c.double($0, "\(what) prc-linked-share", in: ConfigRange.fraction) } ?? 0
             let prcYear = f["prc-linked-from-year"].map { c.int($0, "\(what) prc-linked-from-year", in: 2012...2100) } ?? 2027
+            var apps: [ThirdPartyTelemetry]? = []
+            if let n = f["third-party-telemetry"] { apps = decodeApps(n, path: path, what, &c) }
             let models = f["models"].flatMap { decodeModels($0, path: path, what, &c) }
             let areas = f["areas"].flatMap { decodeAreas($0, path: path, what, market: market, &c) }
             if let z = f["zones"], let list = c.list(z, "\(what) zones"), let market {
@@ -45,17 +48,39 @@ extension WorldDecoder {
                     }
                 }
             }
-            guard let market, let chinese, let years, let prcShare, let prcYear, let models, let areas else { continue }
+            guard let market, let chinese, let years, let prcShare, let prcYear, let apps, let models, let areas else { continue }
             // Share and classes come from fleet.mix; until then, the default region's, or all private.
             let base = WorldConfig.default.regions.first { $0.id.rawValue == id }
             regions.append(RegionConfig(
                 id: RegionID(rawValue: id), name: f["name"].flatMap { c.string($0, "\(what) name") } ?? id, market: market,
                 fleetShare: base?.fleetShare ?? 1, areas: areas, models: models,
                 classMix: base?.classMix ?? [ClassShare(.privateOwner, percent: 100)], chineseNames: chinese,
-                modelYears: years, prcLinkedShare: prcShare, prcLinkedFromModelYear: prcYear))
+                modelYears: years, prcLinkedShare: prcShare, prcLinkedFromModelYear: prcYear, thirdPartyTelemetry: apps))
         }
         config.regions = regions
         config.zones = zones
+    }
+
+    /// `[{service: cn-app-cloud, share: 0.03}]`: apps the region's cars stream telemetry to as
+    /// well. Whether the service exists is checked once `services` is read (`WorldConfig.validate`).
+    mutating func decodeApps(_ node: YAMLNode, path: String, _ what: String, _ c: inout DecodeContext) -> [ThirdPartyTelemetry]? {
+        guard let items = c.list(node, "\(what) third-party-telemetry") else { return nil }
+        paths["\(path).thirdPartyTelemetry"] = node.location
+        var apps: [ThirdPartyTelemetry] = []
+        var ok = true
+        for (i, item) in items.enumerated() {
+            let p = "\(path).thirdPartyTelemetry[\(i)]"
+            paths[p] = item.location
+            guard let f = c.mapping(item, "a third-party-telemetry entry of \(what)", allowed: Self.appKeys, required: Self.appKeys)
+            else { ok = false; continue }
+            if let n = f["service"] { paths["\(p).service"] = n.location }
+            if let n = f["share"] { paths["\(p).share"] = n.location }
+            let service = f["service"].flatMap { c.string($0, "\(what) third-party-telemetry service") }
+            let share = f["share"].flatMap { c.double($0, "\(what) third-party-telemetry share", in: ConfigRange.fraction) }
+            guard let service, let share else { ok = false; continue }
+            apps.append(ThirdPartyTelemetry(service: ServiceID(rawValue: service), share: share))
+        }
+        return ok ? apps : nil
     }
 
     /// `[2020, 2026]`: first and last model year.

@@ -27,6 +27,9 @@ struct WorldDecoder {
     static let serviceKeys = ["id", "name", "country", "server-name", "address", "port"]
     static let categoryKeys = ["parked", "driving", "charging", "up-share", "throughput", "packet-bytes", "anonymised"]
     static let profileKeys = ["rate", "mean-bytes", "size-sigma"]
+    /// Telemetry has fields instead of per-state profiles (`TelemetryConfig`).
+    static let telemetryKeys = ["record-overhead-bytes", "fields", "up-share", "throughput", "packet-bytes", "anonymised"]
+    static let fieldKeys = ["name", "bytes", "interval-seconds", "minimum-delta", "resend-interval-seconds", "change"]
 
     mutating func decode(_ doc: ScenarioDocument, _ c: inout DecodeContext) {
         config.seed = doc.seed
@@ -207,10 +210,12 @@ struct WorldDecoder {
             guard let n = f[category.rawValue] else { continue }
             let base = "flows.\(category.rawValue)"
             paths[base] = n.location
-            guard let g = c.mapping(n, base, allowed: Self.categoryKeys) else { continue }
+            let telemetry = category == .telemetry
+            guard let g = c.mapping(n, base, allowed: telemetry ? Self.telemetryKeys : Self.categoryKeys) else { continue }
+            if telemetry { decodeTelemetry(g, &c) }
             var cfg = config.flows.categories[category] ?? CategoryFlowConfig(
                 parked: .none, driving: .none, charging: .none, upShare: 1, throughput: 1_000_000)
-            for state in CarState.awake {
+            for state in CarState.awake where !telemetry {
                 guard let p = g["\(state)"] else { continue }
                 paths["\(base).\(state)"] = p.location
                 guard let h = c.mapping(p, "\(base).\(state)", allowed: Self.profileKeys) else { continue }
@@ -228,5 +233,59 @@ struct WorldDecoder {
             }
             config.flows.categories[category] = cfg
         }
+    }
+
+    /// `flows.telemetry.record-overhead-bytes` and `fields`, a list that replaces the default one.
+    mutating func decodeTelemetry(_ g: Fields, _ c: inout DecodeContext) {
+        let base = "flows.telemetry"
+        if let n = g["record-overhead-bytes"] {
+            paths["\(base).recordOverheadBytes"] = n.location
+            if let v = c.double(n, "\(base).record-overhead-bytes", in: ConfigRange.recordBytes) {
+                config.flows.telemetry.recordOverheadBytes = v
+            }
+        }
+        guard let n = g["fields"], let items = c.list(n, "\(base).fields", maxCount: 260) else { return }
+        paths["\(base).fields"] = n.location
+        var fields: [TelemetryField] = []
+        var ok = true
+        for (i, item) in items.enumerated() {
+            let p = "\(base).fields[\(i)]"
+            paths[p] = item.location
+            guard let f = c.mapping(item, "a telemetry field", allowed: Self.fieldKeys,
+                                    required: ["name", "bytes", "interval-seconds", "change"]),
+                let name = f["name"].flatMap({ c.string($0, "telemetry field name") })
+            else { ok = false; continue }
+            let what = "\(base) field '\(name)'"
+            func number(_ key: String, _ range: ClosedRange<Double>) -> Double?? {
+                guard let n = f[key] else { return .some(nil) }
+                return c.double(n, "\(what) \(key)", in: range).map { .some($0) } ?? .none
+            }
+            let bytes = number("bytes", ConfigRange.recordBytes)
+            let interval = number("interval-seconds", ConfigRange.telemetryInterval)
+            let delta = number("minimum-delta", ConfigRange.telemetryDelta)
+            let resend = number("resend-interval-seconds", ConfigRange.telemetryResend)
+            var change: FieldChange? = nil
+            if let n = f["change"], let h = c.mapping(n, "\(what) change", allowed: CarState.awake.map { "\($0)" }) {
+                var v = FieldChange()
+                var good = true
+                for state in CarState.awake {
+                    guard let m = h["\(state)"] else { continue }
+                    guard let x = c.double(m, "\(what) change.\(state)", in: ConfigRange.telemetryDelta) else { good = false; continue }
+                    switch state {
+                    case .parked: v.parked = x
+                    case .driving: v.driving = x
+                    case .charging: v.charging = x
+                    case .asleep: break
+                    }
+                }
+                change = good ? v : nil
+            }
+            guard case .some(.some(let b)) = bytes, case .some(.some(let iv)) = interval, case .some(let d) = delta,
+                case .some(let r) = resend, let change
+            else { ok = false; continue }
+            fields.append(TelemetryField(
+                name: name, bytes: b, intervalSeconds: iv, minimumDelta: d ?? 0, resendIntervalSeconds: r ?? 0, change: change))
+        }
+        if ok { config.flows.telemetry.fields = fields }
     }
 }

@@ -60,7 +60,7 @@ import Testing
         let e = refusal { $0.routing.setService("nowhere", for: .voice, market: .cn) }
         #expect(e?.path == "routing.CN.voice")
         #expect(e?.value == "nowhere")
-        #expect(refusal { $0.services.append($0.services[0]) }?.path == "services[13].id")
+        #expect(refusal { $0.services.append($0.services[0]) }?.path == "services[\(WorldConfig.default.services.count)].id")
     }
 
     @Test func worldInitRefusesBadConfig() {
@@ -81,6 +81,11 @@ import Testing
         var config = WorldConfig.default
         config.fleetSize = 2
         config.start = StartDate(year: 2026, month: 6, day: 30, hour: 12)
+        // The default scenario has no seasonal zone (DECISIONS.md 2026-12-02): add Beidaihe.
+        config.zones.append(ZoneConfig(
+            id: "cn-seasonal-beidaihe", name: "Beidaihe, Hebei", kind: .seasonal, country: .china,
+            shape: .circle(center: GeoPoint(latitude: 39.83, longitude: 119.48), radiusMeters: 3000),
+            season: SeasonWindow(startMonth: 7, startDay: 1, endMonth: 8, endDay: 31)))
         let world = try FleetWorld(config: config)
         let beidaihe = try #require(config.zoneIndex("cn-seasonal-beidaihe"))
         #expect(!world.isZoneActive(beidaihe, at: .zero))

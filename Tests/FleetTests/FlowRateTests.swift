@@ -11,7 +11,6 @@ import Testing
 /// in one state only, so the bytes it sends measure that state's profile alone.
 @Suite struct FlowRateTests {
     static let profiles: [(DataCategory, CarState, FlowProfile)] = [
-        (.telemetry, .driving, FlowProfile(rate: 3600, meanBytes: 480, sizeSigma: 0.3)),
         (.navigation, .driving, FlowProfile(rate: 360, meanBytes: 35_000, sizeSigma: 0.5)),
         (.diagnostics, .parked, FlowProfile(rate: 60, meanBytes: 10_000, sizeSigma: 1.0)),
         (.appCommands, .charging, FlowProfile(rate: 30, meanBytes: 1500, sizeSigma: 0.3)),
@@ -29,7 +28,12 @@ import Testing
             c.setProfile(profile, for: state)
             categories[category] = c
         }
+        // Telemetry streams its fields (`TelemetryConfig`), in every awake state; no app copies.
+        categories[.telemetry] = CategoryFlowConfig(
+            parked: .none, driving: .none, charging: .none, upShare: 1, throughput: 1e10, packetBytes: 480)
         config.flows.categories = categories
+        config.flows.telemetry = .defaults
+        for r in config.regions.indices { config.regions[r].thirdPartyTelemetry = [] }
         // Short stays and low batteries, so that every state gets hours of car time.
         config.behaviour.dwellHours = DwellHours(home: 1, work: 1, poi: 0.5, charger: 0.2, zone: 0.5)
         config.behaviour.initialBattery = 0.1...0.5
@@ -57,22 +61,42 @@ import Testing
             #expect(abs(got - expected) <= 5 * sd + 0.001 * expected,
                     "\(category) in \(state): \(got) bytes, expected \(expected) ± \(sd)")
         }
+        // Telemetry in all states at once: the rounded record counts are exact in expectation,
+        // within one record a tick (spread ≤ ½ record) of it.
+        var expected = 0.0, ticks = 0.0
+        for state in CarState.awake {
+            let seconds = world.secondsIn(state)
+            expected += config(seed: seed).flows.telemetry.bytesPerSecond(state) * seconds
+            ticks += seconds / 10
+        }
+        let got = bytes[.telemetry] ?? 0
+        let sd = ticks.squareRoot() * 0.5 * 300
+        #expect(abs(got - expected) <= 5 * sd + 0.001 * expected, "telemetry: \(got) bytes, expected \(expected)")
         // The up/down split follows upShare.
         let up = Double(sums.up[DataCategory.navigation.index])
         #expect(abs(up / (bytes[.navigation] ?? 1) - 0.3) < 0.001)
     }
 
     @Test func telemetryIsAggregatedPerTick() throws {
-        var world = try FleetWorld(config: config(seed: 3))
+        var config = config(seed: 3)
+        // Fields that move only while driving, so every telemetry record is a driving one.
+        for i in config.flows.telemetry.fields.indices {
+            config.flows.telemetry.fields[i].change.parked = 0
+            config.flows.telemetry.fields[i].change.charging = 0
+            config.flows.telemetry.fields[i].resendIntervalSeconds = 0
+        }
+        var world = try FleetWorld(config: config)
         var flows = CollectFlows()
         world.run(until: .seconds(3600), observer: &flows)
         let telemetry = flows.flows.filter { $0.category == .telemetry && $0.direction == .up }
         #expect(!telemetry.isEmpty)
         #expect(telemetry.allSatisfy { $0.end - $0.start <= .seconds(Int64(10)) && $0.end > $0.start })
-        // About ten records' worth of bytes and packets each (1 record/s at 480 B).
+        // Ten records' worth of bytes each: a record a second while driving.
         let full = telemetry.filter { $0.end - $0.start == .seconds(Int64(10)) }
         let mean = full.reduce(0.0) { $0 + Double($1.bytes) } / Double(full.count)
-        #expect(abs(mean - 4800 * 0.3) < 100)
+        let perTick = config.flows.telemetry.bytesPerSecond(.driving) * 10
+        #expect(abs(mean - perTick) < 0.01 * perTick, "\(mean) B a tick, expected \(perTick)")
+        #expect(full.allSatisfy { abs(Double($0.bytes) - perTick) <= config.flows.telemetry.profile(.driving).meanBytes + 1 })
     }
 
     @Test func largeFlowsDrainAtTheirThroughput() throws {

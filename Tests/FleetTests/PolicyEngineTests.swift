@@ -22,7 +22,9 @@ import Simulation
         ("private anonymised clip in market", cnFlow(.privateOwner, .cameraClip, anonymised: true), [:]),
         ("private anonymised clip abroad", cnFlow(.privateOwner, .cameraClip, to: .unitedStates, anonymised: true),
             ["CN-1": .critical]),
-        ("private raw sentry view", cnFlow(.privateOwner, .sentryLive), ["CN-1": .high]),
+        // The live view goes end-to-end encrypted to the owner's phone: not collected exterior video.
+        ("private sentry view to the owner", cnFlow(.privateOwner, .sentryLive), [:]),
+        ("military sentry view to the owner", cnFlow(.military, .sentryLive), ["CN-3a": .watch, "CN-3b": .high]),
         ("telemetry in gov zone in market", cnFlow(zone: gov), ["CN-2": .high]),
         ("telemetry in gov zone abroad", cnFlow(to: .unitedStates, zone: gov), ["CN-2": .critical]),
         ("media in gov zone", cnFlow(.privateOwner, .media, zone: gov), [:]),
@@ -32,14 +34,19 @@ import Simulation
             ["CN-3c": .high]),
         ("military telemetry in military zone", cnFlow(.military, zone: base),
             ["CN-3a": .watch, "CN-3c": .high, "CN-2": .high]),
-        ("US listed site to China", usFlow(to: .china, zone: moffett), ["US-1": .critical]),
+        ("US listed site to China", usFlow(to: .china, zone: moffett), ["US-1": .critical, "US-2": .watch]),
         ("US listed site, voice to China", usFlow(.voice, to: .china, zone: moffett), [:]),
         ("US listed site to US", usFlow(zone: moffett), [:]),
-        ("US outside a site to China", usFlow(to: .china), [:]),
+        ("US outside a site to China", usFlow(to: .china), ["US-2": .watch]),
+        ("US location to the bulk app server", { var f = usFlow(to: .china); f.service = "cn-car-app"; return f }(),
+            ["US-2": .critical]),
+        ("US voice to China", usFlow(.voice, to: .china), [:]),
         ("US 2027 PRC-linked", usFlow(modelYear: 2027, prc: true), ["US-3": .watch]),
         ("US 2026 PRC-linked", usFlow(modelYear: 2026, prc: true), [:]),
         ("US 2027 not PRC-linked", usFlow(modelYear: 2027), [:]),
-        ("US military driver to China", usFlow(to: .china, userClass: .military), [:]),
+        ("US military driver to China", usFlow(to: .china, userClass: .military), ["US-2": .watch, "US-4": .high]),
+        ("US military driver in the US", usFlow(userClass: .military), [:]),
+        ("US key-soe driver to China (not restricted in the US)", usFlow(to: .china, userClass: .keySOE), ["US-2": .watch]),
     ]
 
     @Test(arguments: table.indices)

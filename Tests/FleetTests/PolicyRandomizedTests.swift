@@ -67,12 +67,15 @@ import Simulation
                         .init(when: Self.randomMatch(&g), Severity.allCases.randomElement(using: &g)!)
                     })
             }
-            let set = PolicySet(restrictedClasses: Self.subset(Self.classes, &g), rules: rules + PolicySet.default.rules)
+            // Restricted classes differ per market, as in the default set.
+            let set = PolicySet(
+                restrictedClasses: [.cn: Self.subset(Self.classes, &g), .us: Self.subset(Self.classes, &g)],
+                rules: rules + PolicySet.default.rules)
             let engine = PolicyEngine(set)
             var buffer: [PolicyVerdict] = []
             for _ in 0..<50 {
                 let facts = Self.randomFacts(&g)
-                let restricted = set.isRestricted(facts.userClass)
+                let restricted = set.isRestricted(facts.userClass, in: facts.market)
                 let expected = set.rules.indices.compactMap { i in
                     set.rules[i].severity(of: facts, restricted: restricted).map { PolicyVerdict(rule: i, severity: $0) }
                 }

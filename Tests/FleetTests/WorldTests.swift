@@ -49,10 +49,10 @@ import Testing
         world.run(until: .seconds(3600))
         var trips: [(car: Int, trip: TripSnapshot)] = []
         for i in 0..<world.carCount {
-            if let trip = world.car(i).trip, trip.arrival < .seconds(3600 + 1200) { trips.append((i, trip)) }
+            if let trip = world.car(i).trip, trip.arrival < .seconds(2 * 3600) { trips.append((i, trip)) }
         }
         #expect(trips.count > 10)
-        world.run(until: .seconds(3600 + 1200))
+        world.run(until: .seconds(2 * 3600))
         for (car, trip) in trips {
             let now = world.car(car)
             if let next = now.trip, next.departure >= trip.arrival { continue }  // already on its next trip

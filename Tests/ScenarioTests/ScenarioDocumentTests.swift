@@ -75,7 +75,23 @@ import Simulation
     @Test func defaultPolicySectionDecodesToTheSwiftDefault() throws {
         let doc = try ScenarioDocument.parse(DefaultScenario.yaml, file: "default.yaml")
         #expect(doc.policies == PolicySet.default)
-        #expect(doc.policies.rules.map(\.id) == ["CN-3a", "CN-3b", "CN-3c", "CN-1", "CN-2", "CN-4", "US-1", "US-3"])
+        #expect(doc.policies.rules.map(\.id) == ["CN-3a", "CN-3b", "CN-3c", "CN-1", "CN-2", "CN-4", "US-1", "US-2", "US-4", "US-3"])
+        // Restricted per market: no US car is restricted without a US rule that reads it (US-4).
+        #expect(doc.policies.restrictedClasses(in: .cn) == [.military, .keySOE])
+        #expect(doc.policies.restrictedClasses(in: .us) == [.military])
+        let usRestrictedRules = doc.policies.rules.filter { $0.match.restricted == true && $0.match.markets == [.us] }
+        #expect(usRestrictedRules.map(\.id) == ["US-4"])
+    }
+
+    @Test func restrictedClassesPerMarket() throws {
+        let doc = try ScenarioDocument.parse("name: n\npolicies: {restricted-classes: {CN: [military]}}", file: "p.yaml")
+        #expect(doc.policies.restrictedClasses(in: .cn) == [.military])
+        #expect(doc.policies.restrictedClasses(in: .us).isEmpty, "a market left out restricts nobody")
+        #expect(doc.policies.isRestricted(.military, in: .cn) && !doc.policies.isRestricted(.military, in: .us))
+        let e = #expect(throws: ScenarioError.self) {
+            try ScenarioDocument.parse("name: n\npolicies: {restricted-classes: {EU: [military]}}", file: "p.yaml")
+        }
+        #expect(e?.description.contains("p.yaml:2:") == true)
     }
 
     @Test func aPolicySectionWithNoRestrictedClassKeepsTheDefaultRules() throws {

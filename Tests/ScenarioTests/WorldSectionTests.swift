@@ -37,6 +37,55 @@ import Simulation
         #expect(monitor.presentationCues.map(\.action) == [.caption(text: "Home again", duration: nil)])
     }
 
+    @Test func telemetryFieldsReplaceTheDefaultList() throws {
+        let s = try Scenario.parse(text: """
+            name: Location only
+            flows:
+              telemetry:
+                record-overhead-bytes: 150
+                fields:
+                  - {name: Location, bytes: 27, interval-seconds: 5, minimum-delta: 10, resend-interval-seconds: 300,
+                     change: {driving: 8}}
+            """, file: "w.yaml")
+        let t = s.world.flows.telemetry
+        #expect(t.recordOverheadBytes == 150)
+        #expect(t.fields == [TelemetryField(
+            name: "Location", bytes: 27, intervalSeconds: 5, minimumDelta: 10, resendIntervalSeconds: 300,
+            change: FieldChange(driving: 8))])
+        // 10 m at 8 m/s on 5 s checks: every 5 s driving; resent every 300 s parked.
+        #expect(abs(t.recordsPerSecond(.driving) - 0.2) < 1e-12 && abs(t.recordsPerSecond(.parked) - 1.0 / 300) < 1e-12)
+        let p = s.world.flows.profile(.telemetry, .driving)
+        #expect(abs(p.rate - 720) < 1e-9 && abs(p.meanBytes - 177) < 1e-9 && p.sizeSigma == 0)
+    }
+
+    @Test func thirdPartyTelemetryCopiesTheStreamToTheAppsServer() throws {
+        let s = try Scenario.parse(text: """
+            name: Everyone has the app
+            fleet: {size: 40}
+            regions:
+              - id: us
+                market: US
+                third-party-telemetry: [{service: cn-car-app, share: 1}]
+                models: [{model: "3", factory: fremont, share: 1, battery-kwh: 75}]
+                areas:
+                  - id: a
+                    bounds: {south: 37.2, north: 37.9, west: -122.55, east: -121.6}
+                    places:
+                      - {id: h, kind: residential, bounds: {south: 37.3, north: 37.4, west: -122.1, east: -122.0}}
+                      - {id: c, kind: charger, center: [37.35, -122.05], radius-m: 50}
+            """, file: "w.yaml")
+        #expect(s.world.regions[0].thirdPartyTelemetry == [ThirdPartyTelemetry(service: "cn-car-app", share: 1)])
+        var monitor = try s.makeMonitor()
+        var sink = CollectSink()
+        monitor.run(until: .zero + .minutes(30), sink: &sink)
+        let telemetry = zip(sink.flows, sink.facts).filter { $0.1.category == .telemetry }
+        let toTesla = telemetry.filter { $0.1.service == "tesla-us-cloud" }, toApp = telemetry.filter { $0.1.service == "cn-car-app" }
+        #expect(!toTesla.isEmpty && toTesla.count == toApp.count)
+        #expect(toTesla.map(\.0.record.bytes) == toApp.map(\.0.record.bytes))
+        #expect(toApp.allSatisfy { $0.1.destinationCountry == .china })
+        #expect(toApp.contains { $0.0.verdicts.contains { monitor.policies.rules[$0.rule].id == "US-2" && $0.severity == .critical } })
+    }
+
     @Test func aNewRegionWithItsOwnMixAndZones() throws {
         let s = try Scenario.parse(text: """
             name: Beijing
@@ -90,6 +139,40 @@ import Simulation
             """, [
                 "w.yaml:2:24: error: undefined region 'shangai'; did you mean 'shanghai'?",
                 "w.yaml:3:27: error: undefined service 'tesla-cn-d'; did you mean 'tesla-cn-dc'?",
+            ]),
+        ("telemetry with per-state profiles, a field without a change, an app without a service", """
+            name: n
+            flows:
+              telemetry:
+                driving: {rate: 3600}
+                fields: [{name: Gear, bytes: 16, interval-seconds: 0.5}]
+            regions:
+              - id: r
+                market: US
+                third-party-telemetry: [{service: nowhere, share: 0.5}]
+                models: [{model: "3", factory: fremont, share: 1, battery-kwh: 75}]
+                areas: [{id: a, bounds: {south: 30, north: 31, west: 121, east: 122}, places: [
+                  {id: h, kind: residential, bounds: {south: 30.1, north: 30.2, west: 121.1, east: 121.2}},
+                  {id: c, kind: charger, center: [30.5, 121.5], radius-m: 50}]}]
+            """, [
+                "w.yaml:4:5: error: unknown key 'driving' in flows.telemetry; expected one of: anonymised, fields, "
+                    + "packet-bytes, record-overhead-bytes, throughput, up-share",
+                "w.yaml:5:14: error: missing key 'change' in a telemetry field",
+                "w.yaml:5:56: error: flows.telemetry field 'Gear' interval-seconds must be between 1.0 and 86400.0, found 0.5",
+            ]),
+        ("a third-party app whose service is not defined", """
+            name: n
+            regions:
+              - id: r
+                market: US
+                third-party-telemetry: [{service: nowhere, share: 0.5}]
+                models: [{model: "3", factory: fremont, share: 1, battery-kwh: 75}]
+                areas: [{id: a, bounds: {south: 30, north: 31, west: 121, east: 122}, places: [
+                  {id: h, kind: residential, bounds: {south: 30.1, north: 30.2, west: 121.1, east: 121.2}},
+                  {id: c, kind: charger, center: [30.5, 121.5], radius-m: 50}]}]
+            """, [
+                "w.yaml:5:39: error: invalid parameter regions[0].thirdPartyTelemetry[0].service = nowhere: allowed a "
+                    + "service id defined in services; change it in the scenario",
             ]),
         ("class mix that does not add up, reported at the mix", """
             name: n

@@ -135,7 +135,7 @@ import Testing
         try Data("name: fine\nfleet: {size: 5}\n".utf8).write(to: URL(fileURLWithPath: path))
         let run = try Run(["validate", path])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.hasSuffix(": ok (5 cars, 8 rules, 0 timeline actions)\n") && run.stdout.contains(Self.shown), "\(run.stdout)")
+        #expect(run.stdout.hasSuffix(": ok (5 cars, 10 rules, 0 timeline actions)\n") && run.stdout.contains(Self.shown), "\(run.stdout)")
         Self.expectInert(run, "validate")
     }
 

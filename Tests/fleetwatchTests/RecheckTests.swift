@@ -72,7 +72,7 @@ import TestSupport
                      center: [31.23, 121.47], radius-m: 6000, season: {from: 11-30, to: 11-30}}
 
             """
-        let anchor = "      - {id: cn-seasonal-beidaihe,"
+        let anchor = "      # No Beidaihe (seasonal"
         guard text.contains(anchor), text.contains("  start: 2026-11-30 08:00") else {
             throw HarnessError("Scenarios/default.yaml changed: update RecheckTests.seasonScenario")
         }

@@ -18,7 +18,7 @@ import Testing
         let path = Self.repository.appendingPathComponent("Scenarios/default.yaml").path
         let run = try Run(["validate", path])
         #expect(run.status == 0)
-        #expect(run.stdout == "\(path): ok (600 cars, 8 rules, 0 timeline actions)\n")
+        #expect(run.stdout == "\(path): ok (600 cars, 10 rules, 0 timeline actions)\n")
         #expect(run.stderr.isEmpty)
     }
 
@@ -35,7 +35,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: URL(fileURLWithPath: bad).deletingLastPathComponent()) }
         let run = try Run(["validate", good, bad])
         #expect(run.status == 1)
-        #expect(run.stdout == "\(good): ok (20 cars, 8 rules, 0 timeline actions)\n")
+        #expect(run.stdout == "\(good): ok (20 cars, 10 rules, 0 timeline actions)\n")
         #expect(run.stderr == """
             \(bad):2:1: error: unknown key 'sede' in the scenario; did you mean 'seed'?
             \(bad):3:27: error: undefined service 'tesla-cn-d'; did you mean 'tesla-cn-dc'?

@@ -14,8 +14,8 @@ final class FleetReader {
     let countryOfService: [Country]
     let regions: [RegionConfig]
     let zones: [ZoneConfig]
-    /// Whether each of `world.userClasses` is restricted.
-    let restrictedClass: [Bool]
+    /// Per market (`Market.index`): whether each of `world.userClasses` is restricted.
+    let restrictedClass: [[Bool]]
     /// Per car: open alerts, and the highest severity among them (`Severity.rank + 1`; 0 none).
     private(set) var openCount: [Int]
     private(set) var openSeverity: [Int]
@@ -29,7 +29,7 @@ final class FleetReader {
         countryOfService = services.map(\.country)
         regions = config.regions
         zones = config.zones
-        restrictedClass = world.userClasses.map { policies.isRestricted($0) }
+        restrictedClass = Market.allCases.map { m in world.userClasses.map { policies.isRestricted($0, in: m) } }
         openCount = Array(repeating: 0, count: world.carCount)
         openSeverity = openCount
         for a in book.openAlerts where Int(a.vehicle) < world.carCount {
@@ -52,7 +52,7 @@ final class FleetReader {
         var id: UInt32
     }
 
-    func isRestricted(_ car: Int) -> Bool { restrictedClass[world.userClassIndex(of: car)] }
+    func isRestricted(_ car: Int) -> Bool { restrictedClass[world.market(of: car).index][world.userClassIndex(of: car)] }
 
     /// The car's `VehicleFacts.driverNamesLowercased`.
     func driverNamesLowercased(car: Int) -> [String] {

@@ -88,7 +88,7 @@ struct FleetScan {
                 continue
             }
             let state = world.state(of: i)
-            let restricted = restrictedClass[world.userClassIndex(of: i)]
+            let restricted = restrictedClass[world.market(of: i).index][world.userClassIndex(of: i)]
             let window = meters.windowBytes(car: i, seconds: MeterWindow.rateSeconds, at: now)
             let up = window.upRate, down = window.downRate, rate = window.rate
             let totalUp = meters.total(car: i, direction: .up), totalDown = meters.total(car: i, direction: .down)

@@ -54,7 +54,7 @@ public struct FlowLogNDJSON: Sendable {
             ("country", .string(facts.destinationCountry.rawValue)),
             ("crossBorder", .bool(facts.isCrossBorder)),
             ("userClass", .string(facts.userClass.rawValue)),
-            ("restricted", .bool(policies.isRestricted(facts.userClass))),
+            ("restricted", .bool(policies.isRestricted(facts.userClass, in: facts.market))),
             ("zone", .optional(facts.zone?.rawValue)),
             ("zoneKind", .optional(facts.zoneKind?.rawValue)),
             ("latitude", .double(record.position.latitude, 6)),

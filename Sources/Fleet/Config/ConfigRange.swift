@@ -16,6 +16,14 @@ public enum ConfigRange {
     public static let sizeSigma: ClosedRange<Double> = 0...4
     /// A category's throughput, bytes per second.
     public static let throughput: ClosedRange<Double> = 1...1e11
+    /// Bytes of a telemetry record's overhead or of one field (a record is at most 1,000,000 B).
+    public static let recordBytes: ClosedRange<Double> = 0...1_000_000
+    /// A telemetry field's `interval_seconds` (at least 1 s) in seconds.
+    public static let telemetryInterval: ClosedRange<Double> = 1...86_400
+    /// A telemetry field's `resend_interval_seconds` (0 = never) in seconds.
+    public static let telemetryResend: ClosedRange<Double> = 0...86_400 * 30
+    /// A telemetry field's `minimum_delta`, or how fast its value moves a second.
+    public static let telemetryDelta: ClosedRange<Double> = 0...1e9
     /// Bytes per packet.
     public static let packetBytes: ClosedRange<Double> = 1...65_535
     /// An area's average driving speed.

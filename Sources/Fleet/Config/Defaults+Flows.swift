@@ -1,12 +1,9 @@
 /// Default flow parameters per category and car state, from DOMAIN.md's table [C/E].
 extension FlowConfig {
     public static let defaults = FlowConfig(categories: [
-        // ~1 record/s while driving at ~480 B with envelope: ~1.7 MB/h; parked or charging 100-150 KB/h.
+        // Profiles derived from `telemetry` (the fields below); the link settings are these.
         .telemetry: CategoryFlowConfig(
-            parked: FlowProfile(rate: 240, meanBytes: 400, sizeSigma: 0.3),
-            driving: FlowProfile(rate: 3600, meanBytes: 480, sizeSigma: 0.3),
-            charging: FlowProfile(rate: 360, meanBytes: 400, sizeSigma: 0.3),
-            upShare: 1, throughput: 1_000_000, packetBytes: 480),
+            parked: .none, driving: .none, charging: .none, upShare: 1, throughput: 1_000_000, packetBytes: 480),
         // 5-50 MB/day: continuous logs plus bursts after faults (wide size spread).
         .diagnostics: CategoryFlowConfig(
             parked: FlowProfile(rate: 6, meanBytes: 150_000, sizeSigma: 1.0),
@@ -59,6 +56,41 @@ extension FlowConfig {
             driving: FlowProfile(rate: 0.5, meanBytes: 1_500, sizeSigma: 0.3),
             charging: FlowProfile(rate: 3, meanBytes: 1_500, sizeSigma: 0.3),
             upShare: 0.5, throughput: 10_000, packetBytes: 500),
+    ], telemetry: .defaults)
+}
+
+extension TelemetryConfig {
+    /// Field groups named after vehicle_data.proto, with intervals, deltas and resends as a
+    /// third-party configuration would set them (DECISIONS.md 2026-12-02): Location and motion
+    /// each second while driving, Soc each minute, charging power each 30 s, and the battery
+    /// group as TeslaLogger's recommended profile (10 s, delta 0.5, resend 120 s). A field's
+    /// bytes are 16 a scalar datum and 27 a location (DOMAIN.md [C]); a record adds 31 B of
+    /// payload plus a 160 B envelope, WebSocket and TLS framing [E]. The rates of change are
+    /// estimates [E]. This gives ~3,600 records and 1.1 MB an hour driving, ~550 and 0.14 MB
+    /// charging, ~120 and 0.03 MB parked awake.
+    public static let defaults = TelemetryConfig(recordOverheadBytes: 191, fields: [
+        TelemetryField(name: "Location", bytes: 27, intervalSeconds: 1, change: FieldChange(driving: 8)),
+        TelemetryField(name: "VehicleSpeed, GpsHeading", bytes: 32, intervalSeconds: 1, minimumDelta: 1,
+                       change: FieldChange(driving: 0.8)),
+        TelemetryField(name: "Odometer", bytes: 16, intervalSeconds: 10, minimumDelta: 0.1,
+                       change: FieldChange(driving: 0.0083)),
+        TelemetryField(name: "Motion (PedalPosition, LateralAcceleration, LongitudinalAcceleration, BrakePedal)",
+                       bytes: 64, intervalSeconds: 1, minimumDelta: 1, change: FieldChange(driving: 1.5)),
+        TelemetryField(name: "Gear", bytes: 16, intervalSeconds: 1, minimumDelta: 1, change: FieldChange(driving: 0.002)),
+        TelemetryField(name: "Battery (PackVoltage, PackCurrent, ModuleTempMax)", bytes: 48, intervalSeconds: 10,
+                       minimumDelta: 0.5, resendIntervalSeconds: 120,
+                       change: FieldChange(parked: 0.01, driving: 1, charging: 0.2)),
+        TelemetryField(name: "Soc, EstBatteryRange", bytes: 32, intervalSeconds: 60, minimumDelta: 0.1,
+                       change: FieldChange(driving: 0.0016, charging: 0.01)),
+        TelemetryField(name: "Charging (ChargeState, ACChargingPower, DCChargingPower, ChargeAmps, ChargerVoltage, "
+                       + "TimeToFullCharge)", bytes: 96, intervalSeconds: 30, minimumDelta: 0.5,
+                       change: FieldChange(charging: 0.05)),
+        TelemetryField(name: "Climate (InsideTemp, OutsideTemp, HvacPower, HvacFanSpeed)", bytes: 64, intervalSeconds: 60,
+                       minimumDelta: 0.5, change: FieldChange(parked: 0.005, driving: 0.01, charging: 0.005)),
+        TelemetryField(name: "Body (Locked, DoorState, SentryMode, DriverSeatOccupied)", bytes: 64, intervalSeconds: 1,
+                       minimumDelta: 1, change: FieldChange(parked: 0.005, driving: 0.002, charging: 0.001)),
+        TelemetryField(name: "Media (MediaNowPlayingTitle, MediaPlaybackStatus)", bytes: 32, intervalSeconds: 10,
+                       minimumDelta: 1, change: FieldChange(parked: 0.0003, driving: 0.005, charging: 0.0003)),
     ])
 }
 

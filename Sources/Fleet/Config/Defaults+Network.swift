@@ -16,10 +16,8 @@ extension ZoneConfig {
                        GeoPoint(latitude: 30.78, longitude: 121.22), GeoPoint(latitude: 30.78, longitude: 121.30),
                        GeoPoint(latitude: 30.83, longitude: 121.31), GeoPoint(latitude: 30.84, longitude: 121.23),
                    ])),
-        ZoneConfig(id: "cn-seasonal-beidaihe", name: "Beidaihe, Hebei (summer leadership retreat)",
-                   kind: .seasonal, country: .china,
-                   shape: .circle(center: GeoPoint(latitude: 39.83, longitude: 119.48), radiusMeters: 3000),
-                   season: SeasonWindow(startMonth: 7, startDay: 1, endMonth: 8, endDay: 31)),
+        // No Beidaihe: 1,000 km from Shanghai and in force in July-August only, no car of the
+        // default fleet could enter it (DECISIONS.md 2026-12-02); seasonal zones stay supported.
         ZoneConfig(id: "us-moffett", name: "Moffett Federal Airfield", kind: .usGovernmentSite, country: .unitedStates,
                    shape: .circle(center: GeoPoint(latitude: 37.415, longitude: -122.049), radiusMeters: 1500)),
         ZoneConfig(id: "us-llnl", name: "Lawrence Livermore National Laboratory", kind: .usGovernmentSite,
@@ -46,6 +44,9 @@ extension ServiceConfig {
                       serverName: "voice.volces.com", address: IPv4Address(203, 0, 113, 50)),
         ServiceConfig(id: "cn-streaming", name: "Chinese streaming back ends", country: .china,
                       serverName: "vod.media.cn", address: IPv4Address(203, 0, 113, 60)),
+        // What-if: a third-party car app whose telemetry server is in China (US cars stream to it).
+        ServiceConfig(id: "cn-car-app", name: "Third-party car app server (CN)", country: .china,
+                      serverName: "telemetry.carapp.example.cn", address: IPv4Address(203, 0, 113, 70)),
         ServiceConfig(id: "tesla-us-cloud", name: "Tesla US cloud", country: .unitedStates,
                       serverName: "telemetry.tesla.com", address: IPv4Address(198, 51, 100, 10)),
         ServiceConfig(id: "tesla-us-cdn", name: "Tesla delivery network", country: .unitedStates,
@@ -60,6 +61,9 @@ extension ServiceConfig {
                       serverName: "api.x.ai", address: IPv4Address(192, 0, 2, 10)),
         ServiceConfig(id: "us-streaming", name: "Netflix, Spotify", country: .unitedStates,
                       serverName: "streaming.nflxvideo.net", address: IPv4Address(192, 0, 2, 20)),
+        // A third-party car app hosted in the US (some CN-market owners stream to it).
+        ServiceConfig(id: "us-car-app", name: "Third-party car app server (US)", country: .unitedStates,
+                      serverName: "telemetry.carapp.example.com", address: IPv4Address(192, 0, 2, 30)),
     ]
 }
 

@@ -54,7 +54,9 @@ extension RegionConfig {
             ClassShare(.privateOwner, percent: 82), ClassShare(.corporate, percent: 12),
             ClassShare(.government, percent: 2), ClassShare(.military, percent: 1.5), ClassShare(.keySOE, percent: 2.5),
         ],
-        chineseNames: true, modelYears: 2020...2026)
+        chineseNames: true, modelYears: 2020...2026,
+        // What-if [E]: 1 % of the owners stream their car's telemetry to a US-hosted app.
+        thirdPartyTelemetry: [ThirdPartyTelemetry(service: "us-car-app", share: 0.01)])
 
     public static let unitedStates = RegionConfig(
         id: "us", name: "United States", market: .us, fleetShare: 1,
@@ -107,6 +109,50 @@ extension RegionConfig {
                     PlaceConfig(id: "sc-austin", name: "Supercharger Austin", kind: .charger,
                                 bounds: GeoBox(center: GeoPoint(latitude: 30.280, longitude: -97.700), radiusMeters: 50)),
                 ], timeZone: .usCentral, profile: .nhts),
+            // Small areas around the two bases, so that their zones see cars: the base is a
+            // workplace and has family housing inside the zone (DECISIONS.md 2026-12-02).
+            AreaConfig(
+                id: "fairfield", name: "Fairfield / Travis AFB",
+                bounds: GeoBox(south: 38.20, north: 38.40, west: -122.10, east: -121.85),
+                share: 0.15, speedKmh: 50,
+                places: [
+                    PlaceConfig(id: "fairfield-suisun", name: "Fairfield and Suisun City", kind: .residential,
+                                bounds: GeoBox(south: 38.22, north: 38.29, west: -122.08, east: -121.99), weight: 3),
+                    PlaceConfig(id: "vacaville", name: "Vacaville", kind: .residential,
+                                bounds: GeoBox(south: 38.33, north: 38.39, west: -122.02, east: -121.93), weight: 2),
+                    PlaceConfig(id: "travis-housing", name: "Travis AFB family housing", kind: .residential,
+                                bounds: GeoBox(center: GeoPoint(latitude: 38.268, longitude: -121.935), radiusMeters: 500)),
+                    PlaceConfig(id: "travis-afb", name: "Travis AFB (60th Air Mobility Wing)", kind: .office,
+                                bounds: GeoBox(center: GeoPoint(latitude: 38.263, longitude: -121.927), radiusMeters: 1500),
+                                weight: 2),
+                    PlaceConfig(id: "fairfield-downtown", name: "Downtown Fairfield (Solano County offices)", kind: .office,
+                                bounds: GeoBox(center: GeoPoint(latitude: 38.249, longitude: -122.040), radiusMeters: 600)),
+                    PlaceConfig(id: "solano-town-center", name: "Solano Town Center", kind: .poi,
+                                bounds: GeoBox(center: GeoPoint(latitude: 38.258, longitude: -122.055), radiusMeters: 300)),
+                    PlaceConfig(id: "sc-vacaville", name: "Supercharger Vacaville", kind: .charger,
+                                bounds: GeoBox(center: GeoPoint(latitude: 38.366, longitude: -121.968), radiusMeters: 50)),
+                ], timeZone: .usPacific, profile: .nhts),
+            AreaConfig(
+                id: "killeen", name: "Killeen / Fort Cavazos",
+                bounds: GeoBox(south: 31.00, north: 31.20, west: -97.90, east: -97.60),
+                share: 0.2, speedKmh: 50,
+                places: [
+                    PlaceConfig(id: "killeen-city", name: "Killeen", kind: .residential,
+                                bounds: GeoBox(south: 31.05, north: 31.11, west: -97.76, east: -97.66), weight: 3),
+                    PlaceConfig(id: "harker-heights", name: "Harker Heights", kind: .residential,
+                                bounds: GeoBox(south: 31.04, north: 31.09, west: -97.68, east: -97.63)),
+                    PlaceConfig(id: "cavazos-housing", name: "Fort Cavazos family housing", kind: .residential,
+                                bounds: GeoBox(center: GeoPoint(latitude: 31.13, longitude: -97.77), radiusMeters: 500)),
+                    PlaceConfig(id: "fort-cavazos", name: "Fort Cavazos (III Armored Corps)", kind: .office,
+                                bounds: GeoBox(center: GeoPoint(latitude: 31.14, longitude: -97.78), radiusMeters: 2000),
+                                weight: 3),
+                    PlaceConfig(id: "killeen-downtown", name: "Downtown Killeen", kind: .office,
+                                bounds: GeoBox(center: GeoPoint(latitude: 31.117, longitude: -97.728), radiusMeters: 500)),
+                    PlaceConfig(id: "killeen-mall", name: "Killeen Mall", kind: .poi,
+                                bounds: GeoBox(center: GeoPoint(latitude: 31.098, longitude: -97.726), radiusMeters: 300)),
+                    PlaceConfig(id: "sc-killeen", name: "Supercharger Killeen", kind: .charger,
+                                bounds: GeoBox(center: GeoPoint(latitude: 31.100, longitude: -97.735), radiusMeters: 50)),
+                ], timeZone: .usCentral, profile: .nhts),
         ],
         models: [
             ModelShare(model: .model3, factory: .fremont, share: 0.35, batteryKWh: 75),
@@ -119,5 +165,8 @@ extension RegionConfig {
             ClassShare(.privateOwner, percent: 85), ClassShare(.corporate, percent: 11),
             ClassShare(.government, percent: 3), ClassShare(.military, percent: 1),
         ],
-        chineseNames: false, modelYears: 2019...2026, prcLinkedShare: 0.02)
+        // Model year 2027 cars are on sale from autumn 2026.
+        chineseNames: false, modelYears: 2019...2027, prcLinkedShare: 0.02,
+        // What-if [E]: 3 % of the owners stream their car's telemetry to an app whose server is in China.
+        thirdPartyTelemetry: [ThirdPartyTelemetry(service: "cn-car-app", share: 0.03)])
 }

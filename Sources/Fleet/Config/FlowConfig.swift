@@ -70,14 +70,26 @@ public struct CategoryFlowConfig: Hashable, Sendable, Codable {
 
 /// Flow parameters of every category. Categories not listed produce nothing.
 public struct FlowConfig: Hashable, Sendable, Codable {
+    /// Every category's parameters; telemetry's per-state profiles are not read (they follow
+    /// from `telemetry`, see `profile(_:_:)`), its up share, throughput and packet size are.
     public var categories: [DataCategory: CategoryFlowConfig]
+    /// The Fleet Telemetry fields every car streams: what telemetry sends in each state.
+    public var telemetry: TelemetryConfig
     /// Interval of the per-car flow tick in seconds: every awake car emits, per category, one
     /// aggregated record for the data it produced in the interval (telemetry at ~1 record/s
     /// becomes one record per 10 s carrying those records' bytes and packets).
     public var tickSeconds: Double
 
-    public init(categories: [DataCategory: CategoryFlowConfig], tickSeconds: Double = 10) {
+    public init(categories: [DataCategory: CategoryFlowConfig], telemetry: TelemetryConfig, tickSeconds: Double = 10) {
         self.categories = categories
+        self.telemetry = telemetry
         self.tickSeconds = tickSeconds
+    }
+
+    /// The one definition of what a category produces in a state: telemetry's profile comes
+    /// from its fields (`TelemetryConfig.profile(_:)`), every other category's is configured.
+    public func profile(_ category: DataCategory, _ state: CarState) -> FlowProfile {
+        guard category != .telemetry else { return state == .asleep ? .none : telemetry.profile(state) }
+        return categories[category]?.profile(state) ?? .none
     }
 }

@@ -119,6 +119,23 @@ public struct ClassShare: Hashable, Sendable, Codable {
     }
 }
 
+/// A third-party app the owner connected to the car through Tesla's Fleet API: the car then
+/// streams its Fleet Telemetry over mTLS straight to the app's own server as well as to Tesla
+/// (developer.tesla.com, "Fleet Telemetry": vehicles stream "to a server hosted by the partner
+/// application"). A car has at most one such app (Teslemetry: active "on one third party
+/// service at a time").
+public struct ThirdPartyTelemetry: Hashable, Sendable, Codable {
+    /// The app's server, a service of the scenario (its country is where the stream goes).
+    public var service: ServiceID
+    /// Share (0...1) of the region's cars with the app [E].
+    public var share: Double
+
+    public init(service: ServiceID, share: Double) {
+        self.service = service
+        self.share = share
+    }
+}
+
 /// A region: a market, its areas, and who drives which cars there.
 public struct RegionConfig: Hashable, Sendable, Codable {
     public var id: RegionID
@@ -139,11 +156,13 @@ public struct RegionConfig: Hashable, Sendable, Codable {
     public var prcLinkedShare: Double
     /// The first model year the BIS connected-vehicles rule covers (2027, 15 CFR 791 subpart D).
     public var prcLinkedFromModelYear: Int
+    /// Apps whose servers receive the car's telemetry stream too; their shares add up to at most 1.
+    public var thirdPartyTelemetry: [ThirdPartyTelemetry]
 
     public init(
         id: RegionID, name: String, market: Market, fleetShare: Double, areas: [AreaConfig],
         models: [ModelShare], classMix: [ClassShare], chineseNames: Bool, modelYears: ClosedRange<Int>,
-        prcLinkedShare: Double = 0, prcLinkedFromModelYear: Int = 2027
+        prcLinkedShare: Double = 0, prcLinkedFromModelYear: Int = 2027, thirdPartyTelemetry: [ThirdPartyTelemetry] = []
     ) {
         self.id = id
         self.name = name
@@ -156,5 +175,6 @@ public struct RegionConfig: Hashable, Sendable, Codable {
         self.modelYears = modelYears
         self.prcLinkedShare = prcLinkedShare
         self.prcLinkedFromModelYear = prcLinkedFromModelYear
+        self.thirdPartyTelemetry = thirdPartyTelemetry
     }
 }

@@ -35,7 +35,14 @@ extension WorldConfig {
                 }
             }
         }
+        for (r, region) in regions.enumerated() {
+            for (i, app) in region.thirdPartyTelemetry.enumerated() where serviceIndex(app.service) == nil {
+                throw ConfigError(path: "regions[\(r)].thirdPartyTelemetry[\(i)].service", value: app.service.rawValue,
+                                  allowed: "a service id defined in services")
+            }
+        }
         try check("flows.tickSeconds", flows.tickSeconds, 0.1, 3600)
+        try validate(flows.telemetry)
         for category in DataCategory.allCases {
             guard let c = flows.categories[category] else { continue }
             let base = "flows.\(category.rawValue)"
@@ -102,8 +109,27 @@ extension WorldConfig {
             throw ConfigError(path: "\(path).classMix", value: "\(total) % in all", allowed: "shares adding up to 100 %")
         }
         try check("\(path).prcLinkedShare", region.prcLinkedShare, ConfigRange.fraction)
+        for (i, app) in region.thirdPartyTelemetry.enumerated() {
+            try check("\(path).thirdPartyTelemetry[\(i)].share", app.share, ConfigRange.fraction)
+        }
+        try check("\(path).thirdPartyTelemetry.share (sum)", region.thirdPartyTelemetry.reduce(0) { $0 + $1.share }, 0, 1)
         guard region.modelYears.lowerBound >= 2012, region.modelYears.upperBound <= 2100 else {
             throw ConfigError(path: "\(path).modelYears", value: "\(region.modelYears)", allowed: "years within 2012 ... 2100")
+        }
+    }
+
+    private func validate(_ t: TelemetryConfig) throws(ConfigError) {
+        let base = "flows.telemetry"
+        try check("\(base).recordOverheadBytes", t.recordOverheadBytes, ConfigRange.recordBytes)
+        for (i, f) in t.fields.enumerated() {
+            let p = "\(base).fields[\(i)]"
+            try check("\(p).bytes", f.bytes, ConfigRange.recordBytes)
+            try check("\(p).intervalSeconds", f.intervalSeconds, ConfigRange.telemetryInterval)
+            try check("\(p).minimumDelta", f.minimumDelta, ConfigRange.telemetryDelta)
+            try check("\(p).resendIntervalSeconds", f.resendIntervalSeconds, ConfigRange.telemetryResend)
+            for state in CarState.awake {
+                try check("\(p).change.\(state)", f.change.perSecond(state), ConfigRange.telemetryDelta)
+            }
         }
     }
 

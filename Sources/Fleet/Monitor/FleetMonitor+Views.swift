@@ -89,7 +89,7 @@ extension FleetMonitor {
         let snapshot = world.car(i)
         return CarView(
             snapshot: snapshot, openAlerts: alerts, highestOpenSeverity: alerts.map(\.severity).max(),
-            restricted: core.engine.policies.isRestricted(snapshot.driver.userClass),
+            restricted: core.engine.policies.isRestricted(snapshot.driver.userClass, in: snapshot.market),
             prcLinkedConnectivity: world.hasPRCLinkedConnectivity(i),
             crossBorderBytesUp: i < core.crossBorderUp.count ? core.crossBorderUp[i] : 0,
             crossBorderBytesDown: i < core.crossBorderDown.count ? core.crossBorderDown[i] : 0)

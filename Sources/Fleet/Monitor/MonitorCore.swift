@@ -50,7 +50,7 @@ struct MonitorCore: Sendable {
     static let placeholder = MonitorCore(
         config: WorldConfig(
             seed: 0, fleetSize: 0, start: StartDate(year: 2026, month: 1, day: 1), regions: [], zones: [], services: [],
-            routing: RoutingTable(routes: [:]), flows: FlowConfig(categories: [:]), behaviour: .defaults),
+            routing: RoutingTable(routes: [:]), flows: FlowConfig(categories: [:], telemetry: .silent), behaviour: .defaults),
         policies: .empty, alerts: .default, parameters: MonitorParameters(flowLogCapacity: 0))
 
     /// Judges one flow: facts, verdicts, alerts, counters, log, then the sink.

@@ -95,7 +95,7 @@ public struct AlertBook: Sendable {
     /// reference disagrees, which the engine's tests rule out.
     func caseIndex(_ verdict: PolicyVerdict, _ facts: FlowFacts) -> Int {
         let rule = policies.rules[verdict.rule]
-        if let i = rule.caseIndex(of: facts, restricted: policies.isRestricted(facts.userClass)),
+        if let i = rule.caseIndex(of: facts, restricted: policies.isRestricted(facts.userClass, in: facts.market)),
             rule.severities[i].severity == verdict.severity
         {
             return i

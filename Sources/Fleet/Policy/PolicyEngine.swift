@@ -25,10 +25,11 @@ public struct PolicyEngine: Sendable {
     @inline(__always)
     func forEachVerdict(_ facts: FlowFacts, _ body: (PolicyVerdict) -> Void) {
         var restricted: Bool? = nil
+        let restrictedClasses = policies.restrictedByMarket[facts.market.index]
         // Through a buffer pointer, each rule is borrowed, not copied (a copy retains its sets).
         compiled.withUnsafeBufferPointer { rules in
             for index in rules.indices {
-                if let severity = rules[index].severity(facts, restricted: &restricted, policies.restrictedClasses) {
+                if let severity = rules[index].severity(facts, restricted: &restricted, restrictedClasses) {
                     body(PolicyVerdict(rule: index, severity: severity))
                 }
             }

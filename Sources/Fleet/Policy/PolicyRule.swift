@@ -73,23 +73,48 @@ public struct PolicyRule: Hashable, Sendable, Identifiable {
     }
 }
 
-/// The rules in force and which user classes they treat as restricted.
+/// The rules in force and which user classes they treat as restricted, per market: who is
+/// restricted is a matter of each country's rules (China restricts military staff and key SOE
+/// employees; the US rules watch data linked to US military members, 28 CFR §202.222).
 public struct PolicySet: Hashable, Sendable {
-    /// Classes whose drivers the `restricted` condition picks out (military and key-soe by default).
-    public var restrictedClasses: Set<UserClassID>
+    /// Per market (`Market.allCases` order): classes whose drivers the `restricted` condition
+    /// picks out in that market's cars.
+    public var restrictedByMarket: [Set<UserClassID>]
     /// Rules in evaluation order; a verdict names its rule by index into this array.
     public var rules: [PolicyRule]
 
+    public init(restrictedClasses: [Market: Set<UserClassID>], rules: [PolicyRule]) {
+        restrictedByMarket = Market.allCases.map { restrictedClasses[$0] ?? [] }
+        self.rules = rules
+    }
+
+    /// The same restricted classes in every market.
     public init(restrictedClasses: Set<UserClassID>, rules: [PolicyRule]) {
-        self.restrictedClasses = restrictedClasses
+        restrictedByMarket = Market.allCases.map { _ in restrictedClasses }
         self.rules = rules
     }
 
     /// No rules: nothing is ever flagged.
     public static let empty = PolicySet(restrictedClasses: [], rules: [])
 
-    public func isRestricted(_ userClass: UserClassID) -> Bool { restrictedClasses.contains(userClass) }
+    /// The classes restricted in any market; setting it restricts the same classes everywhere.
+    public var restrictedClasses: Set<UserClassID> {
+        get { restrictedByMarket.reduce([]) { $0.union($1) } }
+        set { restrictedByMarket = Market.allCases.map { _ in newValue } }
+    }
+
+    /// The classes restricted in `market`'s cars.
+    public func restrictedClasses(in market: Market) -> Set<UserClassID> { restrictedByMarket[market.index] }
+
+    public func isRestricted(_ userClass: UserClassID, in market: Market) -> Bool {
+        restrictedByMarket[market.index].contains(userClass)
+    }
 
     /// The index of the rule with this id.
     public func ruleIndex(id: String) -> Int? { rules.firstIndex { $0.id == id } }
+}
+
+extension Market {
+    /// Position in `Market.allCases`.
+    @inlinable public var index: Int { self == .cn ? 0 : 1 }
 }

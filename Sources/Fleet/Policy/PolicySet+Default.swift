@@ -4,11 +4,14 @@
 extension PolicySet {
     static let locationCategories = Set(DataCategory.allCases.filter(\.carriesLocation))
     static let cameraCategories = Set(DataCategory.allCases.filter(\.isCamera))
-    static let exteriorCameraCategories = Set(DataCategory.allCases.filter(\.isExteriorCamera))
+    /// Exterior camera data a processor collects (fleet-learning clips): the live Sentry view is
+    /// end-to-end encrypted to the owner's phone, which Tesla cannot see (DECISIONS.md 2026-12-02).
+    static let collectedExteriorCameraCategories = Set(DataCategory.allCases.filter(\.isExteriorCamera))
+        .subtracting([.sentryLive])
     static let cacProvisions = "Several Provisions on Automotive Data Security Management (Trial), CAC 2021"
 
     public static let `default` = PolicySet(
-        restrictedClasses: [.military, .keySOE],
+        restrictedClasses: [.cn: [.military, .keySOE], .us: [.military]],
         rules: [
             PolicyRule(
                 id: "CN-3a", title: "Restricted driver sends data out", source: "2021 restrictions as reported",
@@ -36,7 +39,7 @@ extension PolicySet {
                 source: cacProvisions + ", Art. 3, 11-12",
                 explanation: "{bytes} of exterior {category} data ({anonymised}) left {vin} for {service} ({country}), "
                     + "{border}, at {position}{in-zone}",
-                match: RuleMatch(markets: [.cn], categories: exteriorCameraCategories, direction: .up),
+                match: RuleMatch(markets: [.cn], categories: collectedExteriorCameraCategories, direction: .up),
                 severities: [
                     .init(when: RuleMatch(crossBorder: true), .critical, label: "camera data leaves CN"),
                     .init(when: RuleMatch(anonymised: false), .high, label: "not anonymised, in CN"),
@@ -69,6 +72,27 @@ extension PolicySet {
                     markets: [.us], zoneKinds: [.usGovernmentSite], categories: locationCategories, direction: .up,
                     countries: [.china]),
                 severities: [.init(.critical, label: "US-site location to CN")]),
+            PolicyRule(
+                id: "US-2", title: "Precise location of a US car reaches China",
+                source: "28 CFR §202.205, §202.242 (bulk: more than 1,000 US devices in 12 months)",
+                explanation: "{bytes} of precise location ({category}) from {vin} reached {service} ({country}) "
+                    + "at {position}{in-zone}",
+                match: RuleMatch(markets: [.us], categories: locationCategories, direction: .up, countries: [.china]),
+                severities: [
+                    // The app's server gathers the location of more US devices than the fleet's
+                    // own: its user base is past the bulk threshold [E, what-if].
+                    .init(when: RuleMatch(services: ["cn-car-app"]), .critical, label: "bulk location to CN"),
+                    .init(.watch, label: "US location to CN"),
+                ]),
+            PolicyRule(
+                id: "US-4", title: "Precise location of a restricted US driver reaches China",
+                source: "28 CFR §202.222(a)(2), §202.249 (government-related data)",
+                explanation: "{bytes} of precise location ({category}) of restricted driver {driver} ({class}) in {vin} "
+                    + "reached {service} ({country}) at {position}{in-zone}",
+                match: RuleMatch(
+                    restricted: true, markets: [.us], categories: locationCategories, direction: .up,
+                    countries: [.china]),
+                severities: [.init(.high, label: "restricted loc. to CN")]),
             PolicyRule(
                 id: "US-3", title: "US car with PRC-linked connectivity software",
                 source: "BIS connected-vehicles rule, 15 CFR 791 subpart D",

@@ -22,7 +22,7 @@ extension FleetState {
 
     mutating func reserve(_ n: Int) {
         vin.reserveCapacity(n); model.reserveCapacity(n); modelYear.reserveCapacity(n); area.reserveCapacity(n)
-        prcLinked.reserveCapacity(n)
+        prcLinked.reserveCapacity(n); appService.reserveCapacity(n)
         market.reserveCapacity(n); home.reserveCapacity(n); work.reserveCapacity(n); batteryKWh.reserveCapacity(n)
         driverName.reserveCapacity(n); driverClass.reserveCapacity(n); active.reserveCapacity(n)
         state.reserveCapacity(n); battery.reserveCapacity(n); position.reserveCapacity(n); zone.reserveCapacity(n)
@@ -64,6 +64,7 @@ extension FleetState {
             // Drawn only for covered years, so fleets without such cars keep their random stream.
             prcLinked.append(year >= region.prcLinkedFromModelYear && region.prcLinkedShare > 0
                 && rng.bernoulli(region.prcLinkedShare))
+            appService.append(drawApp(region: r))
             area.append(UInt16(a))
             market.append(mIndex)
             home.append(homePoint)
@@ -102,6 +103,15 @@ extension FleetState {
                                    at: now + .seconds(rng.uniform() * b.sleepAfterSeconds))
             }
         }
+    }
+
+    /// The third-party telemetry app of a new car in region `r`, or `noApp`; drawn from
+    /// `traitRNG`, so the main stream (VINs, homes, trips) is the same with or without apps.
+    mutating func drawApp(region r: Int) -> UInt16 {
+        let apps = regionApps[r]
+        guard !apps.isEmpty else { return Self.noApp }
+        let u = traitRNG.uniform()
+        return apps.first { u < $0.upTo }?.service ?? Self.noApp
     }
 
     /// A dwell time in seconds at a kind of destination (lognormal around the configured mean).

@@ -7,9 +7,12 @@ import Darwin
 import Simulation
 
 extension FleetState {
+    static let telemetryIndexValue = DataCategory.telemetry.index
+
     /// Emits the flows a car produced since its last tick, all in its current state.
     ///
-    /// Per category, the flows of the interval are a Poisson count; their total size is drawn
+    /// Per category, the flows of the interval are a Poisson count (telemetry's a rounded
+    /// expectation, see `TelemetryConfig`); their total size is drawn
     /// as `n · mean · lognormal(1, σ/√n)` (the sum of n lognormal sizes, with the exact mean and
     /// a spread that narrows as n grows) and joins the category's backlog. The backlog drains
     /// at the category's throughput, as one record per direction per tick: that is how a
@@ -32,12 +35,16 @@ extension FleetState {
         }
         lastTick[car] = now.nanoseconds
         let n = DataCategory.count
+        let telemetryIndex = Self.telemetryIndexValue
         let row = Int(s.rawValue) * n
         let base = car * n
         for c in 0..<n {
             let l = lambda[row + c]
             if l > 0 {
-                let k = rng.poisson(mean: l * dt)
+                // Telemetry records come on the car's one-second grid, not in bursts: their count
+                // is the expectation rounded up or down at random (exact in expectation, spread
+                // under one record); other categories' flows are a Poisson process.
+                let k = c == telemetryIndex ? Int(l * dt + rng.uniform()) : rng.poisson(mean: l * dt)
                 if k > 0 {
                     let sig = sigma[row + c] / Double(k).squareRoot()
                     let size = Double(k) * meanBytes[row + c] * (sig > 0 ? rng.lognormal(mean: 1, sigma: sig) : 1)
@@ -55,6 +62,11 @@ extension FleetState {
             if up > 0 {
                 emit(car: car, category: category, direction: .up, bytes: up, start: t0, end: now,
                      position: startPosition, zone: startZone, observer: &observer)
+                // The same stream goes to the owner's third-party app, if any (`ThirdPartyTelemetry`).
+                if c == telemetryIndex, appService[car] != Self.noApp {
+                    emit(car: car, category: category, direction: .up, bytes: up, start: t0, end: now,
+                         position: startPosition, zone: startZone, service: Int(appService[car]), observer: &observer)
+                }
             }
             if sent > up {
                 emit(car: car, category: category, direction: .down, bytes: sent - up, start: t0, end: now,

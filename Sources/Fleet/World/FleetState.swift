@@ -85,6 +85,10 @@ struct FleetState: Sendable {
     var rng: SeededGenerator
     /// Simulated time zero as a UTC instant; each area reads it in its own zone.
     var calendar: SimCalendar
+    /// Draws for identity added after the fleet's first design (third-party apps), on a stream of
+    /// their own: adding such a trait leaves every other car's VIN, home and trips as they were,
+    /// so the demo scripts that name cars by VIN keep finding them.
+    var traitRNG: SeededGenerator
 
     // Compiled tables.
     var areas: [CompiledArea] = []
@@ -109,6 +113,10 @@ struct FleetState: Sendable {
     var modelYear: [UInt16] = []
     /// Runs connectivity software from a PRC-linked supplier (US-3).
     var prcLinked: [Bool] = []
+    /// The service of the third-party app the car streams its telemetry to as well, or `noApp`.
+    var appService: [UInt16] = []
+    /// Per region: the apps' service indexes and cumulative shares, for the draw at build time.
+    var regionApps: [[(service: UInt16, upTo: Double)]] = []
     var area: [UInt16] = []
     var market: [UInt8] = []
     var home: [GeoPoint] = [], work: [GeoPoint] = []
@@ -148,11 +156,13 @@ struct FleetState: Sendable {
 
     static let noZone = UInt16.max
     static let offRoad = UInt16.max
+    static let noApp = UInt16.max
 
     init(config: WorldConfig) {
         self.config = config
         rng = SeededGenerator(seed: config.seed)
         calendar = SimCalendar(config: config)
+        traitRNG = SeededGenerator(seed: config.seed ^ 0x7E1E_3E7A_A995_0001)
         meters = MeterBank(cars: 0, historyLength: config.meters.historyLength, historySeconds: config.meters.historySeconds)
         aggregates = FleetAggregates(regions: config.regions.count, countries: 0, services: 0, userClasses: 0)
         compile()
@@ -174,6 +184,13 @@ struct FleetState: Sendable {
         servicePort = config.services.map(\.port)
         compileRoutes()
         compileFlows()
+        regionApps = config.regions.map { region in
+            var sum = 0.0
+            return region.thirdPartyTelemetry.compactMap { app in
+                sum += app.share
+                return config.serviceIndex(app.service).map { (UInt16($0), sum) }
+            }
+        }
         for region in config.regions {
             for share in region.classMix where !userClasses.contains(share.userClass) { userClasses.append(share.userClass) }
         }
@@ -205,7 +222,7 @@ struct FleetState: Sendable {
             upShare[c.index] = cfg.upShare
             packetBytes[c.index] = cfg.packetBytes
             for s in CarState.allCases {
-                let p = cfg.profile(s), i = Int(s.rawValue) * n + c.index
+                let p = config.flows.profile(c, s), i = Int(s.rawValue) * n + c.index
                 lambda[i] = p.rate / 3600
                 meanBytes[i] = p.meanBytes
                 sigma[i] = p.sizeSigma
