@@ -81,7 +81,7 @@ public struct GlyphSet: Hashable, Sendable {
         barEighths: [" ", "▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"], barTrack: " ",
         stackFills: ["█", "▓", "▒", "░"],
         sparkLevels: [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"],
-        brailleCanvas: true, canvasDot: "•", canvasPoint: "●", water: "⠂", density: ["⠂", "⠒", "⠶", "⡷", "⣿"],
+        brailleCanvas: true, canvasDot: "•", canvasPoint: "●", water: "⠂", density: ["⠤", "⠶", "⡶", "⣷", "⣿"],
         arrowUp: "↑", arrowDown: "↓", arrowLeft: "←", arrowRight: "→",
         crossBorder: "⇄", restricted: "⊘",
         severityWatch: "●", severityHigh: "▲", severityCritical: "◆",

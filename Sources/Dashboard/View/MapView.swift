@@ -12,8 +12,9 @@ import Screen
 /// cars with the restricted glyph, so both show without colour.
 ///
 /// Marks and labels are placed, not just drawn: by priority (the selected car's name, the
-/// pointed-at car's, alert marks, zones in force, landmarks, restricted marks, zones out of
-/// season), each where no earlier one is, right of its place or else left of it, shortened with
+/// pointed-at car's, critical and high alert marks, zones in force, landmarks, watch marks,
+/// restricted marks, zones out of season), each where no earlier one is (in a dense box a mark
+/// also keeps its eight neighbours free of marks), right of its place or else left of it, shortened with
 /// the ellipsis when only that fits, else left out; nothing runs past the panel's edge and no
 /// mark overwrites a letter. A legend closes the view.
 struct MapView: Widget {
@@ -139,7 +140,9 @@ struct MapView: Widget {
         var details: [Span] = []
         if viewport.zoom > 0 { details.append(Span("×\(viewport.scale)", style: t.key)) }
         if viewport.follow, let car = followedCar(region), let r = row(car.vehicle) {
-            details.append(Span("following " + vinLabel(r), style: t.key))
+            // The word where the title has room for it and the counts.
+            let vin = vinLabel(r)
+            details.append(Span(area.width >= 56 ? "following " + vin : vin, style: t.key))
         }
         details += [Span("\(region.cars.count) cars", style: t.text), Span("\(driving) driving", style: t.trafficDown)]
         if alerting > 0 { details.append(Span("\(alerting) alerting", style: t.severityHigh)) }
@@ -206,14 +209,14 @@ struct MapView: Widget {
         }
         let dense = shown * 2 > mapArea.width * mapArea.height
         if !dense {
-            // A car is a 2x2 block of dots (one braille dot alone is too faint to find). Parked
-            // first, so a driving car wins a cell they share.
+            // A car is a 2x2 block of braille dots (one dot alone is too faint to find), one
+            // character without braille. Parked first, so a driving car wins a cell they share.
             let dotLon = (bounds.east - bounds.west) / Double(max(1, mapArea.width * (braille ? 2 : 1)))
             let dotLat = (bounds.north - bounds.south) / Double(max(1, mapArea.height * (braille ? 4 : 1)))
             for drivingNow in [false, true] {
                 for car in region.cars where car.driving == drivingNow && bounds.contains(car.position) {
                     let s = drivingNow ? t.trafficDown : t.dim
-                    for (dy, dx) in [(0.0, 0.0), (0, 1), (1, 0), (1, 1)] {
+                    for (dy, dx) in braille ? [(0.0, 0.0), (0, 1), (1, 0), (1, 1)] : [(0.0, 0.0)] {
                         shapes.append(.point(GeoPoint(latitude: car.position.latitude - dy * dotLat, longitude: car.position.longitude + dx * dotLon), style: s))
                     }
                 }
@@ -231,7 +234,7 @@ struct MapView: Widget {
         }
 
         var placer = LabelPlacer(area: inner, ellipsis: g.ellipsis)
-        placeMarksAndLabels(region, bounds: bounds, area: mapArea, into: &buffer, placer: &placer)
+        placeMarksAndLabels(region, bounds: bounds, area: mapArea, dense: dense, into: &buffer, placer: &placer)
 
         // The water's tint under what was drawn over it (a cell with its own background keeps it).
         if tinted {
@@ -247,7 +250,7 @@ struct MapView: Widget {
     }
 
     /// The marks and labels of a region, by priority (see the type's comment).
-    func placeMarksAndLabels(_ region: MapRegion, bounds: GeoBox, area: Rect, into buffer: inout Buffer, placer: inout LabelPlacer) {
+    func placeMarksAndLabels(_ region: MapRegion, bounds: GeoBox, area: Rect, dense: Bool, into buffer: inout Buffer, placer: inout LabelPlacer) {
         let t = style.theme, g = style.glyphs
         // The selected car, then the pointed-at one: a point on the car, its driver and VIN beside.
         var named: [(MapCar, Style)] = []
@@ -256,7 +259,7 @@ struct MapView: Widget {
         for (car, s) in named {
             guard let (x, y) = cell(car.position, bounds, area) else { continue }
             let mark: Cell = markCell(car) ?? Cell(g.canvasPoint, style: s)
-            guard placer.take(x: x, y: y) else { continue }
+            guard placer.takeMark(x: x, y: y, spaced: false) else { continue }
             buffer.set(x: x, y: y, mark)
             guard let r = row(car.vehicle) else { continue }
             let vin = vinLabel(r)
@@ -266,12 +269,16 @@ struct MapView: Widget {
                 [full, short, [Span(vin, style: s)]], x: x, y: y, into: &buffer,
                 right: Span(String(g.arrowLeft) + " ", style: s), left: Span(" " + String(g.arrowRight), style: s), shortens: false)
         }
-        // Alert marks, worst first: where two share a cell, the worst shows.
+        // Alert marks, worst first: where two share a cell, the worst shows. In a dense box a
+        // mark keeps its neighbours free of other marks, so the density still shows between.
         let marked = region.cars.filter { $0.severity > 0 }.sorted { ($1.severity, $0.vehicle) < ($0.severity, $1.vehicle) }
-        for car in marked {
-            guard let (x, y) = cell(car.position, bounds, area), placer.take(x: x, y: y), let mark = markCell(car) else { continue }
-            buffer.set(x: x, y: y, mark)
+        func mark(_ cars: some Sequence<MapCar>) {
+            for car in cars {
+                guard let (x, y) = cell(car.position, bounds, area), let m = markCell(car), placer.takeMark(x: x, y: y, spaced: dense) else { continue }
+                buffer.set(x: x, y: y, m)
+            }
         }
+        mark(marked.lazy.filter { $0.severity >= 2 })
         func zoneLabels(active: Bool) {
             for z in region.zones where z.active == active {
                 guard let (x, y) = cell(labelPlace(z.shape), bounds, area) else { continue }
@@ -283,10 +290,8 @@ struct MapView: Widget {
             guard let (x, y) = cell(l.position, bounds, area) else { continue }
             placer.place([[Span(clean(l.name), style: t.dim)]], x: x, y: y, into: &buffer)
         }
-        for car in region.cars where car.restricted && car.severity == 0 {
-            guard let (x, y) = cell(car.position, bounds, area), placer.take(x: x, y: y) else { continue }
-            buffer.set(x: x, y: y, Cell(g.restricted, style: t.restricted))
-        }
+        mark(marked.lazy.filter { $0.severity < 2 })
+        mark(region.cars.lazy.filter { $0.restricted && $0.severity == 0 })
         zoneLabels(active: false)
     }
 
@@ -373,6 +378,22 @@ struct LabelPlacer {
         taken[(y - area.y) * area.width + (x - area.x)] = true
         return true
     }
+
+    /// Takes one cell for a car's mark; `spaced`: only where none of the eight cells round it
+    /// holds a mark already (a dense map keeps room for its density between the marks).
+    mutating func takeMark(x: Int, y: Int, spaced: Bool) -> Bool {
+        if spaced {
+            for dy in -1...1 {
+                for dx in -1...1 where marks.contains(Self.key(x + dx, y + dy)) { return false }
+            }
+        }
+        guard take(x: x, y: y) else { return false }
+        marks.insert(Self.key(x, y))
+        return true
+    }
+
+    private var marks: Set<Int> = []
+    static func key(_ x: Int, _ y: Int) -> Int { y &* 65_536 &+ x }
 
     /// Free cells from `x` on row `y` going right (`step` 1) or left (-1), up to `limit`.
     func run(x: Int, y: Int, step: Int, limit: Int) -> Int {
