@@ -26,7 +26,7 @@ import Testing
         #expect(s.mapViewport.zoom == 0 && s.mapViewport.centerX == 0.5 && s.mapViewport.centerY == 0.5, "×1 shows the whole region")
         s = run([.character("F")], from: s)
         #expect(s.mapViewport.follow && s.mapViewport.zoom == 2, "following starts close enough to see the car's street")
-        s = run([.character("h")], from: s)
+        s = run([.left], from: s)
         #expect(!s.mapViewport.follow, "a pan stops following")
         s = run([.character("0")], from: s)
         #expect(s.mapViewport == MapViewport())
@@ -39,7 +39,7 @@ import Testing
 
     @Test func theHelpAndTheFooterListTheMapKeys() {
         let help = HelpOverlay(style: ViewStyle(theme: .dark, glyphs: .unicode)).keys.map(\.0).joined(separator: " ")
-        for key in ["z", "Z", "h", "l", "K", "J", "0", "F"] { #expect(help.contains(key), "\(key)") }
+        for key in ["z", "Z", "←", "→", "K", "J", "0", "F"] { #expect(help.contains(key), "\(key)") }
         let footer = SimulatedScreenTests.screen(120, 40) { $0.view = .map }.lines.last ?? ""
         #expect(footer.contains("z/Z zoom") && footer.contains("F follow"))
     }

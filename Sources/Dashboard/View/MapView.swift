@@ -14,7 +14,7 @@ import Screen
 /// Marks and labels are placed, not just drawn: by priority (the selected car's name, the
 /// pointed-at car's, critical and high alert marks, zones in force, landmarks, watch marks,
 /// restricted marks, zones out of season), each where no earlier one is (in a dense box a mark
-/// also keeps its eight neighbours free of marks), right of its place or else left of it, shortened with
+/// also keeps its eight neighbours free of marks, and high marks come after the names), right of its place or else left of it, shortened with
 /// the ellipsis when only that fits, else left out; nothing runs past the panel's edge and no
 /// mark overwrites a letter. A legend closes the view.
 struct MapView: Widget {
@@ -43,8 +43,8 @@ struct MapView: Widget {
         }
         let n = map.regions.count
         // Side by side when each gets 40 columns, else stacked; the density legend when any box is dense.
-        let legendProbe = legendSpans(dense: false)
-        let legendWidth = Line(legendProbe).width + 24
+        // Rows for the longer legend (the density's), with room for where wrapping breaks lines.
+        let legendWidth = max(Line(legendSpans(dense: false)).width, Line(legendSpans(dense: true)).width) + 16
         let legendRows = min(3, max(1, (legendWidth + area.width - 1) / max(1, area.width)))
         let parts = Layout.vertical([.fill(1), .length(legendRows)]).split(area)
         let cells = Self.grid(n, in: parts[0])
@@ -278,7 +278,8 @@ struct MapView: Widget {
                 buffer.set(x: x, y: y, m)
             }
         }
-        mark(marked.lazy.filter { $0.severity >= 2 })
+        // High alerts before the names, except in a dense box, where hundreds would leave no name.
+        mark(marked.lazy.filter { $0.severity >= (dense ? 3 : 2) })
         func zoneLabels(active: Bool) {
             for z in region.zones where z.active == active {
                 guard let (x, y) = cell(labelPlace(z.shape), bounds, area) else { continue }
@@ -290,7 +291,7 @@ struct MapView: Widget {
             guard let (x, y) = cell(l.position, bounds, area) else { continue }
             placer.place([[Span(clean(l.name), style: t.dim)]], x: x, y: y, into: &buffer)
         }
-        mark(marked.lazy.filter { $0.severity < 2 })
+        mark(marked.lazy.filter { $0.severity < (dense ? 3 : 2) })
         mark(region.cars.lazy.filter { $0.restricted && $0.severity == 0 })
         zoneLabels(active: false)
     }
@@ -321,7 +322,7 @@ struct MapView: Widget {
     func legendSpans(dense: Bool) -> [Span] {
         let t = style.theme, g = style.glyphs
         let dot = g.brailleCanvas ? "\u{28FF}" : String(g.canvasPoint)
-        let line = g.brailleCanvas ? "\u{2824}\u{2824}" : String(repeating: g.canvasDot, count: 2)
+        let line = g.brailleCanvas ? "\u{2812}\u{2812}" : String(repeating: g.canvasDot, count: 2)
         var spans: [Span] = filter.map { [Span($0 + "  ", style: t.key)] } ?? []
         if dense {
             let ramp = String(g.density)
