@@ -54,6 +54,11 @@ import Testing
         let vin = shortVIN(car.vin.description, width: VehicleColumnPlan.shortVIN, ellipsis: "…")
         #expect(b.text.contains(vin) && b.text.contains(car.driver.name))
         #expect(!b.text.contains("#\(order[0])"))
+        // The car the pointer is on, the same way.
+        let other = order[5]
+        let pointed = SimulatedScreenTests.screen(200, 60) { $0.view = .map; $0.highlight = .vehicle(other) }
+        let otherVIN = shortVIN(SimulatedScreenTests.monitor.world.car(other).vin.description, width: VehicleColumnPlan.shortVIN, ellipsis: "…")
+        #expect(pointed.text.contains(otherVIN) && pointed.text.contains(vin))
         let followed = SimulatedScreenTests.screen(200, 60) { $0.view = .map; $0.mapViewport = MapViewport(zoom: 1, follow: true) }
         #expect(followed.text.contains("×2") && followed.text.contains("following " + vin))
     }
@@ -137,5 +142,19 @@ import Testing
         #expect(buffer.text.contains("⣿") && buffer.text.contains("⠤"))
         #expect(buffer.text.contains("cars a cell"))
         #expect(buffer.text.contains("◆"), "the alert's mark over the density")
+    }
+
+    /// More boxes (a new area far from the others gets its own) still lay out: a grid whose
+    /// smallest box is biggest, every box inside the area, none overlapping.
+    @Test(arguments: [(3, 120, 36, 3), (3, 80, 18, 3), (4, 120, 36, 2), (5, 200, 54, 3), (2, 60, 40, 1)])
+    func boxesLayOutInAGrid(n: Int, width: Int, height: Int, columns: Int) {
+        let area = Rect(x: 0, y: 2, width: width, height: height)
+        let boxes = MapView.grid(n, in: area)
+        #expect(boxes.count == n)
+        #expect(boxes.filter { $0.y == area.y }.count == columns)
+        for (i, a) in boxes.enumerated() {
+            #expect(area.intersection(a) == a && a.width > 0 && a.height > 0)
+            for b in boxes[(i + 1)...] { #expect(a.intersection(b).isEmpty) }
+        }
     }
 }
