@@ -52,6 +52,10 @@ public struct GlyphSet: Hashable, Sendable {
     public var canvasDot: Character
     /// The character of a canvas point (a car, a city) when `brailleCanvas` is false.
     public var canvasPoint: Character
+    /// The light pattern of water on the map where the theme has no background colour for it.
+    public var water: Character
+    /// Cars in a map cell, fewest to most (`MapView`'s density shading of a large fleet).
+    public var density: [Character]
     public var arrowUp: Character
     public var arrowDown: Character
     public var arrowLeft: Character
@@ -77,7 +81,7 @@ public struct GlyphSet: Hashable, Sendable {
         barEighths: [" ", "▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"], barTrack: " ",
         stackFills: ["█", "▓", "▒", "░"],
         sparkLevels: [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"],
-        brailleCanvas: true, canvasDot: "•", canvasPoint: "●",
+        brailleCanvas: true, canvasDot: "•", canvasPoint: "●", water: "⠂", density: ["⠤", "⠶", "⡶", "⣷", "⣿"],
         arrowUp: "↑", arrowDown: "↓", arrowLeft: "←", arrowRight: "→",
         crossBorder: "⇄", restricted: "⊘",
         severityWatch: "●", severityHigh: "▲", severityCritical: "◆",
@@ -90,7 +94,7 @@ public struct GlyphSet: Hashable, Sendable {
         barEighths: [" ", " ", " ", " ", "=", "=", "=", "=", "#"], barTrack: ".",
         stackFills: ["#", "=", "+", ":", "-"],
         sparkLevels: [" ", "_", "_", ".", ".", "-", "=", "^", "#"],
-        brailleCanvas: false, canvasDot: ".", canvasPoint: "o",
+        brailleCanvas: false, canvasDot: ".", canvasPoint: "o", water: "~", density: [".", ":", "+", "*", "#"],
         arrowUp: "^", arrowDown: "v", arrowLeft: "<", arrowRight: ">",
         crossBorder: "x", restricted: "R",
         severityWatch: "o", severityHigh: "!", severityCritical: "X",
@@ -106,7 +110,7 @@ public struct GlyphSet: Hashable, Sendable {
         barEighths: [" ", " ", " ", " ", "▌", "▌", "▌", "▌", "█"], barTrack: " ",
         stackFills: ["█", "▓", "▒", "░"],
         sparkLevels: [" ", "_", "_", "▄", "▄", "▄", "█", "█", "█"],
-        brailleCanvas: false, canvasDot: "·", canvasPoint: "■",
+        brailleCanvas: false, canvasDot: "·", canvasPoint: "■", water: "~", density: ["·", ":", "░", "▒", "▓"],
         arrowUp: "↑", arrowDown: "↓", arrowLeft: "←", arrowRight: "→",
         crossBorder: "↔", restricted: "R",
         severityWatch: "○", severityHigh: "▲", severityCritical: "♦",

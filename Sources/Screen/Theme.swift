@@ -41,8 +41,21 @@ public struct Theme: Hashable, Sendable {
     public var track: Style
     /// Popups and overlays.
     public var popup: Style
+    /// Water on the map (sea, estuary, bay, lakes): a background tint where the theme has
+    /// background colours; without one (`background == .default`) the map draws the glyph set's
+    /// light `water` pattern in this style instead, so water reads in monochrome and ASCII too.
+    public var water: Style
+    /// Coasts and lake shores on the map.
+    public var coast: Style
+    /// Rivers on the map (the Huangpu, the Colorado).
+    public var river: Style
+    /// Main roads on the map: faint, under the cars.
+    public var road: Style
+    /// Motorways on the map: brighter than `road`.
+    public var motorway: Style
 
-    public init(text: Style, dim: Style, header: Style, border: Style, borderFocused: Style, title: Style, selected: Style, tabSelected: Style, key: Style, severityWatch: Style, severityHigh: Style, severityCritical: Style, trafficUp: Style, trafficDown: Style, china: Style, us: Style, thirdCountry: Style, restricted: Style, track: Style, popup: Style) {
+    public init(text: Style, dim: Style, header: Style, border: Style, borderFocused: Style, title: Style, selected: Style, tabSelected: Style, key: Style, severityWatch: Style, severityHigh: Style, severityCritical: Style, trafficUp: Style, trafficDown: Style, china: Style, us: Style, thirdCountry: Style, restricted: Style, track: Style, popup: Style,
+                water: Style = .plain, coast: Style = .plain, river: Style = .plain, road: Style = .plain, motorway: Style = .plain) {
         self.text = text
         self.dim = dim
         self.header = header
@@ -63,6 +76,11 @@ public struct Theme: Hashable, Sendable {
         self.restricted = restricted
         self.track = track
         self.popup = popup
+        self.water = water
+        self.coast = coast
+        self.river = river
+        self.road = road
+        self.motorway = motorway
     }
 
     /// Light text on a dark terminal.
@@ -86,7 +104,12 @@ public struct Theme: Hashable, Sendable {
         thirdCountry: Style(foreground: .rgb(0xC0, 0x90, 0xE0)),
         restricted: Style(foreground: .rgb(0xFF, 0x5F, 0xAF), attributes: .bold),
         track: Style(foreground: .rgb(0x3A, 0x3F, 0x48)),
-        popup: Style(foreground: .rgb(0xE6, 0xE6, 0xE6), background: .rgb(0x1C, 0x20, 0x28)))
+        popup: Style(foreground: .rgb(0xE6, 0xE6, 0xE6), background: .rgb(0x1C, 0x20, 0x28)),
+        water: Style(foreground: .rgb(0x3A, 0x6E, 0xA8), background: .rgb(0x0A, 0x1B, 0x2E)),
+        coast: Style(foreground: .rgb(0x4F, 0x93, 0xD0)),
+        river: Style(foreground: .rgb(0x5F, 0xAF, 0xE8)),
+        road: Style(foreground: .rgb(0x4E, 0x48, 0x40)),
+        motorway: Style(foreground: .rgb(0x8E, 0x76, 0x50)))
 
     /// No colour at all, attributes only: what `.dark` degrades to at `ColorDepth.none`,
     /// written out for outputs that should not carry colour even when they could.
@@ -100,7 +123,8 @@ public struct Theme: Hashable, Sendable {
             severityHigh: strip(d.severityHigh), severityCritical: Style(attributes: [.bold, .reverse]),
             trafficUp: strip(d.trafficUp), trafficDown: strip(d.trafficDown), china: strip(d.china),
             us: strip(d.us), thirdCountry: strip(d.thirdCountry), restricted: strip(d.restricted),
-            track: strip(d.track), popup: .plain)
+            track: strip(d.track), popup: .plain,
+            water: Style(attributes: .dim), coast: .plain, river: .plain, road: Style(attributes: .dim), motorway: .plain)
     }()
 
     /// This theme as an output of `depth` should use it: itself at 256 colours and more;
@@ -137,7 +161,12 @@ public struct Theme: Hashable, Sendable {
         thirdCountry: Style(foreground: .rgb(0x7A, 0x3F, 0xA0)),
         restricted: Style(foreground: .rgb(0xB0, 0x1E, 0x6E), attributes: .bold),
         track: Style(foreground: .rgb(0xD0, 0xD4, 0xDA)),
-        popup: Style(foreground: .rgb(0x1A, 0x1A, 0x1A), background: .rgb(0xEE, 0xF0, 0xF3)))
+        popup: Style(foreground: .rgb(0x1A, 0x1A, 0x1A), background: .rgb(0xEE, 0xF0, 0xF3)),
+        water: Style(foreground: .rgb(0x6A, 0x9A, 0xC8), background: .rgb(0xDD, 0xEB, 0xF7)),
+        coast: Style(foreground: .rgb(0x2A, 0x66, 0xAA)),
+        river: Style(foreground: .rgb(0x1F, 0x6F, 0xC0)),
+        road: Style(foreground: .rgb(0xB4, 0xA6, 0x90)),
+        motorway: Style(foreground: .rgb(0x95, 0x5A, 0x14)))
 
     /// For colour-blind readers, on a dark terminal: the Okabe–Ito palette (Okabe & Ito 2008,
     /// "Color Universal Design"), whose colours stay apart under protanopia, deuteranopia and
@@ -163,7 +192,12 @@ public struct Theme: Hashable, Sendable {
         thirdCountry: Style(foreground: .rgb(0xCC, 0x79, 0xA7)),
         restricted: Style(foreground: .rgb(0xCC, 0x79, 0xA7), attributes: [.bold, .underline]),
         track: Style(foreground: .rgb(0x3A, 0x3F, 0x48)),
-        popup: Style(foreground: .rgb(0xE6, 0xE6, 0xE6), background: .rgb(0x1C, 0x20, 0x28)))
+        popup: Style(foreground: .rgb(0xE6, 0xE6, 0xE6), background: .rgb(0x1C, 0x20, 0x28)),
+        water: Style(foreground: .rgb(0x3A, 0x6E, 0xA8), background: .rgb(0x0A, 0x1B, 0x2E)),
+        coast: Style(foreground: .rgb(0x56, 0xB4, 0xE9)),
+        river: Style(foreground: .rgb(0x56, 0xB4, 0xE9)),
+        road: Style(foreground: .rgb(0x50, 0x4E, 0x46)),
+        motorway: Style(foreground: .rgb(0x96, 0x8C, 0x62)))
 
     /// Sixteen colours, legible on a dark and on a light background alike: the terminal's own
     /// foreground for text, borders and titles (never ANSI black or white, which vanish on one
@@ -191,7 +225,12 @@ public struct Theme: Hashable, Sendable {
         thirdCountry: Style(foreground: .ansi(5)),
         restricted: Style(foreground: .ansi(5), attributes: .bold),
         track: Style(attributes: .dim),
-        popup: .plain)
+        popup: .plain,
+        water: Style(foreground: .ansi(12), attributes: .dim),
+        coast: Style(foreground: .ansi(12)),
+        river: Style(foreground: .ansi(12), attributes: .bold),
+        road: Style(attributes: .dim),
+        motorway: .plain)
 
     /// The themes a user can choose by name (the config file's `theme`).
     public enum Name: String, CaseIterable, Hashable, Sendable {

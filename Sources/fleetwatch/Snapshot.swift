@@ -52,6 +52,12 @@ struct Snapshot: ParsableCommand {
     @Option(name: .long, help: "dashboard, map, or detail:VIN.")
     var view: String = "dashboard"
 
+    @Option(name: .long, parsing: .unconditional, help: "With --view map: zoom 0 (the whole regions) to \(MapViewport.maxZoom), each step ×2, as z and Z do.")
+    var mapZoom: Int = 0
+
+    @Flag(name: .long, help: "With --view map: centre on the selected car (the table's first row), as F does (zoom ×4 unless --map-zoom says).")
+    var mapFollow = false
+
     @Option(name: .long, help: "Output file (default: standard output); with --every, a directory.")
     var out: String?
 
@@ -86,6 +92,12 @@ struct Snapshot: ParsableCommand {
             throw ValidationError("--width and --height must be between 1 and 1000, got \(width)x\(height)")
         }
         _ = try Self.parseView(view)
+        guard (0...MapViewport.maxZoom).contains(mapZoom) else {
+            throw ValidationError("--map-zoom must be between 0 and \(MapViewport.maxZoom), got \(mapZoom)")
+        }
+        if mapZoom != 0 || mapFollow, view != "map" {
+            throw ValidationError("--map-zoom and --map-follow apply to --view map")
+        }
         if let step = every {
             guard step > .zero else { throw ValidationError("--every must be longer than 0s") }
             guard out != nil else { throw ValidationError("--every writes a series of files: give --out DIRECTORY") }
@@ -116,7 +128,8 @@ struct Snapshot: ParsableCommand {
         do { monitor = try scenario.makeMonitor() } catch { throw Failure.of(error) }
         let progress = Progress(enabled: isatty(2) == 1, end: end)
         let renderer = SnapshotRenderer(
-            scenario: scenario, look: try look.resolved(terminal: false), width: width, height: height, view: try Self.parseView(view), format: format, clean: clean)
+            scenario: scenario, look: try look.resolved(terminal: false), width: width, height: height, view: try Self.parseView(view), format: format, clean: clean,
+            mapViewport: MapViewport(zoom: mapFollow && mapZoom == 0 ? 2 : mapZoom, follow: mapFollow))
 
         if format == .ndjson {
             try writeFlowLog(monitor: &monitor, until: end, progress: progress)

@@ -17,6 +17,8 @@ struct SnapshotRenderer {
     var format: Snapshot.Format
     /// A picture for a report: no pause badge, no key hints (`--clean`).
     var clean = false
+    /// The part of the map drawn (`--map-zoom`, `--map-follow`): what the keys z, Z and F set.
+    var mapViewport = MapViewport()
 
     var depth: ColorDepth { look.snapshotDepth }
 
@@ -27,7 +29,9 @@ struct SnapshotRenderer {
         look.settings.apply(to: &state)
         switch view {
         case .dashboard: break
-        case .map: state.view = .map
+        case .map:
+            state.view = .map
+            state.mapViewport = mapViewport
         case .detail(let vin):
             let world = monitor.world
             guard let index = (0..<world.carCount).first(where: { world.vin(of: $0).description == vin }) else {

@@ -30,6 +30,10 @@ import Testing
 
     @Test func mapAndDetail() {
         assertSnapshot(Self.screen(120, 40) { $0.view = .map }.description, named: "simulated-map-120x40.txt")
+        assertSnapshot(Self.screen(80, 24) { $0.view = .map }.description, named: "simulated-map-80x24.txt")
+        // Zoomed ×4 on the selected car, following it.
+        assertSnapshot(Self.screen(120, 40) { $0.view = .map; $0.mapViewport = MapViewport(zoom: 2, follow: true) }.description,
+                       named: "simulated-map-follow-120x40.txt")
         let busiest = (0..<Self.monitor.world.carCount).max {
             Self.monitor.world.meters.total(car: $0, direction: .up) < Self.monitor.world.meters.total(car: $1, direction: .up)
         }!

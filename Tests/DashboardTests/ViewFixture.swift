@@ -135,7 +135,15 @@ enum ViewFixture {
                 MapCar(vehicle: 5, position: p(37.49, -121.95), restricted: false, severity: 0, driving: false),
                 MapCar(vehicle: 6, position: p(37.42, -122.05), restricted: false, severity: 2, driving: false),
             ])
-        return MapModel(regions: [shanghai, bay])
+        // The built-in basemap under both, as the model builder gives it.
+        var regions = [shanghai, bay]
+        for i in regions.indices {
+            let r = regions[i]
+            let part = Basemap.builtIn.part(touching: GeoBox(south: r.south, north: r.north, west: r.west, east: r.east))
+            regions[i].masks = part.masks
+            regions[i].lines = part.lines
+        }
+        return MapModel(regions: regions)
     }
 
     static var model: DashboardModel {

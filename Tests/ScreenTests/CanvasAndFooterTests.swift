@@ -97,7 +97,7 @@ import Testing
     /// Every glyph of a set: the single ones, the bar, fill and spark levels, every border.
     static func glyphs(of g: GlyphSet) -> [Character] {
         var glyphs: [Character] = [g.barTrack, g.canvasDot, g.canvasPoint, g.arrowUp, g.arrowDown, g.arrowLeft, g.arrowRight, g.crossBorder, g.restricted, g.severityWatch, g.severityHigh, g.severityCritical, g.ellipsis, g.selection, g.separator]
-        glyphs += g.barEighths + g.stackFills + g.sparkLevels
+        glyphs += g.barEighths + g.stackFills + g.sparkLevels + [g.water] + g.density
         for kind in BorderKind.allCases {
             let b = g.border(kind)
             glyphs += [b.topLeft, b.topRight, b.bottomLeft, b.bottomRight, b.horizontal, b.vertical]
@@ -110,7 +110,7 @@ import Testing
             for c in Self.glyphs(of: g) { #expect(DisplayWidth.of(c) == 1, "\(c)") }
             #expect(g.barEighths.count == 9 && g.sparkLevels.count == 9)
         }
-        for c in GlyphSet.ascii.barEighths + GlyphSet.ascii.sparkLevels + [GlyphSet.ascii.ellipsis] {
+        for c in GlyphSet.ascii.barEighths + GlyphSet.ascii.sparkLevels + GlyphSet.ascii.density + [GlyphSet.ascii.ellipsis, GlyphSet.ascii.water] {
             #expect(c.isASCII)
         }
     }

@@ -70,3 +70,51 @@ import Testing
 extension Double {
     fileprivate var pow24: Double { exp(2.4 * log(self)) }
 }
+
+/// The map's styles: what is drawn on the water stays legible on its tint, the lines stand out
+/// from the background, motorways brighter than roads, and a theme without a water background
+/// (monochrome, 16 colours) gets the pattern instead.
+@Suite struct MapThemeTests {
+    @Test(arguments: [
+        (Theme.Name.dark, RGB(0x10, 0x12, 0x16), RGB(0xE6, 0xE6, 0xE6)),
+        (.light, RGB(0xFF, 0xFF, 0xFF), RGB(0x1A, 0x1A, 0x1A)),
+        (.colorBlind, RGB(0x10, 0x12, 0x16), RGB(0xE6, 0xE6, 0xE6)),
+    ])
+    func mapStylesAreLegible(name: Theme.Name, terminalBackground: RGB, terminalForeground: RGB) {
+        let t = name.theme
+        func rgb(_ c: Color, default d: RGB) -> RGB { c == .default ? d : (Palette.xterm.rgb(c) ?? d) }
+        let water = rgb(t.water.background, default: terminalBackground)
+        #expect(t.water.background != .default, "\(name): a colour theme tints the water")
+        // Labels and marks are drawn over water too: text 4.5, marks and lines 3.
+        for (what, s, minimum) in [("dim", t.dim, 4.5), ("title", t.title, 4.5), ("key", t.key, 4.5), ("restricted", t.restricted, 3.0),
+                                   ("trafficDown", t.trafficDown, 3.0), ("severityHigh", t.severityHigh, 3.0), ("severityWatch", t.severityWatch, 3.0),
+                                   ("coast", t.coast, 3.0), ("river", t.river, 3.0)] {
+            let ratio = ThemeTests.contrast(rgb(s.foreground, default: terminalForeground), water)
+            #expect(ratio >= minimum, "\(name) \(what) on water: \(ratio)")
+        }
+        // On land: the water's edge and motorways as meaning (3), roads fainter but visible (1.5).
+        let land = terminalBackground
+        for (what, s, minimum) in [("coast", t.coast, 3.0), ("river", t.river, 3.0), ("motorway", t.motorway, 3.0), ("road", t.road, 1.5)] {
+            let ratio = ThemeTests.contrast(rgb(s.foreground, default: terminalForeground), land)
+            #expect(ratio >= minimum, "\(name) \(what): \(ratio)")
+        }
+        let motorway = ThemeTests.contrast(rgb(t.motorway.foreground, default: terminalForeground), land)
+        let road = ThemeTests.contrast(rgb(t.road.foreground, default: terminalForeground), land)
+        #expect(motorway > road * 1.3, "\(name): motorways brighter than roads")
+        // The water tint itself is a tint: the background shows through, never a block.
+        #expect(ThemeTests.contrast(water, land) < 1.6, "\(name) water tint")
+    }
+
+    @Test func withoutBackgroundsWaterIsAPattern() {
+        for t in [Theme.monochrome, .ansi16] {
+            #expect(t.water.background == .default)
+            #expect(t.road.attributes.contains(.dim) && !t.motorway.attributes.contains(.dim), "motorways brighter than roads")
+        }
+        let t = Theme.ansi16
+        for s in [t.water, t.coast, t.river, t.road, t.motorway] {
+            guard case .ansi(let i) = s.foreground else { #expect(s.foreground == .default); continue }
+            let c = Palette.xterm.ansi[Int(i)]
+            #expect(ThemeTests.contrast(c, Palette.xterm.background) >= 3 && ThemeTests.contrast(c, RGB(0xFF, 0xFF, 0xFF)) >= 3)
+        }
+    }
+}

@@ -84,7 +84,7 @@ import Testing
         let p = problems("keys:\n  quit: j\n")
         #expect(p.count == 1 && p[0].hasPrefix("config.yaml:2:9: error: key 'j' is bound to down and quit; it is the built-in key of down"))
         // ...which is fine once that action has other keys.
-        #expect(problems("keys:\n  quit: j\n  down: [down, J]\n") == [])
+        #expect(problems("keys:\n  quit: j\n  down: [down, D]\n") == [])
         // Ctrl-C always quits: it cannot be bound.
         #expect(problems("keys:\n  pause: ctrl-c\n").first?.contains("ctrl-c always quits") == true)
     }

@@ -90,6 +90,8 @@ struct Run {
         (["bench", "--duration", "soon"], "soon"),
         (["bench", "--frobnicate"], "Unknown option '--frobnicate'"),
         (["live", "--at", "-5m"], "The value '-5m' is invalid for '--at <at>': it is negative; times count from the start of the run"),
+        (["snapshot", "--view", "map", "--map-zoom", "6"], "--map-zoom must be between 0 and 5, got 6"),
+        (["snapshot", "--map-follow"], "--map-zoom and --map-follow apply to --view map"),
     ])
     func badInputGivesAOneLineErrorAndUsage(arguments: [String], message: String) throws {
         let run = try Run(arguments)

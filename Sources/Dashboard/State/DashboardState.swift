@@ -149,6 +149,8 @@ public struct DashboardState: Hashable, Sendable {
     public var columns: [TableColumn] = TableColumn.allCases
     /// The column chooser, when open: the position of its cursor in `chooserRows`.
     public var columnChooser: Int?
+    /// The part of the regions the map shows (zoom, pan, following the selected car).
+    public var mapViewport = MapViewport()
 
     /// The chooser's rows: the columns shown, in display order, then those hidden, in the
     /// built-in order.

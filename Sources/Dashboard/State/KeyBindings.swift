@@ -8,7 +8,9 @@ public enum KeyAction: String, CaseIterable, Hashable, Sendable {
     case open, back
     case sortNext = "sort-next", sortPrevious = "sort-previous", reverseSort = "reverse-sort"
     case filter, search, searchNext = "search-next", searchPrevious = "search-previous", columns
-    case map, alerts, acknowledge, unacknowledge, acknowledgeAll = "acknowledge-all", history, openCar = "open-car"
+    case map, zoomIn = "zoom-in", zoomOut = "zoom-out", panLeft = "pan-left", panRight = "pan-right", panUp = "pan-up", panDown = "pan-down"
+    case resetMap = "reset-map", follow
+    case alerts, acknowledge, unacknowledge, acknowledgeAll = "acknowledge-all", history, openCar = "open-car"
     case pause, step, faster, slower
     case saveView = "save-view", copyVIN = "copy-vin", saveSettings = "save-settings"
     case help, quit
@@ -33,6 +35,14 @@ public enum KeyAction: String, CaseIterable, Hashable, Sendable {
         case .searchPrevious: [.character("N")]
         case .columns: [.character("C")]
         case .map: [.character("m")]
+        case .zoomIn: [.character("z")]
+        case .zoomOut: [.character("Z")]
+        case .panLeft: [.left]
+        case .panRight: [.right]
+        case .panUp: [.character("K")]
+        case .panDown: [.character("J")]
+        case .resetMap: [.character("0")]
+        case .follow: [.character("F")]
         case .alerts: [.character("a"), .tab]
         case .acknowledge: [.character("A")]
         case .unacknowledge: [.character("u")]
@@ -71,6 +81,14 @@ public enum KeyAction: String, CaseIterable, Hashable, Sendable {
         case .searchPrevious: "previous match of the search"
         case .columns: "choose, hide and order the table's columns"
         case .map: "map of the regions"
+        case .zoomIn: "on the map, zoom in"
+        case .zoomOut: "on the map, zoom out"
+        case .panLeft: "on the map, look west"
+        case .panRight: "on the map, look east"
+        case .panUp: "on the map, look north"
+        case .panDown: "on the map, look south"
+        case .resetMap: "on the map, the whole regions again"
+        case .follow: "on the map, follow the selected car (again: stop)"
         case .alerts: "switch between vehicles and alerts"
         case .acknowledge: "acknowledge the alert and move to the next"
         case .unacknowledge: "take the acknowledgement back"

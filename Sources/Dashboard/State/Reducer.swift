@@ -124,6 +124,19 @@ extension DashboardState {
             break  // the chooser is the fleet table's
         case .map:
             if case .map = view { goBack() } else { open(.map) }
+        case .zoomIn where view == .map: mapViewport.zoom(by: 1)
+        case .zoomOut where view == .map: mapViewport.zoom(by: -1)
+        case .panLeft where view == .map: mapViewport.pan(dx: -1, dy: 0)
+        case .panRight where view == .map: mapViewport.pan(dx: 1, dy: 0)
+        case .panUp where view == .map: mapViewport.pan(dx: 0, dy: -1)
+        case .panDown where view == .map: mapViewport.pan(dx: 0, dy: 1)
+        case .resetMap where view == .map: mapViewport = MapViewport()
+        case .follow where view == .map:
+            mapViewport.follow.toggle()
+            // Following at the whole region would not move: start at ×4, close enough to see the car's street.
+            if mapViewport.follow && mapViewport.zoom == 0 { mapViewport.zoom(by: 2) }
+        case .zoomIn, .zoomOut, .panLeft, .panRight, .panUp, .panDown, .resetMap, .follow:
+            break  // the map's keys: nothing elsewhere
         case .alerts:
             focus = focus == .alerts ? .vehicles : .alerts
             if case .detail = view {} else if focus == .alerts { open(.fleet) }

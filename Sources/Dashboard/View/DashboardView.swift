@@ -63,7 +63,7 @@ public struct DashboardView: Sendable {
             MapView(
                 style: style, map: Self.mapShown(state: state, map: model.map, visible: visible),
                 selected: state.selectedPosition(in: visible, searchMatches: matches).map { visible[$0] }, pointedAt: pointedVehicle(state),
-                filter: Self.filterLabel(state)
+                filter: Self.filterLabel(state), viewport: state.mapViewport, rows: model.vehicles
             ).render(into: &buffer, area: screen.body)
         case .alert(let id):
             let view = AlertView(style: style, detail: Self.openedAlert(id, model: model), id: id, logCapacity: model.alertLog.logCapacity, scroll: state.alertScroll)

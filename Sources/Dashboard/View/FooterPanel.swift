@@ -80,7 +80,9 @@ struct FooterPanel: Widget {
         case .detail:
             h = [KeyHint(key(.back), "back", priority: 7), KeyHint(key(.alerts), "its alerts", priority: 3)]
         case .map:
-            h = [KeyHint(key(.map), "fleet", priority: 7), KeyHint(move, "select car", priority: 2)]
+            h = [KeyHint(key(.map), "fleet", priority: 7), KeyHint(move, "select car", priority: 2),
+                 KeyHint(key(.zoomIn) + "/" + key(.zoomOut), "zoom", priority: 5), KeyHint(key(.follow), "follow", priority: 4),
+                 KeyHint(key(.resetMap), "whole", priority: 1)]
         }
         // A search in force: n and N go on (only then, so the hints stay short).
         if !state.search.isEmpty, state.focus == .vehicles, state.view == .fleet || state.view == .map {

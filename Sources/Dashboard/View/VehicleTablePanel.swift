@@ -160,9 +160,7 @@ struct VehicleTablePanel: Widget {
         case .vin:
             return Line(shortVIN(r.vin, width: width, ellipsis: style.glyphs.ellipsis))
         case .driver:
-            var spans = [Span(clean(r.driverName))]
-            if romanised, let rom = r.driverRomanised, !rom.isEmpty { spans.append(Span(" " + clean(rom), style: t.dim)) }
-            return Line(spans)
+            return Line(style.driverSpans(r, romanised: romanised))
         case .userClass:
             // Only the glyph carries the mark's style: a styled blank shows as a block when reversed.
             let mark = r.restricted ? String(style.glyphs.restricted) : " "

@@ -112,6 +112,16 @@ struct ViewStyle: Sendable {
     }
 }
 
+extension ViewStyle {
+    /// A car's driver as the table's driver cell writes it: the name (in the script the
+    /// settings ask for), then, with `romanised` and where the name has one, its romanisation dim.
+    func driverSpans(_ r: VehicleRow, romanised: Bool, style s: Style? = nil) -> [Span] {
+        var spans = [Span(clean(r.driverName), style: s ?? .plain)]
+        if romanised, let rom = r.driverRomanised, !rom.isEmpty { spans.append(Span(" " + clean(rom), style: theme.dim)) }
+        return spans
+    }
+}
+
 /// Text that comes from data (names, zones, explanations) with every control character made
 /// visible, so that widths are counted on what the cells will show.
 func clean(_ text: String) -> String { Sanitizer.clean(text) }

@@ -71,8 +71,9 @@ extension ModelBuilder {
 
     /// The map: Shanghai as one box, and each US metro as its own box when a region's areas are
     /// far apart (the Bay Area and Austin are 2,400 km apart: one box would show two dots).
-    /// `dots` are the cars in fleet order (none when the map is not shown).
-    func mapModel(world: FleetWorld, dots: [FleetScan.Dot]) -> MapModel {
+    /// `dots` are the cars in fleet order (none when the map is not shown); `basemap`: with the
+    /// basemap's lines and masks of each box (only when the map is drawn or exported).
+    func mapModel(world: FleetWorld, dots: [FleetScan.Dot], basemap withBasemap: Bool = true) -> MapModel {
         let config = world.config
         var dotsByRegion = Array(repeating: [MapCar](), count: config.regions.count)
         for d in dots { dotsByRegion[d.region].append(d.car) }
@@ -104,9 +105,17 @@ extension ModelBuilder {
                     let p = c.position
                     return p.latitude >= box.south && p.latitude <= box.north && p.longitude >= box.west && p.longitude <= box.east
                 }
-                regions.append(MapRegion(
+                var mapRegion = MapRegion(
                     id: RegionID(rawValue: id), name: name, south: box.south, north: box.north, west: box.west, east: box.east,
-                    zones: zones, landmarks: landmarks, cars: cars))
+                    zones: zones, landmarks: landmarks, cars: cars)
+                // Parsed once (`Basemap.builtIn`); each frame only picks the lines and masks of the box.
+                if withBasemap {
+                    // The masks over the box, and the lines of all they cover: the map may show
+                    // the geography round the region where its panel is wider than the box.
+                    mapRegion.masks = Basemap.builtIn.part(touching: box).masks
+                    mapRegion.lines = Basemap.builtIn.lines(touching: mapRegion.masks.reduce(box) { Self.union($0, $1.box) })
+                }
+                regions.append(mapRegion)
             }
         }
         return MapModel(regions: regions)

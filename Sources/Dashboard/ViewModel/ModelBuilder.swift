@@ -137,6 +137,11 @@ public struct ModelBuilder: Sendable {
                 let window = DashboardView.tableWindow(
                     state: state, regionCount: regions.count, alertCount: alertCount, order: order, searchMatches: t.searchMatches)
                 rows = window.map { row(reader, car: order[$0]) }
+            } else if state.view == .map {
+                // The map names the selected and the pointed-at car: their rows only.
+                var named = state.selectedPosition(in: order, searchMatches: t.searchMatches).map { [order[$0]] } ?? []
+                if case .vehicle(let v) = state.highlight, !named.contains(v), v >= 0, v < world.carCount { named.append(v) }
+                rows = named.sorted().map { row(reader, car: $0) }
             }
         }
         var detail: VehicleDetail?
@@ -149,7 +154,7 @@ public struct ModelBuilder: Sendable {
             scenarioName: scenarioName, seed: config.seed, clock: now,
             wallClockLabel: Self.calendarLabel(start: config.start, at: now), fleet: fleet, regions: regions,
             countries: countries, vehicles: rows, alerts: alertRows, detail: detail,
-            map: mapModel(world: world, dots: scan.dots), table: table, services: services, categories: categories,
+            map: mapModel(world: world, dots: scan.dots, basemap: needs.map), table: table, services: services, categories: categories,
             rateWindowSeconds: window, scenarioClock: ScenarioClock(start: config.start))
         model.alertLog = AlertLogSummary(book: book, recentLimit: recentAlertLimit)
         model.calendar = world.calendar

@@ -92,6 +92,10 @@ public struct MapRegion: Hashable, Sendable {
     /// Named places (factories, airports, districts) as labels.
     public var landmarks: [MapLandmark]
     public var cars: [MapCar]
+    /// The coasts, shores, rivers and main roads that reach into the box, water first
+    /// (`Basemap.lines(touching:)`), and the land masks over it: what the map draws under the cars.
+    public var lines: [Basemap.Line] = []
+    public var masks: [Basemap.LandMask] = []
 
     public init(
         id: RegionID, name: String, south: Double, north: Double, west: Double, east: Double, zones: [MapZone] = [],
