@@ -27,7 +27,7 @@ FILTERS = ["class:military", "dest:US", "rate>1MB", "region:shanghai", "restrict
            "王", "\"", "((", "dest:CN,US", "!", "driver:zhang", "vin:LRW"]
 SIZES = [(1, 1), (2, 2), (20, 5), (30, 8), (59, 14), (60, 15), (80, 24), (120, 40), (200, 60), (220, 70)]
 HEADER = "FleetWatch │ "
-FOOTER = "↑↓ move"
+FOOTER = "↑↓ "  # "↑↓ move" on the table, "↑↓ select" on an alert list
 
 
 def width(text):

@@ -31,12 +31,14 @@ enum DemoBriefing {
         # Simulated times are from 08:00; the demo starts at the first chapter. Speeds are simulated
         # seconds per wall-clock second: Demo/README.md lists each chapter's wall time.
         timeline:
+          # Behind the scenes, before the first chapter: a US car sets off for Moffett Field, which it
+          # reaches on the roads in about 20 minutes, in time for chapter 7.
+          - {at: 1m, action: trip, car: 5YJ3E1EA2LF238377, to-zone: us-moffett}
           # 1. What leaves a car, and where it goes.
           - {at: 8m, action: chapter, title: Connected cars talk}
           - {at: 8m, action: set-speed, factor: 2}
-          # Behind the scenes, two drives that later chapters need: to the shipyards, to Moffett Field.
-          - {at: 8m, action: trip, car: LRWYG1EB7TC484540, to-zone: cn-defence-changxing}
-          - {at: 8m, action: trip, car: 5YJSE1EB6PF238764, to-zone: us-moffett}
+          # Behind the scenes, the drive to the shipyards that chapter 4 needs.
+          - {at: 8m, action: trip, car: LRWYG1EA6LC486335, to-zone: cn-defence-changxing}
           - {at: 8m, action: caption, text: "400 simulated Teslas, half in Shanghai, half in the US. Each streams records to Tesla over TLS: position, speed, battery, charging; logs; camera clips for fleet learning; maps, voice, media, updates."}
           - {at: 8m30s, action: highlight, panel: vehicles}
           - {at: 8m30s, action: caption, text: "One row per car: what it sends (up) and receives (down) now, by category, and to whom. Telemetry is 1-5 MB a day; one fleet-learning camera clip is 60-120 MB."}
@@ -55,11 +57,11 @@ enum DemoBriefing {
 
           # 3. The restriction.
           - {at: 11m20s, action: chapter, title: "March 2021: Beijing restricts Tesla use"}
-          - {at: 11m20s, action: assign-driver, car: LRWYG1EB7TC484540, name: 王军, romanized: Wang Jun, class: military}
-          - {at: 11m20s, action: assign-driver, car: LRW3E1EB2NC485467, name: 李建华, romanized: Li Jianhua, class: key-soe}
+          - {at: 11m20s, action: assign-driver, car: LRWYG1EA6LC486335, name: 王军, romanized: Wang Jun, class: military}
+          - {at: 11m20s, action: assign-driver, car: LRW3E1EB5NC487732, name: 李建华, romanized: Li Jianhua, class: key-soe}
           - {at: 11m20s, action: assign-class, car: LRW3E1EA2RC484672, class: key-soe}
           - {at: 11m20s, action: caption, text: "Military staff and employees of key state companies are told not to drive Teslas to work: images from the cars' cameras could reach the US. Three drivers here are now restricted (⊘)."}
-          - {at: 11m20s, action: trip, car: LRW3E1EB2NC485467, to-zone: cn-gov-peoples-square}
+          - {at: 11m20s, action: trip, car: LRW3E1EB5NC487732, to-zone: cn-gov-peoples-square}
           - {at: 11m50s, action: highlight, panel: alerts}
           - {at: 11m50s, action: caption, text: "Rule CN-3: any data a restricted driver's car sends abroad is critical. Tesla's answer: if it used its cars to spy, it would be shut down."}
 
@@ -67,7 +69,7 @@ enum DemoBriefing {
           - {at: 12m30s, action: chapter, title: Sensitive zones}
           - {at: 12m30s, action: set-speed, factor: 10}
           - {at: 12m30s, action: view, name: map}
-          - {at: 12m30s, action: highlight, car: LRW3E1EB2NC485467}
+          - {at: 12m30s, action: highlight, car: LRW3E1EB5NC487732}
           - {at: 12m30s, action: caption, text: "Engineer Li Jianhua drives to People's Square, seat of the city government; officer Wang Jun is on his way to the Changxing Island shipyards. ⊘ marks restricted drivers, ◆ ▲ alerting cars."}
           - {at: 16m, action: view, name: dashboard}
           - {at: 16m, action: highlight, panel: alerts}
@@ -76,14 +78,14 @@ enum DemoBriefing {
           # 5. What espionage would look like.
           - {at: 17m, action: chapter, title: What spying would look like}
           - {at: 17m, action: set-speed, factor: 1}
-          - {at: 17m, action: view, name: car, car: LRW3E1EB2NC485467}
+          - {at: 17m, action: view, name: car, car: LRW3E1EB5NC487732}
           - {at: 17m, action: caption, text: "If a car were used to spy, it would show on the meters: a burst of camera data from inside a sensitive zone to a server abroad. Watch Li Jianhua's car, parked at People's Square."}
           # 60 MB at the camera-clip throughput (1.5 MB/s) takes 40 s: it ends before chapter 6.
-          - {at: 17m15s, action: inject-flow, car: LRW3E1EB2NC485467, category: camera-clip, bytes: 60 MB, service: tesla-ai}
+          - {at: 17m15s, action: inject-flow, car: LRW3E1EB5NC487732, category: camera-clip, bytes: 60 MB, service: tesla-ai}
           - {at: 17m20s, action: caption, text: "A 60 MB camera clip uploads to Tesla AI training in the US at 1.5 MB/s, for 40 seconds: the meters jump, and the alerts are raised with its first 10 seconds."}
           - {at: 17m30s, action: set-speed, factor: 2}
           - {at: 17m30s, action: view, name: dashboard}
-          - {at: 17m30s, action: highlight, car: LRW3E1EB2NC485467}
+          - {at: 17m30s, action: highlight, car: LRW3E1EB5NC487732}
 
           # 6. Data stays in China.
           - {at: 18m, action: chapter, title: "May 2021: Chinese cars' data stays in China"}
@@ -99,9 +101,9 @@ enum DemoBriefing {
           # 7. The mirror image.
           - {at: 22m, action: chapter, title: "The mirror image: US rules"}
           - {at: 22m, action: set-speed, factor: 2}
-          - {at: 22m, action: view, name: car, car: 5YJSE1EB6PF238764}
+          - {at: 22m, action: view, name: car, car: 5YJ3E1EA2LF238377}
           - {at: 22m, action: caption, text: "Washington worries the other way: since 2025, precise location of US sites must not reach China (28 CFR 202), and Chinese connected-car software is banned from model year 2027."}
-          - {at: 22m30s, action: inject-flow, car: 5YJSE1EB6PF238764, category: navigation, bytes: 2 MB, service: baidu-maps}
+          - {at: 22m30s, action: inject-flow, car: 5YJ3E1EA2LF238377, category: navigation, bytes: 2 MB, service: baidu-maps}
           - {at: 22m35s, action: caption, text: "A US car near Moffett Federal Airfield with a Chinese maps service: its position reaches China, rule US-1, critical."}
 
           # 8. Wrap up.

@@ -48,7 +48,7 @@ struct HelpOverlay: Widget {
     /// each matches some car of the default scenario (tested).
     static let shownExamples = ["dest:China", "model:Y", "vin:LRW", "dest:\"Baidu Maps\""]
     /// A driver of the default scenario, in either script.
-    static let nameExamples = ["刘芳", "\"liu fang\""]
+    static let nameExamples = ["朱超", "\"zhu chao\""]
 
     var filterLines: [(String, String)] {
         let names = style.isASCII ? Self.nameExamples.filter { $0.allSatisfy(\.isASCII) } : Self.nameExamples
