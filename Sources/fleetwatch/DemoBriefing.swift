@@ -36,7 +36,7 @@ enum DemoBriefing {
           - {at: 8m, action: set-speed, factor: 2}
           # Behind the scenes, two drives that later chapters need: to the shipyards, to Moffett Field.
           - {at: 8m, action: trip, car: LRWYG1EB7TC484540, to-zone: cn-defence-changxing}
-          - {at: 8m, action: trip, car: 5YJSE1EB6PF238764, to-zone: us-moffett}
+          - {at: 8m, action: trip, car: 5YJSE1EB6PF238232, to-zone: us-moffett}
           - {at: 8m, action: caption, text: "400 simulated Teslas, half in Shanghai, half in the US. Each streams records to Tesla over TLS: position, speed, battery, charging; logs; camera clips for fleet learning; maps, voice, media, updates."}
           - {at: 8m30s, action: highlight, panel: vehicles}
           - {at: 8m30s, action: caption, text: "One row per car: what it sends (up) and receives (down) now, by category, and to whom. Telemetry is 1-5 MB a day; one fleet-learning camera clip is 60-120 MB."}
@@ -99,9 +99,9 @@ enum DemoBriefing {
           # 7. The mirror image.
           - {at: 22m, action: chapter, title: "The mirror image: US rules"}
           - {at: 22m, action: set-speed, factor: 2}
-          - {at: 22m, action: view, name: car, car: 5YJSE1EB6PF238764}
+          - {at: 22m, action: view, name: car, car: 5YJSE1EB6PF238232}
           - {at: 22m, action: caption, text: "Washington worries the other way: since 2025, precise location of US sites must not reach China (28 CFR 202), and Chinese connected-car software is banned from model year 2027."}
-          - {at: 22m30s, action: inject-flow, car: 5YJSE1EB6PF238764, category: navigation, bytes: 2 MB, service: baidu-maps}
+          - {at: 22m30s, action: inject-flow, car: 5YJSE1EB6PF238232, category: navigation, bytes: 2 MB, service: baidu-maps}
           - {at: 22m35s, action: caption, text: "A US car near Moffett Federal Airfield with a Chinese maps service: its position reaches China, rule US-1, critical."}
 
           # 8. Wrap up.
