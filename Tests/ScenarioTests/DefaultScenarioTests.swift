@@ -36,6 +36,8 @@ import Simulation
         fromDefaults.run(until: end)
         #expect(fromFile.world.digest == fromDefaults.world.digest)
         #expect(fromFile.alertDigest == fromDefaults.alertDigest)
-        #expect(fromFile.flowsSeen > 5000)
+        // A busy enough world that equal digests mean something: 600 cars, most asleep at 08:00
+        // Shanghai time and 16:00 in the US, send some 4 600 flows in ten minutes.
+        #expect(fromFile.flowsSeen > 3000)
     }
 }
