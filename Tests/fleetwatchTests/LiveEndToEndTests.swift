@@ -197,14 +197,15 @@ struct LiveEndToEndTests {
     /// panel's title, the header and the footer count it at once; `u` takes it back; Ctrl-A
     /// acknowledges the list; `H` shows the history.
     @Test func alertsAsAWorkflow() throws {
-        // An hour in: alerts are sparser since the Sentry view left CN-1 (DECISIONS.md 2026-12-02).
-        let live = try LiveDashboard(["--at", "60m", "--paused"])
+        // Two hours in (5 open): alerts are sparser since the Sentry view left CN-1 and the
+        // nights are quiet (DECISIONS.md 2026-12-02).
+        let live = try LiveDashboard(["--at", "2h", "--paused"])
         try live.firstFrame()
         live.tmux.sendKeys("a")
         let focused = try live.expect("a did not focus the alerts") { LiveDashboard.has($0, "┏ Alerts · ") }
         let title = try #require(focused.first { $0.hasPrefix("┏ Alerts · ") })
         let open = try #require(Int(title.dropFirst("┏ Alerts · ".count).prefix { $0.isNumber }), "\(title)")
-        try #require(open >= 2, "the seeded run has open alerts at 60 minutes: \(title)")
+        try #require(open >= 2, "the seeded run has open alerts at 2 hours: \(title)")
         #expect(!title.contains("acknowledged"), "\(title)")
 
         live.tmux.sendKeys("Enter")
