@@ -6,9 +6,7 @@ extension Basemap {
     /// row from the north-west corner. O(columns × rows × masks): a screen's cells, not the data's.
     public func waterGrid(_ box: GeoBox, columns: Int, rows: Int) -> [Bool] {
         guard columns > 0, rows > 0, box.north > box.south, box.east > box.west else { return [] }
-        let touching = masks.filter {
-            $0.box.south <= box.north && $0.box.north >= box.south && $0.box.west <= box.east && $0.box.east >= box.west
-        }
+        let touching = masks.filter { $0.box.intersects(box) }
         guard !touching.isEmpty else { return Array(repeating: false, count: columns * rows) }
         let dLon = (box.east - box.west) / Double(columns), dLat = (box.north - box.south) / Double(rows)
         var water = Array(repeating: false, count: columns * rows)
@@ -32,8 +30,6 @@ extension Basemap {
     public func part(touching box: GeoBox) -> Basemap {
         Basemap(
             lines: lines(touching: box),
-            masks: masks.filter {
-                $0.box.south <= box.north && $0.box.north >= box.south && $0.box.west <= box.east && $0.box.east >= box.west
-            })
+            masks: masks.filter { $0.box.intersects(box) })
     }
 }

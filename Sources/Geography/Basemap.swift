@@ -89,9 +89,7 @@ public struct Basemap: Sendable {
 
     /// The lines that reach into `box`, in drawing order (water, then roads by rank).
     public func lines(touching box: GeoBox) -> [Line] {
-        let hit = lines.filter {
-            $0.bounds.south <= box.north && $0.bounds.north >= box.south && $0.bounds.west <= box.east && $0.bounds.east >= box.west
-        }
+        let hit = lines.filter { $0.bounds.intersects(box) }
         let order = Dictionary(uniqueKeysWithValues: Feature.allCases.enumerated().map { ($1, $0) })
         return hit.enumerated().sorted { (order[$0.element.feature]!, $0.offset) < (order[$1.element.feature]!, $1.offset) }.map(\.element)
     }

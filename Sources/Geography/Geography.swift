@@ -47,6 +47,11 @@ public struct GeoBox: Hashable, Sendable, Codable {
         p.latitude >= south && p.latitude <= north && p.longitude >= west && p.longitude <= east
     }
 
+    /// Whether the two boxes share a point (edges included).
+    public func intersects(_ other: GeoBox) -> Bool {
+        other.south <= north && other.north >= south && other.west <= east && other.east >= west
+    }
+
     public func contains(_ other: GeoBox) -> Bool {
         other.south >= south && other.north <= north && other.west >= west && other.east <= east
     }
@@ -76,6 +81,17 @@ public enum Geo {
     @inlinable public static func interpolate(_ a: GeoPoint, _ b: GeoPoint, _ f: Double) -> GeoPoint {
         GeoPoint(latitude: a.latitude + (b.latitude - a.latitude) * f,
                  longitude: a.longitude + (b.longitude - a.longitude) * f)
+    }
+
+    /// The fraction along the segment ab of its point nearest `p`, and that point's distance in
+    /// metres (the plane at a's latitude: fine within a city).
+    public static func nearest(to p: GeoPoint, onSegment a: GeoPoint, _ b: GeoPoint) -> (fraction: Double, meters: Double) {
+        let k = portableCosine(a.latitude * .pi / 180)
+        let dx = (b.longitude - a.longitude) * k, dy = b.latitude - a.latitude
+        let px = (p.longitude - a.longitude) * k, py = p.latitude - a.latitude
+        let length2 = dx * dx + dy * dy
+        let f = length2 > 0 ? min(1, max(0, (px * dx + py * dy) / length2)) : 0
+        return (f, distance(p, interpolate(a, b, f)))
     }
 
     /// cos of an angle in radians (clamped to ±π/2: latitudes) by its Taylor series to x¹⁴,

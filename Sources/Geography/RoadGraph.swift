@@ -138,6 +138,45 @@ public struct RoadGraph: Sendable {
 
     /// The number of edges (each counted once).
     public var edgeCount: Int { edgeTarget.count / 2 }
+
+    /// A trip along the roads: local streets from the origin to the node nearest it (`entry`),
+    /// the shortest road path to the node nearest the destination (`exit`), local streets to
+    /// the destination. Local streets count `detour` times their straight length.
+    public struct Route: Hashable, Sendable {
+        public var entry: Int
+        public var exit: Int
+        /// The whole trip: both local legs and the road path.
+        public var meters: Double
+
+        public init(entry: Int, exit: Int, meters: Double) {
+            self.entry = entry
+            self.exit = exit
+            self.meters = meters
+        }
+    }
+
+    /// The route from `origin` to `destination`, or nil when both ends are nearest the same node
+    /// (or the graph is empty). Prepares the tree toward the exit node.
+    public mutating func route(from origin: GeoPoint, to destination: GeoPoint, detour: Double) -> Route? {
+        guard let entry = nearest(to: origin), let exit = nearest(to: destination), entry != exit else { return nil }
+        prepare(toward: exit)
+        guard let road = meters(from: entry, to: exit), road.isFinite else { return nil }
+        let local = (Geo.distance(origin, nodes[entry]) + Geo.distance(nodes[exit], destination)) * detour
+        return Route(entry: entry, exit: exit, meters: local + road)
+    }
+
+    /// The point `meters` along `route` from `origin` (clamped to the destination).
+    public func point(on route: Route, from origin: GeoPoint, to destination: GeoPoint, detour: Double, after meters: Double) -> GeoPoint {
+        var left = meters
+        let first = Geo.distance(origin, nodes[route.entry]) * detour
+        if left < first { return Geo.interpolate(origin, nodes[route.entry], left / first) }
+        left -= first
+        let road = self.meters(from: route.entry, to: route.exit) ?? 0
+        if left < road { return point(from: route.entry, to: route.exit, after: left) }
+        left -= road
+        let last = Geo.distance(nodes[route.exit], destination) * detour
+        return last > 0 ? Geo.interpolate(nodes[route.exit], destination, min(1, left / last)) : destination
+    }
 }
 
 /// A binary min-heap of (distance, node), ties by node: Dijkstra's queue.
@@ -238,7 +277,7 @@ private struct Builder {
             for end in [first, last] where degree[end] == 1 {
                 var best: (meters: Double, segment: Int, f: Double)?
                 for (k, s) in segments.enumerated() where s.line != line {
-                    let (f, m) = closest(points[end], points[s.a], points[s.b])
+                    let (f, m) = Geo.nearest(to: points[end], onSegment: points[s.a], points[s.b])
                     if m <= meters, best.map({ m < $0.meters }) ?? true { best = (m, k, f) }
                 }
                 guard let best else { continue }
@@ -303,12 +342,3 @@ private func crossing(_ p1: GeoPoint, _ p2: GeoPoint, _ q1: GeoPoint, _ q2: GeoP
     return (u, v)
 }
 
-/// The fraction along ab of the point nearest p, and the distance in metres.
-private func closest(_ p: GeoPoint, _ a: GeoPoint, _ b: GeoPoint) -> (Double, Double) {
-    let k = Geo.portableCosine(a.latitude * .pi / 180)
-    let dx = (b.longitude - a.longitude) * k, dy = b.latitude - a.latitude
-    let px = (p.longitude - a.longitude) * k, py = p.latitude - a.latitude
-    let length2 = dx * dx + dy * dy
-    let f = length2 > 0 ? min(1, max(0, (px * dx + py * dy) / length2)) : 0
-    return (f, Geo.distance(p, Geo.interpolate(a, b, f)))
-}

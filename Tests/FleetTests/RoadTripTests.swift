@@ -11,12 +11,7 @@ import Testing
         var best = Double.infinity
         for line in lines {
             for (a, b) in zip(line.points, line.points.dropFirst()) {
-                let k = Geo.portableCosine(a.latitude * .pi / 180)
-                let dx = (b.longitude - a.longitude) * k, dy = b.latitude - a.latitude
-                let px = (p.longitude - a.longitude) * k, py = p.latitude - a.latitude
-                let l2 = dx * dx + dy * dy
-                let f = l2 > 0 ? min(1, max(0, (px * dx + py * dy) / l2)) : 0
-                best = min(best, Geo.distance(p, Geo.interpolate(a, b, f)))
+                best = min(best, Geo.nearest(to: p, onSegment: a, b).meters)
             }
         }
         return best

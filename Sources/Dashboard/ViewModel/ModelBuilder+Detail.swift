@@ -89,8 +89,7 @@ extension ModelBuilder {
                 : [(region.id.rawValue, region.name, union, region.areas.flatMap(\.places))]
             for (id, name, box, places) in parts {
                 let zones = config.zones.enumerated().compactMap { zi, z -> MapZone? in
-                    let b = z.shape.bounds
-                    guard b.north >= box.south, b.south <= box.north, b.east >= box.west, b.west <= box.east else { return nil }
+                    guard z.shape.bounds.intersects(box) else { return nil }
                     let shape: MapZone.Shape = switch z.shape {
                     case .circle(let c, let r): .circle(center: c, radiusKm: r / 1000)
                     case .polygon(let p): .polygon(p)

@@ -130,18 +130,13 @@ extension FleetState {
         tripEntry[car] = Self.offRoad
         tripExit[car] = Self.offRoad
         tripMeters[car] = straight
-        let a = Int(area[car])
-        guard straight >= Self.localTripMeters * detour, let entry = areas[a].roads.nearest(to: origin),
-              let exit = areas[a].roads.nearest(to: destination), entry != exit else { return straight }
-        areas[a].roads.prepare(toward: exit)
-        let g = areas[a].roads
-        guard let road = g.meters(from: entry, to: exit), road.isFinite else { return straight }
-        let total = (Geo.distance(origin, g.nodes[entry]) + Geo.distance(g.nodes[exit], destination)) * detour + road
-        guard total <= straight * Self.longestRoadDetour else { return straight }
-        tripEntry[car] = UInt16(entry)
-        tripExit[car] = UInt16(exit)
-        tripMeters[car] = total
-        return total
+        guard straight >= Self.localTripMeters * detour,
+              let r = areas[Int(area[car])].roads.route(from: origin, to: destination, detour: detour),
+              r.meters <= straight * Self.longestRoadDetour else { return straight }
+        tripEntry[car] = UInt16(r.entry)
+        tripExit[car] = UInt16(r.exit)
+        tripMeters[car] = r.meters
+        return r.meters
     }
 
     /// Ends a trip at its destination, then parks or starts a charging session.
@@ -202,17 +197,8 @@ extension FleetState {
         let f = span > 0 ? min(max(Double(now.nanoseconds - tripStart[car]) / span, 0), 1) : 1
         let origin = tripOrigin[car], destination = tripDestination[car]
         guard tripEntry[car] != Self.offRoad else { return Geo.interpolate(origin, destination, f) }
-        let g = areas[Int(area[car])].roads
-        let entry = Int(tripEntry[car]), exit = Int(tripExit[car])
-        let detour = config.behaviour.detourFactor
-        var left = tripMeters[car] * f
-        let first = Geo.distance(origin, g.nodes[entry]) * detour
-        if left < first { return Geo.interpolate(origin, g.nodes[entry], left / first) }
-        left -= first
-        let road = g.meters(from: entry, to: exit) ?? 0
-        if left < road { return g.point(from: entry, to: exit, after: left) }
-        left -= road
-        let last = Geo.distance(g.nodes[exit], destination) * detour
-        return last > 0 ? Geo.interpolate(g.nodes[exit], destination, min(1, left / last)) : destination
+        let route = RoadGraph.Route(entry: Int(tripEntry[car]), exit: Int(tripExit[car]), meters: tripMeters[car])
+        return areas[Int(area[car])].roads.point(
+            on: route, from: origin, to: destination, detour: config.behaviour.detourFactor, after: route.meters * f)
     }
 }
