@@ -8,7 +8,7 @@ extension WorldDecoder {
     static let behaviourKeys = [
         "from-home", "from-elsewhere", "dwell-hours", "dwell-sigma", "speed-sigma", "detour-factor", "sleep-after",
         "consumption-kwh-per-km", "charge-below", "home-charge-below", "charge-target", "supercharger-kw", "home-charger-kw",
-        "initial-battery", "initial-awake-share",
+        "initial-battery", "initial-awake-share", "distance-decay-km",
     ]
     static let destinationKeys = ["home", "work", "poi", "charger", "zone"]
 
@@ -28,6 +28,7 @@ extension WorldDecoder {
         if let v = number("dwell-sigma", "dwellSigma", 0...3) { b.dwellSigma = v }
         if let v = number("speed-sigma", "speedSigma", 0...2) { b.speedSigma = v }
         if let v = number("detour-factor", "detourFactor", 1...5) { b.detourFactor = v }
+        if let v = number("distance-decay-km", "distanceDecayKm", 0.1...1000) { b.distanceDecayKm = v }
         if let n = f["sleep-after"] {
             paths["behaviour.sleepAfterSeconds"] = n.location
             if let d = c.duration(n, "behaviour.sleep-after", max: .hours(24 * 30)) { b.sleepAfterSeconds = d.seconds }

@@ -50,22 +50,44 @@ public enum DefaultScenario {
                   weekday: [0.6, 0.3, 0.2, 0.15, 0.2, 0.6, 2.5, 8.0, 9.0, 6.0, 4.8, 4.8, 4.5, 4.8, 4.8, 5.0, 6.0, 8.5, 8.0, 5.5, 4.5, 3.5, 2.3, 1.2]
                   weekend: [1.0, 0.5, 0.3, 0.2, 0.2, 0.4, 1.2, 2.8, 4.5, 6.5, 7.5, 7.0, 6.0, 6.5, 7.0, 7.0, 7.0, 7.0, 6.5, 5.5, 4.5, 3.5, 2.5, 1.6]
                 places:
-                  - {id: pudong, name: "Pudong New Area", kind: residential, bounds: {south: 30.85, north: 31.4, west: 121.48, east: 121.98}, weight: 3}
+                  # Homes by district, weighted roughly by cars registered [E]; districts, not the whole
+                  # of Pudong, so that a commute is a Shanghai commute (about 9-10 km, DECISIONS.md).
+                  - {id: pudong-inner, name: "Pudong inside the outer ring", kind: residential, bounds: {south: 31.15, north: 31.31, west: 121.5, east: 121.66}, weight: 3}
+                  - {id: pudong-south, name: "Pudong south (Zhoupu, Kangqiao, Hangtou)", kind: residential, bounds: {south: 31.0, north: 31.15, west: 121.55, east: 121.75}, weight: 1.5}
+                  - {id: lingang, name: "Lingang new city", kind: residential, bounds: {south: 30.88, north: 30.94, west: 121.86, east: 121.95}, weight: 0.5}
                   - {id: puxi, name: "Puxi core (Huangpu, Jing'an, Xuhui)", kind: residential, bounds: {south: 31.18, north: 31.26, west: 121.42, east: 121.5}, weight: 2}
-                  - {id: minhang, name: "Minhang", kind: residential, bounds: {south: 31.0, north: 31.2, west: 121.33, east: 121.55}, weight: 2}
+                  - {id: changning-putuo, name: "Changning and Putuo", kind: residential, bounds: {south: 31.2, north: 31.27, west: 121.36, east: 121.42}, weight: 1.5}
+                  - {id: yangpu-baoshan, name: "Yangpu and Baoshan", kind: residential, bounds: {south: 31.27, north: 31.38, west: 121.44, east: 121.53}, weight: 1.5}
+                  - {id: minhang, name: "Minhang", kind: residential, bounds: {south: 31.02, north: 31.17, west: 121.33, east: 121.5}, weight: 2}
                   - {id: jiading, name: "Jiading / Anting", kind: residential, bounds: {south: 31.25, north: 31.4, west: 121.1, east: 121.3}, weight: 1}
+                  - {id: songjiang, name: "Songjiang new city", kind: residential, bounds: {south: 30.99, north: 31.06, west: 121.19, east: 121.28}, weight: 1}
+                  - {id: changxing-town, name: "Changxing Island towns", kind: residential, bounds: {south: 31.405, north: 31.435, west: 121.61, east: 121.68}, weight: 0.4}
                   - {id: lujiazui, name: "Lujiazui CBD", kind: office, bounds: {south: 31.228, north: 31.245, west: 121.495, east: 121.515}, weight: 3}
                   - {id: puxi-offices, name: "Puxi core offices", kind: office, bounds: {south: 31.18, north: 31.26, west: 121.42, east: 121.5}, weight: 3}
+                  - {id: zhangjiang, name: "Zhangjiang Science City", kind: office, center: [31.205, 121.6], radius-m: 2000, weight: 2}
+                  - {id: hongqiao-cbd, name: "Hongqiao business district", kind: office, center: [31.195, 121.305], radius-m: 1200, weight: 1.5}
+                  - {id: caohejing, name: "Caohejing hi-tech park", kind: office, center: [31.168, 121.395], radius-m: 1000}
+                  - {id: jinqiao, name: "Jinqiao export processing zone", kind: factory, center: [31.26, 121.61], radius-m: 1500}
+                  # Inside the Changxing zone: the people who build ships there drive in on weekdays.
+                  - {id: changxing-shipyards, name: "Changxing Island shipyards", kind: factory, center: [31.355, 121.745], radius-m: 1500, weight: 0.5}
                   - {id: anting, name: "Anting auto town", kind: factory, center: [31.29, 121.16], radius-m: 2000, weight: 1}
                   - {id: giga-shanghai, name: "Giga Shanghai, Lingang", kind: factory, bounds: {south: 30.862, north: 30.878, west: 121.758, east: 121.78}, weight: 1}
                   - {id: hongqiao, name: "Hongqiao airport", kind: airport, center: [31.198, 121.336], radius-m: 1500}
                   - {id: pvg, name: "Pudong airport", kind: airport, center: [31.144, 121.808], radius-m: 2000}
                   - {id: nanjing-road, name: "Nanjing Road", kind: poi, center: [31.236, 121.478], radius-m: 800, weight: 2}
                   - {id: xintiandi, name: "Xintiandi", kind: poi, center: [31.219, 121.475], radius-m: 600}
+                  - {id: wujiaochang, name: "Wujiaochang", kind: poi, center: [31.3, 121.514], radius-m: 500}
+                  - {id: century-avenue, name: "Century Avenue malls", kind: poi, center: [31.225, 121.545], radius-m: 500}
+                  - {id: xinzhuang, name: "Xinzhuang shopping centre", kind: poi, center: [31.111, 121.385], radius-m: 400}
+                  - {id: jiading-town, name: "Jiading new town centre", kind: poi, center: [31.38, 121.25], radius-m: 500}
+                  - {id: songjiang-plaza, name: "Songjiang shopping plaza", kind: poi, center: [31.03, 121.225], radius-m: 400}
+                  - {id: lingang-plaza, name: "Lingang main city plaza", kind: poi, center: [30.91, 121.9], radius-m: 400}
                   - {id: sc-jingan, name: "Supercharger Jing'an", kind: charger, center: [31.229, 121.448], radius-m: 50}
                   - {id: sc-pudong, name: "Supercharger Zhangjiang", kind: charger, center: [31.205, 121.59], radius-m: 50}
                   - {id: sc-minhang, name: "Supercharger Xinzhuang", kind: charger, center: [31.11, 121.385], radius-m: 50}
                   - {id: sc-lingang, name: "Supercharger Lingang", kind: charger, center: [30.92, 121.88], radius-m: 50}
+                  - {id: sc-jiading, name: "Supercharger Jiading", kind: charger, center: [31.37, 121.25], radius-m: 50}
+                  - {id: sc-wujiaochang, name: "Supercharger Wujiaochang", kind: charger, center: [31.3, 121.51], radius-m: 50}
             zones:
               - {id: cn-gov-peoples-square, name: "Shanghai municipal government, People's Square", kind: government-organ,
                  center: [31.230, 121.474], radius-m: 800}
@@ -108,15 +130,27 @@ public enum DefaultScenario {
                 places:
                   - {id: san-jose, name: "San Jose", kind: residential, bounds: {south: 37.25, north: 37.4, west: -121.98, east: -121.78}, weight: 3}
                   - {id: peninsula, name: "Peninsula", kind: residential, bounds: {south: 37.4, north: 37.6, west: -122.35, east: -122.1}, weight: 2}
-                  - {id: east-bay, name: "East Bay", kind: residential, bounds: {south: 37.55, north: 37.85, west: -122.3, east: -121.9}, weight: 2}
+                  - {id: sunnyvale, name: "Sunnyvale and Mountain View", kind: residential, bounds: {south: 37.36, north: 37.405, west: -122.1, east: -121.99}, weight: 1.5}
+                  - {id: san-francisco, name: "San Francisco", kind: residential, bounds: {south: 37.72, north: 37.8, west: -122.5, east: -122.39}, weight: 1.5}
+                  - {id: oakland-berkeley, name: "Oakland and Berkeley", kind: residential, bounds: {south: 37.76, north: 37.88, west: -122.3, east: -122.18}, weight: 1.5}
+                  - {id: fremont-hayward, name: "Fremont and Hayward", kind: residential, bounds: {south: 37.52, north: 37.68, west: -122.12, east: -121.95}, weight: 1.5}
+                  - {id: tri-valley, name: "Tri-Valley (Pleasanton, Dublin, Livermore)", kind: residential, bounds: {south: 37.64, north: 37.72, west: -121.95, east: -121.74}, weight: 1}
                   - {id: fremont, name: "Fremont factory", kind: factory, bounds: {south: 37.488, north: 37.5, west: -121.952, east: -121.935}, weight: 2}
                   - {id: palo-alto, name: "Palo Alto engineering HQ", kind: office, center: [37.395, -122.15], radius-m: 600, weight: 2}
                   - {id: sf-downtown, name: "San Francisco downtown", kind: office, bounds: {south: 37.775, north: 37.8, west: -122.42, east: -122.39}, weight: 2}
+                  - {id: sj-downtown, name: "Downtown San Jose", kind: office, center: [37.335, -121.89], radius-m: 800, weight: 1.5}
+                  - {id: sunnyvale-campuses, name: "Sunnyvale tech campuses", kind: office, center: [37.39, -122.01], radius-m: 1000, weight: 2}
+                  - {id: oakland-downtown, name: "Downtown Oakland", kind: office, center: [37.805, -122.27], radius-m: 700, weight: 1.5}
+                  - {id: hacienda, name: "Hacienda business park, Pleasanton", kind: office, center: [37.7, -121.9], radius-m: 800}
                   - {id: sjc, name: "San Jose airport", kind: airport, center: [37.363, -121.929], radius-m: 1200}
                   - {id: stanford-mall, name: "Stanford Shopping Center", kind: poi, center: [37.443, -122.171], radius-m: 300}
                   - {id: santana-row, name: "Santana Row", kind: poi, center: [37.321, -121.948], radius-m: 300}
+                  - {id: union-square, name: "Union Square", kind: poi, center: [37.788, -122.407], radius-m: 300}
+                  - {id: bay-street, name: "Bay Street Emeryville", kind: poi, center: [37.834, -122.293], radius-m: 300}
+                  - {id: stoneridge, name: "Stoneridge mall", kind: poi, center: [37.694, -121.929], radius-m: 300}
                   - {id: sc-mountain-view, name: "Supercharger Mountain View", kind: charger, center: [37.4, -122.11], radius-m: 50}
                   - {id: sc-fremont, name: "Supercharger Fremont", kind: charger, center: [37.55, -121.98], radius-m: 50}
+                  - {id: sc-dublin, name: "Supercharger Dublin", kind: charger, center: [37.703, -121.935], radius-m: 50}
               - id: austin
                 name: Austin
                 bounds: {south: 30.10, north: 30.50, west: -97.95, east: -97.55}
@@ -131,10 +165,14 @@ public enum DefaultScenario {
                 places:
                   - {id: austin-north, name: "North Austin", kind: residential, bounds: {south: 30.3, north: 30.45, west: -97.85, east: -97.65}, weight: 2}
                   - {id: austin-south, name: "South Austin", kind: residential, bounds: {south: 30.15, north: 30.25, west: -97.85, east: -97.7}, weight: 1}
+                  - {id: austin-east, name: "East Austin and Del Valle", kind: residential, bounds: {south: 30.18, north: 30.28, west: -97.7, east: -97.62}, weight: 0.7}
+                  - {id: pflugerville, name: "Pflugerville and Round Rock", kind: residential, bounds: {south: 30.43, north: 30.5, west: -97.7, east: -97.6}, weight: 0.7}
                   - {id: giga-texas, name: "Giga Texas", kind: factory, bounds: {south: 30.21, north: 30.235, west: -97.635, east: -97.6}, weight: 2}
                   - {id: austin-downtown, name: "Downtown Austin", kind: office, bounds: {south: 30.26, north: 30.28, west: -97.755, east: -97.735}, weight: 2}
+                  - {id: north-tech, name: "North Austin tech corridor", kind: office, center: [30.4, -97.72], radius-m: 1200, weight: 1.5}
                   - {id: aus, name: "Austin airport", kind: airport, center: [30.197, -97.666], radius-m: 1200}
                   - {id: the-domain, name: "The Domain", kind: poi, center: [30.402, -97.725], radius-m: 400}
+                  - {id: south-congress, name: "South Congress", kind: poi, center: [30.25, -97.75], radius-m: 400}
                   - {id: sc-austin, name: "Supercharger Austin", kind: charger, center: [30.28, -97.7], radius-m: 50}
               # Small areas around the two bases, so that their zones see cars: the base is a workplace and
               # has family housing inside the zone (DECISIONS.md 2026-12-02).
@@ -255,11 +293,12 @@ public enum DefaultScenario {
             up-share: 1
             throughput: 1_000_000
             packet-bytes: 480
-          # 5-50 MB/day: continuous logs plus bursts after faults (wide size spread).
+          # 5-50 MB/day: continuous logs plus bursts after faults (wide size spread); about 8-10 MB a day
+          # at these rates (DayNightTests).
           diagnostics:
-            parked: {rate: 6, mean-bytes: 150_000, size-sigma: 1.0}
-            driving: {rate: 12, mean-bytes: 150_000, size-sigma: 1.0}
-            charging: {rate: 6, mean-bytes: 150_000, size-sigma: 1.0}
+            parked: {rate: 15, mean-bytes: 150_000, size-sigma: 1.0}
+            driving: {rate: 30, mean-bytes: 150_000, size-sigma: 1.0}
+            charging: {rate: 15, mean-bytes: 150_000, size-sigma: 1.0}
             up-share: 1
             throughput: 1_000_000
             packet-bytes: 1200
@@ -335,7 +374,8 @@ public enum DefaultScenario {
         behaviour:
           from-home: {home: 0, work: 0.5, poi: 0.44, charger: 0.04, zone: 0.02}
           from-elsewhere: {home: 0.8, work: 0.03, poi: 0.15, charger: 0.01, zone: 0.01}
-          dwell-hours: {home: 36, work: 9, poi: 2, charger: 0.3, zone: 1}
+          dwell-hours: {home: 14, work: 9, poi: 1.5, charger: 0.3, zone: 1}
+          distance-decay-km: 3
           dwell-sigma: 0.6
 
         # The rules of DOMAIN.md's table "Policy rules a compliance officer would want".

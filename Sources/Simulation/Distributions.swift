@@ -4,9 +4,15 @@ import Glibc
 import Darwin
 #endif
 
+/// A generator the simulation draws from: the same outputs for the same state on every machine
+/// (`SeededGenerator` for a run's shared streams, `CounterGenerator` for a car's own).
+public protocol RandomDraws: RandomNumberGenerator {}
+
+extension SeededGenerator: RandomDraws {}
+
 /// Draws from the distributions the simulation needs. Each draw consumes a documented number of
 /// generator outputs, so a run's draw order is part of its definition.
-extension SeededGenerator {
+extension RandomDraws {
     /// Uniform in [0, 1) with 53 random bits (one output).
     @inlinable @inline(__always) public mutating func uniform() -> Double {
         Double(next() >> 11) * 0x1.0p-53
@@ -54,7 +60,7 @@ extension SeededGenerator {
 
     /// Poisson with mean `lambda`: Knuth's product method below 30, Hörmann's PTRS
     /// (transformed rejection with squeeze) above. Output count varies with the draw.
-    public mutating func poisson(mean lambda: Double) -> Int {
+    @inlinable public mutating func poisson(mean lambda: Double) -> Int {
         precondition(lambda >= 0 && lambda.isFinite, "poisson mean must be finite and not negative")
         if lambda == 0 { return 0 }
         if lambda < 30 {
@@ -91,7 +97,7 @@ extension SeededGenerator {
 
     /// An index drawn with probability proportional to `weights[i]` (one output).
     /// Weights must be finite and not negative, with a positive sum.
-    public mutating func weightedIndex(_ weights: [Double]) -> Int {
+    @inlinable public mutating func weightedIndex(_ weights: [Double]) -> Int {
         var total = 0.0
         for w in weights {
             precondition(w >= 0 && w.isFinite, "weights must be finite and not negative")
@@ -136,7 +142,7 @@ public struct WeightedChoice: Sendable, Hashable {
 
     public var count: Int { probability.count }
 
-    @inlinable public func draw(using rng: inout SeededGenerator) -> Int {
+    @inlinable public func draw<G: RandomDraws>(using rng: inout G) -> Int {
         let x = rng.next()
         let i = Int(((x >> 32) &* UInt64(probability.count)) >> 32)
         let u = Double(x & 0xFFFF_FFFF) * 0x1.0p-32

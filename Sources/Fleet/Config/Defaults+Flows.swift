@@ -4,11 +4,12 @@ extension FlowConfig {
         // Profiles derived from `telemetry` (the fields below); the link settings are these.
         .telemetry: CategoryFlowConfig(
             parked: .none, driving: .none, charging: .none, upShare: 1, throughput: 1_000_000, packetBytes: 480),
-        // 5-50 MB/day: continuous logs plus bursts after faults (wide size spread).
+        // 5-50 MB/day: continuous logs plus bursts after faults (wide size spread); about 8-10 MB
+        // a day at these rates (DayNightTests).
         .diagnostics: CategoryFlowConfig(
-            parked: FlowProfile(rate: 6, meanBytes: 150_000, sizeSigma: 1.0),
-            driving: FlowProfile(rate: 12, meanBytes: 150_000, sizeSigma: 1.0),
-            charging: FlowProfile(rate: 6, meanBytes: 150_000, sizeSigma: 1.0),
+            parked: FlowProfile(rate: 15, meanBytes: 150_000, sizeSigma: 1.0),
+            driving: FlowProfile(rate: 30, meanBytes: 150_000, sizeSigma: 1.0),
+            charging: FlowProfile(rate: 15, meanBytes: 150_000, sizeSigma: 1.0),
             upShare: 1, throughput: 1_000_000),
         // Clips of 8 cameras x 30 s, 60-120 MB; uploads at ~12 Mbit/s.
         .cameraClip: CategoryFlowConfig(
@@ -97,14 +98,17 @@ extension TelemetryConfig {
 extension BehaviourConfig {
     public static let defaults = BehaviourConfig(
         // Tuned so that a car drives about 1.3 h a day (DOMAIN.md: 1-1.5 h; AAA 2019-2020: 59
-        // minutes): with the map's trips of about an hour, a car makes some 1.2 trips a day, so
-        // stays at home are long (in profile time, DayProfile) and most trips go home.
+        // minutes) in some 2.5 trips a day of 14-16 km on average (NHTS 2017: about 10 miles)
+        // with the districts' places and a 3 km distance decay: Shanghai's at 23 km/h take about
+        // 40 minutes, the US ones about 22. Stays are in profile time (DayProfile); most trips
+        // away from home go home.
         fromHome: TripMix(home: 0, work: 0.5, poi: 0.44, charger: 0.04, zone: 0.02),
         fromElsewhere: TripMix(home: 0.8, work: 0.03, poi: 0.15, charger: 0.01, zone: 0.01),
-        dwellHours: DwellHours(home: 36, work: 9, poi: 2, charger: 0.3, zone: 1),
+        dwellHours: DwellHours(home: 14, work: 9, poi: 1.5, charger: 0.3, zone: 1),
         dwellSigma: 0.6, speedSigma: 0.25, detourFactor: 1.3, sleepAfterSeconds: 900,
         consumptionKWhPerKm: 0.15, chargeBelow: 0.25, homeChargeBelow: 0.6, chargeTarget: 0.85,
-        superchargerKW: 120, homeChargerKW: 7, initialBattery: 0.3...0.95, initialAwakeShare: 0.3)
+        superchargerKW: 120, homeChargerKW: 7, initialBattery: 0.3...0.95, initialAwakeShare: 0.3,
+        distanceDecayKm: 3)
 }
 
 extension WorldConfig {

@@ -3,7 +3,7 @@ import Simulation
 
 extension GeoBox {
     /// A uniformly drawn point (two generator outputs).
-    func randomPoint(using rng: inout SeededGenerator) -> GeoPoint {
+    func randomPoint<G: RandomDraws>(using rng: inout G) -> GeoPoint {
         let lat = south + (north - south) * rng.uniform()
         let lon = west + (east - west) * rng.uniform()
         return GeoPoint(latitude: lat, longitude: lon)

@@ -169,6 +169,7 @@ extension WorldConfig {
         try check("behaviour.dwellSigma", b.dwellSigma, 0, 3)
         try check("behaviour.speedSigma", b.speedSigma, 0, 2)
         try check("behaviour.detourFactor", b.detourFactor, 1, 5)
+        try check("behaviour.distanceDecayKm", b.distanceDecayKm, 0.1, 1000)
         try check("behaviour.sleepAfterSeconds", b.sleepAfterSeconds, 1, 86_400 * 30)
         try check("behaviour.consumptionKWhPerKm", b.consumptionKWhPerKm, 0, 2)
         try check("behaviour.chargeBelow", b.chargeBelow, 0, 1)

@@ -32,6 +32,7 @@ extension FleetState {
         chargeStart.reserveCapacity(n); chargeKW.reserveCapacity(n); lastTick.reserveCapacity(n)
         lastActivity.reserveCapacity(n); epoch.reserveCapacity(n); tickEpoch.reserveCapacity(n)
         backlog.reserveCapacity(n * DataCategory.count)
+        lifeDraws.reserveCapacity(n); flowDraws.reserveCapacity(n)
     }
 
     /// Adds `count` cars to region `r`, homed in its areas, with classes by quota (shuffled).
@@ -91,17 +92,21 @@ extension FleetState {
             lastActivity.append(now.nanoseconds)
             epoch.append(0); tickEpoch.append(0)
             backlog += repeatElement(0, count: DataCategory.count)
+            lifeDraws.append(0); flowDraws.append(0)
             meters.append(cars: 1)
             // The car has been at home for a while: its first trip comes after a residual dwell
-            // (in profile time, so a fleet started at night waits for the morning).
-            let firstTrip = rng.uniform() * dwell(.home)
+            // (in profile time, so a fleet started at night waits for the morning). From here
+            // on the car draws from its own stream.
+            var life = generator(car: car, .life)
+            let firstTrip = life.uniform() * dwell(.home, rng: &life)
             simulator.schedule(FleetEvent(car: UInt32(car), kind: .depart, epoch: 0),
                                at: departure(area: a, from: now, dwell: firstTrip))
             if awake {
                 simulator.schedule(FleetEvent(car: UInt32(car), kind: .tick, epoch: 0), at: now + .nanoseconds(tickNanoseconds))
                 simulator.schedule(FleetEvent(car: UInt32(car), kind: .sleep, epoch: 0),
-                                   at: now + .seconds(rng.uniform() * b.sleepAfterSeconds))
+                                   at: now + .seconds(life.uniform() * b.sleepAfterSeconds))
             }
+            store(life, car: car, .life)
         }
     }
 
@@ -114,8 +119,9 @@ extension FleetState {
         return apps.first { u < $0.upTo }?.service ?? Self.noApp
     }
 
-    /// A dwell time in seconds at a kind of destination (lognormal around the configured mean).
-    mutating func dwell(_ kind: DestinationKind) -> Double {
+    /// A dwell time in seconds at a kind of destination (lognormal around the configured mean),
+    /// drawn from `rng` (the car's life stream).
+    func dwell(_ kind: DestinationKind, rng: inout CounterGenerator) -> Double {
         let h = config.behaviour.dwellHours
         let hours: Double = switch kind {
         case .home: h.home

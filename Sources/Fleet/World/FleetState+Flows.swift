@@ -34,6 +34,8 @@ extension FleetState {
             zone[car] = zoneTable.zone(at: p)
         }
         lastTick[car] = now.nanoseconds
+        var rng = generator(car: car, .flows)
+        defer { store(rng, car: car, .flows) }
         let n = DataCategory.count
         let telemetryIndex = Self.telemetryIndexValue
         let row = Int(s.rawValue) * n

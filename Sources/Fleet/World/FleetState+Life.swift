@@ -41,7 +41,7 @@ extension FleetState {
             flush(car: car, now: now, observer: &observer)
             battery[car] = max(battery[car], config.behaviour.chargeTarget)
             changeState(car: car, to: .parked, simulator: &sim)
-            schedulePark(car: car, simulator: &sim, departAfter: at[car] == .charger ? dwell(.charger) : nil)
+            schedulePark(car: car, simulator: &sim, departAfter: at[car] == .charger ? lifeDwell(car: car, .charger) : nil)
         case .action:
             break
         }
@@ -65,8 +65,18 @@ extension FleetState {
         }
     }
 
-    /// Picks the next destination: a charger when the battery is low, else by the trip mix.
+    /// A stay at `kind`, drawn from the car's life stream.
+    mutating func lifeDwell(car: Int, _ kind: DestinationKind) -> Double {
+        var rng = generator(car: car, .life)
+        defer { store(rng, car: car, .life) }
+        return dwell(kind, rng: &rng)
+    }
+
+    /// Picks the next destination: a charger when the battery is low, else by the trip mix
+    /// (drawn from the car's life stream).
     mutating func chooseDestination(car: Int) -> (point: GeoPoint, kind: DestinationKind) {
+        var rng = generator(car: car, .life)
+        defer { store(rng, car: car, .life) }
         let b = config.behaviour
         let a = areas[Int(area[car])]
         if battery[car] < b.chargeBelow, let p = a.point(in: a.charger, a.chargerChoice, near: position[car], rng: &rng) { return (p, .charger) }
@@ -101,7 +111,9 @@ extension FleetState {
         let origin = position[car]
         let b = config.behaviour
         let meters = route(car: car, from: origin, to: destination)
+        var rng = generator(car: car, .life)
         let kmh = areas[Int(area[car])].config.speedKmh * rng.lognormal(mean: 1, sigma: b.speedSigma)
+        store(rng, car: car, .life)
         let seconds = max(60, meters / (kmh / 3.6))
         tripOrigin[car] = origin
         tripDestination[car] = destination
@@ -156,10 +168,10 @@ extension FleetState {
             chargeKW[car] = Float(kw)
             let hours = (b.chargeTarget - battery[car]) * Double(batteryKWh[car]) / kw
             sim.schedule(FleetEvent(car: UInt32(car), kind: .chargeDone, epoch: epoch[car]), at: now + .seconds(hours * 3600))
-            if at[car] == .home { scheduleDeparture(car: car, after: dwell(.home), simulator: &sim) }
+            if at[car] == .home { scheduleDeparture(car: car, after: lifeDwell(car: car, .home), simulator: &sim) }
         } else {
             changeState(car: car, to: .parked, simulator: &sim)
-            schedulePark(car: car, simulator: &sim, departAfter: dwell(at[car]))
+            schedulePark(car: car, simulator: &sim, departAfter: lifeDwell(car: car, at[car]))
         }
     }
 

@@ -30,10 +30,13 @@ struct CompiledArea: Sendable {
     var intensity: [Double]
     /// Every hour alike: departures need no time change.
     var flatProfile: Bool
+    /// `BehaviourConfig.distanceDecayKm`, in metres.
+    var distanceDecayMeters: Double
 
-    init(region: Int, config: AreaConfig, zones: [ZoneConfig]) {
+    init(region: Int, config: AreaConfig, zones: [ZoneConfig], distanceDecayKm: Double) {
         self.region = region
         self.config = config
+        distanceDecayMeters = distanceDecayKm * 1000
         func pick(_ kinds: Set<PlaceKind>) -> ([Int], WeightedChoice?) {
             let idx = config.places.indices.filter { kinds.contains(config.places[$0].kind) && config.places[$0].weight > 0 }
             return (idx, WeightedChoice(weights: idx.map { config.places[$0].weight }))
@@ -52,19 +55,14 @@ struct CompiledArea: Sendable {
     /// Draws tries at most for a point on land before a place's centre stands in.
     static let landTries = 24
 
-    /// How fast a place's pull falls with distance from where a trip starts: weight × e^(−d/L)
-    /// with L this many metres (a gravity model; people shop, charge and work near where they
-    /// are more often than across the metro area).
-    static let distanceDecayMeters = 8000.0
-
     /// A point of one of `places`, drawn by weight (and, `near` a point, by weight times the
     /// distance decay), on land: a place's box may reach into the sea or a lake (the Pudong
     /// coast, the Bay's shore), and no car parks in the water.
-    func point(in places: [Int], _ choice: WeightedChoice?, near: GeoPoint? = nil, rng: inout SeededGenerator) -> GeoPoint? {
+    func point<G: RandomDraws>(in places: [Int], _ choice: WeightedChoice?, near: GeoPoint? = nil, rng: inout G) -> GeoPoint? {
         guard let choice, !places.isEmpty else { return nil }
         let pick: Int
         if let near, places.count > 1 {
-            let weights = places.map { config.places[$0].weight * exp(-Geo.distance(near, config.places[$0].bounds.center) / Self.distanceDecayMeters) }
+            let weights = places.map { config.places[$0].weight * exp(-Geo.distance(near, config.places[$0].bounds.center) / distanceDecayMeters) }
             pick = weights.contains { $0 > 0 } ? rng.weightedIndex(weights) : choice.draw(using: &rng)
         } else {
             pick = choice.draw(using: &rng)
@@ -82,7 +80,15 @@ struct CompiledArea: Sendable {
 /// compiled from the configuration. `FleetWorld` is its public face.
 struct FleetState: Sendable {
     var config: WorldConfig
+    /// Draws for the fleet's identity, in the order cars are built (homes, models, VINs,
+    /// drivers): the cars a scenario creates, whatever happens to them afterwards.
     var rng: SeededGenerator
+    /// Each car's own streams after it is built, as draw counts of a `CounterGenerator`
+    /// (`CarStream`): what a car does (trips, stays, speeds) and what it sends (flow counts and
+    /// sizes) depend on the seed and the car alone, never on the order in which the run
+    /// interleaves cars, and the two are apart, so that a change to a category's rate leaves
+    /// every trip as it was.
+    var lifeDraws: [UInt64] = [], flowDraws: [UInt64] = []
     /// Simulated time zero as a UTC instant; each area reads it in its own zone.
     var calendar: SimCalendar
     /// Draws for identity added after the fleet's first design (third-party apps), on a stream of
@@ -154,6 +160,23 @@ struct FleetState: Sendable {
     var secondsInState: [Double] = Array(repeating: 0, count: CarState.allCases.count)
     var flowsEmitted: UInt64 = 0
 
+    /// A car's two random streams (`lifeDraws`, `flowDraws`).
+    enum CarStream: UInt64 { case life = 1, flows = 2 }
+
+    /// The generator of `car`'s stream `stream`, at the draw it has reached; store its `counter`
+    /// back when done (`store(_:car:stream:)`).
+    @inline(__always)
+    func generator(car: Int, _ stream: CarStream) -> CounterGenerator {
+        CounterGenerator(
+            key: CounterGenerator.key(seed: config.seed, entity: UInt64(car), stream: stream.rawValue),
+            counter: stream == .life ? lifeDraws[car] : flowDraws[car])
+    }
+
+    @inline(__always)
+    mutating func store(_ g: CounterGenerator, car: Int, _ stream: CarStream) {
+        if stream == .life { lifeDraws[car] = g.counter } else { flowDraws[car] = g.counter }
+    }
+
     static let noZone = UInt16.max
     static let offRoad = UInt16.max
     static let noApp = UInt16.max
@@ -175,7 +198,9 @@ struct FleetState: Sendable {
     mutating func compile() {
         areas = []
         for (r, region) in config.regions.enumerated() {
-            for area in region.areas { areas.append(CompiledArea(region: r, config: area, zones: config.zones)) }
+            for area in region.areas {
+                areas.append(CompiledArea(region: r, config: area, zones: config.zones, distanceDecayKm: config.behaviour.distanceDecayKm))
+            }
         }
         zoneTable = ZoneTable(zones: config.zones)
         _ = zoneTable.updateSeasons(start: config.start, at: .zero)
