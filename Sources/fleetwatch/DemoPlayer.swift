@@ -256,6 +256,8 @@ extension DemoPlayer: Program {
             }
         case .mouse:
             return message.action.map { handle($0, frame: frame) } == true ? [.quit] : []
+        case .action(let action):
+            return app.handle(action, frame: nil) ? [.quit] : app.takeClipboard()
         }
         return events.map(Effect.announce)
     }
