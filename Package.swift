@@ -98,7 +98,7 @@ let package = Package(
         .testTarget(name: "ScreenTests", dependencies: ["Screen", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "TestSupport"], exclude: ["Snapshots"], swiftSettings: strict),
         .testTarget(name: "ExportTests", dependencies: ["Export", "Screen", "Dashboard", "Fleet", "TestSupport"], exclude: ["Snapshots"], swiftSettings: strict),
-        .testTarget(name: "LinearTests", dependencies: ["Linear", "Dashboard", "Fleet"], swiftSettings: strict),
+        .testTarget(name: "LinearTests", dependencies: ["Linear", "Dashboard", "Fleet", "Geography", "Simulation"], swiftSettings: strict),
         .testTarget(name: "BenchTests", dependencies: ["Bench"], swiftSettings: strict),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Screen", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "fleetwatchTests", dependencies: ["fleetwatch", "TestSupport", "Settings"], swiftSettings: strict),

@@ -208,6 +208,16 @@ public enum Lines {
             .sorted { ($0.maxSeverity, $0.zone != nil ? 1 : 0, $1.index) > ($1.maxSeverity, $1.zone != nil ? 1 : 0, $0.index) }
         var lines = [fit("\(Spoken.count(inZones.count, "car")) inside sensitive zones; "
             + "\(Spoken.count(active.filter(\.restricted).count, "restricted car")) and \(Spoken.count(active.filter { $0.openAlerts > 0 }.count, "car")) with open alerts:")]
+        // Which zones hold cars, most first: "2 at People's Square and 1 at Changxing Island shipyards".
+        var byZone: [(String, Int)] = []
+        for r in inZones {
+            let z = places.zone(r.zone) ?? ""
+            if let i = byZone.firstIndex(where: { $0.0 == z }) { byZone[i].1 += 1 } else { byZone.append((z, 1)) }
+        }
+        byZone.sort { ($0.1, $1.0) > ($1.1, $0.0) }
+        if !byZone.isEmpty {
+            lines.append(fit("Inside sensitive zones: " + Spoken.list(byZone.map { "\($0.1) at \(name($0.0))" }) + "."))
+        }
         for r in named.prefix(limit) {
             var what: [String] = []
             if r.restricted { what.append("restricted") }
