@@ -50,6 +50,13 @@ public struct AlertWatch: Hashable, Sendable {
 
     public init() {}
 
+    /// Takes the book as it is now as read, without events: after a demo's jump replays the
+    /// world from the start, the alerts of the new run's past are not news.
+    public mutating func rebase(open: [AlertRow], closedTotal: Int) {
+        known = Dictionary(open.map { ($0.id, $0.severity) }, uniquingKeysWith: { a, _ in a })
+        closedSeen = closedTotal
+    }
+
     /// The events between the last read and this one. `open`: the open alerts now; `closedNow`:
     /// the alerts closed since the last read (`ModelBuilder.closedAlertRows(after: closedSeen)`),
     /// `dropped` of them no longer in the log.

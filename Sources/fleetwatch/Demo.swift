@@ -117,6 +117,8 @@ struct Demo: ParsableCommand {
         let events = player.jump(toChapter: chapter - 1).filter { DemoHeadless.time(of: $0).map { $0 >= start } ?? true }
         var session = LinearSession(player, verbosity: linear.verbosity ?? look.settings.verbosity, isDemo: true)
         session.chapterTitles = script.chapters.map(\.title)
+        let length = max(1, script.wallSeconds(at: script.end))
+        session.chapterProgress = script.chapters.map { script.wallSeconds(at: $0.start) / length }
         session.preamble = session.announce(events.map(Effect.announce))
         LinearDriver(fps: fps).run(&session, scenarioName: scenario.name)
     }

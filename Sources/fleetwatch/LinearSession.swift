@@ -35,6 +35,14 @@ struct LinearSession<P: LinearProgram> {
     let isDemo: Bool
     /// The demo's chapter titles, to announce them.
     var chapterTitles: [String] = []
+    /// How far through the demo each chapter starts, 0 to 1, at the scripted pace.
+    var chapterProgress: [Double] = []
+    /// The demo waits while a caption is read: wall time held back from the program (seconds),
+    /// and the hold under way.
+    private(set) var held = 0.0
+    private(set) var hold: (start: Double, end: Double)?
+    /// Words a listener takes in per second (a screen reader at about 180 words a minute).
+    static var wordsPerSecond: Double { 3 }
     /// Lines said after the greeting: what the program did before the session began (the
     /// demo's first chapter).
     var preamble: [String] = []
@@ -89,8 +97,21 @@ struct LinearSession<P: LinearProgram> {
     /// The driver's clock reads `wall`: the simulation moves on; the lines of what happened.
     /// `quit`: the program asked to end.
     mutating func tick(wall: Double) -> (lines: [String], quit: Bool) {
-        let effects = loop.send(.tick(wall: wall))
+        // Paced for reading: while a caption is read, the demo's clock stands still.
+        if let h = hold {
+            if wall < h.end { return ([], false) }
+            held += h.end - h.start
+            hold = nil
+        }
+        let effects = loop.send(.tick(wall: wall - held))
         var lines = announce(effects)
+        if isDemo {
+            let words = effects.reduce(0) { n, e in
+                if case .announce(.caption(let text, _)) = e { return n + text.split(separator: " ").count }
+                return n
+            }
+            if words > 0 { hold = (wall, wall + Double(words) / Self.wordsPerSecond) }
+        }
         lines += alertLines()
         if verbosity == .verbose, app.monitor.now >= nextReport {
             lines.append(changes())
@@ -122,7 +143,8 @@ struct LinearSession<P: LinearProgram> {
             switch event {
             case .chapter(let i, let at):
                 let title = chapterTitles.indices.contains(i) ? ": " + Spoken.clean(chapterTitles[i]) : ""
-                lines.append(Lines.fit("Chapter \(i + 1) of \(chapterTitles.count), at \(places.time(SimTime.zero + at))\(title)."))
+                let through = chapterProgress.indices.contains(i) ? ", \(Spoken.percent(chapterProgress[i])) through the demo" : ""
+                lines.append(Lines.fit("Chapter \(i + 1) of \(chapterTitles.count)\(through), at \(places.time(SimTime.zero + at))\(title)."))
             case .caption(let text, _):
                 lines += Self.sentences(Spoken.clean(text), first: "Caption: ", then: "Caption, continued: ")
             case .skipped(let i, _):
@@ -242,8 +264,18 @@ struct LinearSession<P: LinearProgram> {
         case .next, .previous, .replay:
             guard isDemo else { return (["next, previous and replay are the demo's; run fleetwatch demo --linear for the demo."], false) }
             let key: Key = command == .next ? .right : command == .previous ? .left : .character("r")
-            let effects = loop.send(.key(key))
-            return (announce(effects) + alertLines(), effects.contains(.quit))
+            var effects = loop.send(.key(key))
+            // A jump replays from the start: only what happens from the chapter it lands on is new.
+            if let player = loop.program as? DemoPlayer {
+                let start = player.script.chapters[player.chapter].start
+                effects = effects.filter { e in
+                    if case .announce(let event) = e { return DemoHeadless.time(of: event).map { $0 >= start } ?? true }
+                    return true
+                }
+            }
+            let book = app.monitor.alerts
+            watch.rebase(open: app.builder.openAlertRows(book: book, world: world), closedTotal: book.log.count + book.droppedFromLog)
+            return (announce(effects), effects.contains(.quit))
         case .help:
             return (LinearCommand.helpLines, false)
         case .quit:

@@ -43,6 +43,14 @@ import Testing
         #expect(watch.closedSeen == 1)
     }
 
+    @Test func rebaseTakesTheBookAsRead() {
+        var watch = AlertWatch()
+        _ = watch.update(open: [alert(1, .watch, start: 10)], closedNow: [])
+        watch.rebase(open: [alert(2, .high, start: 20)], closedTotal: 4)
+        #expect(kinds(watch.update(open: [alert(2, .high, start: 20)], closedNow: [])) == [])
+        #expect(watch.closedSeen == 4 && watch.raised == 1)
+    }
+
     @Test func theLineOfARaisedAlert() {
         let places = LinePlaces(clock: nil, now: SimTime.zero + .seconds(Int64(200)), zoneNames: [ZoneID(rawValue: "ps"): "People's Square"],
                                 regionOfCar: { _ in "Shanghai" })

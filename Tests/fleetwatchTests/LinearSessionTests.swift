@@ -180,17 +180,27 @@ import TestSupport
         s.preamble = s.announce(first.map(Effect.announce))
         var lines = s.start(scenarioName: scenario.name)
         var wall = 0.0
+        var heldAtCaption = false
         while !s.loop.program.finished, wall < 200 {
+            if s.hold != nil, lines.last?.hasPrefix("Caption: ") == true {
+                // Paced for reading: no simulated time passes while the caption is read.
+                let now = s.app.monitor.now
+                let (quiet, _) = s.tick(wall: wall)
+                #expect(quiet.isEmpty && s.app.monitor.now == now)
+                heldAtCaption = true
+            }
             lines += s.tick(wall: wall).lines
             wall += 0.1
         }
         #expect(lines.contains { $0.hasPrefix("Chapter 1 of 4, at ") && $0.hasSuffix(": First.") }, "\(lines)")
         #expect(lines.contains("Caption: Hello"))
+        #expect(heldAtCaption)
         #expect(lines.contains("Caption: Car three"))
         #expect(lines.contains { $0.hasPrefix("Chapter 3 of 4, at ") })
         #expect(lines.last == "End of the demo. Type previous or replay to hear a chapter again, or quit.")
         let back = s.enter("previous").lines
-        #expect(back.contains { $0.hasPrefix("Chapter 3 of 4") }, "\(back)")
+        #expect(back.first?.hasPrefix("Chapter 3 of 4") == true, "only what the chapter jumped to says: \(back)")
+        #expect(!back.contains { $0.hasPrefix("Chapter 1 ") || $0 == "Caption: Hello" })
     }
 
     @Test func longCaptionsAreCutAtWords() {
