@@ -23,6 +23,10 @@ struct Live: ParsableCommand {
             the list), H alert history, w save the view, y copy the VIN, space pause, . step, +/- speed, ? help, \
             q quit. Any key can be moved in the config file (fleetwatch config).
 
+            --linear (or FLEETWATCH_LINEAR=1, or linear: true in the config file): for screen readers and \
+            braille displays, plain lines and typed commands instead of the screen (type help); it needs no \
+            terminal. See the README, "For screen readers".
+
             Needs a terminal (standard input and output, and TERM); elsewhere it exits with \
             status 2 and suggests `fleetwatch snapshot`. Exit status: 0 after q, 128+N after \
             signal N (143 for SIGTERM, 129 for SIGHUP), 1 for a bad scenario file, 64 for a bad option.

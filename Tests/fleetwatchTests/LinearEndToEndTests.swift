@@ -108,6 +108,59 @@ import TestSupport
         #expect(lines.last == "Goodbye.")
     }
 
+    /// `fleetwatch` with `input` on standard input (a file) and `arguments`.
+    static func run(_ arguments: [String], input: String, environment: [String: String?] = [:]) throws -> SpawnResult {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("fw-linear-in-\(getpid())-\(UUID().uuidString.prefix(6))")
+        try Data(input.utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let binary = try #require(Tools.builtProduct("fleetwatch"))
+        var env = environment
+        if env["XDG_CONFIG_HOME"] == nil { env["XDG_CONFIG_HOME"] = Run.noConfigHome }
+        return Spawn.run(binary, arguments, environment: env, stdinPath: file.path)
+    }
+
+    /// `linear: true` in the config file starts the linear mode, `verbosity` sets what it says.
+    @Test func configFileAsksForIt() throws {
+        let directory = try SnapshotEndToEndTests.scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let config = directory.appendingPathComponent("config.yaml").path
+        try Data("linear: true\nverbosity: quiet\n".utf8).write(to: URL(fileURLWithPath: config))
+        let run = try Self.run(["--config", config, "--at", "1h"], input: "time\nquit\n")
+        #expect(run.status == 0, "\(run.stderrText)")
+        #expect(run.stdoutText.hasPrefix("FleetWatch, linear mode: "), "\(run.stdoutText.prefix(200))")
+        #expect(!run.stdoutText.contains(" closed, "), "quiet: no closings")
+    }
+
+    /// Text from a scenario file (names, rules, zones, captions) reaches the lines inert: an
+    /// escape sequence shows as ␛, never as itself.
+    @Test func hostileScenarioTextIsInert() throws {
+        let directory = try SnapshotEndToEndTests.scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("h.yaml").path
+        let p = HostileOutputTests.payload
+        try Data("""
+            name: "n\(p)"
+            fleet: {size: 30}
+            classes: [{id: "c\(p)", name: "C\(p)"}]
+            policies:
+              rules:
+                - {id: "R\(p)", title: "t\(p)", source: "s\(p)", explanation: "e\(p) {driver}", match: {}, severity: watch}
+            timeline:
+              - {at: 0s, action: chapter, title: "One \(p)"}
+              - {at: 0s, action: assign-class, car: 1, class: "c\(p)"}
+              - {at: 1m, action: caption, text: "cap \(p)"}
+              - {at: 2m, action: chapter, title: Two}
+            """.utf8).write(to: URL(fileURLWithPath: path))
+        let live = try Self.run(["--linear", "--scenario", path, "--at", "2m"], input: "fleet\nalerts\ntop 5 by class\nmap\nregions\nquit\n")
+        #expect(live.status == 0, "\(live.stderrText)")
+        #expect(live.stdoutText.contains("R\(HostileOutputTests.shown)"), "\(live.stdoutText.prefix(600))")
+        #expect(HostileOutputTests.isInert(live.stdoutText) && !live.stdout.contains(0x1B))
+        let demo = try Self.run(["demo", "--linear", path], input: "next\nquit\n")
+        #expect(demo.status == 0, "\(demo.stderrText)")
+        #expect(demo.stdoutText.contains("One \(HostileOutputTests.shown)"), "\(demo.stdoutText.prefix(600))")
+        #expect(HostileOutputTests.isInert(demo.stdoutText) && !demo.stdout.contains(0x1B))
+    }
+
     /// The demo in linear mode narrates its chapters and captions, with the presenter's keys as
     /// commands.
     @Test func demoInLinearMode() throws {
