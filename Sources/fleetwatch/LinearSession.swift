@@ -244,6 +244,7 @@ struct LinearSession<P: LinearProgram> {
             return (["Paused at \(places.time(app.monitor.now))."], false)
         case .resume:
             _ = send(.setPaused(false))
+            if state.paused { return (["The demo has ended and holds; type previous or replay to hear a chapter again."], false) }
             return (["Running at \(Spoken.speed(state.speed)), from \(places.time(app.monitor.now))."], false)
         case .speed(let factor):
             _ = send(.setSpeed(factor))

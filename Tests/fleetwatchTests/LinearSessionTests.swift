@@ -198,6 +198,8 @@ import TestSupport
         #expect(lines.contains("Caption: Car three"))
         #expect(lines.contains { $0.hasPrefix("Chapter 3 of 4, at ") })
         #expect(lines.last == "End of the demo. Type previous or replay to hear a chapter again, or quit.")
+        #expect(s.enter("resume").lines == ["The demo has ended and holds; type previous or replay to hear a chapter again."])
+        #expect(s.state.paused, "at the end the demo holds")
         let back = s.enter("previous").lines
         #expect(back.first?.hasPrefix("Chapter 3 of 4") == true, "only what the chapter jumped to says: \(back)")
         #expect(!back.contains { $0.hasPrefix("Chapter 1 ") || $0 == "Caption: Hello" })
