@@ -5,6 +5,7 @@
 //                   └────▶ Dashboard ─▶ Export ───────────────▶
 //   Screen ──────────────▶ Dashboard;  Screen ─▶ Terminal ─────▶
 //   Scenario, Dashboard ─▶ Settings ──────────────────────────▶ fleetwatch
+//   Dashboard ─▶ Linear ─▶ Settings, fleetwatch
 //   Geography ─▶ Fleet, Screen;  CNcurses ─▶ Terminal;  CPrefetch ─▶ Fleet, Bench;
 //   Simulation ─▶ Bench ─▶ fleetwatch
 import PackageDescription
@@ -58,7 +59,11 @@ let package = Package(
         .target(name: "Dashboard", dependencies: ["Fleet", "Screen", "Simulation"], swiftSettings: strict),
         // The user's config file: theme, glyphs, sort, filter, columns, key bindings; decoded with
         // the scenario's located diagnostics, written back commented. No I/O beyond the file named.
-        .target(name: "Settings", dependencies: ["Scenario", "Dashboard", "Screen", "Fleet"], swiftSettings: strict),
+        .target(name: "Settings", dependencies: ["Scenario", "Dashboard", "Screen", "Fleet", "Linear"], swiftSettings: strict),
+        // The dashboard told in lines, for screen readers and braille displays (`--linear`):
+        // the spoken wording of sizes and rates, the typed commands, the sentences of alerts and
+        // summaries. Plain values from the view model; no I/O, no clock, no curses.
+        .target(name: "Linear", dependencies: ["Dashboard", "Fleet", "Geography", "Screen", "Simulation"], swiftSettings: strict),
         // Buffer -> txt / ANSI / SVG / HTML snapshots.
         .target(name: "Export", dependencies: ["Screen", "Dashboard", "Fleet", "Simulation"], swiftSettings: strict),
         // The fleet-flows reference workload (../shared/bench-ref) run through the real core.
@@ -79,7 +84,7 @@ let package = Package(
         .executableTarget(
             name: "fleetwatch",
             dependencies: [
-                "Simulation", "Bench", "Fleet", "Scenario", "Screen", "Dashboard", "Export", "Terminal", "CFileGuard", "Settings",
+                "Simulation", "Bench", "Fleet", "Scenario", "Screen", "Dashboard", "Export", "Terminal", "CFileGuard", "Settings", "Linear",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -93,6 +98,7 @@ let package = Package(
         .testTarget(name: "ScreenTests", dependencies: ["Screen", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "TestSupport"], exclude: ["Snapshots"], swiftSettings: strict),
         .testTarget(name: "ExportTests", dependencies: ["Export", "Screen", "Dashboard", "Fleet", "TestSupport"], exclude: ["Snapshots"], swiftSettings: strict),
+        .testTarget(name: "LinearTests", dependencies: ["Linear", "Dashboard", "Fleet", "Geography", "Simulation"], swiftSettings: strict),
         .testTarget(name: "BenchTests", dependencies: ["Bench"], swiftSettings: strict),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Screen", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "fleetwatchTests", dependencies: ["fleetwatch", "TestSupport", "Settings"], swiftSettings: strict),

@@ -1,4 +1,5 @@
 import Dashboard
+import Linear
 import Screen
 
 /// What a user can set once and have every session start with: the config file
@@ -33,6 +34,11 @@ public struct Settings: Hashable, Sendable {
     /// `ansi`, the snapshot formats), into `saveDirectory`.
     public var saveFormat: SaveFormat = .svg
     public var saveDirectory = "."
+    /// Start in the linear mode (plain lines for screen readers and braille displays) instead of
+    /// the screen; `--linear` and FLEETWATCH_LINEAR=1 ask for it too.
+    public var linear = false
+    /// How much the linear mode says unasked.
+    public var verbosity: Verbosity = .normal
     /// Keys the user moved, by action; the others keep their built-in keys.
     public var keys: [KeyAction: [Key]] = [:]
 

@@ -1,11 +1,12 @@
 import Dashboard
 import Fleet
+import Linear
 import Scenario
 import Screen
 
 extension Settings {
     /// The keys a config file can hold, in the order `yaml` writes them.
-    public static let fileKeys = ["theme", "color", "glyphs", "names", "fps", "speed", "sort", "descending", "filter", "columns", "save-format", "save-directory", "keys"]
+    public static let fileKeys = ["theme", "color", "glyphs", "names", "fps", "speed", "sort", "descending", "filter", "columns", "save-format", "save-directory", "linear", "verbosity", "keys"]
 
     /// Parses and checks a config file's text; `file` is the name diagnostics show. Every
     /// problem is reported at its FILE:LINE:COL, not only the first. An empty file is the
@@ -91,6 +92,8 @@ extension Settings {
                 s.saveDirectory = v
             }
         }
+        if let n = fields["linear"], let v = context.bool(n, "linear") { s.linear = v }
+        if let n = fields["verbosity"], let v = context.choice(n, "verbosity", as: Verbosity.self) { s.verbosity = v }
         if let n = fields["keys"] { s.keys = decodeKeys(n, &context) }
         try context.check()
         return s

@@ -54,6 +54,12 @@ extension Settings {
             # svg, txt, html or ansi, into this directory (relative to where fleetwatch starts).
             save-format: \(saveFormat.rawValue)
             save-directory: \(Self.quoted(saveDirectory))
+            # The linear mode for screen readers and braille displays (plain lines, typed
+            # commands; README, "For screen readers"): true to start in it, and how much it
+            # says unasked: quiet (alerts raised and escalated), normal (also closed) or verbose
+            # (also what changed, every quarter of a simulated hour).
+            linear: \(linear)
+            verbosity: \(verbosity.rawValue)
             # Keys, by action: a character (q, A, /) or a name (space, enter, esc, tab, backspace,
             # up, down, left, right, pgup, pgdn, home, end, f1-f12, ctrl-a...). An action given
             # keys here loses its built-in ones; a key bound to two actions is refused. Ctrl-C

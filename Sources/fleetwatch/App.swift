@@ -103,6 +103,8 @@ extension App: Program {
         case .key, .mouse:
             if message.action.map({ handle($0, frame: frame) }) == true { return [.quit] }
             return takeClipboard()
+        case .action(let action):
+            return handle(action, frame: nil) ? [.quit] : takeClipboard()
         }
     }
 }

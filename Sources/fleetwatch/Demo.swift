@@ -48,6 +48,8 @@ struct Demo: ParsableCommand {
 
     @OptionGroup var look: LookOptions
 
+    @OptionGroup var linear: LinearOptions
+
     /// A recording is the dashboard's screen, as a picture snapshot is: from its smallest screen
     /// (below it every frame would be the "too small" notice).
     static let widths = DashboardView.minimumWidth...1000
@@ -74,6 +76,8 @@ struct Demo: ParsableCommand {
         }
         if headless {
             try DemoHeadless(demo: self, scenario: scenario, script: script).run()
+        } else if try linear.isOn(look) {
+            try runLinear(scenario: scenario, script: script)
         } else {
             try runInTerminal(scenario: scenario, script: script)
         }
@@ -94,6 +98,29 @@ struct Demo: ParsableCommand {
 
     func makeRecorder(scenario: Scenario, width: Int, height: Int, depth: ColorDepth) throws -> CastRecorder? {
         try CastRecorder.open(record, title: "FleetWatch demo — \(Sanitizer.clean(scenario.name))", width: width, height: height, depth: depth)
+    }
+
+    /// The demo told in lines: its chapters and captions as they come, the alerts, and the
+    /// presenter's keys as commands (next, previous, replay, pause).
+    func runLinear(scenario: Scenario, script: DemoScript) throws {
+        if record != nil { throw ValidationError("--record records the screen; the linear mode draws none") }
+        let look = try self.look.resolved(terminal: false)
+        var player: DemoPlayer
+        do {
+            player = try DemoPlayer(
+                scenario: scenario, script: script, view: look.view(depth: .none), names: .romanised, width: width, height: height, loop: loop)
+        } catch {
+            throw Failure.of(error)
+        }
+        // The replay to the first chapter passes earlier chapters: told from the start one.
+        let start = script.chapters[chapter - 1].start
+        let events = player.jump(toChapter: chapter - 1).filter { DemoHeadless.time(of: $0).map { $0 >= start } ?? true }
+        var session = LinearSession(player, verbosity: linear.verbosity ?? look.settings.verbosity, isDemo: true)
+        session.chapterTitles = script.chapters.map(\.title)
+        let length = max(1, script.wallSeconds(at: script.end))
+        session.chapterProgress = script.chapters.map { script.wallSeconds(at: $0.start) / length }
+        session.preamble = session.announce(events.map(Effect.announce))
+        LinearDriver(fps: fps).run(&session, scenarioName: scenario.name)
     }
 
     func runInTerminal(scenario: Scenario, script: DemoScript) throws {

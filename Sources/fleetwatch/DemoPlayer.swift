@@ -256,6 +256,10 @@ extension DemoPlayer: Program {
             }
         case .mouse:
             return message.action.map { handle($0, frame: frame) } == true ? [.quit] : []
+        case .action(let action):
+            // At the end the simulation holds, as for the pause key (`handle`).
+            if finished, action == .setPaused(false) || action == .perform(.pause) { return [] }
+            return app.handle(action, frame: nil) ? [.quit] : app.takeClipboard()
         }
         return events.map(Effect.announce)
     }

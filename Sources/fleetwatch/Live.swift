@@ -2,6 +2,7 @@ import ArgumentParser
 import Dashboard
 import Export
 import Fleet
+import Linear
 import Scenario
 import Settings
 import Screen
@@ -21,6 +22,10 @@ struct Live: ParsableCommand {
             C columns, m map, a alerts (Enter opens one, A acknowledges and moves on, u undoes, Ctrl-A acknowledges \
             the list), H alert history, w save the view, y copy the VIN, space pause, . step, +/- speed, ? help, \
             q quit. Any key can be moved in the config file (fleetwatch config).
+
+            --linear (or FLEETWATCH_LINEAR=1, or linear: true in the config file): for screen readers and \
+            braille displays, plain lines and typed commands instead of the screen (type help); it needs no \
+            terminal. See the README, "For screen readers".
 
             Needs a terminal (standard input and output, and TERM); elsewhere it exits with \
             status 2 and suggests `fleetwatch snapshot`. Exit status: 0 after q, 128+N after \
@@ -52,6 +57,8 @@ struct Live: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write an asciicast v2 recording of the session (asciinema play FILE.cast).", valueName: "file.cast"))
     var record: String?
 
+    @OptionGroup var linear: LinearOptions
+
     func validate() throws {
         if let speed, !(speed.isFinite && Settings.speedRange.contains(speed)) {
             throw ValidationError("--speed must be between 1 and 10000 simulated seconds per second, got \(speed)")
@@ -60,6 +67,10 @@ struct Live: ParsableCommand {
     }
 
     func run() throws {
+        if try linear.isOn(look) {
+            if record != nil { throw ValidationError("--record records the screen; the linear mode draws none") }
+            return try runLinear()
+        }
         try requireTerminal()
         let look = try self.look.resolved(terminal: true)
         let scenario = try fleet.load()
@@ -88,4 +99,41 @@ struct Live: ParsableCommand {
         }
         try TerminalDriver.play(app, session: session, fps: fps ?? look.settings.fps, recorder: recorder)
     }
+
+    /// The same dashboard told in lines (README, "For screen readers"): no terminal needed.
+    func runLinear() throws {
+        let look = try self.look.resolved(terminal: false)
+        let scenario = try fleet.load()
+        var app = try App(
+            scenario: scenario, renderer: look.view(depth: .none), at: at, speed: speed ?? look.settings.speed, paused: paused)
+        app.builder = look.builder(scenarioName: scenario.name)
+        // A speech synthesiser reads Latin letters; the scenario's Chinese names are romanised.
+        app.builder.names = .romanised
+        look.settings.apply(to: &app.state)
+        app.settingsFile = look.file
+        app.settings = look.settings
+        var session = LinearSession(app, verbosity: linear.verbosity ?? look.settings.verbosity)
+        LinearDriver(fps: fps ?? look.settings.fps).run(&session, scenarioName: scenario.name)
+    }
+}
+
+/// The linear mode's options, shared by the live dashboard and the demo.
+struct LinearOptions: ParsableArguments {
+    @Flag(name: .long, help: "Plain lines for screen readers and braille displays, and typed commands (also FLEETWATCH_LINEAR=1, or linear: true in the config file).")
+    var linear = false
+
+    @Option(name: .long, help: "In the linear mode, what is said unasked: quiet, normal or verbose (default: the config file's, else normal).")
+    var verbosity: Verbosity?
+
+    /// `--linear`, else FLEETWATCH_LINEAR=1 (the environment: for a whole SSH session), else
+    /// the config file's `linear`.
+    func isOn(_ look: LookOptions) throws -> Bool {
+        if linear { return true }
+        if let v = getenv("FLEETWATCH_LINEAR").map({ String(cString: $0) }), !v.isEmpty { return v != "0" }
+        return try look.resolved(terminal: false).settings.linear
+    }
+}
+
+extension Verbosity: ExpressibleByArgument {
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }

@@ -9,6 +9,9 @@ enum Message: Hashable, Sendable {
     case key(Key)
     case mouse(MouseEvent)
     case resize(width: Int, height: Int)
+    /// A dashboard action with no frame behind it: a typed command of the linear mode, which
+    /// draws no frames (`LinearSession`).
+    case action(Action)
 }
 
 /// What a program asks of its driver.
@@ -87,6 +90,7 @@ extension Message {
         case .mouse(.click(let x, let y)): .click(x: x, y: y)
         case .mouse(.wheelUp): .wheel(up: true)
         case .mouse(.wheelDown): .wheel(up: false)
+        case .action(let action): action
         }
     }
 }

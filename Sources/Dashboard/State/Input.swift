@@ -3,6 +3,12 @@ import Screen
 /// Everything that can change the dashboard's state: keys, mouse, time passing, a new size.
 public enum Action: Hashable, Sendable {
     case key(Key)
+    /// What a key bound to this action does, asked for by name: the linear mode's typed
+    /// commands (`pause`, `help`, `quit`) go through the reducer as the keys do.
+    case perform(KeyAction)
+    /// Sort the vehicle table by `column` (nil: in its natural direction), as a click on its
+    /// header does: the linear mode's `top 10 by rate`.
+    case sortBy(SortColumn, descending: Bool?)
     case wheel(up: Bool)
     case click(x: Int, y: Int)
     case resize(width: Int, height: Int)

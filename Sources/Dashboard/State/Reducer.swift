@@ -11,7 +11,7 @@ extension DashboardState {
     public mutating func reduce(_ action: Action, frame layout: FrameContext?) -> [Command] {
         let frame = layout ?? FrameContext(tableRows: 0)
         switch action {
-        case .key, .wheel, .click:
+        case .key, .wheel, .click, .perform:
             // The user acts on the screen as drawn: first the row drawn selected becomes the
             // selection. Scripted actions (a demo's `select`, `showView`) name their car.
             adoptDrawnSelection(frame: frame)
@@ -20,6 +20,11 @@ extension DashboardState {
         switch action {
         case .key(let key):
             return handle(key, frame: frame)
+        case .perform(let keyAction):
+            return perform(keyAction, frame: frame)
+        case .sortBy(let column, let descending):
+            sort = column
+            self.descending = descending ?? column.descendingByDefault
         case .wheel(let up):
             moveSelection(by: up ? -3 : 3, frame: frame)
         case .click(let x, let y):
@@ -73,7 +78,12 @@ extension DashboardState {
         if filter != nil { return editFilter(key) }
         if columnChooser != nil, key != .ctrl("c") { return chooseColumns(key) }
         // Ctrl-C always quits, whatever the bindings; every other key goes through them.
-        let action: KeyAction? = key == .ctrl("c") ? .quit : keys.action(for: key)
+        return perform(key == .ctrl("c") ? .quit : keys.action(for: key), frame: frame)
+    }
+
+    /// What a key's action does (nil: a key bound to nothing), whether it came as a key or as a
+    /// typed command of the linear mode (`Action.perform`).
+    mutating func perform(_ action: KeyAction?, frame: FrameContext) -> [Command] {
         if showHelp {
             // Any key closes the help; the quit key still quits.
             showHelp = false

@@ -128,7 +128,7 @@ func clean(_ text: String) -> String { Sanitizer.clean(text) }
 
 /// A VIN cut to `width`: whole when it fits, else the maker prefix, an ellipsis and the serial
 /// tail ("LRW…123456"), the parts people compare.
-func shortVIN(_ vin: String, width: Int, ellipsis: Character) -> String {
+public func shortVIN(_ vin: String, width: Int, ellipsis: Character) -> String {
     let v = clean(vin)
     guard v.count > width, width >= 5 else { return DisplayWidth.truncate(v, toWidth: width, ellipsis: String(ellipsis)) }
     let head = min(3, (width - 1) / 2)

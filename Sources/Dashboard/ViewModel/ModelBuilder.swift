@@ -267,7 +267,7 @@ public struct ModelBuilder: Sendable {
             position: f.position, explanation: a.explanation(romanised: romanised), breakdown: a.breakdown, shortLabel: a.shortLabel)
     }
 
-    static func countryName(_ c: Country) -> String {
+    public static func countryName(_ c: Country) -> String {
         switch c.rawValue {
         case "CN": "China"
         case "US": "United States"
