@@ -56,12 +56,22 @@ public enum Lines {
         let a = event.alert
         let head = "\(places.time(event.time)) \(name(places.regionOfCar(a.vehicle))): alert \(a.id)"
         let rule = name(a.ruleID)
-        let zone = places.zone(a.zone).map { " from \(name($0))" } ?? ""
+        let zoneName = places.zone(a.zone).map(name)
         let line: String
         switch event {
         case .raised:
-            line = "\(head) raised, \(rule) \(a.severity.rawValue): \(car(of: a)) sent \(Spoken.bytes(a.bytes)) of "
-                + "\(a.category.displayName)\(zone) to \(destination(a))."
+            // The destination is the sentence's point: where a zone's full name would push it
+            // past the line's length, the zone is named by its last part ("Shanghai municipal
+            // government, People's Square" → "People's Square").
+            func sentence(_ zone: String?) -> String {
+                "\(head) raised, \(rule) \(a.severity.rawValue): \(car(of: a)) sent \(Spoken.bytes(a.bytes)) of "
+                    + "\(a.category.displayName)\(zone.map { " from \($0)" } ?? "") to \(destination(a))."
+            }
+            let full = sentence(zoneName)
+            if full.count < maxLength { line = full } else {
+                let short = zoneName.map { z in z.split(separator: ",").last.map { $0.trimmingPrefix(" ") }.map(String.init) ?? z }
+                line = sentence(short)
+            }
         case .escalated(_, let from):
             line = "\(head) escalated from \(from.rawValue) to \(a.severity.rawValue), \(rule): \(car(of: a)), "
                 + "\(Spoken.bytes(a.bytes)) in \(Spoken.count(a.count, "flow")) so far."

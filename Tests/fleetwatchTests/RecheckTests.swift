@@ -11,7 +11,9 @@ import TestSupport
     /// A scenario that exercises what the default one rarely does: suppressed repeats (a long
     /// minimum interval after a short quiet period), a log that drops closed alerts, escalation
     /// (routing that sends a restricted driver's telemetry abroad for a while), a removed car,
-    /// anonymised clips, a military zone, size and model-year conditions, and cases without labels.
+    /// anonymised clips, a restricted driver in a zone (People's Square, which car 4 reaches within
+    /// 15 minutes; the Jinshan military zone is an hour's drive from every home), size and
+    /// model-year conditions, and cases without labels.
     static let strictScenario = """
         name: Recheck, strict alerts
         seed: 99
@@ -54,9 +56,9 @@ import TestSupport
               severity: watch
         alerts: {min-interval: 1h, quiet-period: 20s, log-size: 5}
         timeline:
-          - {at: 1m, action: assign-class, car: 3, class: military}
-          - {at: 1m, action: trip, car: 3, to-zone: cn-military-jinshan}
-          - {at: 2m, action: inject-flow, car: 3, category: camera-clip, bytes: 20 MB}
+          - {at: 1m, action: assign-class, car: 4, class: military}
+          - {at: 1m, action: trip, car: 4, to-zone: cn-gov-peoples-square}
+          - {at: 2m, action: inject-flow, car: 4, category: camera-clip, bytes: 20 MB}
           - {at: 3m, action: set-routing, market: CN, category: telemetry, service: tesla-us-cloud}
           - {at: 20m, action: set-routing, market: CN, category: telemetry, service: tesla-cn-dc}
           - {at: 25m, action: remove-cars, count: 5, region: shanghai}
