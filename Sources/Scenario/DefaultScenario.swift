@@ -69,7 +69,7 @@ public enum DefaultScenario {
                   - {id: caohejing, name: "Caohejing hi-tech park", kind: office, center: [31.168, 121.395], radius-m: 1000}
                   - {id: jinqiao, name: "Jinqiao export processing zone", kind: factory, center: [31.26, 121.61], radius-m: 1500}
                   # Inside the Changxing zone: the people who build ships there drive in on weekdays.
-                  - {id: changxing-shipyards, name: "Changxing Island shipyards", kind: factory, center: [31.355, 121.745], radius-m: 1500, weight: 0.5}
+                  - {id: changxing-shipyards, name: "Changxing shipbuilding base", kind: factory, center: [31.355, 121.745], radius-m: 1500, weight: 0.5}
                   - {id: anting, name: "Anting auto town", kind: factory, center: [31.29, 121.16], radius-m: 2000, weight: 1}
                   - {id: giga-shanghai, name: "Giga Shanghai, Lingang", kind: factory, bounds: {south: 30.862, north: 30.878, west: 121.758, east: 121.78}, weight: 1}
                   - {id: hongqiao, name: "Hongqiao airport", kind: airport, center: [31.198, 121.336], radius-m: 1500}

@@ -42,7 +42,7 @@ extension RegionConfig {
                                 bounds: GeoBox(center: GeoPoint(latitude: 31.168, longitude: 121.395), radiusMeters: 1000)),
                     PlaceConfig(id: "jinqiao", name: "Jinqiao export processing zone", kind: .factory,
                                 bounds: GeoBox(center: GeoPoint(latitude: 31.26, longitude: 121.61), radiusMeters: 1500)),
-                    PlaceConfig(id: "changxing-shipyards", name: "Changxing Island shipyards", kind: .factory,
+                    PlaceConfig(id: "changxing-shipyards", name: "Changxing shipbuilding base", kind: .factory,
                                 bounds: GeoBox(center: GeoPoint(latitude: 31.355, longitude: 121.745), radiusMeters: 1500), weight: 0.5),
                     PlaceConfig(id: "anting", name: "Anting auto town", kind: .factory,
                                 bounds: GeoBox(center: GeoPoint(latitude: 31.29, longitude: 121.16), radiusMeters: 2000), weight: 1),
