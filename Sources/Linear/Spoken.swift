@@ -81,6 +81,40 @@ public enum Spoken {
     /// control character or an escape sequence in a scenario file shows as ␛ and is never sent.
     public static func clean(_ text: String) -> String { Sanitizer.clean(text) }
 
+    /// The dashboard's own marks, as the words the screen's legend gives them: a caption
+    /// written for the screen ("⊘ marks restricted drivers", "⇄ is the share…") names them.
+    static let markWords: [(Character, String)] = [
+        ("⇄", "the cross-border share"), ("⊘", "the restricted mark"), ("◆", "the critical mark"),
+        ("▲", "the high mark"), ("●", "the watch mark"), ("→", "to"), ("←", "from"), ("×", "times"),
+    ]
+
+    /// Text a presenter wrote for the screen (a caption, a chapter title), to be read aloud:
+    /// `clean`ed, the dashboard's marks in words, and sizes and rates with their units spelled
+    /// out ("60 MB at 1.5 MB/s" → "60 megabytes at 1.5 megabytes per second").
+    public static func prose(_ text: String) -> String {
+        var out = ""
+        for ch in clean(text) {
+            if let word = markWords.first(where: { $0.0 == ch })?.1 { out += word } else { out.append(ch) }
+        }
+        // Units after a number: "1.5 MB/s", "60 MB", "1-5 MB".
+        let words = out.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        var result: [String] = []
+        for (i, word) in words.enumerated() {
+            let previous = i > 0 ? words[i - 1] : ""
+            let afterNumber = previous.last?.isNumber == true
+            var core = Substring(word), tail = ""
+            while let last = core.last, ".,;:)".contains(last) { tail = String(last) + tail; core = core.dropLast() }
+            let perSecond = core.hasSuffix("/s")
+            let unit = perSecond ? String(core.dropLast(2)) : String(core)
+            if afterNumber, let spoken = unitWords[unit] {
+                result.append(spoken + (perSecond ? " per second" : "") + tail)
+            } else {
+                result.append(word)
+            }
+        }
+        return result.joined(separator: " ")
+    }
+
     static func join(_ head: String, _ n: Int, _ unit: String) -> String { n == 0 ? head : head + " " + count(n, unit) }
 
     /// "1.2 MB" → ("1.2", "MB"); "-" → ("-", nil).

@@ -142,11 +142,11 @@ struct LinearSession<P: LinearProgram> {
         for case .announce(let event) in effects {
             switch event {
             case .chapter(let i, let at):
-                let title = chapterTitles.indices.contains(i) ? ": " + Spoken.clean(chapterTitles[i]) : ""
+                let title = chapterTitles.indices.contains(i) ? ": " + Spoken.prose(chapterTitles[i]) : ""
                 let through = chapterProgress.indices.contains(i) ? ", \(Spoken.percent(chapterProgress[i])) through the demo" : ""
                 lines.append(Lines.fit("Chapter \(i + 1) of \(chapterTitles.count)\(through), at \(places.time(SimTime.zero + at))\(title)."))
             case .caption(let text, _):
-                lines += Self.sentences(Spoken.clean(text), first: "Caption: ", then: "Caption, continued: ")
+                lines += Self.sentences(Spoken.prose(text), first: "Caption: ", then: "Caption, continued: ")
             case .skipped(let i, _):
                 lines.append("The chapter ends early; on to chapter \(i + 1).")
             case .finished:

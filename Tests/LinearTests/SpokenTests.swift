@@ -3,6 +3,16 @@ import Testing
 
 /// The spoken wording: the screen's numbers with their units in words.
 @Suite struct SpokenTests {
+    /// A caption written for the screen, read aloud: marks and units in words (the briefing's).
+    @Test func captionsInWords() {
+        #expect(Spoken.prose("A 60 MB camera clip uploads to Tesla AI training in the US at 1.5 MB/s, for 40 seconds.")
+            == "A 60 megabytes camera clip uploads to Tesla AI training in the US at 1.5 megabytes per second, for 40 seconds.")
+        #expect(Spoken.prose("⇄ is the share of a region's bytes that left its country. Three drivers here are now restricted (⊘).")
+            == "the cross-border share is the share of a region's bytes that left its country. Three drivers here are now restricted (the restricted mark).")
+        #expect(Spoken.prose("Telemetry is 1-5 MB a day; MB alone stays") == "Telemetry is 1-5 megabytes a day; MB alone stays")
+        #expect(Spoken.prose("bad\u{1b}[31m") == Spoken.clean("bad\u{1b}[31m"))
+    }
+
     @Test func sizesInWords() {
         #expect(Spoken.bytes(0.0) == "0 bytes")
         #expect(Spoken.bytes(1.0) == "1 byte")
