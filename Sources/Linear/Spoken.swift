@@ -81,12 +81,17 @@ public enum Spoken {
     /// control character or an escape sequence in a scenario file shows as ␛ and is never sent.
     public static func clean(_ text: String) -> String { Sanitizer.clean(text) }
 
-    /// The dashboard's own marks, as the words the screen's legend gives them: a caption
-    /// written for the screen ("⊘ marks restricted drivers", "⇄ is the share…") names them.
-    static let markWords: [(Character, String)] = [
-        ("⇄", "the cross-border share"), ("⊘", "the restricted mark"), ("◆", "the critical mark"),
-        ("▲", "the high mark"), ("●", "the watch mark"), ("→", "to"), ("←", "from"), ("×", "times"),
-    ]
+    /// The dashboard's own marks (`GlyphSet.unicode`, the screen's glyphs), as the words the
+    /// screen's legend gives them: a caption written for the screen ("⊘ marks restricted
+    /// drivers", "⇄ is the share…") names them.
+    static let markWords: [(Character, String)] = {
+        let g = GlyphSet.unicode
+        return [
+            (g.crossBorder, "the cross-border share"), (g.restricted, "the restricted mark"),
+            (g.severityCritical, "the critical mark"), (g.severityHigh, "the high mark"),
+            (g.severityWatch, "the watch mark"), (g.arrowRight, "to"), (g.arrowLeft, "from"), ("×", "times"),
+        ]
+    }()
 
     /// Text a presenter wrote for the screen (a caption, a chapter title), to be read aloud:
     /// `clean`ed, the dashboard's marks in words, and sizes and rates with their units spelled

@@ -74,16 +74,11 @@ import Testing
         }
     }
 
-    /// Every format written to standard output (which may be a terminal) from a scenario full of
-    /// hostile names: nothing a terminal interprets, but for the ANSI export's own SGR codes
-    /// and the CSV's CRLF.
-    @Test(arguments: ["txt", "ansi", "svg", "html", "json", "csv", "ndjson"])
-    func everyExportOnStandardOutputIsInert(_ format: String) throws {
-        let directory = try SnapshotEndToEndTests.scratchDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("h.yaml").path
-        let p = Self.payload
-        try Data("""
+    /// A scenario whose every name, rule text and class carries `payload`, with a restricted
+    /// driver from the start; `timeline` adds entries after the class assignment.
+    static func hostileScenario(timeline: [String] = []) -> String {
+        let p = payload
+        return """
             name: "n\(p)"
             fleet: {size: 30}
             classes: [{id: "c\(p)", name: "C\(p)"}]
@@ -92,7 +87,19 @@ import Testing
                 - {id: "R\(p)", title: "t\(p)", source: "s\(p)", explanation: "e\(p) {driver}", match: {}, severity: watch}
             timeline:
               - {at: 0s, action: assign-class, car: 1, class: "c\(p)"}
-            """.utf8).write(to: URL(fileURLWithPath: path))
+
+            """ + timeline.map { "  - \($0)\n" }.joined()
+    }
+
+    /// Every format written to standard output (which may be a terminal) from a scenario full of
+    /// hostile names: nothing a terminal interprets, but for the ANSI export's own SGR codes
+    /// and the CSV's CRLF.
+    @Test(arguments: ["txt", "ansi", "svg", "html", "json", "csv", "ndjson"])
+    func everyExportOnStandardOutputIsInert(_ format: String) throws {
+        let directory = try SnapshotEndToEndTests.scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("h.yaml").path
+        try Data(Self.hostileScenario().utf8).write(to: URL(fileURLWithPath: path))
         let run = try Run(["snapshot", "--scenario", path, "--at", "2m", "--format", format])
         #expect(run.status == 0, "\(run.stderr)")
         var text = run.stdout

@@ -138,19 +138,11 @@ import TestSupport
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("h.yaml").path
         let p = HostileOutputTests.payload
-        try Data("""
-            name: "n\(p)"
-            fleet: {size: 30}
-            classes: [{id: "c\(p)", name: "C\(p)"}]
-            policies:
-              rules:
-                - {id: "R\(p)", title: "t\(p)", source: "s\(p)", explanation: "e\(p) {driver}", match: {}, severity: watch}
-            timeline:
-              - {at: 0s, action: chapter, title: "One \(p)"}
-              - {at: 0s, action: assign-class, car: 1, class: "c\(p)"}
-              - {at: 1m, action: caption, text: "cap \(p)"}
-              - {at: 2m, action: chapter, title: Two}
-            """.utf8).write(to: URL(fileURLWithPath: path))
+        try Data(HostileOutputTests.hostileScenario(timeline: [
+            "{at: 0s, action: chapter, title: \"One \(p)\"}",
+            "{at: 1m, action: caption, text: \"cap \(p)\"}",
+            "{at: 2m, action: chapter, title: Two}",
+        ]).utf8).write(to: URL(fileURLWithPath: path))
         let live = try Self.run(["--linear", "--scenario", path, "--at", "2m"], input: "fleet\nalerts\ntop 5 by class\nmap\nregions\nquit\n")
         #expect(live.status == 0, "\(live.stderrText)")
         #expect(live.stdoutText.contains("R\(HostileOutputTests.shown)"), "\(live.stdoutText.prefix(600))")
