@@ -34,11 +34,13 @@ public enum LinearCommand: Hashable, Sendable {
     case next, previous, replay
     case help
     case quit
+    /// `go to 2h`, `go to -10m`, `go to tue 17:30`: the run at that time, as the `g` prompt.
+    case goTo(TimeTarget)
 
     /// The command words, for help and tab completion.
     public static let words = [
         "fleet", "regions", "region", "car", "destinations", "alerts", "changes", "time", "map", "top", "filter",
-        "pause", "resume", "speed", "verbosity", "acknowledge", "next", "previous", "replay", "help", "quit",
+        "pause", "resume", "speed", "go", "verbosity", "acknowledge", "next", "previous", "replay", "help", "quit",
     ]
 
     /// Words that mean the same as a command word.
@@ -46,7 +48,7 @@ public enum LinearCommand: Hashable, Sendable {
         "exit": "quit", "q": "quit", "?": "help", "play": "resume", "continue": "resume", "ack": "acknowledge",
         "dest": "destinations", "destination": "destinations", "countries": "destinations", "zones": "map",
         "clock": "time", "now": "time", "summary": "fleet", "status": "fleet", "region": "region", "verbose": "verbosity",
-        "prev": "previous", "back": "previous", "alert": "alerts", "vehicle": "car",
+        "prev": "previous", "back": "previous", "alert": "alerts", "vehicle": "car", "goto": "go",
     ]
 
     /// One line per command, for `help`.
@@ -64,6 +66,7 @@ public enum LinearCommand: Hashable, Sendable {
         "acknowledge 12: acknowledge open alert 12.",
         "verbosity quiet, normal or verbose: how much is said unasked.",
         "time: the simulated time.",
+        "go to 2h, go back 10m, go forward 1h, go to 09:15, go to tue 17:30, go to start or end: the run at that time.",
         "next, previous, replay: in the demo, the presenter's chapters.",
         "help: this list. quit, or Control D: leave.",
     ]
@@ -120,8 +123,21 @@ public enum LinearCommand: Hashable, Sendable {
         case "replay": return try bare(.replay)
         case "help": return .help
         case "quit": return try bare(.quit)
-        case "go", "goto":
-            throw LinearCommandError("going to a time is not available yet; start there instead: fleetwatch --linear --at 2h")
+        case "go":
+            // "go to 2h", "go 2h"; "go back 10m" and "go forward 1h" as "-10m" and "+1h" (words
+            // read aloud better than signs).
+            var words = rest.first?.lowercased() == "to" ? Array(rest.dropFirst()) : rest
+            var sign = ""
+            if let w = words.first?.lowercased(), ["back", "forward", "minus", "plus"].contains(w) {
+                sign = w == "back" || w == "minus" ? "-" : "+"
+                words.removeFirst()
+            }
+            guard !words.isEmpty else { throw LinearCommandError("go to what time? go to 2h, go back 10m, go to 09:15 or go to tue 17:30") }
+            do {
+                return .goTo(try TimeTarget(parsing: sign + words.joined(separator: " ")))
+            } catch {
+                throw LinearCommandError("that time does not parse: \(error.message). Example: go to 2h.")
+            }
         default:
             throw LinearCommandError("unknown command \(Spoken.clean(String(first.prefix(40)))); type help for the commands")
         }

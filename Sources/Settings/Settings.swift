@@ -39,6 +39,10 @@ public struct Settings: Hashable, Sendable {
     public var linear = false
     /// How much the linear mode says unasked.
     public var verbosity: Verbosity = .normal
+    /// The memory the live dashboard's checkpoints may take, in megabytes: the copies of the
+    /// run it goes back to on a jump back in time (`g`, `[`, `{`). More memory, more copies,
+    /// shorter jumps (README, "Time travel").
+    public var rewindMemoryMB = 256
     /// Keys the user moved, by action; the others keep their built-in keys.
     public var keys: [KeyAction: [Key]] = [:]
 
@@ -53,6 +57,7 @@ public struct Settings: Hashable, Sendable {
     public static let standard = Settings()
 
     public static let fpsRange = 1...60
+    public static let rewindMemoryRange = 16...65_536
     public static let speedRange = 1.0...10_000.0
     /// The most keys one action can have.
     public static let maxKeysPerAction = 8

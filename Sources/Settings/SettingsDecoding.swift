@@ -6,7 +6,7 @@ import Screen
 
 extension Settings {
     /// The keys a config file can hold, in the order `yaml` writes them.
-    public static let fileKeys = ["theme", "color", "glyphs", "names", "fps", "speed", "sort", "descending", "filter", "columns", "save-format", "save-directory", "linear", "verbosity", "keys"]
+    public static let fileKeys = ["theme", "color", "glyphs", "names", "fps", "speed", "sort", "descending", "filter", "columns", "save-format", "save-directory", "linear", "verbosity", "rewind-memory", "keys"]
 
     /// Parses and checks a config file's text; `file` is the name diagnostics show. Every
     /// problem is reported at its FILE:LINE:COL, not only the first. An empty file is the
@@ -94,6 +94,7 @@ extension Settings {
         }
         if let n = fields["linear"], let v = context.bool(n, "linear") { s.linear = v }
         if let n = fields["verbosity"], let v = context.choice(n, "verbosity", as: Verbosity.self) { s.verbosity = v }
+        if let n = fields["rewind-memory"], let v = context.int(n, "rewind-memory", in: rewindMemoryRange) { s.rewindMemoryMB = v }
         if let n = fields["keys"] { s.keys = decodeKeys(n, &context) }
         try context.check()
         return s

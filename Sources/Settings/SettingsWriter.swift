@@ -60,6 +60,9 @@ extension Settings {
             # (also what changed, every quarter of a simulated hour).
             linear: \(linear)
             verbosity: \(verbosity.rawValue)
+            # Megabytes the live dashboard's checkpoints may take (\(Self.rewindMemoryRange.lowerBound) to \(Self.rewindMemoryRange.upperBound)): the copies
+            # of the run a jump back in time (g, [, {) starts from. More, shorter jumps.
+            rewind-memory: \(rewindMemoryMB)
             # Keys, by action: a character (q, A, /) or a name (space, enter, esc, tab, backspace,
             # up, down, left, right, pgup, pgdn, home, end, f1-f12, ctrl-a...). An action given
             # keys here loses its built-in ones; a key bound to two actions is refused. Ctrl-C

@@ -204,3 +204,16 @@ extension EventQueue: Sendable where Payload: Sendable {}
         return s
     }
 }
+
+extension EventQueue {
+    /// Bytes of heap storage the queue holds (its node slab, near heap, bucket heads and
+    /// scratch), which a copy keeps alive once the original is changed: what a checkpoint of
+    /// a simulation costs for its queue.
+    public var heapBytes: Int {
+        let s = storage
+        return s.nodeCapacity * MemoryLayout<EventQueueNode<Payload>>.stride
+            + s.nearCapacity * MemoryLayout<EventQueueNear<Payload>>.stride
+            + s.headCapacity * MemoryLayout<UInt32>.stride + s.scratchCapacity * MemoryLayout<UInt32>.stride
+            + Int(EventQueueStorage<Payload>.maxRungs) * MemoryLayout<EventQueueRung>.stride
+    }
+}

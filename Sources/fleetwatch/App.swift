@@ -24,14 +24,39 @@ struct App {
     var stepSize = SimDuration.seconds(Int64(1))
     /// What the save key (`w`) writes and where (App+Export.swift).
     var export = ViewExport()
+    /// Copies of the run to go back to, and what is known of the run ahead of the screen after
+    /// a jump back (App+Time.swift).
+    var checkpoints: Checkpoints
+    var marks = AlertMarks()
+    /// A jump in time under way, run a slice a frame.
+    var seek: Seek?
+    /// How much simulated time one slice of a jump runs, and the fastest the simulation was
+    /// seen to run (simulated seconds per wall second), learnt as jumps run.
+    var seekSlice = SimDuration.seconds(Int64(60))
+    var simulationRate: Double?
+    /// The user's acknowledgements by alert id, laid again over the alerts a replay raises
+    /// after a jump back (ids are the same in every replay of the run).
+    var acknowledgements: [UInt64: Bool] = [:]
 
-    init(scenario: Scenario, renderer: DashboardView, at start: SimDuration, speed: Double, paused: Bool) throws {
+    /// Whether `init` runs up to the start time itself (`.now`: a headless session, a test) or
+    /// leaves it to the frames (`.inFrames`: the terminal draws its first frame at once and a
+    /// progress bar while it runs up).
+    enum RunUp { case now, inFrames }
+
+    init(
+        scenario: Scenario, renderer: DashboardView, at start: SimDuration, speed: Double, paused: Bool,
+        runUp: RunUp = .now, rewindBytes: Int = Checkpoints.defaultBudgetBytes
+    ) throws {
         self.renderer = renderer
         monitor = try scenario.makeMonitor()
-        if start > .zero { monitor.run(until: SimTime.zero + start) }
+        checkpoints = Checkpoints(start: monitor, interval: .seconds(Int64(60)), budgetBytes: rewindBytes)
         state = DashboardState(speed: speed, paused: paused)
         pacer = Pacer(start: monitor.now, speed: speed, paused: paused)
         builder = ModelBuilder(scenarioName: scenario.name)
+        if start > .zero {
+            go(to: SimTime.zero + start)
+            if runUp == .now { finishSeek() }
+        }
     }
 
     mutating func resize(width: Int, height: Int) {
@@ -41,17 +66,20 @@ struct App {
     /// Runs the simulation up to where the wall clock says it should be.
     mutating func advance(toWall wall: Double) {
         let target = pacer.target(atWall: wall)
-        if target > monitor.now { monitor.run(until: target) }
+        if target > monitor.now { run(until: target) }
     }
 
     /// Draws the current frame; the model holds full rows only for the cars on screen.
     func view() -> (Buffer, FrameContext) {
-        let model = builder.build(world: monitor.world, alerts: monitor.alerts, policies: monitor.policies, state: state, rows: .screen)
+        var model = builder.build(world: monitor.world, alerts: monitor.alerts, policies: monitor.policies, state: state, rows: .screen)
+        model.timeline = timeline
         return renderer.render(state: state, model: model)
     }
 
     var frameKey: FrameKey {
-        FrameKey(state: state, time: monitor.now.nanoseconds / 1_000_000_000 * 1_000_000_000)
+        // A jump's progress changes the frame too (a paused screen's time may not).
+        FrameKey(state: state, time: monitor.now.nanoseconds / 1_000_000_000 * 1_000_000_000,
+                 progress: seek.map { Int64(($0.timeline(reached: monitor.now).fraction * 1000).rounded(.down)) + 1 } ?? 0)
     }
 
     /// Applies an action (`frame`: the layout it refers to, nil for none); returns true when the
@@ -65,16 +93,25 @@ struct App {
                 pacer.paused = p
             case .step:
                 let target = monitor.now + stepSize
-                monitor.run(until: target)
+                run(until: target)
                 pacer.jump(to: target)
+            case .goTo where state.presenting, .goToAlert where state.presenting:
+                say("the demo moves by chapters: n next, p previous, r replay")
+            case .goTo(let target):
+                go(to: target)
+            case .goToAlert(let id):
+                goToAlert(id)
             case .setSpeed(let s):
                 pacer.speed = s
             case .acknowledge(let id):
                 monitor.acknowledge(alertID: id)
+                acknowledgements[id] = true
             case .unacknowledge(let id):
                 monitor.unacknowledge(alertID: id)
+                acknowledgements[id] = false
             case .acknowledgeAll(let ids):
                 monitor.acknowledge(alertIDs: ids)
+                for id in ids { acknowledgements[id] = true }
             case .saveView:
                 saveView()
             case .copyVIN(let vehicle):
@@ -88,23 +125,32 @@ struct App {
 }
 
 extension App: Program {
+    var isBusy: Bool { seek != nil }
+
     mutating func update(_ message: Message, frame: FrameContext) -> [Effect] {
         switch message {
         case .tick(let wall):
             // A search jump drawn on the frame on screen becomes the selection before new data
             // can re-sort the table under it.
             state.settleSearchJump(frame: frame)
-            advance(toWall: wall)
+            if seek != nil { stepSeek(wall: wall) } else { advance(toWall: wall) }
             noteWall(wall)
             return []
         case .resize(let width, let height):
             resize(width: width, height: height)
             return []
+        case .key(let key) where seek != nil && state.filter == nil && state.keys.action(for: key) == .back:
+            // Esc while a jump runs stops it where it has got to.
+            stopSeek()
+            return []
         case .key, .mouse:
             if message.action.map({ handle($0, frame: frame) }) == true { return [.quit] }
             return takeClipboard()
         case .action(let action):
-            return handle(action, frame: nil) ? [.quit] : takeClipboard()
+            // A typed command has no frames to run a jump in: it is done before the answer.
+            let quit = handle(action, frame: nil)
+            finishSeek()
+            return quit ? [.quit] : takeClipboard()
         }
     }
 }

@@ -22,13 +22,17 @@ struct Bench: ParsableCommand {
             (--entries stream, as its heap and calendar modes); compare \
             release builds (swift run -c release fleetwatch bench) with run-c.sh in the same run. \
             full is the product's own model: the built-in scenario's cars, trips, every data \
-            category, zones, meters, policies and alerts (the seed is the scenario's unless given).
+            category, zones, meters, policies and alerts (the seed is the scenario's unless given). \
+            rewind is the live dashboard's time travel: the run to --duration in frames as on screen \
+            (a 160x48 frame drawn every 100 ms), then --jumps jumps back to random whole seconds \
+            of it, each timed from the key to its last frame, with the checkpoints' count and memory.
             """
     )
 
     enum Workload: String, CaseIterable, ExpressibleByArgument {
         case fleetFlows = "fleet-flows"
         case full
+        case rewind
     }
 
     @Option(help: "fleet-flows (the reference workload) or full (the product's model).")
@@ -52,12 +56,22 @@ struct Bench: ParsableCommand {
     @Option(help: "Seed of the random generator, 0 to 2^64-1 (default 42; full: the scenario's).")
     var seed: UInt64?
 
+    @Option(parsing: .unconditional, help: "rewind only: jumps back to time, 1 to 1000.")
+    var jumps: Int = 20
+
+    @Option(name: .customLong("rewind-memory"), parsing: .unconditional, help: "rewind only: the checkpoints' memory in MB (default: the config file's default, 256).")
+    var rewindMemory: Int = 256
+
     func validate() throws {
         if workload == .full, entries != nil {
             throw ValidationError("--entries applies to the fleet-flows workload; the full workload has one queue entry per car activity")
         }
         guard (1...Self.maxVehicles).contains(vehicles) else {
             throw ValidationError("--vehicles must be between 1 and \(Self.maxVehicles), got \(vehicles)")
+        }
+        guard (1...1000).contains(jumps) else { throw ValidationError("--jumps must be between 1 and 1000, got \(jumps)") }
+        guard (16...65_536).contains(rewindMemory) else {
+            throw ValidationError("--rewind-memory must be between 16 and 65536 MB, got \(rewindMemory)")
         }
         guard duration.isFinite, duration > 0, duration <= Self.maxDuration else {
             throw ValidationError(
@@ -78,6 +92,8 @@ struct Bench: ParsableCommand {
                 seed: parameters.seed,
                 events: result.events, alerts: result.alerts, bytes: result.bytes, flows: nil,
                 wallSeconds: wall, peakRSSMegabytes: peakRSSMegabytes()).json + "\n")
+        case .rewind:
+            try runRewind()
         case .full:
             guard vehicles <= WorldConfig.maxFleetSize else {
                 throw ValidationError("--vehicles must be at most \(WorldConfig.maxFleetSize) for the full workload, got \(vehicles)")

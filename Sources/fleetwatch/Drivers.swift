@@ -27,13 +27,18 @@ struct TerminalDriver {
         while true {
             let now = monotonicSeconds()
             if loop.send(.tick(wall: now)).contains(.quit) { return nil }
+            // A jump runs slice after slice for a frame's time, then shows how far it is.
+            let frameEnd = now + Double(frameMilliseconds) / 1000
+            while loop.program.isBusy, monotonicSeconds() < frameEnd {
+                if loop.send(.tick(wall: monotonicSeconds())).contains(.quit) { return nil }
+            }
             let (buffer, isNew) = loop.frame()
             if isNew || redraw {
                 session.present(buffer)
                 redraw = false
             }
             if isNew { try recorder?.record(buffer, at: now - start) }
-            for event in session.nextEvents(timeoutMilliseconds: frameMilliseconds) {
+            for event in session.nextEvents(timeoutMilliseconds: loop.program.isBusy ? 0 : frameMilliseconds) {
                 let message: Message
                 switch event {
                 case .terminate(let signal):

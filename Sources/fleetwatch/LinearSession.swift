@@ -277,6 +277,18 @@ struct LinearSession<P: LinearProgram> {
             let book = app.monitor.alerts
             watch.rebase(open: app.builder.openAlertRows(book: book, world: world), closedTotal: book.log.count + book.droppedFromLog)
             return (announce(effects), effects.contains(.quit))
+        case .goTo(let target):
+            guard !isDemo else { return (["The demo moves by chapters: type next, previous or replay."], false) }
+            let before = app.monitor.now, said = state.status
+            _ = send(.goTo(target))
+            if let status = state.status, status != said, status.isError { return ([Lines.fit(Spoken.clean(status.text) + ".")], false) }
+            // The alerts open at the new time are the ones told from now on.
+            let book = app.monitor.alerts
+            watch.rebase(open: app.builder.openAlertRows(book: book, world: world), closedTotal: book.log.count + book.droppedFromLog)
+            let m = model()
+            mark = currentMark(m)
+            let way = app.monitor.now < before ? "Back" : "On"
+            return ([way + " to " + places.time(app.monitor.now) + ".", Lines.time(m, paused: state.paused, speed: state.speed)], false)
         case .help:
             return (LinearCommand.helpLines, false)
         case .quit:

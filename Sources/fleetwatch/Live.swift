@@ -20,8 +20,10 @@ struct Live: ParsableCommand {
         discussion: """
             Keys: arrows/jk move, Enter details, Esc back, > < (s) sort column, S reverse, / filter, f find (n N), \
             C columns, m map, a alerts (Enter opens one, A acknowledges and moves on, u undoes, Ctrl-A acknowledges \
-            the list), H alert history, w save the view, y copy the VIN, space pause, . step, +/- speed, ? help, \
-            q quit. Any key can be moved in the config file (fleetwatch config).
+            the list), H alert history, w save the view, y copy the VIN, space pause, . step, +/- speed, \
+            g go to a time (2h, -10m, +1h, 09:15, tue 17:30, start, end), [ ] a minute back / on, { } ten minutes, \
+            b the selected alert's first flow, t the timeline, ? help, q quit. Any key can be moved in the config \
+            file (fleetwatch config).
 
             --linear (or FLEETWATCH_LINEAR=1, or linear: true in the config file): for screen readers and \
             braille displays, plain lines and typed commands instead of the screen (type help); it needs no \
@@ -57,6 +59,11 @@ struct Live: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write an asciicast v2 recording of the session (asciinema play FILE.cast).", valueName: "file.cast"))
     var record: String?
 
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
+        "Megabytes the checkpoints of time travel may take, \(Settings.rewindMemoryRange.lowerBound) to \(Settings.rewindMemoryRange.upperBound) (default: the config file's rewind-memory, else 256).",
+        valueName: "mb"))
+    var rewindMemory: Int?
+
     @OptionGroup var linear: LinearOptions
 
     func validate() throws {
@@ -64,6 +71,10 @@ struct Live: ParsableCommand {
             throw ValidationError("--speed must be between 1 and 10000 simulated seconds per second, got \(speed)")
         }
         if let fps, !Settings.fpsRange.contains(fps) { throw ValidationError("--fps must be between 1 and 60, got \(fps)") }
+        if let rewindMemory, !Settings.rewindMemoryRange.contains(rewindMemory) {
+            throw ValidationError(
+                "--rewind-memory must be between \(Settings.rewindMemoryRange.lowerBound) and \(Settings.rewindMemoryRange.upperBound) MB, got \(rewindMemory)")
+        }
     }
 
     func run() throws {
@@ -74,9 +85,11 @@ struct Live: ParsableCommand {
         try requireTerminal()
         let look = try self.look.resolved(terminal: true)
         let scenario = try fleet.load()
+        // The first frame at once, then the run-up to --at with its progress (Esc stops it).
         var app = try App(
             scenario: scenario, renderer: look.view(depth: .truecolor),
-            at: at, speed: speed ?? look.settings.speed, paused: paused)
+            at: at, speed: speed ?? look.settings.speed, paused: paused, runUp: .inFrames,
+            rewindBytes: (rewindMemory ?? look.settings.rewindMemoryMB) << 20)
         app.builder = look.builder(scenarioName: scenario.name)
         look.settings.apply(to: &app.state)
         app.settingsFile = look.file
@@ -105,7 +118,8 @@ struct Live: ParsableCommand {
         let look = try self.look.resolved(terminal: false)
         let scenario = try fleet.load()
         var app = try App(
-            scenario: scenario, renderer: look.view(depth: .none), at: at, speed: speed ?? look.settings.speed, paused: paused)
+            scenario: scenario, renderer: look.view(depth: .none), at: at, speed: speed ?? look.settings.speed, paused: paused,
+            rewindBytes: (rewindMemory ?? look.settings.rewindMemoryMB) << 20)
         app.builder = look.builder(scenarioName: scenario.name)
         // A speech synthesiser reads Latin letters; the scenario's Chinese names are romanised.
         app.builder.names = .romanised

@@ -36,6 +36,13 @@ protocol Program {
     /// What the frame depends on besides input: two equal keys with no message but ticks
     /// between them give the same frame.
     var frameKey: FrameKey { get }
+    /// Work is under way that ticks move on without waiting for the wall clock (a jump in
+    /// time): a driver ticks again at once, up to a frame's time, before it draws.
+    var isBusy: Bool { get }
+}
+
+extension Program {
+    var isBusy: Bool { false }
 }
 
 /// The frame's dependencies: the dashboard state and the simulated time, in nanoseconds, to
@@ -44,6 +51,8 @@ protocol Program {
 struct FrameKey: Equatable {
     var state: DashboardState
     var time: Int64
+    /// A jump's progress in thousandths plus one (0: no jump under way).
+    var progress: Int64 = 0
 }
 
 /// The one frame loop's core, shared by every driver: a program, the frame on screen and the

@@ -1,4 +1,5 @@
 import Dashboard
+import Simulation
 import Testing
 @testable import Linear
 
@@ -37,7 +38,7 @@ import Testing
         #expect(try parse("   ") == nil)
     }
 
-    @Test func badLinesSayWhatAndWhatToDo() {
+    @Test func badLinesSayWhatAndWhatToDo() throws {
         #expect(error("fly") == "unknown command fly; type help for the commands")
         #expect(error("speed fast") == "speed needs one number from 1 to 10000: speed 10")
         #expect(error("speed 0") == "speed needs one number from 1 to 10000: speed 10")
@@ -45,7 +46,13 @@ import Testing
         #expect(error("top 10 by colour")?.hasPrefix("cannot sort by colour; sort by one of vin, driver") == true)
         #expect(error("car") == "car needs a VIN, or its start or end: car LRW…407")
         #expect(error("fleet now") == "fleet takes nothing after it; type fleet alone")
-        #expect(error("go to 2h") == "going to a time is not available yet; start there instead: fleetwatch --linear --at 2h")
+        #expect(error("go to") == "go to what time? go to 2h, go back 10m, go to 09:15 or go to tue 17:30")
+        #expect(error("go to noon")?.hasPrefix("that time does not parse: ") == true)
+        #expect(error("go to 2h") == nil)
+        // Words for the signs, which a voice reads better.
+        #expect(try LinearCommand.parse("go back 10m") == .goTo(.by(.seconds(Int64(600)), forward: false)))
+        #expect(try LinearCommand.parse("goto forward 1h") == .goTo(.by(.seconds(Int64(3600)), forward: true)))
+        #expect(try LinearCommand.parse("go to tue 17:30") == .goTo(.clock(weekday: 2, second: 63_000)))
         // A control character typed or pasted is shown inert in the answer.
         #expect(error("\u{1B}[2J") == "unknown command ␛[2j; type help for the commands")
     }

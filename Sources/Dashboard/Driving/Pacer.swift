@@ -36,4 +36,11 @@ public struct Pacer: Hashable, Sendable {
     public mutating func jump(to time: SimTime) {
         simulatedNow = max(simulatedNow, time)
     }
+
+    /// Goes on from `time`, earlier or later (a jump in time, after its run): the next frame
+    /// starts the clock again, so the wall time the jump took is not turned into simulated time.
+    public mutating func restart(at time: SimTime) {
+        simulatedNow = time
+        lastWall = nil
+    }
 }

@@ -74,6 +74,8 @@ public struct FilterEditor: Hashable, Sendable {
         case filter
         /// `f`, F3: `n` and `N` jump to the matching rows; nothing is hidden.
         case search
+        /// `g`: a time to go to (`TimeTarget`); Enter goes there.
+        case goTo
     }
 
     public var line: LineEditor
@@ -116,6 +118,13 @@ public struct DashboardState: Hashable, Sendable {
     public var searchJump: SearchJump?
     /// The filters and searches applied, for Up and Down in the prompt.
     public var promptHistory = PromptHistory()
+    /// The times gone to with `g`, for Up and Down in its prompt.
+    public var timeHistory = PromptHistory()
+    /// The timeline strip, two rows above the footer (`t`; always while the `g` prompt is open): where
+    /// the screen is in the run, what has been simulated, and the alerts on it.
+    public var showTimeline = false
+    /// Whether the strip is drawn: asked for, or the `g` prompt is open.
+    public var timelineShown: Bool { showTimeline || filter?.purpose == .goTo }
     /// The selected car, by fleet index; the selection follows the car when the order changes.
     public var selectedVehicle: Int?
     /// The selected alert, as a position in the alert list (newest first).

@@ -28,6 +28,8 @@ public enum Action: Hashable, Sendable {
     /// The driver's clock reads `now` (seconds, as in `StatusMessage.expires`): a status
     /// message whose time is up goes.
     case expireStatus(now: Double)
+    /// Go to a simulated time (the linear mode's `go to 2h`), as the `g` prompt's Enter does.
+    case goTo(TimeTarget)
 }
 
 /// What the reducer asks the driver to do to the world outside the dashboard state.
@@ -48,6 +50,11 @@ public enum Command: Hashable, Sendable {
     case saveSettings
     /// Copy the VIN of the car with this fleet index to the terminal's clipboard (`y`).
     case copyVIN(vehicle: Int)
+    /// Move the run to a time (`g`, `[ ] { }`): the driver goes back through its checkpoints or
+    /// runs on, and the screen shows the run at that time.
+    case goTo(TimeTarget)
+    /// Go to the time of the first flow of the alert with this id (`b`).
+    case goToAlert(alertID: UInt64)
 }
 
 /// A thing a presenter can point at.

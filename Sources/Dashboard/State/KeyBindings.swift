@@ -12,6 +12,8 @@ public enum KeyAction: String, CaseIterable, Hashable, Sendable {
     case resetMap = "reset-map", follow
     case alerts, acknowledge, unacknowledge, acknowledgeAll = "acknowledge-all", history, openCar = "open-car"
     case pause, step, faster, slower
+    case goTo = "go-to", backMinute = "back-minute", forwardMinute = "forward-minute"
+    case backTenMinutes = "back-10-minutes", forwardTenMinutes = "forward-10-minutes", goToAlert = "go-to-alert", timeline
     case saveView = "save-view", copyVIN = "copy-vin", saveSettings = "save-settings"
     case help, quit
 
@@ -53,6 +55,13 @@ public enum KeyAction: String, CaseIterable, Hashable, Sendable {
         case .step: [.character(".")]
         case .faster: [.character("+"), .character("=")]
         case .slower: [.character("-"), .character("_")]
+        case .goTo: [.character("g")]
+        case .backMinute: [.character("[")]
+        case .forwardMinute: [.character("]")]
+        case .backTenMinutes: [.character("{")]
+        case .forwardTenMinutes: [.character("}")]
+        case .goToAlert: [.character("b")]
+        case .timeline: [.character("t")]
         case .saveView: [.character("w")]
         case .copyVIN: [.character("y")]
         case .saveSettings: [.character("W")]
@@ -99,6 +108,13 @@ public enum KeyAction: String, CaseIterable, Hashable, Sendable {
         case .step: "one step while paused"
         case .faster: "faster"
         case .slower: "slower"
+        case .goTo: "go to a time: 2h, -10m, +1h, 09:15, tue 17:30, start, end"
+        case .backMinute: "one minute back in time"
+        case .forwardMinute: "one minute forward"
+        case .backTenMinutes: "ten minutes back"
+        case .forwardTenMinutes: "ten minutes forward"
+        case .goToAlert: "go to the selected alert's first flow"
+        case .timeline: "show / hide the timeline strip"
         case .saveView: "save the view to a file, as fleetwatch snapshot writes it"
         case .copyVIN: "copy the VIN to the clipboard (OSC 52)"
         case .saveSettings: "save the sort, filter and columns to the config file"

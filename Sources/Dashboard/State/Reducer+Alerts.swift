@@ -22,6 +22,7 @@ extension DashboardState {
                 return []
             case .acknowledge: return [.acknowledge(alertID: id)]
             case .unacknowledge: return [.unacknowledge(alertID: id)]
+            case .goToAlert: return [.goToAlert(alertID: id)]
             case .history:
                 open(.alerts)
                 return []
@@ -88,6 +89,8 @@ extension DashboardState {
             return [.acknowledge(alertID: ids[position])]
         case .unacknowledge:
             return ids.indices.contains(position) ? [.unacknowledge(alertID: ids[position])] : []
+        case .goToAlert:
+            return ids.indices.contains(position) ? [.goToAlert(alertID: ids[position])] : []
         case .acknowledgeAll:
             // The ids shown: with a filter in force, only the alerts it lets through.
             return ids.isEmpty ? [] : [.acknowledgeAll(alertIDs: ids)]

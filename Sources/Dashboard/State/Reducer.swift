@@ -69,6 +69,8 @@ extension DashboardState {
             status = message
         case .expireStatus(let now):
             if let s = status, now >= s.expires { status = nil }
+        case .goTo(let target):
+            return [.goTo(target)]
         }
         if layout != nil { keepSelectionVisible(frame: frame) }
         return []
@@ -165,8 +167,18 @@ extension DashboardState {
         case .slower:
             speed = Self.speedSteps.last(where: { $0 < speed }) ?? Self.speedSteps.first!
             commands.append(.setSpeed(speed))
+        case .goTo:
+            filter = FilterEditor(text: "", error: nil, previous: query, purpose: .goTo)
+        case .backMinute: commands.append(.goTo(.by(.seconds(Int64(60)), forward: false)))
+        case .forwardMinute: commands.append(.goTo(.by(.seconds(Int64(60)), forward: true)))
+        case .backTenMinutes: commands.append(.goTo(.by(.seconds(Int64(600)), forward: false)))
+        case .forwardTenMinutes: commands.append(.goTo(.by(.seconds(Int64(600)), forward: true)))
+        case .timeline:
+            showTimeline.toggle()
         case .help:
             showHelp = true
+        case .goToAlert:
+            break  // an alert list's key, or the alert view's (`handleAlertKey`): no alert here
         case .unacknowledge, .acknowledgeAll, .history, .openCar:
             break  // the alert lists' keys (`handleAlertKey`): nothing elsewhere
         case .saveView:
@@ -192,6 +204,7 @@ extension DashboardState {
     /// next match.
     mutating func editFilter(_ key: Key) -> [Command] {
         guard var editor = filter else { return [] }
+        if editor.purpose == .goTo { return editGoTo(key, editor: &editor) }
         switch key {
         case .enter:
             guard editor.error == nil else { return [] }
@@ -236,7 +249,46 @@ extension DashboardState {
         case .search:
             // The matches are marked as the search is typed (as vim's incsearch); nothing moves.
             search = parsed ?? editor.previous
+        case .goTo:
+            break  // `editGoTo`
         }
+        return []
+    }
+
+    /// Keys while the `g` prompt is open: the same line editor, its own history; Enter goes to
+    /// the time once it parses, Esc closes the prompt.
+    mutating func editGoTo(_ key: Key, editor: inout FilterEditor) -> [Command] {
+        switch key {
+        case .enter:
+            guard editor.error == nil, let target = try? TimeTarget(parsing: editor.text) else { return [] }
+            timeHistory.record(editor.text)
+            filter = nil
+            return [.goTo(target)]
+        case .escape:
+            filter = nil
+            return []
+        case .up, .down:
+            let entries = timeHistory.entries
+            guard !entries.isEmpty else { return [] }
+            if key == .up {
+                if editor.historyIndex == nil { editor.draft = editor.text }
+                editor.historyIndex = max(0, (editor.historyIndex ?? entries.count) - 1)
+            } else {
+                guard let i = editor.historyIndex else { return [] }
+                editor.historyIndex = i + 1 < entries.count ? i + 1 : nil
+            }
+            editor.line.replace(with: editor.historyIndex.map { entries[$0] } ?? editor.draft)
+        default:
+            guard editor.line.apply(key, limit: TimeTarget.maxLength) else { return [] }
+        }
+        // An empty line is no error yet: the prompt says what to type.
+        do {
+            _ = try TimeTarget(parsing: editor.text)
+            editor.error = nil
+        } catch {
+            editor.error = editor.text.allSatisfy(\.isWhitespace) ? nil : error
+        }
+        filter = editor
         return []
     }
 

@@ -79,8 +79,11 @@ public struct DashboardView: Sendable {
         if let caption = state.caption {
             CaptionBar(style: style, caption: caption, highlighted: state.highlight == .panel(.caption)).render(into: &buffer, area: screen.caption)
         }
+        if state.timelineShown, let timeline = model.timeline {
+            TimelineStrip(style: style, timeline: timeline).render(into: &buffer, area: screen.timeline)
+        }
         FooterPanel(style: style, state: state, matches: visible.count, searchMatches: matches.count, seed: model.seed,
-                    toAcknowledge: frame.alertUnacknowledged.lazy.filter { $0 }.count, forReport: forReport)
+                    toAcknowledge: frame.alertUnacknowledged.lazy.filter { $0 }.count, forReport: forReport, seek: model.timeline?.seek)
             .render(into: &buffer, area: screen.footer)
         if state.highlight == .panel(.footer) { buffer.setStyle(screen.footer) { $0.adding(.underline) } }
         if let cursor = state.columnChooser, state.view == .fleet {
@@ -97,7 +100,7 @@ public struct DashboardView: Sendable {
         let screen = ScreenLayout(
             width: state.width, height: state.height,
             captionRows: ScreenLayout.captionRows(height: state.height, hasCaption: state.caption != nil),
-            footerRows: FooterPanel.height(for: state))
+            footerRows: FooterPanel.height(for: state), timelineRows: state.timelineShown ? 2 : 0)
         let fleet = FleetLayout(
             body: screen.body, screenWidth: state.width, screenHeight: state.height, regionCount: regionCount,
             alertCount: alertCount)

@@ -14,6 +14,8 @@ struct FooterPanel: Widget {
     var toAcknowledge = 0
     /// A picture for a report: the seed only, no key hints, no status message.
     var forReport = false
+    /// A jump under way: its progress replaces the hints.
+    var seek: RunTimeline.Seek? = nil
 
     /// Rows the footer needs: two while the filter has an error (the text, then the caret).
     static func height(for state: DashboardState) -> Int { state.filter?.error != nil ? 2 : 1 }
@@ -38,6 +40,12 @@ struct FooterPanel: Widget {
         }
         if forReport { return }
         let left = Rect(x: area.x, y: area.y, width: room, height: 1)
+        if let seek {
+            let clock = style.time(seek.target)
+            let text = "going to \(clock): \(Int((seek.fraction * 100).rounded(.down))) %" + style.dot + "Esc stops here"
+            buffer.put(Line([Span(text, style: t.key)]), x: left.x, y: left.y, width: left.width, ellipsis: style.glyphs.ellipsis)
+            return
+        }
         if let status = state.status {
             // What the last key did, in place of the hints until it expires.
             buffer.put(Line([Span(clean(status.text), style: status.isError ? t.severityHigh : t.key)]),
@@ -92,6 +100,7 @@ struct FooterPanel: Widget {
         h.append(KeyHint(key(.pause), state.paused ? "resume" : "pause", priority: 3))
         if state.paused { h.append(KeyHint(key(.step), "step", priority: 2)) }
         h.append(KeyHint(key(.faster) + "/" + key(.slower), "speed", priority: 1))
+        h.append(KeyHint(key(.goTo), "go to time", priority: 2))
         h.append(KeyHint(key(.help), "help", priority: 8))
         h.append(KeyHint(key(.quit), "quit", priority: 9))
         return h
@@ -109,10 +118,16 @@ struct FooterPanel: Widget {
     func filterBar(_ editor: FilterEditor, into buffer: inout Buffer, area: Rect) {
         let t = style.theme
         let search = editor.purpose == .search
-        let prompt = search ? "find " : "/ "
+        let prompt = editor.purpose == .goTo ? "go to " : search ? "find " : "/ "
         let promptWidth = DisplayWidth.of(prompt)
-        let status = editor.error != nil ? (search ? "fix the search" : "fix the filter")
-            : search ? Self.count(searchMatches) + style.dot + "Enter find, then n/N" : Self.count(matches) + style.dot + "Enter keep"
+        let status = switch editor.purpose {
+        case .goTo where editor.error != nil: "fix the time"
+        case .goTo: editor.text.allSatisfy(\.isWhitespace) ? "2h -10m 09:15 tue 17:30 end" : "Enter go"
+        case .search where editor.error != nil: "fix the search"
+        case .search: Self.count(searchMatches) + style.dot + "Enter find, then n/N"
+        case .filter where editor.error != nil: "fix the filter"
+        case .filter: Self.count(matches) + style.dot + "Enter keep"
+        }
         let help = status + style.dot + "Esc cancel"
         let helpWidth = DisplayWidth.of(help)
         let showHelp = area.width >= promptWidth + 20 + helpWidth + 2

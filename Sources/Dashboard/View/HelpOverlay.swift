@@ -33,6 +33,10 @@ struct HelpOverlay: Widget {
         ([.saveView, .copyVIN], "save the view / copy VIN"),
         ([.saveSettings], "save sort, filter, columns"),
         ([.faster, .slower], "faster / slower"),
+        ([.goTo, .timeline], "go to a time / timeline"),
+        ([.backMinute, .forwardMinute], "1 minute back / forward"),
+        ([.backTenMinutes, .forwardTenMinutes], "10 minutes back / forward"),
+        ([.goToAlert], "to the alert's first flow"),
         ([.help], "this help"),
         ([.quit], "quit"),
     ]

@@ -4,23 +4,26 @@ import Screen
 /// counts, so the view and the tests agree on it.
 ///
 /// Top to bottom: the header (2 rows, 1 below 24 rows), the body, the caption (up to 3 rows,
-/// demo only), the footer (1 row, 2 while the filter has an error). In the fleet view the body
+/// demo only), the timeline strip (2 rows, when shown), the footer (1 row, 2 while the filter has
+/// an error). In the fleet view the body
 /// holds, from 120x36 up, a strip of region and destination panels; then the vehicle table;
 /// then the alert list, which takes up to a third of the body (at least 3 rows).
 struct ScreenLayout: Hashable, Sendable {
     var header: Rect
     var body: Rect
     var caption: Rect
+    var timeline: Rect
     var footer: Rect
 
-    init(width: Int, height: Int, captionRows: Int, footerRows: Int) {
+    init(width: Int, height: Int, captionRows: Int, footerRows: Int, timelineRows: Int = 0) {
         let full = Rect(x: 0, y: 0, width: width, height: height)
         let headerRows = height >= 24 ? 2 : 1
-        let parts = Layout.vertical([.length(headerRows), .fill(1), .length(captionRows), .length(footerRows)]).split(full)
+        let parts = Layout.vertical([.length(headerRows), .fill(1), .length(captionRows), .length(timelineRows), .length(footerRows)]).split(full)
         header = parts[0]
         body = parts[1]
         caption = parts[2]
-        footer = parts[3]
+        timeline = parts[3]
+        footer = parts[4]
     }
 
     /// Rows a caption takes: none without one, up to 3 (1 on short screens).

@@ -43,6 +43,9 @@ public struct DashboardModel: Hashable, Sendable {
     public var scenarioClock: ScenarioClock?
     /// The simulated calendar (UTC at simulated time zero); nil in a model built without a world.
     public var calendar: SimCalendar?
+    /// Where the screen is in the run (the timeline strip, a jump's progress): set by the live
+    /// dashboard, which keeps the run's checkpoints; nil in a snapshot.
+    public var timeline: RunTimeline?
 
     public init(
         scenarioName: String, seed: UInt64, clock: SimTime, wallClockLabel: String = "", fleet: FleetSummary,

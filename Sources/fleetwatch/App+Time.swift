@@ -1,0 +1,138 @@
+import Dashboard
+import Fleet
+import Simulation
+
+/// Time travel in the live dashboard: `g` (a time), `[ ] { }` (a minute or ten back and
+/// forward), `b` (an alert's first flow), and the run-up to `--at`.
+///
+/// A jump to T starts from the latest checkpoint at or before T (or from the screen's own run
+/// when that is nearer and not past T) and runs on to T, a slice a frame, with its progress on
+/// screen; Esc stops it where it has got to. The run to T gives the same monitor however it is
+/// cut into slices, so the screen after a jump is the frame `fleetwatch snapshot --at T`
+/// writes (tested in tmux). The checkpoints are the `Checkpoints` of the run; their interval
+/// follows the slice a frame can run, so a jump back re-simulates about a frame's worth.
+extension App {
+    /// A jump under way.
+    struct Seek {
+        var from: SimTime
+        var target: SimTime
+        /// The driver's clock at the last slice, and the simulated time it ran.
+        var lastWall: Double?
+        var lastSlice = SimDuration.zero
+
+        func timeline(reached: SimTime) -> RunTimeline.Seek { RunTimeline.Seek(from: from, target: target, reached: reached) }
+    }
+
+    /// The wall time one slice of a jump aims at, and the re-simulation a jump back may cost
+    /// (the checkpoints' interval), in seconds.
+    static let sliceSeconds = 0.03
+    static let jumpSeconds = 0.15
+
+    /// What the timeline strip shows.
+    var timeline: RunTimeline {
+        RunTimeline(now: monitor.now, simulated: max(checkpoints.furthest, monitor.now), marks: marks, seek: seek?.timeline(reached: monitor.now))
+    }
+
+    /// Resolves `target` on the screen's time (or, while a jump runs, on the time it goes to:
+    /// `]` twice is two minutes on) and the scenario's calendar and starts the jump, or says in
+    /// the footer why there is none.
+    mutating func go(to target: TimeTarget) {
+        switch target.resolve(now: seek?.target ?? monitor.now, clock: ScenarioClock(start: monitor.world.config.start), furthest: checkpoints.furthest) {
+        case .success(let time): go(to: time)
+        case .failure(let error): say("no jump: \(error.message)", isError: true)
+        }
+    }
+
+    /// Starts a jump to `time`, from the best checkpoint, and runs its first slice at once (a
+    /// short jump is done before the next frame).
+    mutating func go(to time: SimTime) {
+        if let start = checkpoints.start(for: time, current: monitor) {
+            monitor = start
+            reapplyAcknowledgements()
+        }
+        seek = Seek(from: monitor.now, target: time)
+        if monitor.now >= time {
+            finishSeek()
+            return
+        }
+        runSlice()
+    }
+
+    /// `b`: to the alert's first flow: the whole second after it (a run to T takes the events
+    /// before T, so the screen at T shows the flow judged and the alert raised, and
+    /// `fleetwatch snapshot --at` that second shows the same).
+    mutating func goToAlert(_ id: UInt64) {
+        guard let alert = monitor.alerts.alert(id: id) else {
+            say("no jump: alert \(id) is no longer in the log", isError: true)
+            return
+        }
+        go(to: Self.secondAfter(alert.start))
+    }
+
+    static func secondAfter(_ t: SimTime) -> SimTime {
+        SimTime(nanoseconds: (t.nanoseconds / 1_000_000_000 + 1) * 1_000_000_000)
+    }
+
+    /// One slice of the jump. The driver ticks again at once while a jump runs (`isBusy`), so
+    /// ticks without a frame between them time the simulation alone: the fastest rate seen
+    /// sizes the slices (about 30 ms of work, so a frame's time is filled closely) and the
+    /// checkpoints' interval (`finishSeek`).
+    mutating func stepSeek(wall: Double) {
+        guard var s = seek else { return }
+        if let last = s.lastWall, wall - last > 0.002, s.lastSlice > .zero {
+            let rate = s.lastSlice.seconds / (wall - last)
+            simulationRate = max(simulationRate ?? 0, rate)
+            seekSlice = min(max(.seconds(rate * Self.sliceSeconds), .seconds(Int64(1))), .seconds(Int64(86_400)))
+        }
+        s.lastWall = wall
+        let before = monitor.now
+        seek = s
+        runSlice()
+        seek?.lastSlice = monitor.now - before
+    }
+
+    mutating func runSlice() {
+        guard let s = seek else { return }
+        run(until: min(s.target, monitor.now + seekSlice))
+        if monitor.now >= s.target { finishSeek() }
+    }
+
+    /// Runs the rest of the jump at once (a headless session, the run-up of a test).
+    mutating func finishSeek() {
+        guard let s = seek else { return }
+        if monitor.now < s.target { run(until: s.target) }
+        seek = nil
+        pacer.restart(at: monitor.now)
+        // A jump back re-simulates up to an interval: what the simulation runs in `jumpSeconds`.
+        if let rate = simulationRate { checkpoints.interval(atLeast: .seconds(rate * Self.jumpSeconds)) }
+    }
+
+    /// Esc during a jump: the screen stays where the jump has got to.
+    mutating func stopSeek() {
+        seek = nil
+        pacer.restart(at: monitor.now)
+    }
+
+    /// Runs the screen's monitor on to `bound`, a checkpoint interval at a time, noting
+    /// checkpoints and the alerts raised on the way.
+    mutating func run(until bound: SimTime) {
+        while monitor.now < bound {
+            let next = min(bound, monitor.now + checkpoints.interval)
+            let replaying = monitor.now < checkpoints.furthest
+            monitor.run(until: next)
+            checkpoints.note(monitor)
+            marks.note(monitor.alerts)
+            if replaying { reapplyAcknowledgements() }
+        }
+    }
+
+    /// The user's acknowledgements, laid over the open alerts of a replayed run (the ids of the
+    /// run's alerts are the same in every replay).
+    mutating func reapplyAcknowledgements() {
+        guard !acknowledgements.isEmpty else { return }
+        for alert in monitor.alerts.openAlerts {
+            guard let acknowledged = acknowledgements[alert.id], acknowledged != alert.acknowledged else { continue }
+            if acknowledged { monitor.acknowledge(alertID: alert.id) } else { monitor.unacknowledge(alertID: alert.id) }
+        }
+    }
+}
