@@ -26,7 +26,7 @@ extension App {
     /// The wall time one slice of a jump aims at, and the re-simulation a jump back may cost
     /// (the checkpoints' interval), in seconds.
     static let sliceSeconds = 0.03
-    static let jumpSeconds = 0.15
+    static let jumpSeconds = 0.1
 
     /// What the timeline strip shows.
     var timeline: RunTimeline {
@@ -76,13 +76,16 @@ extension App {
     /// One slice of the jump. The driver ticks again at once while a jump runs (`isBusy`), so
     /// ticks without a frame between them time the simulation alone: the fastest rate seen
     /// sizes the slices (about 30 ms of work, so a frame's time is filled closely) and the
-    /// checkpoints' interval (`finishSeek`).
+    /// checkpoints' interval (100 ms of work: what a jump back re-simulates at most, twice
+    /// that once the budget has thinned the copies).
     mutating func stepSeek(wall: Double) {
         guard var s = seek else { return }
         if let last = s.lastWall, wall - last > 0.002, s.lastSlice > .zero {
-            let rate = s.lastSlice.seconds / (wall - last)
-            simulationRate = max(simulationRate ?? 0, rate)
+            let rate = max(simulationRate ?? 0, s.lastSlice.seconds / (wall - last))
+            simulationRate = rate
             seekSlice = min(max(.seconds(rate * Self.sliceSeconds), .seconds(Int64(1))), .seconds(Int64(86_400)))
+            // A jump back re-simulates up to an interval: what the simulation runs in `jumpSeconds`.
+            checkpoints.interval(atLeast: .seconds(rate * Self.jumpSeconds))
         }
         s.lastWall = wall
         let before = monitor.now
@@ -103,8 +106,6 @@ extension App {
         if monitor.now < s.target { run(until: s.target) }
         seek = nil
         pacer.restart(at: monitor.now)
-        // A jump back re-simulates up to an interval: what the simulation runs in `jumpSeconds`.
-        if let rate = simulationRate { checkpoints.interval(atLeast: .seconds(rate * Self.jumpSeconds)) }
     }
 
     /// Esc during a jump: the screen stays where the jump has got to.

@@ -24,7 +24,7 @@ struct Bench: ParsableCommand {
             full is the product's own model: the built-in scenario's cars, trips, every data \
             category, zones, meters, policies and alerts (the seed is the scenario's unless given). \
             rewind is the live dashboard's time travel: the run to --duration in frames as on screen \
-            (a 160x48 frame drawn every 100 ms), then --jumps jumps back to random whole seconds \
+            (a 160x48 frame drawn every 250 ms), then --jumps jumps back to random whole seconds \
             of it, each timed from the key to its last frame, with the checkpoints' count and memory.
             """
     )

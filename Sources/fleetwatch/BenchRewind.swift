@@ -49,20 +49,20 @@ extension Bench {
     }
 
     /// Types `g`, the time and Enter, then drives the loop as the terminal does (ticks at once
-    /// while the jump runs, a frame every 100 ms) until the jump is over and its frame is
-    /// built; returns the wall seconds from the key to that frame.
+    /// while the jump runs, a frame every `TerminalDriver.busyFrameSeconds`) until the jump is
+    /// over and its frame is built; returns the wall seconds from the key to that frame.
     static func timedJump(_ loop: inout ProgramLoop<App>, to text: String) -> Double {
         let start = monotonicSeconds()
         for key in [Key.character("g")] + text.map({ Key.character($0) }) + [.enter] {
             _ = loop.send(.key(key))
         }
-        var nextFrame = start + 0.1
+        var nextFrame = start + TerminalDriver.busyFrameSeconds
         while loop.program.isBusy {
             let now = monotonicSeconds()
             _ = loop.send(.tick(wall: now))
             if now >= nextFrame {
                 _ = loop.frame()
-                nextFrame = now + 0.1
+                nextFrame = now + TerminalDriver.busyFrameSeconds
             }
         }
         _ = loop.frame()

@@ -13,6 +13,10 @@ struct TerminalDriver {
     /// Records every new frame, at its time since the start.
     var recorder: CastRecorder?
 
+    /// While the program is busy (a jump in time), the time between frames: the simulation
+    /// gets the rest (a frame of a debug build takes tens of milliseconds).
+    static let busyFrameSeconds = 0.25
+
     init(session: TerminalSession, fps: Int, recorder: CastRecorder? = nil) {
         self.session = session
         frameMilliseconds = 1000 / max(1, fps)
@@ -27,8 +31,8 @@ struct TerminalDriver {
         while true {
             let now = monotonicSeconds()
             if loop.send(.tick(wall: now)).contains(.quit) { return nil }
-            // A jump runs slice after slice for a frame's time, then shows how far it is.
-            let frameEnd = now + Double(frameMilliseconds) / 1000
+            // A jump runs slice after slice, and shows how far it is four times a second.
+            let frameEnd = now + Self.busyFrameSeconds
             while loop.program.isBusy, monotonicSeconds() < frameEnd {
                 if loop.send(.tick(wall: monotonicSeconds())).contains(.quit) { return nil }
             }
