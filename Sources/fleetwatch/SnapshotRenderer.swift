@@ -69,10 +69,12 @@ extension SnapshotRenderer {
     /// screen is the file `snapshot` writes for the same state, size and time.
     static func picture(
         of state: DashboardState, monitor: FleetMonitor, builder: ModelBuilder, view: DashboardView, palette: Palette,
-        depth: ColorDepth, format: ExportFormat
+        depth: ColorDepth, format: ExportFormat, timeline: RunTimeline? = nil
     ) -> [UInt8] {
-        // The pictures need rows for the cars on screen only.
-        let model = builder.build(world: monitor.world, alerts: monitor.alerts, policies: monitor.policies, state: state, rows: .screen)
+        // The pictures need rows for the cars on screen only; the timeline strip is the live
+        // dashboard's (its run so far), when it is shown.
+        var model = builder.build(world: monitor.world, alerts: monitor.alerts, policies: monitor.policies, state: state, rows: .screen)
+        model.timeline = timeline
         let (buffer, _) = view.render(state: state, model: model)
         let title = "FleetWatch — \(builder.scenarioName) at \(model.clock)"
         return format.bytes(buffer, depth: depth, title: title, palette: palette)

@@ -129,7 +129,7 @@ import Testing
         strip.render(into: &buffer, area: buffer.area)
         let rows = [buffer.line(0), buffer.line(1)]
         #expect(rows[0].hasPrefix("08:00:00 ━━━━━━━━─"), "8 of 31 cells: half an hour of two")
-        #expect(rows[0].contains("─") && rows[0].contains("⠤"), "\(rows[0])")
+        #expect(rows[0].contains("─·"), "the light line ahead, then the track not yet simulated: \(rows[0])")
         #expect(rows[0].contains("10:00:00  at 08:30:00 · simulated to 09:30:00"), "\(rows[0])")
         #expect(rows[1].hasPrefix("  alerts "))
         let bar = Array(rows[1].dropFirst(9))

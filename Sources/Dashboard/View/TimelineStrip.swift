@@ -8,7 +8,7 @@ import Simulation
 /// a dotted track beyond; a jump under way marks where it goes and says how far it is. Under it, the
 /// alerts where they were raised, the most severe of each cell.
 ///
-///     08:00 ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━─────────────────⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤ 14:00  at 10:12 · simulated to 12:40
+///     08:00 ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━─────────────────··········· 14:00  at 10:12 · simulated to 12:40
 ///    alerts ◆ ▲▲  ●    ▲◆        ▲     ▲▲      ◆
 struct TimelineStrip: Widget {
     let style: ViewStyle
@@ -57,7 +57,7 @@ struct TimelineStrip: Widget {
             var glyph: Character
             var cellStyle: Style
             if from >= simulated {
-                glyph = g.density[0]
+                glyph = style.isASCII ? "." : "·"
                 cellStyle = t.dim
             } else if from >= now {
                 glyph = g.light.horizontal
