@@ -46,9 +46,18 @@ extension App {
     /// Starts a jump to `time`, from the best checkpoint, and runs its first slice at once (a
     /// short jump is done before the next frame).
     mutating func go(to time: SimTime) {
-        if let start = checkpoints.start(for: time, current: monitor) {
-            monitor = start
+        switch checkpoints.start(for: time, current: monitor) {
+        case .current:
+            break
+        case .copy(let copy):
+            monitor = copy
             reapplyAcknowledgements()
+        case .rebuild:
+            // It was built once from the same scenario: it builds again.
+            do { monitor = try scenario.makeMonitor() } catch {
+                say("no jump: \(error)", isError: true)
+                return
+            }
         }
         seek = Seek(from: monitor.now, target: time)
         if monitor.now >= time {

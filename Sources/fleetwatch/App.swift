@@ -25,8 +25,9 @@ struct App {
     /// What the save key (`w`) writes and where (App+Export.swift).
     var export = ViewExport()
     /// Copies of the run to go back to, and what is known of the run ahead of the screen after
-    /// a jump back (App+Time.swift).
+    /// a jump back (App+Time.swift); the scenario, to build the start again.
     var checkpoints: Checkpoints
+    let scenario: Scenario
     var marks = AlertMarks()
     /// A jump in time under way, run a slice a frame.
     var seek: Seek?
@@ -49,7 +50,8 @@ struct App {
     ) throws {
         self.renderer = renderer
         monitor = try scenario.makeMonitor()
-        checkpoints = Checkpoints(start: monitor, interval: .seconds(Int64(60)), budgetBytes: rewindBytes)
+        self.scenario = scenario
+        checkpoints = Checkpoints(interval: .seconds(Int64(60)), budgetBytes: rewindBytes)
         state = DashboardState(speed: speed, paused: paused)
         pacer = Pacer(start: monitor.now, speed: speed, paused: paused)
         builder = ModelBuilder(scenarioName: scenario.name)
