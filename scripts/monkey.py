@@ -95,7 +95,10 @@ def main():
     socket = f"fw-monkey-{os.getpid()}-{a.seed}"
     tmux = Tmux(socket)
     d = tempfile.mkdtemp(prefix="fw-monkey-")
-    app = " ".join(["env", "--default-signal", "SWIFT_BACKTRACE=interactive=no", shlex.quote(os.path.abspath(a.binary)), a.args])
+    # The save-settings key (W) writes the config file: into the run's own directory, never the
+    # user's (XDG_CONFIG_HOME points there; the file starts absent, so the built-in settings).
+    app = " ".join(["env", "--default-signal", "SWIFT_BACKTRACE=interactive=no", f"XDG_CONFIG_HOME={shlex.quote(d)}/config",
+                    shlex.quote(os.path.abspath(a.binary)), a.args])
     # In its own directory: the save key (w) writes the view there, and the directory goes at the end.
     script = (f"cd {d}; stty -g > {d}/before; unset LANG LC_ALL LC_CTYPE; {app} 2> {d}/stderr; echo $? > {d}/status; "
               f"stty -g > {d}/after; echo done > {d}/done; exec sleep 60")
