@@ -167,6 +167,8 @@ extension DashboardState {
             commands.append(.setSpeed(speed))
         case .help:
             showHelp = true
+        case .compliance:
+            if view == .compliance { goBack() } else { open(.compliance) }
         case .unacknowledge, .acknowledgeAll, .history, .openCar:
             break  // the alert lists' keys (`handleAlertKey`): nothing elsewhere
         case .saveView:

@@ -43,6 +43,9 @@ public struct DashboardModel: Hashable, Sendable {
     public var scenarioClock: ScenarioClock?
     /// The simulated calendar (UTC at simulated time zero); nil in a model built without a world.
     public var calendar: SimCalendar?
+    /// Where the fleet stands on each compliance threshold: built for the compliance view and
+    /// the data exports (`.all`), nil otherwise (it costs a pass over the cars per measure).
+    public var compliance: ComplianceReport?
 
     public init(
         scenarioName: String, seed: UInt64, clock: SimTime, wallClockLabel: String = "", fleet: FleetSummary,
