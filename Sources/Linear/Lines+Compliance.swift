@@ -16,7 +16,7 @@ extension Lines {
             if m.threshold == 1 {
                 parts.append(count + (s.crossed ? ", any at all crosses it: crossed" : ", any at all would cross it"))
             } else {
-                let decimals = s.fraction >= 0.1 || s.toDate == 0 ? 0 : s.fraction >= 0.001 ? 1 : 3
+                let decimals = s.fraction >= 0.1 || s.toDate == 0 ? 0 : s.fraction >= 0.001 ? 1 : s.fraction >= 0.0001 ? 2 : 3
                 parts.append(count + " of " + ComplianceText.grouped(m.threshold) + ", " + Spoken.percent(s.fraction, decimals: decimals))
             }
             // The window in short (the line stays under 200 characters); the view gives the run's start.

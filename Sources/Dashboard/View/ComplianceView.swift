@@ -45,12 +45,12 @@ struct ComplianceView: Widget {
             y += lines.count
             let statusStyle = s.crossed ? style.severityStyle(.critical) : s.crossing != nil ? style.severityStyle(.high) : t.text
             let gaugeWidth = min(24, max(8, inner.width / 5))
-            Gauge(ratio: min(1, s.fraction), filledStyle: statusStyle, trackStyle: t.dim, glyphs: style.glyphs)
-                .render(into: &buffer, area: Rect(x: inner.x + 2, y: y, width: gaugeWidth, height: 1))
-            let x = inner.x + 3 + gaugeWidth
-            let right = Rect(x: x, y: y, width: max(0, inner.maxX - x), height: 1)
-            Paragraph([Line([Span(text.status, style: statusStyle), Span(style.dot + text.window, style: t.dim)])], ellipsis: style.glyphs.ellipsis)
-                .render(into: &buffer, area: right)
+            // The count against the figure as the table's meters draw it (a trickle shows an
+            // eighth), in the status's colour.
+            let fill = statusStyle.background == .default ? statusStyle.foreground : statusStyle.background
+            let bar = style.meter(min(1, s.fraction), width: gaugeWidth, style: Style(foreground: fill))
+            Paragraph([Line(bar + [Span(" "), Span(text.status, style: statusStyle), Span(style.dot + text.window, style: t.dim)])], ellipsis: style.glyphs.ellipsis)
+                .render(into: &buffer, area: Rect(x: inner.x + 2, y: y, width: max(0, inner.width - 2), height: 1))
             y += 1
             var detail = [Line([Span(text.rate, style: t.text), Span(style.dot, style: t.dim), Span(text.projection, style: t.text),
                                 Span(style.dot, style: t.dim), Span(text.crossing, style: statusStyle)])]

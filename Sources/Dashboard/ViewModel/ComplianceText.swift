@@ -56,7 +56,7 @@ public struct ComplianceText: Sendable {
         let s = standing
         if m.threshold == 1 { return "\(Self.grouped(s.toDate)) \(Self.noun(m, s.toDate))" + (s.crossed ? ": crossed" : ": none") }
         // Enough decimals that a count above zero never reads as 0%.
-        let pct = Self.percent(s.fraction, s.fraction >= 0.1 || s.toDate == 0 ? 0 : s.fraction >= 0.001 ? 1 : 3)
+        let pct = Self.percent(s.fraction, s.fraction >= 0.1 || s.toDate == 0 ? 0 : s.fraction >= 0.001 ? 1 : s.fraction >= 0.0001 ? 2 : 3)
         return "\(Self.grouped(s.toDate)) of \(Self.grouped(m.threshold)) \(Self.noun(m, m.threshold)) (\(pct))" + (s.crossed ? ": crossed" : "")
     }
 
