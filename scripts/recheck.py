@@ -513,8 +513,9 @@ def check_facts(scenario, f, where, report):
         report.edge_zones += 1
 
 
-def replay(scenario, ndjson_path, end_ns, report):
-    """Re-evaluates every flow and replays the alert book; returns (book, flows, verdicts)."""
+def replay(scenario, ndjson_path, end_ns, report, compliance=None):
+    """Re-evaluates every flow and replays the alert book; returns (book, flows, verdicts).
+    Each flow also goes to `compliance`, in flowId order."""
     book = AlertBook(scenario)
     flows = verdicts = 0
     previous_end = None
@@ -554,6 +555,8 @@ def replay(scenario, ndjson_path, end_ns, report):
             report.mismatch(where, "time order (flowEndNanoseconds, in flowId order)", f">= {previous_end}", now)
         previous_end = now
         check_facts(scenario, f, where, report)
+        if compliance is not None:
+            compliance.add(f)
 
         restricted = f["userClass"] in scenario.restricted.get(f["market"], set())
         derived = []
@@ -653,6 +656,163 @@ def check_alerts(scenario, book, snapshot, report):
     return checked, len(open_alerts), len(recent)
 
 
+# ---------------------------------------------------------------------------------------------
+# Compliance over time (ARCHITECTURE.md, "Compliance over time"): distinct cars and people per
+# threshold, recounted from the flow log and compared with the JSON's `compliance` section.
+
+LOCATION = {"telemetry", "navigation", "camera-clip"}
+SENSITIVE = LOCATION | {"sentry-live", "cabin-camera", "voice"}
+CN_ZONE_KINDS = {"government-organ", "defence-industry", "military-zone", "seasonal"}
+CONCERN = {"CN", "HK", "MO", "CU", "IR", "KP", "RU", "VE"}
+SECOND = 1_000_000_000
+DAY = 86_400 * SECOND
+YEAR_365 = 365 * DAY
+CHINA_OFFSET = 8 * 3600
+MEASURES = {
+    # id: (market, unit, window, threshold, strictly more)
+    "us-bulk-precise-geolocation": ("US", "devices", "rolling-12-months", 1000, True),
+    "us-government-site-geolocation": ("US", "devices", "rolling-12-months", 1, False),
+    "cn-personal-information": ("CN", "people", "calendar-year", 100_000, False),
+    "cn-sensitive-personal-information": ("CN", "people", "calendar-year", 10_000, False),
+    "cn-important-data": ("CN", "devices", "calendar-year", 1, False),
+}
+
+
+def counts_for(measure, f):
+    """Whether flow `f` counts for `measure` (docs/recheck.md, "Compliance")."""
+    if f["direction"] != "up" or f["market"] != MEASURES[measure][0]:
+        return False
+    cat, country, kind = f["category"], f["country"], f["zoneKind"]
+    if measure == "us-bulk-precise-geolocation":
+        return cat in LOCATION and country in CONCERN
+    if measure == "us-government-site-geolocation":
+        return cat in LOCATION and country in CONCERN and kind == "us-government-site"
+    if country == "CN":
+        return False
+    if measure == "cn-personal-information":
+        return True
+    if measure == "cn-sensitive-personal-information":
+        return cat in SENSITIVE
+    return cat == "camera-clip" or (cat in LOCATION and kind in CN_ZONE_KINDS)
+
+
+def shift_months(t_ns, months, start_utc):
+    """Simulated time `t_ns` moved by calendar months on the UTC calendar, the day clamped."""
+    seconds, nanos = divmod(t_ns, SECOND)
+    utc = start_utc + seconds
+    days, time_of_day = divmod(utc, 86_400)
+    d = datetime.date(1970, 1, 1) + datetime.timedelta(days=days)
+    total = d.year * 12 + (d.month - 1) + months
+    year, month = divmod(total, 12)
+    month += 1
+    length = ((datetime.date(year + (month == 12), month % 12 + 1, 1)) - datetime.date(year, month, 1)).days
+    day = min(d.day, length)
+    new_days = (datetime.date(year, month, day) - datetime.date(1970, 1, 1)).days
+    return (new_days * 86_400 + time_of_day - start_utc) * SECOND + nanos
+
+
+def china_year(t_ns, start_utc):
+    """[1 January, next 1 January) in China time (UTC+8) around `t_ns`, in simulated ns."""
+    local = start_utc + t_ns // SECOND + CHINA_OFFSET
+    year = (datetime.date(1970, 1, 1) + datetime.timedelta(days=local // 86_400)).year
+
+    def at(y):
+        return ((datetime.date(y, 1, 1) - datetime.date(1970, 1, 1)).days * 86_400 - CHINA_OFFSET - start_utc) * SECOND
+    return at(year), at(year + 1)
+
+
+class Compliance:
+    """Every counting flow's time per measure and car (or person), in flowId order."""
+
+    def __init__(self):
+        self.times = {m: collections.defaultdict(list) for m in MEASURES}
+
+    def add(self, f):
+        for m in MEASURES:
+            if counts_for(m, f):
+                self.times[m][f["vehicle"]].append((f["flowId"], f["flowEndNanoseconds"]))
+
+    def check(self, snapshot, report):
+        section = snapshot.get("compliance")
+        if section is None:
+            report.mismatch("json", "compliance", "a compliance section", None)
+            return 0
+        now = snapshot["simulated_time_ns"]
+        utc = datetime.datetime.fromisoformat(snapshot["utc_time"])
+        start_utc = int(utc.timestamp()) - now // SECOND
+        changes = section["driver_changes"]
+        markets = collections.Counter(v["market"] for v in snapshot["vehicles"])
+        cn_changes = [c for c in changes if snapshot["vehicles"][c["vehicle"]]["market"] == "CN"]
+        exported = {m["id"]: m for m in section["measures"]}
+        report.check("json compliance", "measures", list(MEASURES), [m["id"] for m in section["measures"]])
+        report.check("json compliance", "rate_period_ns", DAY, section["rate_period_ns"])
+        for measure, (market, unit, window, threshold, strictly) in MEASURES.items():
+            j = exported.get(measure)
+            if j is None:
+                continue
+            where = f"json compliance {measure}"
+            if window == "calendar-year":
+                window_start, window_end = china_year(now, start_utc)
+                horizon = window_end
+            else:
+                window_start, window_end = shift_months(now, -12, start_utc), now
+                horizon = max(now, shift_months(0, 12, start_utc))
+            counted_from = max(0, window_start)
+            rate_start = max(counted_from, now - DAY)
+            entries = []  # per car or person: when it entered the window, if it is in it
+            for vehicle, flows in self.times[measure].items():
+                if unit == "people":
+                    keyed = collections.defaultdict(list)
+                    for flow_id, t in flows:
+                        before = sum(1 for c in changes if c["vehicle"] == vehicle and c["flows_before"] < flow_id)
+                        keyed[before].append(t)
+                    groups = list(keyed.values())
+                else:
+                    groups = [[t for _, t in flows]]
+                for ts in groups:
+                    if window == "calendar-year":
+                        inside = [t for t in ts if window_start <= t <= now]
+                        if inside:
+                            entries.append(min(inside))
+                    else:
+                        if max(ts) < window_start:
+                            continue
+                        # It entered at its last flow that followed more than 12 months without one.
+                        entry = ts[0]
+                        for previous, t in zip(ts, ts[1:]):
+                            if t - previous > YEAR_365 and previous < shift_months(t, -12, start_utc):
+                                entry = t
+                        entries.append(entry)
+            to_date = len(entries)
+            fresh = sum(1 for e in entries if e >= rate_start)
+            population = markets[market] + (len(cn_changes) if unit == "people" else 0)
+            trigger = threshold + (1 if strictly else 0)
+            span, remaining = now - rate_start, horizon - now
+            projected = to_date
+            if span > 0 and fresh > 0 and remaining > 0:
+                projected = min(population, to_date + fresh * remaining // span)
+            crossing = None
+            if to_date < trigger and span > 0 and fresh > 0 and population >= trigger:
+                dt = -((-(trigger - to_date) * span) // fresh)
+                if dt <= remaining:
+                    crossing = now + dt
+            expected = {
+                "market": market, "unit": unit, "window": window, "threshold": threshold, "strictly_more": strictly,
+                "trigger": trigger, "window_start_ns": window_start, "window_end_ns": window_end,
+                "counted_from_ns": counted_from, "to_date": to_date, "crossed": to_date >= trigger,
+                "rate_start_ns": rate_start, "new_in_rate_period": fresh, "horizon_ns": horizon,
+                "population": population, "projected": projected, "crossing_ns": crossing,
+            }
+            for key, value in expected.items():
+                report.check(where, key, value, j.get(key))
+            rate = fresh * 86_400e9 / span if span > 0 else 0.0
+            if abs(rate - j.get("rate_per_day", -1)) > 0.0005 + 1e-9 * rate:
+                report.mismatch(where, "rate_per_day", round(rate, 3), j.get("rate_per_day"))
+            if abs(to_date / threshold - j.get("fraction", -1)) > 0.0000005 + 1e-9:
+                report.mismatch(where, "fraction", round(to_date / threshold, 6), j.get("fraction"))
+        return len(exported)
+
+
 def main(argv=None):
     here = os.path.dirname(os.path.abspath(__file__))
     parser = argparse.ArgumentParser(
@@ -675,8 +835,10 @@ def main(argv=None):
             raise InputError(f"{args.json}: {e}")
         if "simulated_time_ns" not in snapshot or "raised" not in snapshot.get("alerts", {}):
             raise InputError(f"{args.json}: no simulated_time_ns or alert counters (a JSON export of an older fleetwatch?)")
-        book, flows, verdicts = replay(scenario, args.ndjson, snapshot["simulated_time_ns"], report)
+        compliance = Compliance()
+        book, flows, verdicts = replay(scenario, args.ndjson, snapshot["simulated_time_ns"], report, compliance)
         checked, n_open, n_recent = check_alerts(scenario, book, snapshot, report)
+        measures = compliance.check(snapshot, report)
     except InputError as e:
         sys.stderr.write(f"recheck: {e}\n")
         return 2
@@ -687,6 +849,9 @@ def main(argv=None):
     print(f"{flows} flows, {verdicts} verdicts, {checked} alerts re-derived "
           f"({n_open} open, {n_recent} recent of {book.next_id - 1} raised, {book.suppressed} suppressed), "
           f"{report.mismatches} mismatches")
+    if measures:
+        standing = "; ".join(f"{m['id']} {m['to_date']}" for m in snapshot["compliance"]["measures"])
+        print(f"compliance: {measures} thresholds recounted from the log ({standing})")
     print(f"zones: every flow's zone re-derived from its position and the season, "
           f"but {report.edge_zones} within rounding of a zone's edge (taken as logged)")
     return 1 if report.mismatches else 0

@@ -22,6 +22,8 @@ public enum LinearCommand: Hashable, Sendable {
     case changes
     case time
     case map
+    /// Each legal threshold: to date, the rate, the projection (the `P` view's figures).
+    case compliance
     case top(count: Int, by: SortColumn)
     /// A filter in the `/` key's language; empty clears it.
     case filter(String)
@@ -39,7 +41,7 @@ public enum LinearCommand: Hashable, Sendable {
 
     /// The command words, for help and tab completion.
     public static let words = [
-        "fleet", "regions", "region", "car", "destinations", "alerts", "changes", "time", "map", "top", "filter",
+        "fleet", "regions", "region", "car", "destinations", "alerts", "changes", "time", "map", "compliance", "top", "filter",
         "pause", "resume", "speed", "go", "verbosity", "acknowledge", "next", "previous", "replay", "help", "quit",
     ]
 
@@ -49,6 +51,7 @@ public enum LinearCommand: Hashable, Sendable {
         "dest": "destinations", "destination": "destinations", "countries": "destinations", "zones": "map",
         "clock": "time", "now": "time", "summary": "fleet", "status": "fleet", "region": "region", "verbose": "verbosity",
         "prev": "previous", "back": "previous", "alert": "alerts", "vehicle": "car", "goto": "go",
+        "thresholds": "compliance",
     ]
 
     /// One line per command, for `help`.
@@ -60,6 +63,7 @@ public enum LinearCommand: Hashable, Sendable {
         "alerts: the open alerts and the last closed ones.",
         "changes: what changed since the last summary.",
         "map: where the restricted and alerting cars are.",
+        "compliance: each legal threshold, to date and projected at the current rate.",
         "top 10 by rate: the first cars of the table; by rate, up, down, total, alerts, tel, cam, nav, med or ota.",
         "filter class:military: show only matching cars, as the slash key does; filter off clears it.",
         "pause, resume, speed 10: the simulation's clock, 1 to 10000 times real time.",
@@ -95,6 +99,7 @@ public enum LinearCommand: Hashable, Sendable {
         case "changes": return try bare(.changes)
         case "time": return try bare(.time)
         case "map": return try bare(.map)
+        case "compliance": return try bare(.compliance)
         case "top": return try top(rest)
         case "filter":
             if ["off", "clear", "none", "all"].contains(argument.lowercased()) { return .filter("") }

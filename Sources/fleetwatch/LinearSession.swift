@@ -230,6 +230,8 @@ struct LinearSession<P: LinearProgram> {
             var positions: [Int: GeoPoint] = [:]
             for v in named { positions[v] = world.position(of: v) }
             return (Lines.map(m.vehicles, positions: positions, places: places), false)
+        case .compliance:
+            return (Lines.compliance(app.monitor.compliance, calendar: world.calendar), false)
         case .top(let count, let column):
             _ = send(.showView(.fleet))
             _ = send(.sortBy(column, descending: nil))

@@ -49,7 +49,7 @@ struct Snapshot: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: "Screen height in cells, \(minScreen.1) to \(maxSize.1) (as --width).")
     var height: Int = 48
 
-    @Option(name: .long, help: "dashboard, map, or detail:VIN.")
+    @Option(name: .long, help: "dashboard, map, compliance, or detail:VIN.")
     var view: String = "dashboard"
 
     @Option(name: .long, parsing: .unconditional, help: "With --view map: zoom 0 (the whole regions) to \(MapViewport.maxZoom), each step ×2, as z and Z do.")
@@ -112,13 +112,14 @@ struct Snapshot: ParsableCommand {
         }
     }
 
-    enum ViewChoice { case dashboard, map, detail(vin: String) }
+    enum ViewChoice { case dashboard, map, compliance, detail(vin: String) }
 
     static func parseView(_ text: String) throws -> ViewChoice {
         if text == "dashboard" { return .dashboard }
         if text == "map" { return .map }
+        if text == "compliance" { return .compliance }
         if text.hasPrefix("detail:"), text.count > 7 { return .detail(vin: String(text.dropFirst(7)).uppercased()) }
-        throw ValidationError("--view must be dashboard, map or detail:VIN, got '\(text)'")
+        throw ValidationError("--view must be dashboard, map, compliance or detail:VIN, got '\(text)'")
     }
 
     func run() throws {

@@ -32,6 +32,8 @@ struct SnapshotRenderer {
         case .map:
             state.view = .map
             state.mapViewport = mapViewport
+        case .compliance:
+            state.view = .compliance
         case .detail(let vin):
             let world = monitor.world
             guard let index = (0..<world.carCount).first(where: { world.vin(of: $0).description == vin }) else {

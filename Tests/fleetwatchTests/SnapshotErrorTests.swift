@@ -19,7 +19,7 @@ import TestSupport
 
     @Test(arguments: [
         (["--view", "detail:NOPE"], "unknown VIN 'NOPE'"),
-        (["--view", "bogus"], "--view must be dashboard, map or detail:VIN, got 'bogus'"),
+        (["--view", "bogus"], "--view must be dashboard, map, compliance or detail:VIN, got 'bogus'"),
         (["--at", "soon"], "The value 'soon' is invalid for '--at <at>': expected a number"),
         (["--every", "0s", "--out", "/tmp"], "--every must be longer than 0s"),
         (["--every", "5m"], "give --out DIRECTORY"),

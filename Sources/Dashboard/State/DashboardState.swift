@@ -8,6 +8,8 @@ public enum ViewMode: Hashable, Sendable {
     case alert(id: UInt64)
     /// The alert history: open and closed alerts, sorted by `DashboardState.alertSort`.
     case alerts
+    /// Where the fleet stands on each legal threshold over its window (`ComplianceReport`).
+    case compliance
 }
 
 /// What the alert lists (the alert panel and the history) are sorted by. `>` / `<` (and `s`)

@@ -179,6 +179,8 @@ extension DashboardState {
             showHelp = true
         case .goToAlert:
             break  // an alert list's key, or the alert view's (`handleAlertKey`): no alert here
+        case .compliance:
+            if view == .compliance { goBack() } else { open(.compliance) }
         case .unacknowledge, .acknowledgeAll, .history, .openCar:
             break  // the alert lists' keys (`handleAlertKey`): nothing elsewhere
         case .saveView:

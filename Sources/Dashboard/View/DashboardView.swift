@@ -75,6 +75,8 @@ public struct DashboardView: Sendable {
                 focused: true, highlighted: false, filter: Self.filterLabel(state), title: "Alert history", notes: historyNotes(state: state, model: model),
                 empty: state.query.isEmpty ? "No alerts raised yet" : "No alert of the cars the filter matches", showsSortTime: true
             ).render(into: &buffer, area: screen.body)
+        case .compliance:
+            ComplianceView(style: style, report: model.compliance, calendar: model.calendar).render(into: &buffer, area: screen.body)
         }
         if let caption = state.caption {
             CaptionBar(style: style, caption: caption, highlighted: state.highlight == .panel(.caption)).render(into: &buffer, area: screen.caption)

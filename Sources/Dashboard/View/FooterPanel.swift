@@ -87,6 +87,8 @@ struct FooterPanel: Widget {
             h = alertListHints(move: move, key: key) + [KeyHint(key(.back), "back", priority: 7)]
         case .detail:
             h = [KeyHint(key(.back), "back", priority: 7), KeyHint(key(.alerts), "its alerts", priority: 3)]
+        case .compliance:
+            h = [KeyHint(key(.back), "back", priority: 7), KeyHint(key(.history), "alert history", priority: 2)]
         case .map:
             h = [KeyHint(key(.map), "fleet", priority: 7), KeyHint(move, "select car", priority: 2),
                  KeyHint(key(.zoomIn) + "/" + key(.zoomOut), "zoom", priority: 5), KeyHint(key(.follow), "follow", priority: 4),

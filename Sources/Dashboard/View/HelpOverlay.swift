@@ -29,6 +29,7 @@ struct HelpOverlay: Widget {
         ([.acknowledge, .unacknowledge], "acknowledge, next / undo"),
         ([.acknowledgeAll], "acknowledge all shown"),
         ([.history], "alert history"),
+        ([.compliance], "compliance thresholds"),
         ([.pause, .step], "pause / step when paused"),
         ([.saveView, .copyVIN], "save the view / copy VIN"),
         ([.saveSettings], "save sort, filter, columns"),

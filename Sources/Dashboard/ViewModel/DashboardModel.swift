@@ -46,6 +46,9 @@ public struct DashboardModel: Hashable, Sendable {
     /// Where the screen is in the run (the timeline strip, a jump's progress): set by the live
     /// dashboard, which keeps the run's checkpoints; nil in a snapshot.
     public var timeline: RunTimeline?
+    /// Where the fleet stands on each compliance threshold: built for the compliance view and
+    /// the data exports (`.all`), nil otherwise (it costs a pass over the cars per measure).
+    public var compliance: ComplianceReport?
 
     public init(
         scenarioName: String, seed: UInt64, clock: SimTime, wallClockLabel: String = "", fleet: FleetSummary,

@@ -158,6 +158,7 @@ public struct ModelBuilder: Sendable {
             rateWindowSeconds: window, scenarioClock: ScenarioClock(start: config.start))
         model.alertLog = AlertLogSummary(book: book, recentLimit: recentAlertLimit)
         model.calendar = world.calendar
+        if scope == .all || state.view == .compliance { model.compliance = book.compliance(world: world) }
         switch state.view {
         case .alerts: model.alertHistory = alertHistory(book: book, world: world, order: alertOrder)
         case .alert(let id): model.openedAlert = alertDetail(id: id, book: book, world: world, policies: policies)

@@ -59,7 +59,7 @@ public enum SnapshotJSON {
                 ("open", .array(open.map(alert))),
                 ("recent", .array(recent.map(alert))),
             ] + alertLog(model.alertLog))),
-        ])
+        ] + (model.compliance.map { [("compliance", compliance($0, calendar: model.calendar))] } ?? []))
     }
 
     static func window(_ up: UInt64, _ down: UInt64) -> JSONValue {

@@ -7,6 +7,10 @@ extension FleetMonitor {
         do throws(FleetActionError) {
             for action in try resolve(entry.action) {
                 try world.apply(action, observer: &observer)
+                if case let .assignDriver(car, _) = action {
+                    observer.core.book.ledger?.driverChanged(
+                        car: car, market: world.market(of: car), at: world.now, flowsBefore: observer.core.flowsSeen)
+                }
             }
             if case let .addCars(count, _, userClass?) = entry.action {
                 // The new cars are the last `count`; give them the class the entry asks for.

@@ -44,6 +44,7 @@ struct MonitorCore: Sendable {
         serviceIDs = config.services.map(\.id)
         serviceNames = config.services.map(\.name)
         verdicts.reserveCapacity(policies.rules.count)
+        book.ledger = ComplianceLedger(serviceCountries: config.services.map(\.country), startUTC: SimCalendar(config: config).startUTC)
     }
 
     /// A stand-in while the real core is out observing a run (allocates next to nothing).
@@ -66,7 +67,12 @@ struct MonitorCore: Sendable {
             crossBorderDown += repeatElement(0, count: car + 1 - crossBorderDown.count)
         }
         if facts.isCrossBorder {
-            if r.direction == .up { crossBorderUp[car] &+= r.bytes } else { crossBorderDown[car] &+= r.bytes }
+            if r.direction == .up {
+                crossBorderUp[car] &+= r.bytes
+                book.ledger?.observe(r, facts)
+            } else {
+                crossBorderDown[car] &+= r.bytes
+            }
         }
         book.tick(now: facts.time)
         if !verdicts.isEmpty {

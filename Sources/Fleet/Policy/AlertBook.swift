@@ -41,6 +41,11 @@ public struct AlertBook: Sendable {
     /// Alerts raised since the start.
     public var raisedCount: UInt64 { nextID - 1 }
 
+    /// Distinct cars and people per compliance threshold, counted by the monitor beside the
+    /// alerts (`ComplianceLedger`); nil in a book that stands alone. Kept in the book because the
+    /// book is the monitor's memory of the flows it judged that the view model reads.
+    var ledger: ComplianceLedger?
+
     public init(policies: PolicySet, parameters: AlertParameters = .default) {
         self.policies = policies
         self.parameters = parameters
