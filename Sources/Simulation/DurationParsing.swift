@@ -53,7 +53,8 @@ extension SimDuration {
 }
 
 extension String {
-    func trimmingWhitespace() -> String {
+    /// The text without the white space at its ends.
+    public func trimmingWhitespace() -> String {
         var s = Substring(self)
         while let f = s.first, f.isWhitespace { s.removeFirst() }
         while let l = s.last, l.isWhitespace { s.removeLast() }

@@ -34,7 +34,7 @@ public enum TimeTarget: Hashable, Sendable {
             throw QueryError(message: "the time is longer than \(Self.maxLength) characters", column: Self.maxLength)
         }
         let lead = chars.prefix(while: \.isWhitespace).count
-        let body = String(chars[lead...]).trimmingCharacters()
+        let body = String(chars[lead...]).trimmingWhitespace()
         guard !body.isEmpty else {
             throw QueryError(message: "type a time: 2h, 1d3h, -10m, +1h, 09:15, tue 17:30, start or end", column: lead)
         }
@@ -133,13 +133,4 @@ public enum TimeTarget: Hashable, Sendable {
 /// Why a time target names no time of the run.
 public struct TimeTargetError: Error, Hashable, Sendable {
     public var message: String
-}
-
-extension String {
-    func trimmingCharacters() -> String {
-        var s = Substring(self)
-        while let f = s.first, f.isWhitespace { s.removeFirst() }
-        while let l = s.last, l.isWhitespace { s.removeLast() }
-        return String(s)
-    }
 }
