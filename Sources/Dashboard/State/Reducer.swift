@@ -221,16 +221,7 @@ extension DashboardState {
             filter = nil
             return []
         case .up, .down:
-            let entries = promptHistory.entries
-            guard !entries.isEmpty else { return [] }
-            if key == .up {
-                if editor.historyIndex == nil { editor.draft = editor.text }
-                editor.historyIndex = max(0, (editor.historyIndex ?? entries.count) - 1)
-            } else {
-                guard let i = editor.historyIndex else { return [] }
-                editor.historyIndex = i + 1 < entries.count ? i + 1 : nil
-            }
-            editor.line.replace(with: editor.historyIndex.map { entries[$0] } ?? editor.draft)
+            guard editor.walk(promptHistory, up: key == .up) else { return [] }
         default:
             guard editor.line.apply(key, limit: Query.maxLength) else { return [] }
         }
@@ -270,16 +261,7 @@ extension DashboardState {
             filter = nil
             return []
         case .up, .down:
-            let entries = timeHistory.entries
-            guard !entries.isEmpty else { return [] }
-            if key == .up {
-                if editor.historyIndex == nil { editor.draft = editor.text }
-                editor.historyIndex = max(0, (editor.historyIndex ?? entries.count) - 1)
-            } else {
-                guard let i = editor.historyIndex else { return [] }
-                editor.historyIndex = i + 1 < entries.count ? i + 1 : nil
-            }
-            editor.line.replace(with: editor.historyIndex.map { entries[$0] } ?? editor.draft)
+            guard editor.walk(timeHistory, up: key == .up) else { return [] }
         default:
             guard editor.line.apply(key, limit: TimeTarget.maxLength) else { return [] }
         }
@@ -428,5 +410,24 @@ extension DashboardState {
             if i >= scroll + rows { scroll = i - rows + 1 }
         }
         scroll = max(0, min(scroll, max(0, count - rows)))
+    }
+}
+
+extension FilterEditor {
+    /// Up (`up`) or Down through `history`, as a shell's prompt does: Up from the line being
+    /// typed keeps it as the draft that Down past the newest entry brings back. False when
+    /// nothing changed (no history, or Down with no entry in use).
+    mutating func walk(_ history: PromptHistory, up: Bool) -> Bool {
+        let entries = history.entries
+        guard !entries.isEmpty else { return false }
+        if up {
+            if historyIndex == nil { draft = text }
+            historyIndex = max(0, (historyIndex ?? entries.count) - 1)
+        } else {
+            guard let i = historyIndex else { return false }
+            historyIndex = i + 1 < entries.count ? i + 1 : nil
+        }
+        line.replace(with: historyIndex.map { entries[$0] } ?? draft)
+        return true
     }
 }
