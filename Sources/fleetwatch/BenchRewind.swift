@@ -56,14 +56,9 @@ extension Bench {
         for key in [Key.character("g")] + text.map({ Key.character($0) }) + [.enter] {
             _ = loop.send(.key(key))
         }
-        var nextFrame = start + TerminalDriver.busyFrameSeconds
         while loop.program.isBusy {
-            let now = monotonicSeconds()
-            _ = loop.send(.tick(wall: now))
-            if now >= nextFrame {
-                _ = loop.frame()
-                nextFrame = now + TerminalDriver.busyFrameSeconds
-            }
+            _ = loop.tickWhileBusy(until: monotonicSeconds() + TerminalDriver.busyFrameSeconds, clock: monotonicSeconds)
+            _ = loop.frame()
         }
         _ = loop.frame()
         return monotonicSeconds() - start

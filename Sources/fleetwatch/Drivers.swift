@@ -32,10 +32,7 @@ struct TerminalDriver {
             let now = monotonicSeconds()
             if loop.send(.tick(wall: now)).contains(.quit) { return nil }
             // A jump runs slice after slice, and shows how far it is four times a second.
-            let frameEnd = now + Self.busyFrameSeconds
-            while loop.program.isBusy, monotonicSeconds() < frameEnd {
-                if loop.send(.tick(wall: monotonicSeconds())).contains(.quit) { return nil }
-            }
+            if loop.tickWhileBusy(until: now + Self.busyFrameSeconds, clock: monotonicSeconds) { return nil }
             let (buffer, isNew) = loop.frame()
             if isNew || redraw {
                 session.present(buffer)

@@ -276,17 +276,14 @@ struct LinearSession<P: LinearProgram> {
                     return true
                 }
             }
-            let book = app.monitor.alerts
-            watch.rebase(open: app.builder.openAlertRows(book: book, world: world), closedTotal: book.log.count + book.droppedFromLog)
+            rebaseWatch()
             return (announce(effects), effects.contains(.quit))
         case .goTo(let target):
             guard !isDemo else { return (["The demo moves by chapters: type next, previous or replay."], false) }
             let before = app.monitor.now, said = state.status
             _ = send(.goTo(target))
             if let status = state.status, status != said, status.isError { return ([Lines.fit(Spoken.clean(status.text) + ".")], false) }
-            // The alerts open at the new time are the ones told from now on.
-            let book = app.monitor.alerts
-            watch.rebase(open: app.builder.openAlertRows(book: book, world: world), closedTotal: book.log.count + book.droppedFromLog)
+            rebaseWatch()
             let m = model()
             mark = currentMark(m)
             let way = app.monitor.now < before ? "Back" : "On"
@@ -298,6 +295,13 @@ struct LinearSession<P: LinearProgram> {
             _ = send(.perform(.quit))
             return (["Goodbye."], true)
         }
+    }
+
+    /// After a jump in time (a demo's chapter, `go to`): the alerts open at the new time are the
+    /// ones told from now on, and those closed before it are counted, not told.
+    mutating func rebaseWatch() {
+        let book = app.monitor.alerts
+        watch.rebase(open: app.builder.openAlertRows(book: book, world: world), closedTotal: book.log.count + book.droppedFromLog)
     }
 
     /// The filter, typed into the `/` prompt key by key as a user would: the same editor, the

@@ -89,6 +89,20 @@ struct ProgramLoop<P: Program> {
     }
 }
 
+extension ProgramLoop {
+    /// While the program is busy (a jump in time), ticks it again at once, with the time
+    /// `clock` reads, until `end` on that clock or until it is done; true when it asked to quit.
+    /// The terminal's driver and the rewind benchmark run jumps through this one loop.
+    mutating func tickWhileBusy(until end: Double, clock: () -> Double) -> Bool {
+        while program.isBusy {
+            let now = clock()
+            guard now < end else { return false }
+            if send(.tick(wall: now)).contains(.quit) { return true }
+        }
+        return false
+    }
+}
+
 extension Message {
     /// The dashboard's action for an input message (nil for a tick).
     var action: Action? {

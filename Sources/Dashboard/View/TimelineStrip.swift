@@ -49,8 +49,9 @@ struct TimelineStrip: Widget {
         buffer.put(legend, x: max(area.x, barX - DisplayWidth.of(legend)), y: area.y + 1, style: t.dim, maxWidth: barX - area.x)
         let simulated = timeline.simulated.nanoseconds / 1_000_000_000
         let now = timeline.now.nanoseconds / 1_000_000_000
-        let nowColumn = Int(min(Int64(width - 1), now * Int64(width) / max(1, span)))
-        let targetColumn = timeline.seek.map { Int(min(Int64(width - 1), $0.target.nanoseconds / 1_000_000_000 * Int64(width) / max(1, span))) }
+        func column(ofSecond second: Int64) -> Int { Int(min(Int64(width - 1), second * Int64(width) / max(1, span))) }
+        let nowColumn = column(ofSecond: now)
+        let targetColumn = timeline.seek.map { column(ofSecond: $0.target.nanoseconds / 1_000_000_000) }
         for column in 0..<width {
             let from = Int64(column) * span / Int64(width), to = Int64(column + 1) * span / Int64(width)
             let mark = timeline.marks.mark(from: from, to: to)
