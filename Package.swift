@@ -8,6 +8,7 @@
 //   Dashboard ─▶ Linear ─▶ Settings, fleetwatch
 //   Geography ─▶ Fleet, Screen;  CNcurses ─▶ Terminal;  CPrefetch ─▶ Fleet, Bench;
 //   Simulation ─▶ Bench ─▶ fleetwatch
+//   Fleet, Scenario, Screen ─▶ Ingest ─▶ fleetwatch
 import PackageDescription
 
 let strict: [SwiftSetting] = [
@@ -64,6 +65,14 @@ let package = Package(
         // the spoken wording of sizes and rates, the typed commands, the sentences of alerts and
         // summaries. Plain values from the view model; no I/O, no clock, no curses.
         .target(name: "Linear", dependencies: ["Dashboard", "Fleet", "Geography", "Screen", "Simulation"], swiftSettings: strict),
+        // Flow records from outside (`--source`): JSON records of FleetWatch, goflow2, nfdump and
+        // Zeek cut from a byte stream, matched to an inventory of cars and servers, reordered
+        // within a stated tolerance into the monitor's order. Bytes in, flows out: no I/O.
+        .target(
+            name: "Ingest",
+            dependencies: ["Fleet", "Geography", "Scenario", "Screen", "Simulation", .product(name: "HeapModule", package: "swift-collections")],
+            swiftSettings: strict
+        ),
         // Buffer -> txt / ANSI / SVG / HTML snapshots.
         .target(name: "Export", dependencies: ["Screen", "Dashboard", "Fleet", "Simulation"], swiftSettings: strict),
         // The fleet-flows reference workload (../shared/bench-ref) run through the real core.
@@ -84,7 +93,7 @@ let package = Package(
         .executableTarget(
             name: "fleetwatch",
             dependencies: [
-                "Simulation", "Bench", "Fleet", "Scenario", "Screen", "Dashboard", "Export", "Terminal", "CFileGuard", "Settings", "Linear",
+                "Simulation", "Bench", "Fleet", "Scenario", "Screen", "Dashboard", "Export", "Terminal", "CFileGuard", "Settings", "Linear", "Ingest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -99,6 +108,7 @@ let package = Package(
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "TestSupport"], exclude: ["Snapshots"], swiftSettings: strict),
         .testTarget(name: "ExportTests", dependencies: ["Export", "Screen", "Dashboard", "Fleet", "TestSupport"], exclude: ["Snapshots"], swiftSettings: strict),
         .testTarget(name: "LinearTests", dependencies: ["Linear", "Dashboard", "Fleet", "Geography", "Simulation"], swiftSettings: strict),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Fleet", "Scenario", "Simulation"], swiftSettings: strict),
         .testTarget(name: "BenchTests", dependencies: ["Bench"], swiftSettings: strict),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Screen", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "fleetwatchTests", dependencies: ["fleetwatch", "TestSupport", "Settings"], swiftSettings: strict),

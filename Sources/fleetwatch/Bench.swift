@@ -25,7 +25,14 @@ struct Bench: ParsableCommand {
             category, zones, meters, policies and alerts (the seed is the scenario's unless given). \
             rewind is the live dashboard's time travel: the run to --duration in frames as on screen \
             (a 160x48 frame drawn every 250 ms), then --jumps jumps back to random whole seconds \
-            of it, each timed from the key to its last frame, with the checkpoints' count and memory.
+            of it, each timed from the key to its last frame, with the checkpoints' count and memory. \
+            source is --source's path into the full model: without --source, the built-in \
+            scenario's flow log to --duration (as `snapshot --format ndjson` writes it) and its \
+            inventory are written to $TMPDIR, then read back twice: parsed only (framing and \
+            the format's parser), and through the whole path (reorder buffer, inventory, \
+            meters, policies, alerts); with --source FILE|- and --inventory, that source, once, \
+            through the whole path (`cat flows.ndjson | fleetwatch bench --workload source \
+            --source - --inventory inventory.yaml`: from a pipe).
             """
     )
 
@@ -33,9 +40,10 @@ struct Bench: ParsableCommand {
         case fleetFlows = "fleet-flows"
         case full
         case rewind
+        case source
     }
 
-    @Option(help: "fleet-flows (the reference workload) or full (the product's model).")
+    @Option(help: "fleet-flows (the reference workload), full (the product's model), rewind or source.")
     var workload: Workload = .fleetFlows
 
     @Option(help: ArgumentHelp(
@@ -62,7 +70,11 @@ struct Bench: ParsableCommand {
     @Option(name: .customLong("rewind-memory"), parsing: .unconditional, help: "rewind only: the checkpoints' memory in MB (default: the config file's default, 256).")
     var rewindMemory: Int = 256
 
+    @OptionGroup(title: "Source workload")
+    var sources: SourceOptions
+
     func validate() throws {
+        if sources.isSet, workload != .source { throw ValidationError("--source applies to the source workload") }
         if workload == .full, entries != nil {
             throw ValidationError("--entries applies to the fleet-flows workload; the full workload has one queue entry per car activity")
         }
@@ -94,6 +106,8 @@ struct Bench: ParsableCommand {
                 wallSeconds: wall, peakRSSMegabytes: peakRSSMegabytes()).json + "\n")
         case .rewind:
             try runRewind()
+        case .source:
+            try runSource()
         case .full:
             guard vehicles <= WorldConfig.maxFleetSize else {
                 throw ValidationError("--vehicles must be at most \(WorldConfig.maxFleetSize) for the full workload, got \(vehicles)")

@@ -2,6 +2,7 @@ import ArgumentParser
 import Dashboard
 import Export
 import Fleet
+import Ingest
 import Scenario
 import Screen
 import Simulation
@@ -25,9 +26,9 @@ struct Snapshot: ParsableCommand {
     )
 
     enum Format: String, CaseIterable, ExpressibleByArgument {
-        case txt, ansi, svg, html, json, csv, ndjson
+        case txt, ansi, svg, html, json, csv, ndjson, inventory
         var isScreen: Bool { self == .txt || self == .ansi || self == .svg || self == .html }
-        var fileExtension: String { self == .ansi ? "ans" : rawValue }
+        var fileExtension: String { self == .ansi ? "ans" : self == .inventory ? "yaml" : rawValue }
         /// The option's help names the formats; without this ArgumentParser would repeat them
         /// in the help and answer a typo with a seven-line list.
         static var allValueStrings: [String] { [] }
@@ -35,12 +36,13 @@ struct Snapshot: ParsableCommand {
 
     @OptionGroup var fleet: FleetOptions
     @OptionGroup var look: LookOptions
+    @OptionGroup var sources: SourceOptions
 
     // .unconditional: "-5m" is the option's value (refused as negative), not a missing value.
     @Option(name: .long, parsing: .unconditional, help: "Simulated time to stop at: 90s, 15m, 2h, 1d (default: 15m).", transform: durationArgument)
     var at = SimDuration.seconds(Int64(900))
 
-    @Option(name: .long, help: "txt, ansi, svg, html, json, csv or ndjson.")
+    @Option(name: .long, help: "txt, ansi, svg, html, json, csv, ndjson, or inventory (the cars and servers, for --inventory).")
     var format: Format = .txt
 
     @Option(name: .long, parsing: .unconditional, help: "Screen width in cells, \(minScreen.0) to \(maxSize.0) (txt, ansi, svg, html; json, csv and ndjson have no size).")
@@ -101,7 +103,9 @@ struct Snapshot: ParsableCommand {
         if let step = every {
             guard step > .zero else { throw ValidationError("--every must be longer than 0s") }
             guard out != nil else { throw ValidationError("--every writes a series of files: give --out DIRECTORY") }
-            guard format != .ndjson else { throw ValidationError("--every does not apply to ndjson: the flow log is one file") }
+            guard format != .ndjson, format != .inventory else {
+                throw ValidationError("--every does not apply to \(format.rawValue): it is one file of the whole run")
+            }
             guard step <= at else {
                 throw ValidationError(
                     "--every \(step) is longer than --at \(at): the series would be empty; give an --every of at most \(at)")
@@ -125,15 +129,29 @@ struct Snapshot: ParsableCommand {
     func run() throws {
         let scenario = try fleet.load()
         let end = SimTime.zero + at
-        var monitor: FleetMonitor
-        do { monitor = try scenario.makeMonitor() } catch { throw Failure.of(error) }
         let progress = Progress(enabled: isatty(2) == 1, end: end)
+        var recorded: SourceRun? = nil
+        var monitor: FleetMonitor
+        if sources.isSet {
+            recorded = try SourceRun(options: sources, scenario: scenario)
+            monitor = recorded!.monitor
+        } else {
+            do { monitor = try scenario.makeMonitor() } catch { throw Failure.of(error) }
+        }
+        defer { if let recorded { StandardError.write(recorded.summary) } }
         let renderer = SnapshotRenderer(
             scenario: scenario, look: try look.resolved(terminal: false), width: width, height: height, view: try Self.parseView(view), format: format, clean: clean,
             mapViewport: MapViewport(zoom: mapFollow && mapZoom == 0 ? 2 : mapZoom, follow: mapFollow))
 
         if format == .ndjson {
-            try writeFlowLog(monitor: &monitor, until: end, progress: progress)
+            try writeFlowLog(monitor: &monitor, source: &recorded, until: end, progress: progress)
+            return
+        }
+        if format == .inventory {
+            try advance(&monitor, source: &recorded, until: end, progress: progress)
+            progress.finish()
+            let header = ["Written by fleetwatch snapshot --format inventory at \(monitor.now) of \"\(scenario.name)\", seed \(scenario.world.seed)."]
+            try write(Array(Inventory(world: monitor.world).yaml(header: header).utf8), to: out)
             return
         }
         if let step = every {
@@ -142,7 +160,7 @@ struct Snapshot: ParsableCommand {
             var n = 1
             var t = SimTime.zero + step
             while t <= end {
-                run(&monitor, until: t, progress: progress)
+                try advance(&monitor, source: &recorded, until: t, progress: progress)
                 let name = "\(directory)/\(Self.seriesName(n, at: t, fileExtension: format.fileExtension))"
                 try write(try renderer.render(monitor: monitor), to: name)
                 n += 1
@@ -151,9 +169,18 @@ struct Snapshot: ParsableCommand {
             progress.finish()
             return
         }
-        run(&monitor, until: end, progress: progress)
+        try advance(&monitor, source: &recorded, until: end, progress: progress)
         progress.finish()
         try write(try renderer.render(monitor: monitor), to: out)
+    }
+
+    /// Runs the simulation, or reads the source, to `end`.
+    func advance(_ monitor: inout FleetMonitor, source: inout SourceRun?, until end: SimTime, progress: Progress) throws {
+        guard var run = source else { return self.run(&monitor, until: end, progress: progress) }
+        source = nil
+        defer { source = run }
+        try run.run(until: end, progress: progress)
+        monitor = run.monitor
     }
 
     /// Runs in slices so that progress can be shown.
@@ -167,7 +194,7 @@ struct Snapshot: ParsableCommand {
         }
     }
 
-    func writeFlowLog(monitor: inout FleetMonitor, until end: SimTime, progress: Progress) throws {
+    func writeFlowLog(monitor: inout FleetMonitor, source: inout SourceRun?, until end: SimTime, progress: Progress) throws {
         var sink: FlowLogSink
         do {
             sink = try FlowLogSink(
@@ -175,11 +202,16 @@ struct Snapshot: ParsableCommand {
         } catch {
             throw failure(error.description)
         }
-        let slices: Int64 = progress.enabled ? 100 : 1
-        for i in 1...slices {
-            let t = SimTime(nanoseconds: end.nanoseconds * i / slices)
-            if t > monitor.now { monitor.run(until: t, sink: &sink) }
-            progress.show(monitor.now)
+        if var run = source {
+            try run.run(until: end, sink: &sink, progress: progress)
+            source = run
+        } else {
+            let slices: Int64 = progress.enabled ? 100 : 1
+            for i in 1...slices {
+                let t = SimTime(nanoseconds: end.nanoseconds * i / slices)
+                if t > monitor.now { monitor.run(until: t, sink: &sink) }
+                progress.show(monitor.now)
+            }
         }
         progress.finish()
         do { try sink.finish() } catch { throw failure(error.description) }
@@ -236,7 +268,7 @@ struct FlowLogSink: FlowSink {
         // The scratch copy is a temporary file beside the target (`TARGET.tmp-XXXXXX`), never
         // renamed: the log itself is a second one, renamed over the target at the end.
         spill = try StreamingFile(path: target)
-        format = FlowLogNDJSON(services: world.config.services, policies: policies)
+        format = FlowLogNDJSON(services: world.config.services, policies: policies, addresses: world.recordedAddresses)
     }
 
     mutating func receive(_ record: FlowRecord, facts: FlowFacts, verdicts: [PolicyVerdict]) {

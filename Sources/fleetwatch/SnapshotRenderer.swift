@@ -61,6 +61,8 @@ struct SnapshotRenderer {
             return Array(VehicleCSV.render(model).utf8)
         case .ndjson:
             preconditionFailure("the flow log is streamed by Snapshot.writeFlowLog")
+        case .inventory:
+            preconditionFailure("the inventory is written by Snapshot.run")
         }
     }
 }

@@ -42,6 +42,13 @@ public struct IPv4Address: RawRepresentable, Hashable, Comparable, Sendable, Cod
     public static let carrierNATBase = IPv4Address(100, 64, 0, 0)
     /// Addresses in the carrier-grade NAT range (a car's index must be below this).
     public static let carrierNATSize = 1 << 22
+
+    /// Car `car`'s address: the inventory's for a recorded fleet (`recorded`, one per car),
+    /// else the simulated fleet's, the car's index past 100.64.0.0. The one definition, for the
+    /// world and the flow log.
+    @inlinable public static func car(_ car: Int, recorded: [IPv4Address]) -> IPv4Address {
+        car < recorded.count ? recorded[car] : IPv4Address(rawValue: carrierNATBase.rawValue &+ UInt32(truncatingIfNeeded: car + 1))
+    }
 }
 
 /// A destination service: who receives a category's data, in which country, at which server.

@@ -57,7 +57,15 @@ public struct FleetMonitor: Sendable {
         config: WorldConfig, policies: PolicySet = .default, alerts: AlertParameters = .default,
         timeline: [TimelineEntry] = [], parameters: MonitorParameters = .default
     ) throws(ConfigError) {
-        world = try FleetWorld(config: config)
+        try self.init(world: FleetWorld(config: config), config: config, policies: policies, alerts: alerts,
+                      timeline: timeline, parameters: parameters)
+    }
+
+    init(
+        world: FleetWorld, config: WorldConfig, policies: PolicySet, alerts: AlertParameters,
+        timeline: [TimelineEntry], parameters: MonitorParameters
+    ) {
+        self.world = world
         core = MonitorCore(config: config, policies: policies, alerts: alerts, parameters: parameters)
         let sorted = timeline.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element)
         fleetTimeline = sorted.filter { !$0.action.isPresentation }

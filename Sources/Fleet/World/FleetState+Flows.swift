@@ -89,6 +89,14 @@ extension FleetState {
             start: start, end: end, vehicle: UInt32(car), category: category, direction: direction, bytes: bytes,
             packets: packets, service: UInt16(service), port: servicePort[service], position: position,
             zone: zone == Self.noZone ? nil : zone)
+        tally(record, car: car, service: service, observer: &observer)
+    }
+
+    /// Counts one record (meters, aggregates, the recent ring) and hands it to the observer with
+    /// the car's context: the one path of every flow, simulated or recorded.
+    @inline(__always)
+    mutating func tally<O: FlowObserver>(_ record: FlowRecord, car: Int, service: Int, observer: inout O) {
+        let m = Int(market[car])
         meters.record(record)
         let region = areas[Int(area[car])].region
         let userClass = Int(driverClass[car])

@@ -130,6 +130,9 @@ struct FleetState: Sendable {
     var driverName: [UInt32] = []
     var driverClass: [UInt16] = []
     var active: [Bool] = []
+    /// The cars' addresses when they come from an inventory (`addRecordedCars`); empty for a
+    /// simulated fleet, whose car `i` is 100.64.0.0 + i + 1 (`FleetWorld.address(of:)`).
+    var addresses: [IPv4Address] = []
 
     // Hot per-car state.
     var state: [CarState] = []

@@ -100,8 +100,10 @@ extension FleetWorld {
     /// Where the car is heading while driving.
     public func destination(of car: Int) -> GeoPoint? { fleet.state[car] == .driving ? fleet.tripDestination[car] : nil }
     public func address(of car: Int) -> IPv4Address {
-        IPv4Address(rawValue: IPv4Address.carrierNATBase.rawValue + UInt32(car + 1))
+        IPv4Address.car(car, recorded: fleet.addresses)
     }
+    /// The inventory's car addresses of a recorded fleet, one per car; empty for a simulated one.
+    public var recordedAddresses: [IPv4Address] { fleet.addresses }
 
     /// A 64-bit FNV-1a digest of the whole simulated state (cars, meters, aggregates, clock),
     /// for determinism checks.

@@ -23,6 +23,29 @@ public struct FleetWorld: Sendable {
         fleet.buildFleet(at: .zero, simulator: &simulator)
     }
 
+    /// A fleet of recorded cars (`--source`): the configuration's regions, zones, services and
+    /// routing, the inventory's cars, and no life of their own; flows come in by `ingest`.
+    /// `config.fleetSize` is ignored.
+    public init(config: WorldConfig, recorded cars: [RecordedCar]) throws(ConfigError) {
+        var config = config
+        config.fleetSize = max(1, cars.count)
+        try config.validate()
+        simulator = Simulator()
+        fleet = FleetState(config: config)
+        fleet.addRecordedCars(cars)
+    }
+
+    /// Whether the cars come from an inventory rather than the simulation.
+    public var isRecorded: Bool { !fleet.addresses.isEmpty }
+
+    /// Counts a recorded flow at its end time (not before now): the clock moves to it, and the
+    /// flow goes through the same meters, aggregates and observer as a simulated one.
+    /// `record.vehicle`, `service` and `zone` index the world's tables (checked by the caller).
+    mutating func ingest<O: FlowObserver>(_ record: FlowRecord, userClass: UserClassID?, observer: inout O) {
+        if record.end > simulator.now { simulator.advance(to: record.end) }
+        fleet.ingest(record, userClass: userClass, observer: &observer)
+    }
+
     /// The configuration, including routing changes made while running.
     public var config: WorldConfig { fleet.config }
     public var now: SimTime { simulator.now }

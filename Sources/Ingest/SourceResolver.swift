@@ -1,0 +1,153 @@
+import Fleet
+import Geography
+import Simulation
+
+/// Matches records to the world's cars, services and zones through the inventory.
+///
+/// A record's car is found by its VIN when it names one (FleetWatch's log), else by the
+/// address on the car's side; its service by name (FleetWatch's log), else by the server's
+/// address, else by its TLS name. The category is the record's (FleetWatch's log), else the
+/// server's in the inventory, else the first category the scenario routes to that service in
+/// the car's market, else the first it routes there in any market.
+public struct SourceResolver: Sendable {
+    var carByAddress: [UInt32: UInt32] = [:]
+    var carByVIN: [VIN: UInt32] = [:]
+    var serverByAddress: [UInt32: (service: UInt16, category: DataCategory?)] = [:]
+    var serverByName: [String: (service: UInt16, category: DataCategory?)] = [:]
+    var serviceByID: [String: UInt16] = [:]
+    var zoneByID: [String: UInt16] = [:]
+    var userClassByName: [String: UserClassID] = [:]
+    /// Per market index (CN, US) × service: the first category routed to it, if any.
+    var routedCategory: [[DataCategory?]]
+    var carMarket: [UInt8]
+
+    /// The world's cars in inventory order (`FleetWorld(config:recorded:)`), with problems
+    /// found while building them (a region not in the scenario, a server's unknown service).
+    public struct Build: Sendable {
+        public var cars: [RecordedCar]
+        public var problems: [(location: SourceLocation, message: String)]
+    }
+
+    /// The recorded cars of `inventory` for the scenario `config`; problems name their place.
+    public static func cars(_ inventory: Inventory, config: WorldConfig) -> Build {
+        var out: [RecordedCar] = []
+        var problems: [(SourceLocation, String)] = []
+        var seenAddress: [UInt32: SourceLocation] = [:], seenVIN: [VIN: SourceLocation] = [:]
+        for car in inventory.cars {
+            guard let r = config.regionIndex(car.region) else {
+                problems.append((car.location, "region '\(car.region)' is not in the scenario (it has \(config.regions.map(\.id.rawValue).joined(separator: ", ")))"))
+                continue
+            }
+            if let first = seenAddress[car.address.rawValue] {
+                problems.append((car.location, "address \(car.address) is already the address of the car at \(first.line):\(first.column)"))
+                continue
+            }
+            if let first = seenVIN[car.vin] {
+                problems.append((car.location, "VIN \(car.vin) is already the VIN of the car at \(first.line):\(first.column)"))
+                continue
+            }
+            seenAddress[car.address.rawValue] = car.location
+            seenVIN[car.vin] = car.location
+            let region = config.regions[r]
+            let position = car.position ?? region.areas.first(where: { $0.id == car.area })?.bounds.center
+                ?? region.areas.first?.bounds.center ?? GeoPoint(latitude: 0, longitude: 0)
+            out.append(RecordedCar(
+                vin: car.vin, address: car.address, model: car.model, modelYear: car.modelYear, region: r, area: car.area,
+                driver: Driver(name: car.driver, romanized: car.romanised, userClass: car.userClass),
+                prcLinkedConnectivity: car.prcLinked, position: position, battery: car.battery ?? 0))
+        }
+        for s in inventory.servers where config.serviceIndex(s.service) == nil {
+            problems.append((s.location, "service '\(s.service)' is not in the scenario's services"))
+        }
+        return Build(cars: out, problems: problems)
+    }
+
+    public init(world: FleetWorld, inventory: Inventory) {
+        let config = world.config
+        for i in 0..<world.carCount {
+            carByAddress[world.address(of: i).rawValue] = UInt32(i)
+            carByVIN[world.vin(of: i)] = UInt32(i)
+        }
+        carMarket = (0..<world.carCount).map { world.market(of: $0) == .cn ? 0 : 1 }
+        for (i, s) in config.services.enumerated() {
+            serviceByID[s.id.rawValue] = UInt16(i)
+            serverByAddress[s.address.rawValue] = (UInt16(i), nil)
+            serverByName[s.serverName.lowercased()] = (UInt16(i), nil)
+        }
+        for s in inventory.servers {
+            guard let i = config.serviceIndex(s.service) else { continue }
+            if let a = s.address { serverByAddress[a.rawValue] = (UInt16(i), s.category) }
+            if let n = s.serverName { serverByName[n.lowercased()] = (UInt16(i), s.category) }
+        }
+        for (i, z) in config.zones.enumerated() { zoneByID[z.id.rawValue] = UInt16(i) }
+        routedCategory = Market.allCases.map { m in
+            config.services.map { s in DataCategory.allCases.first { config.routing.service(for: $0, market: m) == s.id } }
+        }
+        let anyMarket = config.services.indices.map { i in routedCategory[0][i] ?? routedCategory[1][i] }
+        for m in routedCategory.indices { for i in anyMarket.indices where routedCategory[m][i] == nil { routedCategory[m][i] = anyMarket[i] } }
+    }
+
+    /// Why a record was not counted into a car.
+    public enum Unmapped: Hashable, Sendable {
+        /// Neither address is a car of the inventory (nor its VIN).
+        case car(IPv4Address?)
+        /// The car is known; the server (service name, address, TLS name) is not.
+        case server(String)
+        /// The server is known but nothing says which category it carries.
+        case category(String)
+    }
+
+    /// The flows of one record (two for a Zeek connection with bytes both ways): the flow at
+    /// times relative to the run's start (`offset` nanoseconds subtracted), or why not.
+    public func resolve(_ raw: RawFlow, offset: Int64, serverName: String?, into out: inout [RecordedFlow]) -> Unmapped? {
+        // The car's side.
+        var car: UInt32?
+        var up = true
+        if let text = raw.vin, let vin = VIN(text), let c = carByVIN[vin] {
+            car = c
+            up = raw.direction.map { $0 == .up } ?? (raw.source.map { carByAddress[$0.rawValue] == c } ?? true)
+        } else if let s = raw.source, let c = carByAddress[s.rawValue] {
+            car = c
+            up = raw.direction.map { $0 == .up } ?? true
+        } else if let d = raw.destination, let c = carByAddress[d.rawValue] {
+            car = c
+            up = raw.direction.map { $0 == .up } ?? false
+        }
+        guard let car else { return .car(raw.source ?? raw.destination) }
+        let server = up ? raw.destination : raw.source
+        var service: UInt16?, category = raw.category
+        if let id = raw.service, let s = serviceByID[id] {
+            service = s
+        } else if let a = server, let s = serverByAddress[a.rawValue] {
+            service = s.service
+            category = category ?? s.category
+        } else if let name = (raw.serverName ?? serverName)?.lowercased(), let s = serverByName[name] {
+            service = s.service
+            category = category ?? s.category
+        }
+        guard let service else {
+            return .server(raw.service ?? (raw.serverName ?? serverName) ?? server?.description ?? "no address")
+        }
+        guard let category = category ?? routedCategory[Int(carMarket[Int(car)])][Int(service)] else {
+            return .category(raw.serverName ?? serverName ?? server?.description ?? "")
+        }
+        let position = (raw.latitude).flatMap { lat in raw.longitude.map { GeoPoint(latitude: lat, longitude: $0) } }
+        let zone = raw.zone.flatMap { zoneByID[$0] }
+        let userClass = raw.userClass.map { UserClassID(rawValue: $0) }
+        let sampling = raw.samplingRate
+        let start = SimTime(nanoseconds: raw.start - offset), end = SimTime(nanoseconds: raw.end - offset)
+        func flow(_ direction: Direction, _ bytes: UInt64, _ packets: UInt64) {
+            let scaled = bytes.multipliedReportingOverflow(by: sampling)
+            let p = packets.multipliedReportingOverflow(by: sampling)
+            out.append(RecordedFlow(record: FlowRecord(
+                start: start, end: end, vehicle: car, category: category, direction: direction,
+                bytes: scaled.overflow ? .max : scaled.partialValue,
+                packets: UInt32(clamping: p.overflow ? UInt64.max : p.partialValue),
+                service: service, port: up ? raw.destinationPort : raw.sourcePort,
+                position: position ?? GeoPoint(latitude: .nan, longitude: .nan), zone: zone), userClass: userClass))
+        }
+        if raw.bytes > 0 || raw.replyBytes == 0 { flow(up ? .up : .down, raw.bytes, raw.packets) }
+        if raw.replyBytes > 0 { flow(up ? .down : .up, raw.replyBytes, raw.replyPackets) }
+        return nil
+    }
+}

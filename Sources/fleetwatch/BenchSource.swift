@@ -1,0 +1,114 @@
+import ArgumentParser
+import Export
+import Fleet
+import Ingest
+import Scenario
+import Simulation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension Bench {
+    /// `--workload source`: flow records through `--source`'s path, as `snapshot --source` and
+    /// `live --source` read them.
+    func runSource() throws {
+        if sources.isSet {
+            let start = monotonicSeconds()
+            var run = try SourceRun(options: sources, scenario: Scenario.builtIn)
+            try run.runToEnd()
+            let wall = monotonicSeconds() - start
+            StandardOutput.write(report(format: run.source.format, records: run.source.report, parse: nil, full: wall) + "\n")
+            return
+        }
+        guard vehicles <= WorldConfig.maxFleetSize else {
+            throw ValidationError("--vehicles must be at most \(WorldConfig.maxFleetSize) for the source workload, got \(vehicles)")
+        }
+        var scenario = Scenario.builtIn
+        scenario.world.fleetSize = vehicles
+        if let seed { scenario.world.seed = seed }
+        let directory = Snapshot.scratchDirectory
+        let flows = "\(directory)/fleetwatch-bench-\(getpid()).ndjson", inventory = "\(directory)/fleetwatch-bench-\(getpid()).yaml"
+        defer { unlink(flows); unlink(inventory) }
+        // The input: the simulated run's flow log and the inventory of its cars (not timed).
+        var monitor = try scenario.makeMonitor()
+        do {
+            var sink = try FlowLogSink(path: flows, world: monitor.world, policies: monitor.policies, scratchDirectory: directory)
+            monitor.run(until: .seconds(duration), sink: &sink)
+            try sink.finish()
+            try AtomicFile.write(Array(Inventory(world: monitor.world).yaml(header: []).utf8), to: inventory)
+        } catch {
+            throw Failure("fleetwatch: \(error)")
+        }
+        // Parsing only: the file's bytes in memory, cut into records and parsed.
+        let bytes: [UInt8]
+        do { bytes = try readWholeFile(flows) } catch { throw Failure("fleetwatch: \(error)") }
+        let parseStart = monotonicSeconds()
+        let parsed = Self.parseOnly(bytes)
+        let parse = monotonicSeconds() - parseStart
+        // The whole path, from the file.
+        var options = sources
+        options.source = flows
+        options.inventory = inventory
+        let start = monotonicSeconds()
+        var run = try SourceRun(options: options, scenario: scenario)
+        try run.runToEnd()
+        let wall = monotonicSeconds() - start
+        guard parsed == run.source.report.records, run.source.report.flows == monitor.flowsSeen else {
+            throw Failure("fleetwatch: the source workload read \(run.source.report.flows) flows of \(monitor.flowsSeen) (parsed \(parsed))")
+        }
+        StandardOutput.write(report(format: run.source.format, records: run.source.report, parse: parse, full: wall) + "\n")
+    }
+
+    /// Frames and parses every record of `bytes`, in the chunks a read gives; the records parsed.
+    static func parseOnly(_ bytes: [UInt8]) -> UInt64 {
+        var framer = RecordFramer()
+        var format: SourceFormat?
+        var records: UInt64 = 0
+        bytes.withUnsafeBytes { all in
+            var k = 0
+            repeat {
+                let n = min(ByteReader.chunkBytes, all.count - k)
+                if n > 0 { framer.append(UnsafeRawBufferPointer(rebasing: all[k..<(k + n)])) }
+                k += n
+                while let frame = framer.next(final: k == all.count) {
+                    guard case let .record(range, _) = frame else { continue }
+                    framer.bytes.withUnsafeBytes { b in
+                        let record = UnsafeRawBufferPointer(rebasing: b[range])
+                        if format == nil { format = FlowParser.detect(record) }
+                        if let format, (try? FlowParser.parse(record, as: format)) != nil { records += 1 }
+                    }
+                }
+            } while k < all.count
+        }
+        return records
+    }
+
+    func report(format: SourceFormat?, records r: SourceReport, parse: Double?, full: Double) -> String {
+        var fields: [(String, JSONValue)] = [
+            ("workload", .string("source")), ("format", .string(format?.rawValue ?? "none")),
+        ]
+        if !sources.isSet {
+            fields += [("vehicles", .int(Int64(vehicles))), ("duration_s", .double(duration, 3))]
+        }
+        fields += [
+            ("records", .uint(r.records)), ("flows", .uint(r.flows)), ("bytes", .uint(r.bytes)),
+            ("unmapped_records", .uint(r.unmappedRecords)), ("rejected_records", .uint(r.rejected)),
+        ]
+        if let parse {
+            fields += [("parse_s", .double(parse, 3)), ("parse_records_per_s", .double(parse > 0 ? Double(r.records) / parse : 0, 0))]
+        }
+        fields += [
+            ("wall_s", .double(full, 3)), ("records_per_s", .double(full > 0 ? Double(r.records) / full : 0, 0)),
+            ("peak_rss_mb", .double(peakRSSMegabytes(), 1)),
+        ]
+        return JSONValue.object(fields).serialized()
+    }
+}
+
+/// A whole file's bytes.
+func readWholeFile(_ path: String) throws -> [UInt8] {
+    var reader = try ByteReader(path: path)
+    var out: [UInt8] = []
+    while try reader.read({ chunk in out.append(contentsOf: chunk) }) {}
+    return out
+}

@@ -1,0 +1,201 @@
+import ArgumentParser
+import Fleet
+import Ingest
+import Scenario
+import Simulation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `--source`, `--inventory` and their settings, shared by the commands that read flow
+/// records from outside (docs/source.md).
+struct SourceOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Flow records to read instead of simulating: a file, or - for standard input (docs/source.md).", valueName: "path"))
+    var source: String?
+
+    @Option(name: .long, help: "fleetwatch, goflow2, nfdump or zeek; default: detected from the first record.")
+    var sourceFormat: SourceFormat?
+
+    @Option(name: .long, help: ArgumentHelp("Cars and servers the records cannot name (YAML or CSV, docs/inventory.md); `snapshot --format inventory` writes one.", valueName: "file"))
+    var inventory: String?
+
+    @Option(name: .long, parsing: .unconditional,
+            help: "How far records may come out of order (by their start), 0s to 1h (default 60s).", transform: durationArgument)
+    var sourceTolerance = SimDuration.seconds(Int64(60))
+
+    @Flag(name: .long, help: "Stop at the first record that cannot be read, with its line and column.")
+    var strict = false
+
+    static let maxTolerance = SimDuration.seconds(Int64(3600))
+
+    func validate() throws {
+        if source == nil {
+            if inventory != nil { throw ValidationError("--inventory applies to --source: name the flow records to read") }
+            if sourceFormat != nil || strict { throw ValidationError("--source-format and --strict apply to --source") }
+        } else if inventory == nil {
+            throw ValidationError("--source needs --inventory FILE: the cars and servers the records name (write one with `fleetwatch snapshot --format inventory --out FILE`)")
+        }
+        guard sourceTolerance <= Self.maxTolerance else {
+            throw ValidationError("--source-tolerance must be at most 1h, got \(sourceTolerance)")
+        }
+    }
+
+    var isSet: Bool { source != nil }
+}
+
+extension SourceFormat: ExpressibleByArgument {}
+
+/// A run fed by a source: the monitor of the inventory's cars, the records read into it.
+struct SourceRun {
+    var monitor: FleetMonitor
+    var source: FlowSource
+    var reader: ByteReader
+    var ended = false
+
+    /// Opens the source, reads until the format and the first record's time are known, and
+    /// builds the monitor: the scenario's regions, services, policies and timeline, the
+    /// inventory's cars; for sources with Unix times, the run starts at the first record's
+    /// minute.
+    init(options: SourceOptions, scenario: Scenario) throws {
+        let inventoryPath = options.inventory!
+        let inventory: Inventory
+        do { inventory = try Inventory.load(path: inventoryPath) } catch { throw Failure(String(describing: error)) }
+        var config = scenario.world
+        let build = SourceResolver.cars(inventory, config: config)
+        if !build.problems.isEmpty {
+            throw Failure(build.problems.map { "\($0.location): error: \($0.message)" }.joined(separator: "\n"))
+        }
+        guard !build.cars.isEmpty else { throw Failure("\(inventoryPath): error: the inventory has no cars") }
+        let path = options.source!
+        let name = path == "-" ? "standard input" : path
+        var reader: ByteReader
+        do { reader = try ByteReader(path: path) } catch { throw Failure("fleetwatch: \(error)") }
+        var source = FlowSource(file: name, format: options.sourceFormat, tolerance: options.sourceTolerance, strict: options.strict)
+        var ended = false
+        while !source.isPrimed, !ended { ended = try Self.readChunk(&reader, &source) }
+        var offset: Int64 = 0
+        if let format = source.format, format.hasEpochTimes, let first = source.firstStart {
+            let minute: Int64 = 60_000_000_000
+            offset = first >= 0 ? first / minute * minute : (first - minute + 1) / minute * minute
+            let seconds = offset / 1_000_000_000
+            let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+            let date = Civil.date(days: days)
+            config.start = StartDate(year: date.year, month: date.month, day: date.day,
+                                     hour: Double(seconds - days * 86_400) / 3600, utcOffsetMinutes: 0)
+        }
+        self.ended = ended
+        do {
+            monitor = try FleetMonitor(config: config, recorded: build.cars, policies: scenario.policies, alerts: scenario.alerts,
+                                       timeline: scenario.timeline, parameters: scenario.monitor)
+        } catch { throw Failure.of(error) }
+        do { try source.attach(SourceResolver(world: monitor.world, inventory: inventory), offset: offset) } catch { throw Failure(error.description) }
+        self.reader = reader
+        self.source = source
+    }
+
+    mutating func readChunk() throws {
+        guard !ended else { return }
+        ended = try Self.readChunk(&reader, &source)
+    }
+
+    /// Reads one chunk into the source; true at the end of the input (the source is told so).
+    static func readChunk(_ reader: inout ByteReader, _ source: inout FlowSource) throws -> Bool {
+        do {
+            let got = try reader.read { chunk throws(SourceError) in try source.feed(chunk) }
+            if !got { try source.feed(UnsafeRawBufferPointer(start: nil, count: 0), final: true) }
+            return !got
+        } catch let error as SourceError {
+            throw Failure(error.description)
+        } catch {
+            throw Failure("fleetwatch: \(error)")
+        }
+    }
+
+    /// Reads and counts every flow that ends before `end`, then runs the monitor to `end`.
+    mutating func run(until end: SimTime, progress: Progress? = nil) throws {
+        var ignore = IgnoreSink()
+        try run(until: end, sink: &ignore, progress: progress)
+    }
+
+    /// Reads and counts every flow that ends before `end`, handing each to `sink`.
+    mutating func run<S: FlowSink>(until end: SimTime, sink: inout S, progress: Progress? = nil) throws {
+        while true {
+            source.release(before: end, final: ended) { batch in monitor.ingest(batch, sink: &sink) }
+            if ended || source.isPast(end) { break }
+            try readChunk()
+            progress?.show(min(end, source.watermark ?? .zero))
+        }
+        if end > monitor.now { monitor.run(until: end, sink: &sink) }
+    }
+
+    /// Reads and counts every flow of the source, to its end (a file's end, or a pipe closed).
+    mutating func runToEnd() throws {
+        var ignore = IgnoreSink()
+        let unbounded = SimTime(nanoseconds: .max)
+        while true {
+            source.release(before: unbounded, final: ended) { batch in monitor.ingest(batch, sink: &ignore) }
+            if ended { break }
+            try readChunk()
+        }
+    }
+
+    /// The summary for standard error: what was read, counted, left unmapped and refused.
+    var summary: String {
+        let r = source.report
+        var lines = ["fleetwatch: \(source.file): \(r.records) records (\(source.format?.rawValue ?? "no format")): "
+            + "\(r.flows) flows counted, \(r.bytes) bytes; \(r.skipped) not flows, skipped"]
+        if r.unmappedRecords > 0 {
+            lines.append("  unmapped: \(r.unmappedCarRecords) records (\(r.unmappedCarBytes) bytes) of no car in the inventory, "
+                + "\(r.unmappedServerRecords) (\(r.unmappedServerBytes) bytes) to no known server")
+        }
+        if r.pending > 0 { lines.append("  \(r.pending) flows end after the time shown and are not counted yet") }
+        if r.rejected > 0 {
+            lines.append("  rejected: \(r.rejected) record\(r.rejected == 1 ? "" : "s") (--strict stops at the first):")
+            for (reason, n) in r.rejectedBy.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }) {
+                lines.append("    \(n) × \(reason) (first at \(r.firstRejected[reason] ?? "?"))")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// A source that cannot be opened or read.
+struct InputError: Error, CustomStringConvertible {
+    var path: String
+    var reason: String
+    var description: String { "cannot read '\(path)': \(reason)" }
+}
+
+/// Reads a file or standard input in chunks.
+struct ByteReader {
+    let fd: Int32
+    var buffer: [UInt8]
+    static let chunkBytes = 1 << 20
+
+    init(path: String) throws(InputError) {
+        if path == "-" {
+            fd = 0
+        } else {
+            fd = open(path, O_RDONLY)
+            guard fd >= 0 else {
+                throw InputError(path: path, reason: errno == ENOENT ? "no such file; check the path" : String(cString: strerror(errno)))
+            }
+        }
+        buffer = [UInt8](repeating: 0, count: Self.chunkBytes)
+    }
+
+    /// Reads one chunk into `body`; false at the end of the input.
+    mutating func read(_ body: (UnsafeRawBufferPointer) throws(SourceError) -> Void) throws -> Bool {
+        while true {
+            let fd = self.fd
+            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw InputError(path: fd == 0 ? "standard input" : "the source", reason: String(cString: strerror(errno)))
+            }
+            if n == 0 { return false }
+            try buffer.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
+            return true
+        }
+    }
+}
