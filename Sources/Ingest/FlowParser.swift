@@ -105,7 +105,13 @@ public enum FlowParser {
 
     static func address(_ s: inout JSONScanner, _ what: String) throws(JSONScanError) -> IPv4Address? {
         let at = s.i
-        guard let text = try s.string(), !text.isEmpty else { return nil }
+        if try s.null() { return nil }
+        guard s.byte(s.i) == UInt8(ascii: "\"") else { throw s.fail("expected a string") }
+        let r = try s.rawString()
+        if r.isEmpty { return nil }
+        if let a = IPv4Address(utf8: UnsafeRawBufferPointer(start: s.base + r.lowerBound, count: r.count)) { return a }
+        s.i = at
+        let text = try s.string() ?? ""  // escapes decoded
         if let a = IPv4Address(parsing: text) { return a }
         if text.contains(":") { throw JSONScanError(message: "\(what) '\(text)' is an IPv6 address (only IPv4 is read)", offset: at) }
         throw JSONScanError(message: "\(what) '\(text)' is not an IPv4 address", offset: at)
@@ -138,11 +144,15 @@ public enum FlowParser {
             case 6 where s.key(k, is: "flowId"): f.flowID = try s.unsigned()
             case 7 where s.key(k, is: "service"): f.service = try s.string()
             case 8 where s.key(k, is: "category"):
+                if let c = try s.name(of: DataCategory.self) { f.category = c; break }
+                s.i = at
                 guard let text = try s.string() else { break }
                 guard let c = DataCategory(rawValue: text) else { throw JSONScanError(message: "unknown category '\(text)'", offset: at) }
                 f.category = c
             case 8 where s.key(k, is: "latitude"): f.latitude = try s.double()
             case 9 where s.key(k, is: "direction"):
+                if let d = try s.name(of: Direction.self) { f.direction = d; break }
+                s.i = at
                 guard let text = try s.string() else { break }
                 guard let d = Direction(rawValue: text) else { throw JSONScanError(message: "direction must be up or down, found '\(text)'", offset: at) }
                 f.direction = d

@@ -74,9 +74,13 @@ public struct FlowSource: Sendable {
     var offset: Int64 = 0
     /// Flows read before the resolver was attached (to learn the format and the first time).
     var early: [(RawFlow, String?, Int)] = []
+    /// The reorder buffer: keys in a heap, flows in `slots` (a heap moves small keys, not
+    /// flows), free slots in `freeSlots`.
     var buffer = Heap<Pending>()
+    var slots: [RecordedFlow] = []
+    var freeSlots: [Int32] = []
     /// Settled flows, in order, not yet released: `ready[readyHead...]`.
-    var ready: [Pending] = []
+    var ready: [(end: Int64, flow: RecordedFlow)] = []
     var readyHead = 0
     var arrivals: UInt64 = 0
     /// The latest start seen (simulated time) and the end of the last flow settled.
@@ -98,7 +102,7 @@ public struct FlowSource: Sendable {
         var end: Int64
         var id: UInt64
         var arrival: UInt64
-        var flow: RecordedFlow
+        var slot: Int32
         static func < (a: Pending, b: Pending) -> Bool { (a.end, a.id, a.arrival) < (b.end, b.id, b.arrival) }
         static func == (a: Pending, b: Pending) -> Bool { (a.end, a.id, a.arrival) == (b.end, b.id, b.arrival) }
     }
@@ -235,7 +239,15 @@ public struct FlowSource: Sendable {
         latestStart = max(latestStart, start)
         for flow in scratch {
             arrivals += 1
-            buffer.insert(Pending(end: flow.record.end.nanoseconds, id: raw.flowID ?? 0, arrival: arrivals, flow: flow))
+            let slot: Int32
+            if let free = freeSlots.popLast() {
+                slot = free
+                slots[Int(free)] = flow
+            } else {
+                slot = Int32(slots.count)
+                slots.append(flow)
+            }
+            buffer.insert(Pending(end: flow.record.end.nanoseconds, id: raw.flowID ?? 0, arrival: arrivals, slot: slot))
         }
         settle(all: false)
     }
@@ -250,7 +262,8 @@ public struct FlowSource: Sendable {
         while let top = buffer.min, all || top.end < limit || buffer.count > Self.maxBuffered {
             let p = buffer.removeMin()
             settledEnd = max(settledEnd, p.end)
-            ready.append(p)
+            ready.append((p.end, slots[Int(p.slot)]))
+            freeSlots.append(p.slot)
         }
         report.pending = UInt64(buffer.count + ready.count - readyHead)
     }

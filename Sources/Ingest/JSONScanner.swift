@@ -78,7 +78,18 @@ struct JSONScanner {
     mutating func rawString() throws(JSONScanError) -> Range<Int> {
         i += 1
         let start = i
-        while i < end {
+        while true {
+            // Eight bytes at a time while none is a quote, a backslash or a control character
+            // (SWAR: a byte below n, or zero after an exclusive or, sets its top bit).
+            let ones: UInt64 = 0x0101_0101_0101_0101, tops: UInt64 = 0x8080_8080_8080_8080
+            while i &+ 8 <= end {
+                let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                let quote = w ^ (ones &* 0x22), backslash = w ^ (ones &* 0x5C)
+                let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((w &- ones &* 0x20) & ~w)
+                guard special & tops == 0 else { break }
+                i &+= 8
+            }
+            guard i < end else { break }
             let b = base[i]
             if b == UInt8(ascii: "\"") {
                 i += 1
@@ -209,9 +220,52 @@ struct JSONScanner {
             i += 1
         }
         guard i > start else { throw fail("expected a number") }
+        if let v = Self.exactDecimal(base + start, i - start) { return v }
         let text = String(decoding: UnsafeBufferPointer(start: base + start, count: i - start), as: UTF8.self)
         guard let v = Double(text), v.isFinite else { throw JSONScanError(message: "'\(text)' is not a number", offset: start) }
         return v
+    }
+
+    /// A string value that is exactly one of `E`'s names, matched as bytes (no String made);
+    /// nil for anything else (`null`, another text, escapes), with `i` then past the value,
+    /// so a caller that needs to say what it found reads the value again from where it began.
+    mutating func name<E: CaseIterable & RawRepresentable>(of type: E.Type) throws(JSONScanError) -> E? where E.RawValue == String {
+        guard base[i] == UInt8(ascii: "\"") else { return nil }
+        let r = try rawString()
+        let bytes = UnsafeRawBufferPointer(start: base + r.lowerBound, count: r.count)
+        for e in E.allCases where e.rawValue.utf8.elementsEqual(bytes) { return e }
+        return nil
+    }
+
+    /// Powers of ten that a Double holds exactly.
+    static let exactPowers: [Double] = (0...22).map { k in (0..<k).reduce(1.0) { a, _ in a * 10 } }
+
+    /// A plain decimal (`-12.345678`: no exponent, at most 15 digits) as the Double nearest to
+    /// it, or nil for anything else, which the caller reads with the standard library. Exact:
+    /// the digits make an integer below 2^53 and the divisor a power of ten below 10^23, both
+    /// held exactly, so one correctly rounded division gives the correctly rounded value (the
+    /// fast path of Clinger, 1990), the same Double as `Double(String)` gives.
+    static func exactDecimal(_ p: UnsafePointer<UInt8>, _ n: Int) -> Double? {
+        var k = 0, negative = false
+        if n > 0, p[0] == UInt8(ascii: "-") { negative = true; k = 1 }
+        var mantissa: UInt64 = 0, digits = 0, fraction = -1
+        while k < n {
+            let b = p[k]
+            if b >= 0x30, b <= 0x39 {
+                mantissa = mantissa * 10 + UInt64(b - 0x30)
+                digits += 1
+                if fraction >= 0 { fraction += 1 }
+                guard digits <= 15 else { return nil }
+            } else if b == UInt8(ascii: "."), fraction < 0, digits > 0 {
+                fraction = 0
+            } else {
+                return nil
+            }
+            k += 1
+        }
+        guard digits > 0, fraction != 0 else { return nil }
+        let v = Double(mantissa) / exactPowers[max(0, fraction)]
+        return negative ? -v : v
     }
 
     /// `true` or `false`; nil for `null`.

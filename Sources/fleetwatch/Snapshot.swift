@@ -162,7 +162,7 @@ struct Snapshot: ParsableCommand {
             while t <= end {
                 try advance(&monitor, source: &recorded, until: t, progress: progress)
                 let name = "\(directory)/\(Self.seriesName(n, at: t, fileExtension: format.fileExtension))"
-                try write(try renderer.render(monitor: monitor), to: name)
+                try write(try renderer.render(monitor: monitor, source: recorded?.status), to: name)
                 n += 1
                 t += step
             }
@@ -171,7 +171,7 @@ struct Snapshot: ParsableCommand {
         }
         try advance(&monitor, source: &recorded, until: end, progress: progress)
         progress.finish()
-        try write(try renderer.render(monitor: monitor), to: out)
+        try write(try renderer.render(monitor: monitor, source: recorded?.status), to: out)
     }
 
     /// Runs the simulation, or reads the source, to `end`.

@@ -22,7 +22,8 @@ struct SnapshotRenderer {
 
     var depth: ColorDepth { look.snapshotDepth }
 
-    func render(monitor: FleetMonitor) throws -> [UInt8] {
+    /// What a `--source` has read, for the header and the JSON (nil: simulated).
+    func render(monitor: FleetMonitor, source: SourceStatus? = nil) throws -> [UInt8] {
         // A snapshot is a paused frame: the live dashboard started with --at T --paused shows
         // exactly this screen.
         var state = DashboardState(width: width, height: height, speed: 1, paused: true)
@@ -45,11 +46,13 @@ struct SnapshotRenderer {
         if let picture = ExportFormat(rawValue: format.rawValue) {
             return Self.picture(
                 of: state, monitor: monitor, builder: look.builder(scenarioName: scenario.name),
-                view: look.view(depth: depth, forReport: clean), palette: look.themeName.palette, depth: depth, format: picture)
+                view: look.view(depth: depth, forReport: clean), palette: look.themeName.palette, depth: depth, format: picture,
+                source: source)
         }
         // The data formats carry both forms of every name, whatever the screen's look.
         let builder = ModelBuilder(scenarioName: scenario.name)
-        let model = builder.build(world: monitor.world, alerts: monitor.alerts, policies: monitor.policies, state: state, rows: .all)
+        var model = builder.build(world: monitor.world, alerts: monitor.alerts, policies: monitor.policies, state: state, rows: .all)
+        model.source = source
         switch format {
         case .txt, .ansi, .svg, .html:
             preconditionFailure("the pictures are drawn by SnapshotRenderer.picture")
@@ -73,12 +76,13 @@ extension SnapshotRenderer {
     /// screen is the file `snapshot` writes for the same state, size and time.
     static func picture(
         of state: DashboardState, monitor: FleetMonitor, builder: ModelBuilder, view: DashboardView, palette: Palette,
-        depth: ColorDepth, format: ExportFormat, timeline: RunTimeline? = nil
+        depth: ColorDepth, format: ExportFormat, timeline: RunTimeline? = nil, source: SourceStatus? = nil
     ) -> [UInt8] {
         // The pictures need rows for the cars on screen only; the timeline strip is the live
         // dashboard's (its run so far), when it is shown.
         var model = builder.build(world: monitor.world, alerts: monitor.alerts, policies: monitor.policies, state: state, rows: .screen)
         model.timeline = timeline
+        model.source = source
         let (buffer, _) = view.render(state: state, model: model)
         let title = "FleetWatch — \(builder.scenarioName) at \(model.clock)"
         return format.bytes(buffer, depth: depth, title: title, palette: palette)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dashboard
 import Fleet
 import Ingest
 import Scenario
@@ -139,23 +140,42 @@ struct SourceRun {
         }
     }
 
-    /// The summary for standard error: what was read, counted, left unmapped and refused.
-    var summary: String {
+    /// What has been read, for the header and the JSON export.
+    var status: SourceStatus {
         let r = source.report
-        var lines = ["fleetwatch: \(source.file): \(r.records) records (\(source.format?.rawValue ?? "no format")): "
-            + "\(r.flows) flows counted, \(r.bytes) bytes; \(r.skipped) not flows, skipped"]
-        if r.unmappedRecords > 0 {
-            lines.append("  unmapped: \(r.unmappedCarRecords) records (\(r.unmappedCarBytes) bytes) of no car in the inventory, "
-                + "\(r.unmappedServerRecords) (\(r.unmappedServerBytes) bytes) to no known server")
+        var s = SourceStatus(name: source.file, format: source.format?.rawValue)
+        s.records = r.records
+        s.flows = r.flows
+        s.bytes = r.bytes
+        s.skipped = r.skipped
+        s.pending = r.pending
+        s.unmappedCarRecords = r.unmappedCarRecords
+        s.unmappedCarBytes = r.unmappedCarBytes
+        s.unmappedServerRecords = r.unmappedServerRecords
+        s.unmappedServerBytes = r.unmappedServerBytes
+        s.rejectedBy = r.rejectedBy.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map {
+            SourceStatus.Reason(reason: $0.key, records: $0.value, firstAt: r.firstRejected[$0.key] ?? "")
         }
-        if r.pending > 0 { lines.append("  \(r.pending) flows end after the time shown and are not counted yet") }
-        if r.rejected > 0 {
-            lines.append("  rejected: \(r.rejected) record\(r.rejected == 1 ? "" : "s") (--strict stops at the first):")
-            for (reason, n) in r.rejectedBy.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }) {
-                lines.append("    \(n) × \(reason) (first at \(r.firstRejected[reason] ?? "?"))")
-            }
+        s.ended = ended
+        return s
+    }
+
+    /// The summary for standard error: what was read, counted, left unmapped and refused.
+    var summary: String { Self.summary(status) }
+
+    static func summary(_ s: SourceStatus) -> String {
+        var lines = ["fleetwatch: \(s.name): \(s.records) records (\(s.format ?? "no format")): "
+            + "\(s.flows) flows counted, \(s.bytes) bytes; \(s.skipped) not flows, skipped"]
+        if s.unmappedRecords > 0 {
+            lines.append("  unmapped: \(s.unmappedCarRecords) records (\(s.unmappedCarBytes) bytes) of no car in the inventory, "
+                + "\(s.unmappedServerRecords) (\(s.unmappedServerBytes) bytes) to no known server")
         }
-        return lines.joined(separator: "\n") + "\n"
+        if s.pending > 0 { lines.append("  \(s.pending) flows end after the time shown and are not counted yet") }
+        if s.rejected > 0 {
+            lines.append("  rejected: \(s.rejected) record\(s.rejected == 1 ? "" : "s") (--strict stops at the first):")
+            for r in s.rejectedBy { lines.append("    \(r.records) × \(r.reason) (first at \(r.firstAt))") }
+        }
+        return lines.joined(separator: "\n") + "\n"  // StandardError.write sanitizes
     }
 }
 

@@ -126,4 +126,45 @@ import TestSupport
         #expect(strict.status != 0 && strict.output.isEmpty)
         #expect(strict.stderr.contains("flows.ndjson:\(lines.count):"), "\(strict.stderr)")
     }
+
+    /// Records of no car in the inventory, and bad ones, are counted where a reader sees them:
+    /// the header's source line, the JSON's `source` object, the summary on standard error.
+    @Test func unmappedAndRejectedRecordsAreShownAndExported() throws {
+        let dir = try Self.directory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let flows = dir.appendingPathComponent("flows.ndjson").path, inventory = dir.appendingPathComponent("inventory.yaml").path
+        let args = ["snapshot", "--at", "5m", "--vehicles", "60"]
+        #expect(try Run(args + ["--format", "ndjson", "--out", flows]).status == 0)
+        #expect(try Run(args + ["--format", "inventory", "--out", inventory]).status == 0)
+        var lines = try String(contentsOfFile: flows, encoding: .utf8).split(separator: "\n").map(String.init)
+        // Ten records of a car the inventory does not know: no VIN, an address outside it.
+        var unknownBytes = 0
+        for k in 0..<10 {
+            var line = lines[k].replacingOccurrences(of: #""vin":"[A-Z0-9]+""#, with: #""vin":null"#, options: .regularExpression)
+            line = line.replacingOccurrences(of: #""100\.64\.[0-9]+\.[0-9]+""#, with: #""10.9.9.9""#, options: .regularExpression)
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            unknownBytes += try #require(object["octetDeltaCount"] as? Int)
+            lines[k] = line
+        }
+        lines.insert("{\"flowEndNanoseconds\": \"soon\"}", at: 20)
+        try (lines.joined(separator: "\n") + "\n").write(toFile: flows, atomically: true, encoding: .utf8)
+        let source = args + ["--source", flows, "--inventory", inventory]
+        let json = try Run(source + ["--format", "json"])
+        #expect(json.status == 0, "\(json.stderr)")
+        try validateAgainstSchema(json.stdout)
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(json.output)) as? [String: Any])
+        let status = try #require(doc["source"] as? [String: Any])
+        let unmapped = try #require(status["unmapped"] as? [String: Any]), rejected = try #require(status["rejected"] as? [String: Any])
+        #expect(status["records"] as? Int == lines.count)
+        #expect(status["flows"] as? Int == lines.count - 11)
+        #expect(unmapped["no_car_records"] as? Int == 10 && unmapped["no_car_bytes"] as? Int == unknownBytes)
+        #expect(rejected["records"] as? Int == 1)
+        let reasons = try #require(rejected["by_reason"] as? [[String: Any]])
+        #expect(reasons.first?["first_at"] as? String == "\(flows):21:25", "\(reasons)")
+        #expect(json.stderr.contains("unmapped: 10 records (\(unknownBytes) bytes) of no car in the inventory"), "\(json.stderr)")
+        let picture = try Run(source + ["--format", "txt", "--width", "160", "--height", "40"])
+        let header = picture.stdout.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(header.contains("source flows.ndjson \(lines.count) records, ended") && header.contains("10 unmapped")
+                && header.contains("1 rejected"), "\(header)")
+    }
 }

@@ -40,6 +40,8 @@ struct HeaderPanel: Widget {
             first.append(.init(spans: [Span(String(style.glyphs.restricted) + " \(fleet.restrictedCars) restricted", style: t.restricted)], priority: 5))
         }
 
+        if let source = model.source { first.append(.init(spans: sourceSpans(source), priority: 7)) }
+
         var second: [SegmentRow.Segment] = [
             .init(spans: [Span(String(style.glyphs.arrowUp) + " " + Format.rate(fleet.upRate), style: t.trafficUp), Span("  "),
                           Span(String(style.glyphs.arrowDown) + " " + Format.rate(fleet.downRate), style: t.trafficDown),
@@ -96,6 +98,20 @@ struct HeaderPanel: Widget {
         } else if !any {
             spans.append(Span("none open", style: t.dim))
         }
+        return spans
+    }
+
+    /// The recorded flows' line: the input, the records read, and what was unmapped or
+    /// refused (in an alert's colours, since it is traffic the screen does not attribute).
+    func sourceSpans(_ s: SourceStatus) -> [Span] {
+        let t = style.theme
+        let name = s.name.split(separator: "/").last.map(String.init) ?? s.name
+        var spans = [Span("source ", style: t.dim), Span(clean(name), style: t.text),
+                     Span(" \(s.records) records" + (s.ended ? ", ended" : ""), style: t.dim)]
+        if s.unmappedRecords > 0 {
+            spans.append(Span("  \(s.unmappedRecords) unmapped (\(Format.bytes(Double(s.unmappedBytes))))", style: t.severityHigh))
+        }
+        if s.rejected > 0 { spans.append(Span("  \(s.rejected) rejected", style: t.severityCritical)) }
         return spans
     }
 

@@ -49,6 +49,8 @@ public struct DashboardModel: Hashable, Sendable {
     /// Where the fleet stands on each compliance threshold: built for the compliance view and
     /// the data exports (`.all`), nil otherwise (it costs a pass over the cars per measure).
     public var compliance: ComplianceReport?
+    /// What the recorded flows of `--source` have brought so far; nil for a simulated run.
+    public var source: SourceStatus?
 
     public init(
         scenarioName: String, seed: UInt64, clock: SimTime, wallClockLabel: String = "", fleet: FleetSummary,

@@ -14,7 +14,10 @@ public enum SnapshotJSON {
         var alertCounts: [(String, JSONValue)] = []
         for s in Severity.allCases { alertCounts.append((s.rawValue, .int(Int64(f.openAlerts[s] ?? 0)))) }
         let open = model.alerts.filter(\.isOpen), recent = model.alerts.filter { !$0.isOpen }
-        return .object([
+        var tail: [(String, JSONValue)] = []
+        if let c = model.compliance { tail.append(("compliance", compliance(c, calendar: model.calendar))) }
+        if let s = model.source { tail.append(("source", source(s))) }
+        let head: [(String, JSONValue)] = [
             ("schema_version", .int(Int64(schemaVersion))),
             ("generator", .string(generator)),
             ("scenario", .string(model.scenarioName)),
@@ -59,7 +62,28 @@ public enum SnapshotJSON {
                 ("open", .array(open.map(alert))),
                 ("recent", .array(recent.map(alert))),
             ] + alertLog(model.alertLog))),
-        ] + (model.compliance.map { [("compliance", compliance($0, calendar: model.calendar))] } ?? []))
+        ]
+        return .object(head + tail)
+    }
+
+    /// What a run fed by recorded flows has read (docs/source.md); absent for a simulated run.
+    static func source(_ s: SourceStatus) -> JSONValue {
+        .object([
+            ("name", .string(s.name)), ("format", .optional(s.format)), ("ended", .bool(s.ended)),
+            ("records", .uint(s.records)), ("flows", .uint(s.flows)), ("bytes", .uint(s.bytes)),
+            ("skipped_records", .uint(s.skipped)), ("pending_flows", .uint(s.pending)),
+            ("unmapped", .object([
+                ("records", .uint(s.unmappedRecords)), ("bytes", .uint(s.unmappedBytes)),
+                ("no_car_records", .uint(s.unmappedCarRecords)), ("no_car_bytes", .uint(s.unmappedCarBytes)),
+                ("no_server_records", .uint(s.unmappedServerRecords)), ("no_server_bytes", .uint(s.unmappedServerBytes)),
+            ])),
+            ("rejected", .object([
+                ("records", .uint(s.rejected)),
+                ("by_reason", .array(s.rejectedBy.map { r in
+                    .object([("reason", .string(r.reason)), ("records", .uint(r.records)), ("first_at", .string(r.firstAt))])
+                })),
+            ])),
+        ])
     }
 
     static func window(_ up: UInt64, _ down: UInt64) -> JSONValue {

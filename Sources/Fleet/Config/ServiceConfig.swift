@@ -9,15 +9,31 @@ public struct IPv4Address: RawRepresentable, Hashable, Comparable, Sendable, Cod
 
     /// Parses a dotted quad such as `203.0.113.10`; `nil` if it is not one.
     public init?(parsing text: String) {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 4 else { return nil }
-        var value: UInt32 = 0
-        for part in parts {
-            guard !part.isEmpty, part.count <= 3, part.allSatisfy({ $0.isASCII && $0.isNumber }),
-                  let octet = UInt32(part), octet <= 255 else { return nil }
-            value = value << 8 | octet
+        var text = text
+        guard let a = text.withUTF8({ IPv4Address(utf8: UnsafeRawBufferPointer($0)) }) else { return nil }
+        self = a
+    }
+
+    /// Dotted-quad text as bytes: four decimal octets of one to three digits, each at most 255.
+    /// The one parser of addresses, for scenario files, inventories and flow records.
+    public init?(utf8 bytes: UnsafeRawBufferPointer) {
+        var value: UInt32 = 0, octet: UInt32 = 0, digits = 0, dots = 0
+        for b in bytes {
+            if b >= 0x30, b <= 0x39 {
+                octet = octet * 10 + UInt32(b - 0x30)
+                digits += 1
+                guard digits <= 3, octet <= 255 else { return nil }
+            } else if b == UInt8(ascii: "."), digits > 0, dots < 3 {
+                value = value << 8 | octet
+                octet = 0
+                digits = 0
+                dots += 1
+            } else {
+                return nil
+            }
         }
-        rawValue = value
+        guard dots == 3, digits > 0 else { return nil }
+        rawValue = value << 8 | octet
     }
 
     public var description: String {
