@@ -33,6 +33,9 @@ public struct SourceResolver: Sendable {
         var out: [RecordedCar] = []
         var problems: [(SourceLocation, String)] = []
         var seenAddress: [UInt32: SourceLocation] = [:], seenVIN: [VIN: SourceLocation] = [:]
+        // A class no region names is a typo more often than a new class: a misspelt `militray`
+        // would never be restricted, and no alert would say so.
+        let classes = Set(config.regions.flatMap { $0.classMix.map(\.userClass) })
         for car in inventory.cars {
             guard let r = config.regionIndex(car.region) else {
                 problems.append((car.location, "region '\(car.region)' is not in the scenario (it has \(config.regions.map(\.id.rawValue).joined(separator: ", ")))"))
@@ -46,9 +49,17 @@ public struct SourceResolver: Sendable {
                 problems.append((car.location, "VIN \(car.vin) is already the VIN of the car at \(first.line):\(first.column)"))
                 continue
             }
+            let region = config.regions[r]
+            if let area = car.area, !region.areas.contains(where: { $0.id == area }) {
+                problems.append((car.location, "area '\(area)' is not in region '\(region.id)' (it has \(region.areas.map(\.id).joined(separator: ", ")))"))
+                continue
+            }
+            if !classes.contains(car.userClass) {
+                problems.append((car.location, "class '\(car.userClass)' is not a class of the scenario (it has \(classes.map(\.rawValue).sorted().joined(separator: ", ")))"))
+                continue
+            }
             seenAddress[car.address.rawValue] = car.location
             seenVIN[car.vin] = car.location
-            let region = config.regions[r]
             let position = car.position ?? region.areas.first(where: { $0.id == car.area })?.bounds.center
                 ?? region.areas.first?.bounds.center ?? GeoPoint(latitude: 0, longitude: 0)
             out.append(RecordedCar(

@@ -91,11 +91,15 @@ import Testing
               - {address: 100.64.0.1, vin: LRWYG1EA8TC484523, model: "Y", region: mars, class: private}
               - {address: 100.64.0.2, vin: LRWYG1EA8TC484524, model: "Y", region: shanghai, class: private}
               - {address: 100.64.0.2, vin: LRWYG1EA8TC484525, model: "Y", region: shanghai, class: private}
+              - {address: 100.64.0.5, vin: LRWYG1EA8TC484526, model: "Y", region: shanghai, class: militray}
+              - {address: 100.64.0.6, vin: LRWYG1EA8TC484527, model: "Y", region: shanghai, area: austin, class: private}
             """, "dup.yaml")
         let inv = try Inventory.load(path: path, file: "dup.yaml")
         let build = SourceResolver.cars(inv, config: Scenario.builtIn.world)
         #expect(build.cars.count == 1)
-        #expect(build.problems.map(\.location.line) == [2, 4])
+        #expect(build.problems.map(\.location.line) == [2, 4, 5, 6])
+        #expect(build.problems[2].message.hasPrefix("class 'militray' is not a class of the scenario (it has "))
+        #expect(build.problems[3].message.hasPrefix("area 'austin' is not in region 'shanghai'"))
         #expect(build.problems[0].message.hasPrefix("region 'mars' is not in the scenario"))
         #expect(build.problems[1].message == "address 100.64.0.2 is already the address of the car at 3:5")
     }
