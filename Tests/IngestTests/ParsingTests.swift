@@ -123,6 +123,35 @@ import Testing
     }
 }
 
+/// The exact fast path for plain decimals gives the standard library's Double, bit for bit.
+@Suite struct DecimalTests {
+    @Test(arguments: [UInt64(1), 2, 3])
+    func plainDecimalsMatchTheStandardLibrary(seed: UInt64) {
+        var rng = SeededGenerator(seed: seed)
+        var checked = 0
+        for _ in 0..<20_000 {
+            let digits = Int(rng.next() % 15) + 1
+            var text = rng.next() % 2 == 0 ? "-" : ""
+            let point = Int(rng.next() % UInt64(digits + 1))
+            for k in 0..<digits {
+                if k == point, k > 0 { text += "." }
+                text += String(rng.next() % 10)
+            }
+            let bytes = Array(text.utf8)
+            let fast = bytes.withUnsafeBufferPointer { JSONScanner.exactDecimal($0.baseAddress!, $0.count) }
+            guard let fast else { continue }
+            #expect(fast.bitPattern == Double(text)!.bitPattern, "\(text)")
+            checked += 1
+        }
+        #expect(checked > 15_000)
+        // What the fast path leaves to the standard library.
+        for text in ["1e5", "1.", ".5", "1234567890123456", "--1", "1.2.3", ""] {
+            let bytes = Array(text.utf8)
+            #expect(bytes.withUnsafeBufferPointer { JSONScanner.exactDecimal($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count) } == nil, "\(text)")
+        }
+    }
+}
+
 /// Cutting a byte stream into records, whatever the chunk boundaries.
 @Suite struct FramerTests {
     func frames(_ text: String, chunk: Int) -> [String] {
