@@ -46,6 +46,10 @@ extension App {
     /// Starts a jump to `time`, from the best checkpoint, and runs its first slice at once (a
     /// short jump is done before the next frame).
     mutating func go(to time: SimTime) {
+        if feed != nil, time < monitor.now {
+            say("no jump back: the records are read once; `fleetwatch snapshot --source … --at T` shows any time of them", isError: true)
+            return
+        }
         switch checkpoints.start(for: time, current: monitor) {
         case .current:
             break
@@ -105,16 +109,28 @@ extension App {
 
     mutating func runSlice() {
         guard let s = seek else { return }
+        let before = monitor.now
         run(until: min(s.target, monitor.now + seekSlice))
-        if monitor.now >= s.target { finishSeek() }
+        if monitor.now >= s.target { finishSeek() } else if feed != nil, monitor.now == before, feedStalled { stopSeekAtRecords() }
     }
 
     /// Runs the rest of the jump at once (a headless session, the run-up of a test).
     mutating func finishSeek() {
         guard let s = seek else { return }
-        if monitor.now < s.target { run(until: s.target) }
+        if monitor.now < s.target {
+            run(until: s.target)
+            // Headless, the records are read to the target or to what has come.
+            while feed != nil, monitor.now < s.target, !feedStalled { run(until: s.target) }
+            if feed != nil, monitor.now < s.target { return stopSeekAtRecords() }
+        }
         seek = nil
         pacer.restart(at: monitor.now)
+    }
+
+    /// A jump ahead of the records that have come: it ends where they reach, and says so.
+    mutating func stopSeekAtRecords() {
+        say("the records reach \(monitor.now) so far: the screen goes on from there as they come")
+        stopSeek()
     }
 
     /// Esc during a jump: the screen stays where the jump has got to.
@@ -126,6 +142,7 @@ extension App {
     /// Runs the screen's monitor on to `bound`, a checkpoint interval at a time, noting
     /// checkpoints and the alerts raised on the way.
     mutating func run(until bound: SimTime) {
+        if feed != nil { return runRecorded(until: bound) }
         while monitor.now < bound {
             let next = min(bound, monitor.now + checkpoints.interval)
             let replaying = monitor.now < checkpoints.furthest

@@ -38,6 +38,13 @@ struct App {
     /// The user's acknowledgements by alert id, laid again over the alerts a replay raises
     /// after a jump back (ids are the same in every replay of the run).
     var acknowledgements: [UInt64: Bool] = [:]
+    /// The records of `--source`, when they feed the monitor instead of the simulation
+    /// (App+Source.swift); nil for a simulated run.
+    var feed: SourceInput?
+    /// Why the records stopped being read (a read error), said once in the footer.
+    var feedFailure: String?
+    /// The last read found nothing new (a jump ahead of the records ends there).
+    var feedStalled = false
 
     /// Whether `init` runs up to the start time itself (`.now`: a headless session, a test) or
     /// leaves it to the frames (`.inFrames`: the terminal draws its first frame at once and a
@@ -46,10 +53,15 @@ struct App {
 
     init(
         scenario: Scenario, renderer: DashboardView, at start: SimDuration, speed: Double, paused: Bool,
-        runUp: RunUp = .now, rewindBytes: Int = Checkpoints.defaultBudgetBytes
+        runUp: RunUp = .now, rewindBytes: Int = Checkpoints.defaultBudgetBytes, source: SourceRun? = nil
     ) throws {
         self.renderer = renderer
-        monitor = try scenario.makeMonitor()
+        if let source {
+            monitor = source.monitor
+            feed = source.input
+        } else {
+            monitor = try scenario.makeMonitor()
+        }
         self.scenario = scenario
         checkpoints = Checkpoints(interval: .seconds(Int64(60)), budgetBytes: rewindBytes)
         state = DashboardState(speed: speed, paused: paused)
@@ -67,7 +79,15 @@ struct App {
 
     /// Runs the simulation up to where the wall clock says it should be.
     mutating func advance(toWall wall: Double) {
-        let target = pacer.target(atWall: wall)
+        var target = pacer.target(atWall: wall)
+        if feed != nil {
+            // The records are read as they come; the clock waits where they have got to.
+            pumpFeed()
+            if let bound = feed?.bound, target > bound {
+                target = max(monitor.now, bound)
+                pacer.hold(at: target)
+            }
+        }
         if target > monitor.now { run(until: target) }
     }
 
@@ -75,13 +95,15 @@ struct App {
     func view() -> (Buffer, FrameContext) {
         var model = builder.build(world: monitor.world, alerts: monitor.alerts, policies: monitor.policies, state: state, rows: .screen)
         model.timeline = timeline
+        model.source = feed?.status
         return renderer.render(state: state, model: model)
     }
 
     var frameKey: FrameKey {
         // A jump's progress changes the frame too (a paused screen's time may not).
         FrameKey(state: state, time: monitor.now.nanoseconds / 1_000_000_000 * 1_000_000_000,
-                 progress: seek.map { Int64(($0.timeline(reached: monitor.now).fraction * 1000).rounded(.down)) + 1 } ?? 0)
+                 progress: seek.map { Int64(($0.timeline(reached: monitor.now).fraction * 1000).rounded(.down)) + 1 } ?? 0,
+                 input: feed.map { $0.source.report.records &+ ($0.ended ? 1 << 63 : 0) } ?? 0)
     }
 
     /// Applies an action (`frame`: the layout it refers to, nil for none); returns true when the

@@ -114,6 +114,6 @@ extension Bench {
 func readWholeFile(_ path: String) throws -> [UInt8] {
     var reader = try ByteReader(path: path)
     var out: [UInt8] = []
-    while try reader.read({ chunk in out.append(contentsOf: chunk) }) {}
+    while try reader.read({ chunk in out.append(contentsOf: chunk) }) == .data {}
     return out
 }

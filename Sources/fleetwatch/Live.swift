@@ -46,9 +46,9 @@ struct Live: ParsableCommand {
     // .unconditional: "-5m" is the option's value (refused as negative), not an unknown option.
     @Option(
         name: .long, parsing: .unconditional,
-        help: "Start with the simulation already advanced to this time (0s, 90s, 15m, 2h, 1d; default: 10m).",
+        help: "Start with the simulation already advanced to this time (0s, 90s, 15m, 2h, 1d; default: 10m, or 0s with --source).",
         transform: durationArgument)
-    var at = SimDuration.seconds(Int64(600))
+    var at: SimDuration?
 
     @Flag(name: .long, help: "Start paused (space resumes, . steps).")
     var paused = false
@@ -66,11 +66,22 @@ struct Live: ParsableCommand {
 
     @OptionGroup var linear: LinearOptions
 
+    @OptionGroup(title: "Flow records in (docs/source.md)")
+    var sources: SourceOptions
+
+    @Flag(name: .long, inversion: .prefixedNo, help: "With --source FILE: read the file as it grows, as tail -f does (default); --no-follow: its end is the end of the records.")
+    var follow = true
+
+    var start: SimDuration { at ?? (sources.isSet ? .zero : .seconds(Int64(600))) }
+
     func validate() throws {
         if let speed, !(speed.isFinite && Settings.speedRange.contains(speed)) {
             throw ValidationError("--speed must be between 1 and 10000 simulated seconds per second, got \(speed)")
         }
         if let fps, !Settings.fpsRange.contains(fps) { throw ValidationError("--fps must be between 1 and 60, got \(fps)") }
+        if sources.strict {
+            throw ValidationError("--strict applies to snapshot and stream; the live dashboard counts bad records on its header and goes on")
+        }
         if let rewindMemory, !Settings.rewindMemoryRange.contains(rewindMemory) {
             throw ValidationError(
                 "--rewind-memory must be between \(Settings.rewindMemoryRange.lowerBound) and \(Settings.rewindMemoryRange.upperBound) MB, got \(rewindMemory)")
@@ -80,16 +91,27 @@ struct Live: ParsableCommand {
     func run() throws {
         if try linear.isOn(look) {
             if record != nil { throw ValidationError("--record records the screen; the linear mode draws none") }
+            if sources.isSet { throw ValidationError("--source is not read by the linear mode yet; use fleetwatch snapshot --source") }
             return try runLinear()
         }
+        let recordsFD = sources.source == "-" ? try Self.moveStandardInputAside() : nil
         try requireTerminal()
         let look = try self.look.resolved(terminal: true)
         let scenario = try fleet.load()
+        var recorded: SourceRun?
+        if sources.isSet {
+            if recordsFD != nil || sources.source.map({ !Self.isRegularFile($0) }) == true {
+                StandardError.write("fleetwatch: waiting for the first flow record from \(sources.source == "-" ? "standard input" : sources.source!) (Ctrl-C stops)\n")
+            }
+            recorded = try SourceRun(options: sources, scenario: scenario, follow: follow, fd: recordsFD)
+            recorded?.input.reader.setNonBlocking()
+        }
         // The first frame at once, then the run-up to --at with its progress (Esc stops it).
         var app = try App(
             scenario: scenario, renderer: look.view(depth: .truecolor),
-            at: at, speed: speed ?? look.settings.speed, paused: paused, runUp: .inFrames,
-            rewindBytes: (rewindMemory ?? look.settings.rewindMemoryMB) << 20)
+            at: start, speed: speed ?? look.settings.speed, paused: paused, runUp: .inFrames,
+            rewindBytes: (rewindMemory ?? look.settings.rewindMemoryMB) << 20, source: recorded)
+        recorded = nil
         app.builder = look.builder(scenarioName: scenario.name)
         look.settings.apply(to: &app.state)
         app.settingsFile = look.file
@@ -113,12 +135,30 @@ struct Live: ParsableCommand {
         try TerminalDriver.play(app, session: session, fps: fps ?? look.settings.fps, recorder: recorder)
     }
 
+    /// `--source -`: the records come on standard input, the keys from the terminal. The
+    /// records' descriptor is moved aside and the controlling terminal opened as standard input
+    /// (curses reads keys from it); without one, exit status 2 with what to do instead.
+    static func moveStandardInputAside() throws -> Int32 {
+        let records = dup(0)
+        let tty = open("/dev/tty", O_RDWR)
+        guard records >= 0, tty >= 0, dup2(tty, 0) >= 0 else {
+            throw Failure("fleetwatch: live --source - reads records on standard input and keys from the terminal (/dev/tty), and there is no terminal; use fleetwatch snapshot --source - or stream --source -", status: 2)
+        }
+        close(tty)
+        return records
+    }
+
+    static func isRegularFile(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+    }
+
     /// The same dashboard told in lines (README, "For screen readers"): no terminal needed.
     func runLinear() throws {
         let look = try self.look.resolved(terminal: false)
         let scenario = try fleet.load()
         var app = try App(
-            scenario: scenario, renderer: look.view(depth: .none), at: at, speed: speed ?? look.settings.speed, paused: paused,
+            scenario: scenario, renderer: look.view(depth: .none), at: start, speed: speed ?? look.settings.speed, paused: paused,
             rewindBytes: (rewindMemory ?? look.settings.rewindMemoryMB) << 20)
         app.builder = look.builder(scenarioName: scenario.name)
         // A speech synthesiser reads Latin letters; the scenario's Chinese names are romanised.

@@ -53,6 +53,8 @@ struct FrameKey: Equatable {
     var time: Int64
     /// A jump's progress in thousandths plus one (0: no jump under way).
     var progress: Int64 = 0
+    /// The records a `--source` has read, and whether it has ended (the header's source line).
+    var input: UInt64 = 0
 }
 
 /// The one frame loop's core, shared by every driver: a program, the frame on screen and the

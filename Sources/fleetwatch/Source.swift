@@ -49,15 +49,20 @@ extension SourceFormat: ExpressibleByArgument {}
 /// A run fed by a source: the monitor of the inventory's cars, the records read into it.
 struct SourceRun {
     var monitor: FleetMonitor
-    var source: FlowSource
-    var reader: ByteReader
-    var ended = false
+    var input: SourceInput
+    var source: FlowSource {
+        get { input.source }
+        set { input.source = newValue }
+    }
+    var ended: Bool { input.ended }
 
     /// Opens the source, reads until the format and the first record's time are known, and
     /// builds the monitor: the scenario's regions, services, policies and timeline, the
     /// inventory's cars; for sources with Unix times, the run starts at the first record's
-    /// minute.
-    init(options: SourceOptions, scenario: Scenario) throws {
+    /// minute. `follow`: a regular file's end is not the source's end (it may grow, as
+    /// `tail -f` reads it); `fd`: the records' descriptor when it is not the path's (the live
+    /// dashboard's standard input, moved aside for the terminal's keys).
+    init(options: SourceOptions, scenario: Scenario, follow: Bool = false, fd: Int32? = nil) throws {
         let inventoryPath = options.inventory!
         let inventory: Inventory
         do { inventory = try Inventory.load(path: inventoryPath) } catch { throw Failure(String(describing: error)) }
@@ -70,12 +75,13 @@ struct SourceRun {
         let path = options.source!
         let name = path == "-" ? "standard input" : path
         var reader: ByteReader
-        do { reader = try ByteReader(path: path) } catch { throw Failure("fleetwatch: \(error)") }
-        var source = FlowSource(file: name, format: options.sourceFormat, tolerance: options.sourceTolerance, strict: options.strict)
-        var ended = false
-        while !source.isPrimed, !ended { ended = try Self.readChunk(&reader, &source) }
+        do { reader = try fd.map { ByteReader(fd: $0) } ?? ByteReader(path: path) } catch { throw Failure("fleetwatch: \(error)") }
+        var input = SourceInput(
+            source: FlowSource(file: name, format: options.sourceFormat, tolerance: options.sourceTolerance, strict: options.strict),
+            reader: reader, follow: follow && reader.isRegularFile)
+        try input.prime()
         var offset: Int64 = 0
-        if let format = source.format, format.hasEpochTimes, let first = source.firstStart {
+        if let format = input.source.format, format.hasEpochTimes, let first = input.source.firstStart {
             let minute: Int64 = 60_000_000_000
             offset = first >= 0 ? first / minute * minute : (first - minute + 1) / minute * minute
             let seconds = offset / 1_000_000_000
@@ -84,33 +90,15 @@ struct SourceRun {
             config.start = StartDate(year: date.year, month: date.month, day: date.day,
                                      hour: Double(seconds - days * 86_400) / 3600, utcOffsetMinutes: 0)
         }
-        self.ended = ended
         do {
             monitor = try FleetMonitor(config: config, recorded: build.cars, policies: scenario.policies, alerts: scenario.alerts,
                                        timeline: scenario.timeline, parameters: scenario.monitor)
         } catch { throw Failure.of(error) }
-        do { try source.attach(SourceResolver(world: monitor.world, inventory: inventory), offset: offset) } catch { throw Failure(error.description) }
-        self.reader = reader
-        self.source = source
+        do { try input.source.attach(SourceResolver(world: monitor.world, inventory: inventory), offset: offset) } catch { throw Failure(error.description) }
+        self.input = input
     }
 
-    mutating func readChunk() throws {
-        guard !ended else { return }
-        ended = try Self.readChunk(&reader, &source)
-    }
-
-    /// Reads one chunk into the source; true at the end of the input (the source is told so).
-    static func readChunk(_ reader: inout ByteReader, _ source: inout FlowSource) throws -> Bool {
-        do {
-            let got = try reader.read { chunk throws(SourceError) in try source.feed(chunk) }
-            if !got { try source.feed(UnsafeRawBufferPointer(start: nil, count: 0), final: true) }
-            return !got
-        } catch let error as SourceError {
-            throw Failure(error.description)
-        } catch {
-            throw Failure("fleetwatch: \(error)")
-        }
-    }
+    mutating func readChunk() throws { _ = try input.readChunk() }
 
     /// Reads and counts every flow that ends before `end`, then runs the monitor to `end`.
     mutating func run(until end: SimTime, progress: Progress? = nil) throws {
@@ -121,10 +109,10 @@ struct SourceRun {
     /// Reads and counts every flow that ends before `end`, handing each to `sink`.
     mutating func run<S: FlowSink>(until end: SimTime, sink: inout S, progress: Progress? = nil) throws {
         while true {
-            source.release(before: end, final: ended) { batch in monitor.ingest(batch, sink: &sink) }
-            if ended || source.isPast(end) { break }
+            input.release(into: &monitor, before: end, sink: &sink)
+            if input.ended || input.source.isPast(end) { break }
             try readChunk()
-            progress?.show(min(end, source.watermark ?? .zero))
+            progress?.show(min(end, input.source.watermark ?? .zero))
         }
         if end > monitor.now { monitor.run(until: end, sink: &sink) }
     }
@@ -132,12 +120,77 @@ struct SourceRun {
     /// Reads and counts every flow of the source, to its end (a file's end, or a pipe closed).
     mutating func runToEnd() throws {
         var ignore = IgnoreSink()
-        let unbounded = SimTime(nanoseconds: .max)
         while true {
-            source.release(before: unbounded, final: ended) { batch in monitor.ingest(batch, sink: &ignore) }
-            if ended { break }
+            input.release(into: &monitor, before: SimTime(nanoseconds: .max), sink: &ignore)
+            if input.ended { break }
             try readChunk()
         }
+    }
+
+    var status: SourceStatus { input.status }
+    var summary: String { input.summary }
+}
+
+/// The records' side of a source: the reader, the parsed and ordered flows waiting, and
+/// whether the input has ended. Hands flows to whichever monitor it is given.
+struct SourceInput {
+    var source: FlowSource
+    var reader: ByteReader
+    /// A regular file followed as it grows: its end is only "nothing more yet".
+    let follow: Bool
+    private(set) var ended = false
+
+    init(source: FlowSource, reader: ByteReader, follow: Bool) {
+        self.source = source
+        self.reader = reader
+        self.follow = follow
+    }
+
+    /// Reads until the format and the first flow's time are known (blocking: a pipe is waited
+    /// for; a followed file is polled ten times a second), or the input ends.
+    mutating func prime() throws {
+        while !source.isPrimed, !ended {
+            if try !readChunk(), follow { usleep(100_000) }
+        }
+    }
+
+    /// Reads one chunk into the source (the source is told when the input ends); false when
+    /// nothing came: the end, or, non-blocking or following, nothing more yet.
+    @discardableResult
+    mutating func readChunk() throws -> Bool {
+        guard !ended else { return false }
+        do {
+            switch try reader.read({ chunk throws(SourceError) in try source.feed(chunk) }) {
+            case .data: return true
+            case .none: return false
+            case .end:
+                if follow { return false }
+                try source.feed(UnsafeRawBufferPointer(start: nil, count: 0), final: true)
+                ended = true
+                return false
+            }
+        } catch let error as SourceError {
+            throw Failure(error.description)
+        } catch {
+            throw Failure("fleetwatch: \(error)")
+        }
+    }
+
+    /// Reads what is there, without waiting, up to `budget` bytes (a frame's share).
+    @discardableResult
+    mutating func pump(budget: Int) throws -> Bool {
+        var read = 0
+        while read < budget, try readChunk() { read += ByteReader.chunkBytes }
+        return read > 0
+    }
+
+    /// The time a monitor may be run to without passing a flow still to come: the input's end
+    /// (nil: no bound), else the time before which every flow has been put in order.
+    var bound: SimTime? { ended ? nil : (source.watermark ?? .zero) }
+
+    /// Hands the flows put in order that end before `end` to `monitor`.
+    mutating func release<S: FlowSink>(into monitor: inout FleetMonitor, before end: SimTime, sink: inout S) {
+        source.release(before: end, final: ended) { batch in monitor.ingest(batch, sink: &sink) }
     }
 
     /// What has been read, for the header and the JSON export.
@@ -190,32 +243,52 @@ struct InputError: Error, CustomStringConvertible {
 struct ByteReader {
     let fd: Int32
     var buffer: [UInt8]
+    /// Whether the input is a regular file (it may be followed as it grows); else a pipe, a
+    /// socket or a terminal, whose end is its writer's.
+    let isRegularFile: Bool
     static let chunkBytes = 1 << 20
+
+    enum Outcome { case data, none, end }
 
     init(path: String) throws(InputError) {
         if path == "-" {
-            fd = 0
-        } else {
-            fd = open(path, O_RDONLY)
-            guard fd >= 0 else {
-                throw InputError(path: path, reason: errno == ENOENT ? "no such file; check the path" : String(cString: strerror(errno)))
-            }
+            self.init(fd: 0)
+            return
         }
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            throw InputError(path: path, reason: errno == ENOENT ? "no such file; check the path" : String(cString: strerror(errno)))
+        }
+        self.init(fd: fd)
+    }
+
+    init(fd: Int32) {
+        self.fd = fd
+        var st = stat()
+        isRegularFile = fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
         buffer = [UInt8](repeating: 0, count: Self.chunkBytes)
     }
 
-    /// Reads one chunk into `body`; false at the end of the input.
-    mutating func read(_ body: (UnsafeRawBufferPointer) throws(SourceError) -> Void) throws -> Bool {
+    /// Stops reads from waiting: a read with nothing there returns `.none`.
+    func setNonBlocking() {
+        let flags = fcntl(fd, F_GETFL)
+        if flags >= 0 { _ = fcntl(fd, F_SETFL, flags | O_NONBLOCK) }
+    }
+
+    /// Reads one chunk into `body`: `.data`, `.end` at the end of the input, `.none` when a
+    /// non-blocking read finds nothing yet.
+    mutating func read(_ body: (UnsafeRawBufferPointer) throws(SourceError) -> Void) throws -> Outcome {
         while true {
             let fd = self.fd
             let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
+                if errno == EAGAIN || errno == EWOULDBLOCK { return .none }
                 throw InputError(path: fd == 0 ? "standard input" : "the source", reason: String(cString: strerror(errno)))
             }
-            if n == 0 { return false }
+            if n == 0 { return .end }
             try buffer.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
-            return true
+            return .data
         }
     }
 }

@@ -37,6 +37,12 @@ public struct Pacer: Hashable, Sendable {
         simulatedNow = max(simulatedNow, time)
     }
 
+    /// Holds simulated time back at `time` while the wall clock goes on (a source whose
+    /// records have not come yet): the next frame goes on from there, without a jump.
+    public mutating func hold(at time: SimTime) {
+        simulatedNow = min(simulatedNow, time)
+    }
+
     /// Goes on from `time`, earlier or later (a jump in time, after its run): the next frame
     /// starts the clock again, so the wall time the jump took is not turned into simulated time.
     public mutating func restart(at time: SimTime) {
