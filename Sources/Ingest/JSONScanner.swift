@@ -213,12 +213,7 @@ struct JSONScanner {
     mutating func double() throws(JSONScanError) -> Double? {
         if try null() { return nil }
         let start = i
-        while i < end {
-            let b = base[i]
-            guard (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: "-") || b == UInt8(ascii: "+") || b == UInt8(ascii: ".")
-                || b == UInt8(ascii: "e") || b == UInt8(ascii: "E") else { break }
-            i += 1
-        }
+        skipNumberCharacters()
         guard i > start else { throw fail("expected a number") }
         if let v = Self.exactDecimal(base + start, i - start) { return v }
         let text = String(decoding: UnsafeBufferPointer(start: base + start, count: i - start), as: UTF8.self)
@@ -311,13 +306,19 @@ struct JSONScanner {
         case UInt8(ascii: "n"): try literal("null")
         default:
             let start = i
-            while i < end {
-                let b = base[i]
-                guard (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: "-") || b == UInt8(ascii: "+") || b == UInt8(ascii: ".")
-                    || b == UInt8(ascii: "e") || b == UInt8(ascii: "E") else { break }
-                i += 1
-            }
+            skipNumberCharacters()
             guard i > start else { throw fail("expected a value") }
+        }
+    }
+
+    /// Moves past the characters a number may hold (digits, sign, point, exponent): the span a
+    /// number's parser then reads, or a skipped value.
+    @inline(__always) mutating func skipNumberCharacters() {
+        while i < end {
+            let b = base[i]
+            guard (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: "-") || b == UInt8(ascii: "+") || b == UInt8(ascii: ".")
+                || b == UInt8(ascii: "e") || b == UInt8(ascii: "E") else { break }
+            i += 1
         }
     }
 }

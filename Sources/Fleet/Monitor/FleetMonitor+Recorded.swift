@@ -43,14 +43,7 @@ extension FleetMonitor {
             for flow in flows {
                 let end = flow.record.end
                 precondition(end >= world.now, "a recorded flow ends at \(end), before now (\(world.now))")
-                while nextEntry < fleetTimeline.count, SimTime.zero + fleetTimeline[nextEntry].at <= end {
-                    let entry = fleetTimeline[nextEntry]
-                    let time = max(SimTime.zero + entry.at, world.now)
-                    world.run(until: time, observer: &observer)
-                    fillNames(&observer.core)
-                    apply(entry, observer: &observer)
-                    nextEntry += 1
-                }
+                applyTimeline(through: end, observer: &observer)
                 let car = Int(flow.record.vehicle)
                 if let userClass = flow.userClass, userClass != world.userClass(of: car) {
                     fillNames(&observer.core)

@@ -1,3 +1,4 @@
+import Simulation
 extension FleetMonitor {
     /// Applies one fleet entry of the timeline now: resolves cars (index or VIN), fills what the
     /// file left out (the routed service of an injected flow, a new driver's class) and hands
@@ -74,6 +75,22 @@ extension FleetMonitor {
         case let .vin(vin):
             for c in 0..<world.carCount where world.vin(of: c) == vin { return c }
             throw FleetActionError(action: "car \(vin)", reason: "no car with VIN \(vin) in the fleet")
+        }
+    }
+}
+
+extension FleetMonitor {
+    /// Applies the timeline's entries due at or before `bound`, each after the world has run to
+    /// its time: the one order of scripted actions among events, for simulated runs (`run`)
+    /// and recorded flows (`ingest`) alike.
+    mutating func applyTimeline<S: FlowSink>(through bound: SimTime, observer: inout MonitorObserver<S>) {
+        while nextEntry < fleetTimeline.count, SimTime.zero + fleetTimeline[nextEntry].at <= bound {
+            let entry = fleetTimeline[nextEntry]
+            let time = max(SimTime.zero + entry.at, world.now)
+            world.run(until: time, observer: &observer)
+            fillNames(&observer.core)
+            apply(entry, observer: &observer)
+            nextEntry += 1
         }
     }
 }

@@ -98,14 +98,7 @@ public struct FleetMonitor: Sendable {
             var observer = MonitorObserver(core: .placeholder, sink: pointer)
             swap(&observer.core, &core)
             observer.core.updateSeasons(at: world.now)
-            while nextEntry < fleetTimeline.count, SimTime.zero + fleetTimeline[nextEntry].at <= bound {
-                let entry = fleetTimeline[nextEntry]
-                let time = max(SimTime.zero + entry.at, world.now)
-                world.run(until: time, observer: &observer)
-                fillNames(&observer.core)
-                apply(entry, observer: &observer)
-                nextEntry += 1
-            }
+            applyTimeline(through: bound, observer: &observer)
             world.run(until: bound, observer: &observer)
             fillNames(&observer.core)
             observer.core.book.tick(now: bound)
