@@ -21,6 +21,10 @@ public struct SourceReport: Hashable, Sendable {
     public var firstRejected: [String: String] = [:]
     /// Records that are not flows and were skipped on purpose (alert events, Zeek ssl.log).
     public var skipped: UInt64 = 0
+    /// Records counted whose category is the first of several the routing sends to their
+    /// service: nothing said which (goflow2, nfdump and Zeek records name none; an inventory
+    /// server's `category` does).
+    public var guessedCategoryRecords: UInt64 = 0
     /// Flows read but not yet counted: after the time asked for, or waiting in the reorder buffer.
     public var pending: UInt64 = 0
 
@@ -220,7 +224,8 @@ public struct FlowSource: Sendable {
             return
         }
         scratch.removeAll(keepingCapacity: true)
-        if let unmapped = resolver.resolve(raw, offset: offset, serverName: serverName, into: &scratch) {
+        var guessed = false
+        if let unmapped = resolver.resolve(raw, offset: offset, serverName: serverName, into: &scratch, guessed: &guessed) {
             let bytes = raw.bytes &+ raw.replyBytes
             switch unmapped {
             case .car:
@@ -236,6 +241,7 @@ public struct FlowSource: Sendable {
             try refuse("out of order by more than the tolerance (\(tolerance)): it ends before flows already put in order", line: line, column: 1)
             return
         }
+        if guessed { report.guessedCategoryRecords += 1 }
         latestStart = max(latestStart, start)
         for flow in scratch {
             arrivals += 1

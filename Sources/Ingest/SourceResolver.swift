@@ -19,6 +19,9 @@ public struct SourceResolver: Sendable {
     var userClassByName: [String: UserClassID] = [:]
     /// Per market index (CN, US) × service: the first category routed to it, if any.
     var routedCategory: [[DataCategory?]]
+    /// How many categories the routing sends to each service, by market: more than one, and a
+    /// record that names no category cannot say which it carries.
+    var routedCount: [[Int]]
     var carMarket: [UInt8]
 
     /// The world's cars in inventory order (`FleetWorld(config:recorded:)`), with problems
@@ -94,6 +97,18 @@ public struct SourceResolver: Sendable {
         routedCategory = Market.allCases.map { m in
             config.services.map { s in DataCategory.allCases.first { config.routing.service(for: $0, market: m) == s.id } }
         }
+        routedCount = Market.allCases.map { m in
+            config.services.map { s in DataCategory.allCases.count { config.routing.service(for: $0, market: m) == s.id } }
+        }
+        // A third-party app's server carries the car's Fleet Telemetry (RegionConfig's
+        // ThirdPartyTelemetry), which the routing does not name.
+        for region in config.regions {
+            for app in region.thirdPartyTelemetry {
+                guard let i = config.serviceIndex(app.service) else { continue }
+                let m = region.market == .cn ? 0 : 1
+                if routedCategory[m][i] == nil { routedCategory[m][i] = .telemetry }
+            }
+        }
         let anyMarket = config.services.indices.map { i in routedCategory[0][i] ?? routedCategory[1][i] }
         for m in routedCategory.indices { for i in anyMarket.indices where routedCategory[m][i] == nil { routedCategory[m][i] = anyMarket[i] } }
     }
@@ -110,7 +125,10 @@ public struct SourceResolver: Sendable {
 
     /// The flows of one record (two for a Zeek connection with bytes both ways): the flow at
     /// times relative to the run's start (`offset` nanoseconds subtracted), or why not.
-    public func resolve(_ raw: RawFlow, offset: Int64, serverName: String?, into out: inout [RecordedFlow]) -> Unmapped? {
+    ///
+    /// `guessed` is set when the category is the first of several the routing sends to the
+    /// server's service (nothing in the record or the inventory says which).
+    public func resolve(_ raw: RawFlow, offset: Int64, serverName: String?, into out: inout [RecordedFlow], guessed: inout Bool) -> Unmapped? {
         // The car's side.
         var car: UInt32?
         var up = true
@@ -139,7 +157,9 @@ public struct SourceResolver: Sendable {
         guard let service else {
             return .server(raw.service ?? (raw.serverName ?? serverName) ?? server?.description ?? "no address")
         }
-        guard let category = category ?? routedCategory[Int(carMarket[Int(car)])][Int(service)] else {
+        let market = Int(carMarket[Int(car)])
+        if category == nil, routedCount[market][Int(service)] > 1 { guessed = true }
+        guard let category = category ?? routedCategory[market][Int(service)] else {
             return .category(raw.serverName ?? serverName ?? server?.description ?? "")
         }
         let position = (raw.latitude).flatMap { lat in raw.longitude.map { GeoPoint(latitude: lat, longitude: $0) } }

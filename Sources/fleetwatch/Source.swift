@@ -201,6 +201,7 @@ struct SourceInput {
         s.flows = r.flows
         s.bytes = r.bytes
         s.skipped = r.skipped
+        s.guessedCategory = r.guessedCategoryRecords
         s.pending = r.pending
         s.unmappedCarRecords = r.unmappedCarRecords
         s.unmappedCarBytes = r.unmappedCarBytes
@@ -222,6 +223,10 @@ struct SourceInput {
         if s.unmappedRecords > 0 {
             lines.append("  unmapped: \(s.unmappedCarRecords) records (\(s.unmappedCarBytes) bytes) of no car in the inventory, "
                 + "\(s.unmappedServerRecords) (\(s.unmappedServerBytes) bytes) to no known server")
+        }
+        if s.guessedCategory > 0 {
+            lines.append("  \(s.guessedCategory) records name no category and go to a service of several: counted under the routing's first "
+                + "(name each server's category in the inventory)")
         }
         if s.pending > 0 { lines.append("  \(s.pending) flows end after the time shown and are not counted yet") }
         if s.rejected > 0 {

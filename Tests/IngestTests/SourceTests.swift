@@ -162,6 +162,8 @@ import Testing
         #expect(r.unmappedServerRecords == 1 && r.unmappedServerBytes == 11)
         #expect(r.rejected == 2)
         #expect(r.firstRejected["the flow ends before it starts"] == "g.json:5:1")
+        // 203.0.113.10 is tesla-cn-dc, which takes three categories: the routing's first is a guess, and counted.
+        #expect(r.guessedCategoryRecords == 1)
         #expect(monitor.world.meters.total(car: 3, direction: .up) == 1000)
         #expect(monitor.world.state(of: 3) == .parked)
         #expect(monitor.world.state(of: 4) == .asleep)
@@ -182,5 +184,22 @@ import Testing
         #expect(source.report.flows == 2 && source.report.skipped == 1)
         #expect(monitor.world.meters.total(car: 0, direction: .up) == 500)
         #expect(monitor.world.meters.total(car: 0, direction: .down) == 20)
+    }
+
+    /// A third-party app's server carries the car's telemetry: a record to it needs no category.
+    @Test func anAppServerCarriesTelemetry() throws {
+        let inv = Self.simulated.inventory
+        var (monitor, resolver) = makeMonitor(inv)
+        let config = Self.config
+        let app = try #require(config.regions.flatMap(\.thirdPartyTelemetry).first)
+        let server = try #require(config.services.first { $0.id == app.service })
+        let car = try #require(inv.cars.firstIndex { config.regions[config.regionIndex($0.region)!].market == .cn })
+        let line = "{\"time_flow_start_ns\":1764460800000000000,\"time_flow_end_ns\":1764460801000000000,\"bytes\":300,"
+            + "\"src_addr\":\"\(inv.cars[car].address)\",\"dst_addr\":\"\(server.address)\"}"
+        var source = FlowSource(file: "g.json", format: .goflow2, tolerance: .seconds(Int64(60)), strict: true)
+        try source.attach(resolver, offset: 1_764_460_800_000_000_000)
+        try feed([line], into: &source, monitor: &monitor, until: SimTime.zero + .seconds(Int64(60)))
+        #expect(source.report.flows == 1 && source.report.unmappedRecords == 0 && source.report.guessedCategoryRecords == 0)
+        #expect(monitor.world.aggregates.byCategory[DataCategory.telemetry.index].bytesUp == 300)
     }
 }

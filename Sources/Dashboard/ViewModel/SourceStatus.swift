@@ -14,6 +14,9 @@ public struct SourceStatus: Hashable, Sendable {
     public var bytes: UInt64 = 0
     /// Records that are not flows (alert events, Zeek's ssl.log records), skipped on purpose.
     public var skipped: UInt64 = 0
+    /// Records counted under the first of several categories the routing sends to their
+    /// service, since nothing said which (docs/source.md).
+    public var guessedCategory: UInt64 = 0
     /// Flows read that end after the time shown, or wait in the reorder buffer.
     public var pending: UInt64 = 0
     /// Records of no car in the inventory, and of a known car to no known server.

@@ -71,7 +71,8 @@ public enum SnapshotJSON {
         .object([
             ("name", .string(s.name)), ("format", .optional(s.format)), ("ended", .bool(s.ended)),
             ("records", .uint(s.records)), ("flows", .uint(s.flows)), ("bytes", .uint(s.bytes)),
-            ("skipped_records", .uint(s.skipped)), ("pending_flows", .uint(s.pending)),
+            ("skipped_records", .uint(s.skipped)), ("guessed_category_records", .uint(s.guessedCategory)),
+            ("pending_flows", .uint(s.pending)),
             ("unmapped", .object([
                 ("records", .uint(s.unmappedRecords)), ("bytes", .uint(s.unmappedBytes)),
                 ("no_car_records", .uint(s.unmappedCarRecords)), ("no_car_bytes", .uint(s.unmappedCarBytes)),
