@@ -46,21 +46,25 @@ extension App {
     /// Starts a jump to `time`, from the best checkpoint, and runs its first slice at once (a
     /// short jump is done before the next frame).
     mutating func go(to time: SimTime) {
-        if feed != nil, time < monitor.now {
-            say("no jump back: the records are read once; `fleetwatch snapshot --source … --at T` shows any time of them", isError: true)
-            return
-        }
-        switch checkpoints.start(for: time, current: monitor) {
-        case .current:
-            break
-        case .copy(let copy):
-            monitor = copy
-            reapplyAcknowledgements()
-        case .rebuild:
-            // It was built once from the same scenario: it builds again.
-            do { monitor = try scenario.makeMonitor() } catch {
-                say("no jump: \(error)", isError: true)
+        if feed != nil {
+            // A source is read once: its monitor is never replaced by a copy or a rebuild.
+            guard time >= monitor.now else {
+                say("no jump back: the records are read once; `fleetwatch snapshot --source … --at T` shows any time of them", isError: true)
                 return
+            }
+        } else {
+            switch checkpoints.start(for: time, current: monitor) {
+            case .current:
+                break
+            case .copy(let copy):
+                monitor = copy
+                reapplyAcknowledgements()
+            case .rebuild:
+                // It was built once from the same scenario: it builds again.
+                do { monitor = try scenario.makeMonitor() } catch {
+                    say("no jump: \(error)", isError: true)
+                    return
+                }
             }
         }
         seek = Seek(from: monitor.now, target: time)
