@@ -2,9 +2,10 @@ import Foundation
 
 /// A program run in the background for a test (a broker, a scraper, a pipeline under `sh -c`):
 /// in its own process group, with an empty signal mask (see `Spawn`), standard input from
-/// `stdinPath`, standard output and error to files. `stop()` ends the whole group (SIGTERM,
-/// then SIGKILL after a grace period) and reaps it; deinit stops it too, so a test that fails
-/// half-way leaves nothing running.
+/// /dev/null, standard output and error to files. `stop()` ends the whole group (SIGTERM, then
+/// SIGKILL after a grace period) and reaps it; deinit stops it too, so a test that fails
+/// half-way leaves nothing running. And should the test process itself die (a crash, a kill),
+/// a small shell beside the program sees the pipe from the test close and ends it.
 public final class Background: @unchecked Sendable {
     public let pid: pid_t
     public let name: String
@@ -12,9 +13,25 @@ public final class Background: @unchecked Sendable {
     public let stderrPath: String
     private var status: Int32?
     private let lock = NSLock()
+    /// The write end of the pipe whose closing tells the watcher to end the program.
+    private var lifeline: Int32 = -1
+
+    /// The watcher: runs "$@" with /dev/null for input, and ends it (TERM, then KILL) when its
+    /// own standard input, the test's lifeline, reaches its end; passes a TERM on and reaps
+    /// what it started (no zombie is left to init); exits with the program's status.
+    static let watcher = """
+        exec 3<&0
+        trap 'kill -TERM $child 2>/dev/null' TERM INT
+        "$@" < /dev/null & child=$!
+        { read _ <&3; kill -TERM $child 2>/dev/null; sleep 2; kill -KILL $child 2>/dev/null; } & watch=$!
+        status=0
+        while kill -0 $child 2>/dev/null; do wait $child; status=$?; done
+        kill $watch 2>/dev/null; wait $watch 2>/dev/null
+        exit $status
+        """
 
     /// Starts `executable` with `arguments`; throws if it cannot be spawned.
-    public init(_ executable: String, _ arguments: [String], stdinPath: String = "/dev/null", name: String? = nil) throws {
+    public init(_ executable: String, _ arguments: [String], name: String? = nil) throws {
         self.name = name ?? URL(fileURLWithPath: executable).lastPathComponent
         let scratch = FileManager.default.temporaryDirectory
             .appendingPathComponent("fw-bg-\(getpid())-\(UUID().uuidString.prefix(8))").path
@@ -23,7 +40,13 @@ public final class Background: @unchecked Sendable {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, stdinPath, O_RDONLY, 0)
+        var fds: [Int32] = [-1, -1]
+        guard pipe(&fds) == 0 else { throw HarnessError("pipe: \(String(cString: strerror(errno)))") }
+        // Close-on-exec: no other child may hold the lifeline open.
+        _ = fcntl(fds[0], F_SETFD, FD_CLOEXEC)
+        _ = fcntl(fds[1], F_SETFD, FD_CLOEXEC)
+        defer { close(fds[0]) }
+        posix_spawn_file_actions_adddup2(&actions, fds[0], 0)
         posix_spawn_file_actions_addopen(&actions, 1, stdoutPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, stderrPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         var attributes = posix_spawnattr_t()
@@ -39,15 +62,19 @@ public final class Background: @unchecked Sendable {
         posix_spawnattr_setsigdefault(&attributes, &all)
         posix_spawnattr_setpgroup(&attributes, 0)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
-        let argv = [executable] + arguments
+        let argv = ["/bin/sh", "-c", Self.watcher, "sh", executable] + arguments
         let cArgv = argv.map { strdup($0) } + [nil]
         let environment = ProcessInfo.processInfo.environment.map { "\($0.key)=\($0.value)" }
         let cEnvp = environment.map { strdup($0) } + [nil]
         defer { (cArgv + cEnvp).forEach { free($0) } }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, executable, &actions, &attributes, cArgv, cEnvp)
-        guard spawned == 0 else { throw HarnessError("cannot start \(executable): posix_spawn error \(spawned)") }
+        let spawned = posix_spawn(&pid, "/bin/sh", &actions, &attributes, cArgv, cEnvp)
+        guard spawned == 0 else {
+            close(fds[1])
+            throw HarnessError("cannot start \(executable): posix_spawn error \(spawned)")
+        }
         self.pid = pid
+        lifeline = fds[1]
     }
 
     /// Runs `script` under /bin/sh (a pipeline), in the background.
@@ -98,6 +125,7 @@ public final class Background: @unchecked Sendable {
 
     deinit {
         stop()
+        if lifeline >= 0 { close(lifeline) }
         unlink(stdoutPath)
         unlink(stderrPath)
     }
