@@ -167,7 +167,10 @@ public enum Loopback {
     /// A program the test needs, or an error naming the Debian package that has it (CI installs
     /// them: a missing one is a failure, never a skip).
     public static func require(_ program: String, package: String) throws -> String {
-        guard let path = Tools.onPath(program) else {
+        // Daemons live in /usr/sbin, which a user's PATH may leave out.
+        let path = Tools.onPath(program) ?? ["/usr/sbin", "/usr/bin", "/sbin"].map { "\($0)/\(program)" }
+            .first { FileManager.default.isExecutableFile(atPath: $0) }
+        guard let path else {
             throw HarnessError("\(program) is not installed: the test needs Debian's \(package) (apt-get install \(package); .ci/run installs it)")
         }
         return path

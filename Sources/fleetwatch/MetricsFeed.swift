@@ -13,12 +13,14 @@ final class MetricsFeed {
     }
 
     /// Publishes the app's state if the last snapshot is older than `StreamRunner.publishSeconds`.
-    /// The lag is how far the monitor is behind the pacer's target (a jump in time under way).
+    /// The lag is how far the monitor is behind where it is headed: a jump's target while one
+    /// runs (slice by slice), else the pacer's target (which each tick reaches).
     func offer(_ app: App) {
         let wall = monotonicSeconds()
         guard wall - lastPublish >= StreamRunner.publishSeconds else { return }
         lastPublish = wall
-        let lag = max(0, (app.pacer.simulatedNow - app.monitor.now).seconds)
+        let target = app.seek?.target ?? app.pacer.simulatedNow
+        let lag = max(0, (target - app.monitor.now).seconds)
         board.publish(MetricsSnapshot(monitor: app.monitor, lag: lag))
     }
 }

@@ -68,6 +68,8 @@ struct Stream: ParsableCommand {
             scenario: scenario, sources: sources, records: records, end: until.map { SimTime.zero + $0 })
         let board = try metrics.map { address in
             let board = MetricsBoard()
+            // The start already, so that a scrape before the first step finds the series.
+            board.publish(runner.snapshot(lag: fast ? nil : 0))
             let bound = try MetricsServer.start(at: address, board: board)
             StandardError.write("fleetwatch: metrics at http://\(bound)/metrics\n")
             return board
