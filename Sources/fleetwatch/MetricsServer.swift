@@ -80,7 +80,7 @@ enum MetricsServer {
         case .success(let bound)?:
             return bound
         case .failure(let error)?:
-            throw Failure("fleetwatch: --metrics \(address): cannot listen: \(reason(error)); choose another port, or 0 for a free one")
+            throw Failure("fleetwatch: --metrics \(address): cannot listen: \(reason(error)); choose another port (0 picks a free one) or an address of this machine (127.0.0.1 is)")
         case nil:
             throw Failure("fleetwatch: --metrics \(address): the server did not start listening within 15 s")
         }

@@ -272,4 +272,32 @@ import TestSupport
         }
         #expect(stream.exitStatus == nil, "the stream still runs")
     }
+
+    /// `live --metrics`: the dashboard in tmux serves its own run, which a pause (space) holds.
+    @Test(.enabled(if: LiveDashboard.available, "tmux (with timeout, pgrep, env) is not on PATH"))
+    func theLiveDashboardServesItsRunsMetrics() throws {
+        let port = try Loopback.freePort()
+        let live = try LiveDashboard(["--at", "30m", "--metrics", "127.0.0.1:\(port)"])
+        try live.firstFrame()
+        func simulated() -> Double? {
+            guard let body = Loopback.get("http://127.0.0.1:\(port)/metrics")?.body,
+                  let line = body.split(separator: "\n").first(where: { $0.hasPrefix("fleetwatch_simulated_time_seconds ") })
+            else { return nil }
+            return Double(line.split(separator: " ")[1])
+        }
+        var first: Double?
+        #expect(Loopback.wait(seconds: 10) { first = simulated(); return (first ?? 0) >= 1800 }, "the run on screen, 30 minutes in: \(String(describing: first))")
+        let start = try #require(first)
+        #expect(Loopback.wait(seconds: 10) { (simulated() ?? 0) >= start + 1 }, "it follows the run, paced")
+        live.tmux.sendKeys("Space")
+        try live.expect("space pauses") { $0.contains { $0.contains("PAUSED") } }
+        usleep(500_000)
+        let held = try #require(simulated())
+        usleep(1_500_000)
+        #expect(simulated() == held, "paused: the run, and so the metrics, hold")
+        let body = Loopback.get("http://127.0.0.1:\(port)/metrics")?.body ?? ""
+        #expect(body.contains("# TYPE fleetwatch_open_alerts gauge") && body.contains("fleetwatch_cars{"), "\(body.prefix(300))")
+        live.tmux.sendKeys("q")
+        try live.expectRestored(status: "0", "after q")
+    }
 }
