@@ -9,6 +9,7 @@
 //   Geography ─▶ Fleet, Screen;  CNcurses ─▶ Terminal;  CPrefetch ─▶ Fleet, Bench;
 //   Simulation ─▶ Bench ─▶ fleetwatch
 //   Fleet, Scenario, Screen ─▶ Ingest ─▶ fleetwatch
+//   Fleet, Ingest ─▶ FleetMetrics ─▶ fleetwatch
 import PackageDescription
 
 let strict: [SwiftSetting] = [
@@ -32,6 +33,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // `--metrics` (DECISIONS.md, 2026-12-03): the exposition format by the Prometheus
+        // client library, served by a small HTTP server with no SwiftNIO.
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // Discrete-event simulation core: time, event queue, seeded random numbers. Knows nothing of cars.
@@ -73,6 +78,13 @@ let package = Package(
             dependencies: ["Fleet", "Geography", "Scenario", "Screen", "Simulation", .product(name: "HeapModule", package: "swift-collections")],
             swiftSettings: strict
         ),
+        // The Prometheus series of a run (`--metrics`): which series, labels and values, read
+        // from a monitor and a source's report, and their exposition by swift-prometheus. No I/O.
+        .target(
+            name: "FleetMetrics",
+            dependencies: ["Fleet", "Ingest", "Simulation", .product(name: "Prometheus", package: "swift-prometheus")],
+            swiftSettings: strict
+        ),
         // Buffer -> txt / ANSI / SVG / HTML snapshots.
         .target(name: "Export", dependencies: ["Screen", "Dashboard", "Fleet", "Simulation"], swiftSettings: strict),
         // The fleet-flows reference workload (../shared/bench-ref) run through the real core.
@@ -93,8 +105,10 @@ let package = Package(
         .executableTarget(
             name: "fleetwatch",
             dependencies: [
-                "Simulation", "Bench", "Fleet", "Scenario", "Screen", "Dashboard", "Export", "Terminal", "CFileGuard", "Settings", "Linear", "Ingest",
+                "Simulation", "Bench", "Fleet", "Scenario", "Screen", "Dashboard", "Export", "Terminal", "CFileGuard", "Settings", "Linear", "Ingest", "FleetMetrics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
             ],
             swiftSettings: strict
         ),
@@ -109,8 +123,9 @@ let package = Package(
         .testTarget(name: "ExportTests", dependencies: ["Export", "Screen", "Dashboard", "Fleet", "TestSupport"], exclude: ["Snapshots"], swiftSettings: strict),
         .testTarget(name: "LinearTests", dependencies: ["Linear", "Dashboard", "Fleet", "Geography", "Simulation"], swiftSettings: strict),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Fleet", "Scenario", "Simulation"], swiftSettings: strict),
+        .testTarget(name: "FleetMetricsTests", dependencies: ["FleetMetrics", "Fleet", "Ingest", "Scenario", "Simulation"], swiftSettings: strict),
         .testTarget(name: "BenchTests", dependencies: ["Bench"], swiftSettings: strict),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Screen", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "fleetwatchTests", dependencies: ["fleetwatch", "TestSupport", "Settings"], swiftSettings: strict),
+        .testTarget(name: "fleetwatchTests", dependencies: ["fleetwatch", "TestSupport", "Settings"], exclude: ["Snapshots"], swiftSettings: strict),
     ]
 )

@@ -24,8 +24,9 @@ struct TerminalDriver {
     }
 
     /// Runs until the program quits (nil) or a signal ends the run (the signal). A recording
-    /// that cannot be written ends the run with its error.
-    mutating func run<P: Program>(_ loop: inout ProgramLoop<P>) throws(OutputError) -> TerminationSignal? {
+    /// that cannot be written ends the run with its error. `observe` sees the program after
+    /// every tick (`live --metrics` reads the monitor there).
+    mutating func run<P: Program>(_ loop: inout ProgramLoop<P>, observe: ((P) -> Void)? = nil) throws(OutputError) -> TerminationSignal? {
         let start = monotonicSeconds()
         var redraw = true
         while true {
@@ -33,6 +34,7 @@ struct TerminalDriver {
             if loop.send(.tick(wall: now)).contains(.quit) { return nil }
             // A jump runs slice after slice, and shows how far it is four times a second.
             if loop.tickWhileBusy(until: now + Self.busyFrameSeconds, clock: monotonicSeconds) { return nil }
+            observe?(loop.program)
             let (buffer, isNew) = loop.frame()
             if isNew || redraw {
                 session.present(buffer)
@@ -64,10 +66,12 @@ extension TerminalDriver {
     /// Runs `program` in `session` until it quits or a signal ends it, then stops the session
     /// (the terminal is restored before anything is printed), finishes the recording (or, if it
     /// could not be written, says so: exit status 1) and exits as the signal asks (128 + N).
-    static func play<P: Program>(_ program: P, session: TerminalSession, fps: Int, recorder: CastRecorder?) throws {
+    static func play<P: Program>(
+        _ program: P, session: TerminalSession, fps: Int, recorder: CastRecorder?, observe: ((P) -> Void)? = nil
+    ) throws {
         var loop = ProgramLoop(program)
         var driver = TerminalDriver(session: session, fps: fps, recorder: recorder)
-        let outcome = Result { () throws(OutputError) in try driver.run(&loop) }
+        let outcome = Result { () throws(OutputError) in try driver.run(&loop, observe: observe) }
         session.stop()
         do {
             let signal = try outcome.get()

@@ -74,6 +74,11 @@ struct Live: ParsableCommand {
 
     var start: SimDuration { at ?? (sources.isSet ? .zero : .seconds(Int64(600))) }
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Serve Prometheus metrics of the dashboard's run at http://HOST:PORT/metrics (HOST 127.0.0.1 unless given; docs/stream.md).",
+        valueName: "host:port"), transform: MetricsAddress.parse)
+    var metrics: MetricsAddress?
+
     func validate() throws {
         if let speed, !(speed.isFinite && Settings.speedRange.contains(speed)) {
             throw ValidationError("--speed must be between 1 and 10000 simulated seconds per second, got \(speed)")
@@ -92,6 +97,7 @@ struct Live: ParsableCommand {
         if try linear.isOn(look) {
             if record != nil { throw ValidationError("--record records the screen; the linear mode draws none") }
             if sources.isSet { throw ValidationError("--source is not read by the linear mode yet; use fleetwatch snapshot --source") }
+            if metrics != nil { throw ValidationError("--metrics is served by the dashboard, not yet by the linear mode; use `fleetwatch stream --metrics` beside it") }
             return try runLinear()
         }
         let recordsFD = sources.source == "-" ? try Self.moveStandardInputAside() : nil
@@ -120,6 +126,8 @@ struct Live: ParsableCommand {
         app.export.directory = look.settings.saveDirectory
         app.export.theme = look.themeName
         app.export.depth = look.snapshotDepth
+        // Before the terminal is taken: where the metrics are, or why not, stays readable.
+        let feed = try metrics.map { try MetricsFeed(serving: $0) }
         let session = try startSession(color: look.color)
         app.renderer = look.view(depth: session.colorDepth)
         app.resize(width: session.size.width, height: session.size.height)
@@ -132,7 +140,9 @@ struct Live: ParsableCommand {
             session.stop()
             throw error
         }
-        try TerminalDriver.play(app, session: session, fps: fps ?? look.settings.fps, recorder: recorder)
+        try TerminalDriver.play(app, session: session, fps: fps ?? look.settings.fps, recorder: recorder, observe: feed.map { feed in
+            { app in feed.offer(app) }
+        })
     }
 
     /// `--source -`: the records come on standard input, the keys from the terminal. The
