@@ -106,7 +106,7 @@ struct Live: ParsableCommand {
         let scenario = try fleet.load()
         var recorded: SourceRun?
         if sources.isSet {
-            if recordsFD != nil || sources.source.map({ !Self.isRegularFile($0) }) == true {
+            if recordsFD != nil || sources.source.map({ Self.isPipeOrDevice($0) }) == true {
                 StandardError.write("fleetwatch: waiting for the first flow record from \(sources.source == "-" ? "standard input" : sources.source!) (Ctrl-C stops)\n")
             }
             recorded = try SourceRun(options: sources, scenario: scenario, follow: follow, fd: recordsFD)
@@ -158,9 +158,11 @@ struct Live: ParsableCommand {
         return records
     }
 
-    static func isRegularFile(_ path: String) -> Bool {
+    /// Whether `path` exists and is not a regular file (a FIFO, a device): its first record
+    /// may be a while coming.
+    static func isPipeOrDevice(_ path: String) -> Bool {
         var st = stat()
-        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) != S_IFREG
     }
 
     /// The same dashboard told in lines (README, "For screen readers"): no terminal needed.
