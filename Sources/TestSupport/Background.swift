@@ -52,16 +52,8 @@ public final class Background: @unchecked Sendable {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
-        var none = sigset_t()
-        sigemptyset(&none)
-        posix_spawnattr_setsigmask(&attributes, &none)
-        var all = sigset_t()
-        sigfillset(&all)
-        sigdelset(&all, SIGKILL)
-        sigdelset(&all, SIGSTOP)
-        posix_spawnattr_setsigdefault(&attributes, &all)
         posix_spawnattr_setpgroup(&attributes, 0)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
+        Spawn.cleanSignals(&attributes, flags: Int32(POSIX_SPAWN_SETPGROUP))
         let argv = ["/bin/sh", "-c", Self.watcher, "sh", executable] + arguments
         let cArgv = argv.map { strdup($0) } + [nil]
         let environment = ProcessInfo.processInfo.environment.map { "\($0.key)=\($0.value)" }

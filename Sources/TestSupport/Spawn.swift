@@ -18,6 +18,21 @@ public struct SpawnResult: Sendable {
 /// inherited the mask and ignored kill-server). Children here start with an empty signal mask
 /// and default dispositions.
 public enum Spawn {
+    /// Spawn attributes for a child that starts with an empty signal mask and every signal at
+    /// its default disposition, whatever this process blocks or ignores; `flags` adds more
+    /// (`POSIX_SPAWN_SETPGROUP`).
+    static func cleanSignals(_ attributes: inout posix_spawnattr_t, flags: Int32 = 0) {
+        var none = sigset_t()
+        sigemptyset(&none)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        var all = sigset_t()
+        sigfillset(&all)
+        sigdelset(&all, SIGKILL)
+        sigdelset(&all, SIGSTOP)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(Int32(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF) | flags))
+    }
+
     /// Runs `executable` with `arguments` under `timeout seconds`. Standard input comes from
     /// `stdinPath`; standard output is a pipe read to the end (or, with `stdoutToFile`, a
     /// temporary file: a daemon such as the tmux server may keep a pipe open after the command
@@ -73,15 +88,7 @@ public enum Spawn {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
-        var none = sigset_t()
-        sigemptyset(&none)
-        posix_spawnattr_setsigmask(&attributes, &none)
-        var all = sigset_t()
-        sigfillset(&all)
-        sigdelset(&all, SIGKILL)
-        sigdelset(&all, SIGSTOP)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        Self.cleanSignals(&attributes)
 
         var pid: pid_t = 0
         let cArgv = argv.map { strdup($0) } + [nil]
