@@ -1,3 +1,4 @@
+import Geography
 import Simulation
 
 extension FleetState {
@@ -59,41 +60,20 @@ extension FleetState {
             let year = region.modelYears.lowerBound + rng.index(below: region.modelYears.count)
             let f = Factory.allCases.firstIndex(of: m.factory) ?? 0
             vinSerial[f] += 1 + rng.index(below: 40)
-            vin.append(VIN.make(factory: m.factory, model: m.model, year: year, dualMotor: rng.bernoulli(0.6), serial: vinSerial[f]))
-            model.append(m.model)
-            modelYear.append(UInt16(year))
+            let carVIN = VIN.make(factory: m.factory, model: m.model, year: year, dualMotor: rng.bernoulli(0.6), serial: vinSerial[f])
             // Drawn only for covered years, so fleets without such cars keep their random stream.
-            prcLinked.append(year >= region.prcLinkedFromModelYear && region.prcLinkedShare > 0
-                && rng.bernoulli(region.prcLinkedShare))
-            appService.append(drawApp(region: r))
-            area.append(UInt16(a))
-            market.append(mIndex)
-            home.append(homePoint)
-            work.append(workPoint)
-            batteryKWh.append(Float(m.batteryKWh))
+            let linked = year >= region.prcLinkedFromModelYear && region.prcLinkedShare > 0 && rng.bernoulli(region.prcLinkedShare)
+            let app = drawApp(region: r)
             let chinese = region.chineseNames
             let surname = rng.index(below: chinese ? NameTables.chineseSurnames.count : NameTables.englishLastNames.count)
             let given = rng.index(below: chinese ? NameTables.chineseGivenNames.count : NameTables.englishFirstNames.count)
-            driverName.append(NameTables.pack(chinese: chinese, surname: surname, given: given))
-            driverClass.append(k < classes.count ? classes[k] : 0)
-            active.append(true)
             let awake = rng.bernoulli(b.initialAwakeShare)
-            state.append(awake ? .parked : .asleep)
-            battery.append(b.initialBattery.lowerBound + (b.initialBattery.upperBound - b.initialBattery.lowerBound) * rng.uniform())
-            position.append(homePoint)
-            zone.append(zoneIndex(at: homePoint))
-            at.append(.home)
-            tripOrigin.append(homePoint); tripDestination.append(homePoint)
-            tripStart.append(now.nanoseconds); tripEnd.append(now.nanoseconds)
-            tripKind.append(.home)
-            tripEntry.append(Self.offRoad); tripExit.append(Self.offRoad); tripMeters.append(0)
-            chargeStart.append(now.nanoseconds); chargeKW.append(0)
-            lastTick.append(now.nanoseconds)
-            lastActivity.append(now.nanoseconds)
-            epoch.append(0); tickEpoch.append(0)
-            backlog += repeatElement(0, count: DataCategory.count)
-            lifeDraws.append(0); flowDraws.append(0)
-            meters.append(cars: 1)
+            let charge = b.initialBattery.lowerBound + (b.initialBattery.upperBound - b.initialBattery.lowerBound) * rng.uniform()
+            appendCar(
+                vin: carVIN, model: m.model, modelYear: UInt16(year), prcLinked: linked, appService: app, area: a, market: mIndex,
+                home: homePoint, work: workPoint, batteryKWh: Float(m.batteryKWh),
+                driverName: NameTables.pack(chinese: chinese, surname: surname, given: given),
+                driverClass: k < classes.count ? classes[k] : UInt16(0), state: awake ? .parked : .asleep, battery: charge, at: now.nanoseconds)
             // The car has been at home for a while: its first trip comes after a residual dwell
             // (in profile time, so a fleet started at night waits for the morning). From here
             // on the car draws from its own stream.
@@ -108,6 +88,45 @@ extension FleetState {
             }
             store(life, car: car, .life)
         }
+    }
+
+    /// Appends one car to every per-car column, at home at `now` (nanoseconds), with no trip,
+    /// charge or pending data: the one place the columns grow, for simulated cars (`addCars`)
+    /// and recorded ones (`addRecordedCars`) alike.
+    mutating func appendCar(
+        vin carVIN: VIN, model carModel: CarModel, modelYear year: UInt16, prcLinked linked: Bool, appService app: UInt16,
+        area a: Int, market m: UInt8, home homePoint: GeoPoint, work workPoint: GeoPoint, batteryKWh kWh: Float,
+        driverName name: UInt32, driverClass c: UInt16, state s: CarState, battery charge: Double, at now: Int64
+    ) {
+        vin.append(carVIN)
+        model.append(carModel)
+        modelYear.append(year)
+        prcLinked.append(linked)
+        appService.append(app)
+        area.append(UInt16(a))
+        market.append(m)
+        home.append(homePoint)
+        work.append(workPoint)
+        batteryKWh.append(kWh)
+        driverName.append(name)
+        driverClass.append(c)
+        active.append(true)
+        state.append(s)
+        battery.append(charge)
+        position.append(homePoint)
+        zone.append(zoneIndex(at: homePoint))
+        at.append(.home)
+        tripOrigin.append(homePoint); tripDestination.append(homePoint)
+        tripStart.append(now); tripEnd.append(now)
+        tripKind.append(.home)
+        tripEntry.append(Self.offRoad); tripExit.append(Self.offRoad); tripMeters.append(0)
+        chargeStart.append(now); chargeKW.append(0)
+        lastTick.append(now)
+        lastActivity.append(now)
+        epoch.append(0); tickEpoch.append(0)
+        backlog += repeatElement(0, count: DataCategory.count)
+        lifeDraws.append(0); flowDraws.append(0)
+        meters.append(cars: 1)
     }
 
     /// The third-party telemetry app of a new car in region `r`, or `noApp`; drawn from

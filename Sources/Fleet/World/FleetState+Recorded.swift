@@ -48,36 +48,13 @@ extension FleetState {
             let region = config.regions[c.region]
             let a = areas.firstIndex { $0.region == c.region && $0.config.id == c.area }
                 ?? areas.firstIndex { $0.region == c.region } ?? 0
-            vin.append(c.vin)
-            model.append(c.model)
-            modelYear.append(UInt16(clamping: c.modelYear))
-            prcLinked.append(c.prcLinkedConnectivity)
-            appService.append(Self.noApp)
-            area.append(UInt16(a))
-            market.append(UInt8(marketIndex(region.market)))
-            home.append(c.position)
-            work.append(c.position)
-            batteryKWh.append(Float(region.models.first { $0.model == c.model }?.batteryKWh ?? 75))
             customDrivers.append(c.driver)
-            driverName.append(1 << 31 | UInt32(customDrivers.count - 1))
-            driverClass.append(UInt16(classIndex(c.driver.userClass)))
-            active.append(true)
-            state.append(.asleep)
-            battery.append(min(max(c.battery, 0), 1))
-            position.append(c.position)
-            zone.append(zoneIndex(at: c.position))
-            at.append(.home)
-            tripOrigin.append(c.position); tripDestination.append(c.position)
-            tripStart.append(0); tripEnd.append(0)
-            tripKind.append(.home)
-            tripEntry.append(Self.offRoad); tripExit.append(Self.offRoad); tripMeters.append(0)
-            chargeStart.append(0); chargeKW.append(0)
-            lastTick.append(0)
-            lastActivity.append(0)
-            epoch.append(0); tickEpoch.append(0)
-            backlog += repeatElement(0, count: DataCategory.count)
-            lifeDraws.append(0); flowDraws.append(0)
-            meters.append(cars: 1)
+            appendCar(
+                vin: c.vin, model: c.model, modelYear: UInt16(clamping: c.modelYear), prcLinked: c.prcLinkedConnectivity,
+                appService: Self.noApp, area: a, market: UInt8(marketIndex(region.market)), home: c.position, work: c.position,
+                batteryKWh: Float(region.models.first { $0.model == c.model }?.batteryKWh ?? 75),
+                driverName: 1 << 31 | UInt32(customDrivers.count - 1), driverClass: UInt16(classIndex(c.driver.userClass)),
+                state: .asleep, battery: min(max(c.battery, 0), 1), at: 0)
             addresses.append(c.address)
         }
     }
