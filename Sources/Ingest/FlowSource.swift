@@ -120,7 +120,6 @@ public struct FlowSource: Sendable {
 
     /// Whether the format and the first flow's time are known (attach the resolver then).
     public var isPrimed: Bool { format != nil && firstStart != nil }
-    public var isAttached: Bool { resolver != nil }
 
     /// Starts matching records: `offset` nanoseconds are subtracted from the format's times
     /// (the run's start as a Unix time for epoch formats; 0 for FleetWatch's log).

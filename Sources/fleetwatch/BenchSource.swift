@@ -18,7 +18,7 @@ extension Bench {
             let ready = monotonicSeconds()
             try run.runToEnd()
             let end = monotonicSeconds()
-            StandardOutput.write(report(format: run.source.format, records: run.source.report, parse: nil, setup: ready - start, read: end - ready) + "\n")
+            StandardOutput.write(report(format: run.input.source.format, records: run.input.source.report, parse: nil, setup: ready - start, read: end - ready) + "\n")
             return
         }
         guard vehicles <= WorldConfig.maxFleetSize else {
@@ -55,10 +55,10 @@ extension Bench {
         let ready = monotonicSeconds()
         try run.runToEnd()
         let end = monotonicSeconds()
-        guard parsed == run.source.report.records, run.source.report.flows == monitor.flowsSeen else {
-            throw Failure("fleetwatch: the source workload read \(run.source.report.flows) flows of \(monitor.flowsSeen) (parsed \(parsed))")
+        guard parsed == run.input.source.report.records, run.input.source.report.flows == monitor.flowsSeen else {
+            throw Failure("fleetwatch: the source workload read \(run.input.source.report.flows) flows of \(monitor.flowsSeen) (parsed \(parsed))")
         }
-        StandardOutput.write(report(format: run.source.format, records: run.source.report, parse: parse, setup: ready - start, read: end - ready) + "\n")
+        StandardOutput.write(report(format: run.input.source.format, records: run.input.source.report, parse: parse, setup: ready - start, read: end - ready) + "\n")
     }
 
     /// Frames and parses every record of `bytes`, in the chunks a read gives; the records parsed.

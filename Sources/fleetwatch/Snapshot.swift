@@ -130,11 +130,12 @@ struct Snapshot: ParsableCommand {
         let scenario = try fleet.load()
         let end = SimTime.zero + at
         let progress = Progress(enabled: isatty(2) == 1, end: end)
-        var recorded: SourceRun? = nil
+        var recorded: SourceInput? = nil
         var monitor: FleetMonitor
         if sources.isSet {
-            recorded = try SourceRun(options: sources, scenario: scenario)
-            monitor = recorded!.monitor
+            let run = try SourceRun(options: sources, scenario: scenario)
+            monitor = run.monitor
+            recorded = run.input
         } else {
             do { monitor = try scenario.makeMonitor() } catch { throw Failure.of(error) }
         }
@@ -175,12 +176,12 @@ struct Snapshot: ParsableCommand {
     }
 
     /// Runs the simulation, or reads the source, to `end`.
-    func advance(_ monitor: inout FleetMonitor, source: inout SourceRun?, until end: SimTime, progress: Progress) throws {
-        guard var run = source else { return self.run(&monitor, until: end, progress: progress) }
+    func advance(_ monitor: inout FleetMonitor, source: inout SourceInput?, until end: SimTime, progress: Progress) throws {
+        guard var input = source else { return self.run(&monitor, until: end, progress: progress) }
         source = nil
-        defer { source = run }
-        try run.run(until: end, progress: progress)
-        monitor = run.monitor
+        defer { source = input }
+        var ignore = IgnoreSink()
+        try input.run(&monitor, until: end, sink: &ignore, progress: progress)
     }
 
     /// Runs in slices so that progress can be shown.
@@ -194,7 +195,7 @@ struct Snapshot: ParsableCommand {
         }
     }
 
-    func writeFlowLog(monitor: inout FleetMonitor, source: inout SourceRun?, until end: SimTime, progress: Progress) throws {
+    func writeFlowLog(monitor: inout FleetMonitor, source: inout SourceInput?, until end: SimTime, progress: Progress) throws {
         var sink: FlowLogSink
         do {
             sink = try FlowLogSink(
@@ -202,9 +203,10 @@ struct Snapshot: ParsableCommand {
         } catch {
             throw failure(error.description)
         }
-        if var run = source {
-            try run.run(until: end, sink: &sink, progress: progress)
-            source = run
+        if var input = source {
+            source = nil
+            defer { source = input }
+            try input.run(&monitor, until: end, sink: &sink, progress: progress)
         } else {
             let slices: Int64 = progress.enabled ? 100 : 1
             for i in 1...slices {

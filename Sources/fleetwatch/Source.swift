@@ -50,11 +50,6 @@ extension SourceFormat: ExpressibleByArgument {}
 struct SourceRun {
     var monitor: FleetMonitor
     var input: SourceInput
-    var source: FlowSource {
-        get { input.source }
-        set { input.source = newValue }
-    }
-    var ended: Bool { input.ended }
 
     /// Opens the source, reads until the format and the first record's time are known, and
     /// builds the monitor: the scenario's regions, services, policies and timeline, the
@@ -98,37 +93,15 @@ struct SourceRun {
         self.input = input
     }
 
-    mutating func readChunk() throws { _ = try input.readChunk() }
-
-    /// Reads and counts every flow that ends before `end`, then runs the monitor to `end`.
-    mutating func run(until end: SimTime, progress: Progress? = nil) throws {
-        var ignore = IgnoreSink()
-        try run(until: end, sink: &ignore, progress: progress)
-    }
-
-    /// Reads and counts every flow that ends before `end`, handing each to `sink`.
-    mutating func run<S: FlowSink>(until end: SimTime, sink: inout S, progress: Progress? = nil) throws {
-        while true {
-            input.release(into: &monitor, before: end, sink: &sink)
-            if input.ended || input.source.isPast(end) { break }
-            try readChunk()
-            progress?.show(min(end, input.source.watermark ?? .zero))
-        }
-        if end > monitor.now { monitor.run(until: end, sink: &sink) }
-    }
-
     /// Reads and counts every flow of the source, to its end (a file's end, or a pipe closed).
     mutating func runToEnd() throws {
         var ignore = IgnoreSink()
         while true {
             input.release(into: &monitor, before: SimTime(nanoseconds: .max), sink: &ignore)
             if input.ended { break }
-            try readChunk()
+            try input.readChunk()
         }
     }
-
-    var status: SourceStatus { input.status }
-    var summary: String { input.summary }
 }
 
 /// The records' side of a source: the reader, the parsed and ordered flows waiting, and
@@ -187,6 +160,22 @@ struct SourceInput {
     /// The time a monitor may be run to without passing a flow still to come: the input's end
     /// (nil: no bound), else the time before which every flow has been put in order.
     var bound: SimTime? { ended ? nil : (source.watermark ?? .zero) }
+
+    /// Reads (waiting for the input) and counts into `monitor` every flow that ends before
+    /// `end`, handing each to `sink`, then runs `monitor` to `end`. The caller keeps the one
+    /// monitor: a copy beside it would be copied whole at its next change.
+    mutating func run<S: FlowSink>(_ monitor: inout FleetMonitor, until end: SimTime, sink: inout S, progress: Progress? = nil) throws {
+        while true {
+            release(into: &monitor, before: end, sink: &sink)
+            if ended || source.isPast(end) { break }
+            try readChunk()
+            progress?.show(min(end, source.watermark ?? .zero))
+        }
+        if end > monitor.now { monitor.run(until: end, sink: &sink) }
+    }
+
+    /// The input has ended and every flow read from it has been counted.
+    var isExhausted: Bool { ended && source.report.pending == 0 }
 
     /// Hands the flows put in order that end before `end` to `monitor`.
     mutating func release<S: FlowSink>(into monitor: inout FleetMonitor, before end: SimTime, sink: inout S) {

@@ -14,7 +14,7 @@ import Glibc
 /// a paced run write the same bytes.
 struct StreamRunner {
     var monitor: FleetMonitor
-    var source: SourceRun?
+    var source: SourceInput?
     var sink: StreamFlowSink
     var lifecycle = AlertLifecycle()
     let builder: ModelBuilder
@@ -32,8 +32,8 @@ struct StreamRunner {
     init(scenario: Scenario, sources: SourceOptions, records: StreamRecords, end: SimTime?) throws {
         if sources.isSet {
             let run = try SourceRun(options: sources, scenario: scenario)
-            source = run
             monitor = run.monitor
+            source = run.input
         } else {
             do { monitor = try scenario.makeMonitor() } catch { throw Failure.of(error) }
         }
@@ -84,11 +84,10 @@ struct StreamRunner {
 
     /// One step: the flows judged up to `t` into the sink, then the alert book read.
     mutating func advance(to t: SimTime) throws {
-        if var run = source {
+        if var input = source {
             source = nil
-            defer { source = run }
-            try run.run(until: t, sink: &sink)
-            monitor = run.monitor
+            defer { source = input }
+            try input.run(&monitor, until: t, sink: &sink)
         } else {
             monitor.run(until: t, sink: &sink)
         }

@@ -35,9 +35,6 @@ public struct FleetWorld: Sendable {
         fleet.addRecordedCars(cars)
     }
 
-    /// Whether the cars come from an inventory rather than the simulation.
-    public var isRecorded: Bool { !fleet.addresses.isEmpty }
-
     /// Counts a recorded flow at its end time (not before now): the clock moves to it, and the
     /// flow goes through the same meters, aggregates and observer as a simulated one.
     /// `record.vehicle`, `service` and `zone` index the world's tables (checked by the caller).
