@@ -20,6 +20,15 @@ struct ActionReader {
             let category = fields["category"].flatMap { c.choice($0, "data category", as: DataCategory.self) }
             let service = serviceID(fields["service"], &c)
             result = zip3(market, category, service).map { .setRouting(market: $0, category: $1, service: $2) }
+        case "set-policies":
+            if fields["restricted-classes"] == nil, fields["rules"] == nil {
+                c.error("a 'set-policies' timeline entry needs restricted-classes or rules (or both)", at: fields.node)
+                result = nil
+            } else {
+                result = PolicyDecoding.decodeChange(
+                    restricted: fields["restricted-classes"], rules: fields["rules"], "set-policies", names: names, context: &c
+                ).map { .setPolicies($0) }
+            }
         case "assign-class":
             let car = car(fields["car"], &c)
             let userClass = userClass(fields["class"], &c)

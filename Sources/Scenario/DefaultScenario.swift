@@ -490,5 +490,26 @@ public enum DefaultScenario {
               severity: [{level: watch, label: PRC-linked software}]
 
         alerts: {min-interval: 10m, quiet-period: 2m, log-size: 1000}
+
+        # What-ifs (docs/what-if.md): `i` in the live view applies one from the time on screen and shows
+        # it beside the baseline; `fleetwatch snapshot --what-if NAME --from T` writes both runs and the
+        # difference. Each is a fragment of this format (routing, policies) played from its time on.
+        what-ifs:
+          - name: Pre-2021 routing
+            description: >-
+              CN cars' telemetry, logs and camera clips go to Tesla's US services, as they did before
+              May 2021 (as reported; DOMAIN.md).
+            routing:
+              CN: {telemetry: tesla-us-cloud, diagnostics: tesla-us-cloud, camera-clip: tesla-ai}
+          - name: Camera clips to US AI training
+            description: Only the CN cars' exterior camera clips go to Tesla's AI training in the US.
+            routing:
+              CN: {camera-clip: tesla-ai}
+          - name: US rules of 2027
+            description: >-
+              The US restricts government staff's data as well as the military's (28 CFR §202.222's
+              government-related data covers current and recent US government employees).
+            policies:
+              restricted-classes: {US: [military, government]}
         """## + "\n"
 }

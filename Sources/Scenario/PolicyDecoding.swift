@@ -40,6 +40,16 @@ public enum PolicyDecoding {
     static func decodeRestricted(
         _ node: YAMLNode, names: ScenarioNames, into set: inout PolicySet, context: inout DecodeContext
     ) {
+        guard let byMarket = decodeRestrictedByMarket(node, "policies.restricted-classes", names: names, context: &context)
+        else { return }
+        set.restrictedByMarket = Market.allCases.map { byMarket[$0] ?? [] }
+    }
+
+    /// The classes a `restricted-classes` node names per market: a list names every market, a
+    /// mapping only the markets it lists.
+    static func decodeRestrictedByMarket(
+        _ node: YAMLNode, _ what: String, names: ScenarioNames, context: inout DecodeContext
+    ) -> [Market: Set<UserClassID>]? {
         func classes(_ node: YAMLNode, _ what: String) -> Set<UserClassID>? {
             guard let items = context.list(node, what) else { return nil }
             return Set(items.compactMap {
@@ -47,17 +57,36 @@ public enum PolicyDecoding {
             })
         }
         guard case .mapping = node.kind else {
-            if let all = classes(node, "policies.restricted-classes") { set.restrictedClasses = all }
-            return
+            guard let all = classes(node, what) else { return nil }
+            return Dictionary(uniqueKeysWithValues: Market.allCases.map { ($0, all) })
         }
-        guard let f = context.mapping(node, "policies.restricted-classes", allowed: Market.allCases.map(\.rawValue))
-        else { return }
+        guard let f = context.mapping(node, what, allowed: Market.allCases.map(\.rawValue)) else { return nil }
         var byMarket: [Market: Set<UserClassID>] = [:]
         for market in Market.allCases {
             guard let n = f[market.rawValue] else { continue }
-            byMarket[market] = classes(n, "policies.restricted-classes.\(market.rawValue)")
+            byMarket[market] = classes(n, "\(what).\(market.rawValue)")
         }
-        set.restrictedByMarket = Market.allCases.map { byMarket[$0] ?? [] }
+        return byMarket
+    }
+
+    /// A change to the policies (the timeline's `set-policies`, a what-if's `policies`):
+    /// `restricted-classes` for the markets named, `rules` replacing the rules with their ids or
+    /// added. `what` names the place in messages.
+    static func decodeChange(
+        restricted: YAMLNode?, rules: YAMLNode?, _ what: String, names: ScenarioNames, context: inout DecodeContext
+    ) -> PolicyChange? {
+        let before = context.diagnostics.count
+        var change = PolicyChange()
+        if let restricted {
+            change.restrictedClasses = decodeRestrictedByMarket(
+                restricted, "\(what) restricted-classes", names: names, context: &context) ?? [:]
+        }
+        if let rules, let items = context.list(rules, "\(what) rules", maxCount: context.limits.maxRules) {
+            var ids: [(id: String, node: YAMLNode)] = []
+            change.rules = items.compactMap { decodeRule($0, names: names, ids: &ids, context: &context) }
+            context.checkUnique(ids, "rule id")
+        }
+        return context.diagnostics.count == before ? change : nil
     }
 
     static func decodeRule(

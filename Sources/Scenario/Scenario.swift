@@ -22,6 +22,8 @@ public struct Scenario: Sendable {
     public var monitor: MonitorParameters
     /// In time order.
     public var timeline: [TimelineEntry]
+    /// The what-ifs the file names (`what-ifs`), to apply from a time (`applying(_:from:)`).
+    public var whatIfs: [WhatIf] = []
 
     /// The monitor for this scenario at simulated time zero.
     public func makeMonitor() throws(ConfigError) -> FleetMonitor {
@@ -67,7 +69,8 @@ public struct Scenario: Sendable {
         return Scenario(
             file: file, name: document.name, description: document.description, world: decoder.config,
             classes: decoder.classes, policies: document.policies, alerts: document.alerts,
-            monitor: MonitorParameters(anonymisedCategories: decoder.anonymised), timeline: document.timeline)
+            monitor: MonitorParameters(anonymisedCategories: decoder.anonymised), timeline: document.timeline,
+            whatIfs: document.whatIfs)
     }
 
     /// Fleet actions in the timeline (the rest are presentation cues).

@@ -11,7 +11,7 @@ public struct ScenarioDocument: Sendable {
     /// The top-level keys, in the order the format document lists them.
     public static let topLevelKeys = [
         "name", "description", "seed", "fleet", "regions", "classes", "services", "routing", "flows", "behaviour",
-        "policies", "alerts", "timeline",
+        "policies", "alerts", "timeline", "what-ifs",
     ]
 
     public var file: String
@@ -33,6 +33,8 @@ public struct ScenarioDocument: Sendable {
     public var policies: PolicySet
     public var alerts: AlertParameters
     public var timeline: [TimelineEntry]
+    /// The what-ifs the scenario names (docs/what-if.md), in file order.
+    public var whatIfs: [WhatIf]
 
     public init(file: String, name: String) {
         self.file = file
@@ -43,6 +45,7 @@ public struct ScenarioDocument: Sendable {
         policies = .default
         alerts = .default
         timeline = []
+        whatIfs = []
     }
 
     /// Parses and decodes `text`, throwing every problem found.
@@ -94,6 +97,9 @@ public struct ScenarioDocument: Sendable {
             let timeline = TimelineDecoding.decode(node, names: document.names, context: &context)
         {
             document.timeline = timeline
+        }
+        if let node = f["what-ifs"], let list = WhatIf.decodeList(node, names: document.names, context: &context) {
+            document.whatIfs = list
         }
         return document
     }

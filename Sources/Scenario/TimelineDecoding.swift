@@ -7,6 +7,7 @@ public enum TimelineDecoding {
     /// Each action's keys besides `at` and `action`, and which of them are required.
     static let actionKeys: [String: (allowed: [String], required: [String])] = [
         "set-routing": (["market", "category", "service"], ["market", "category", "service"]),
+        "set-policies": (["restricted-classes", "rules"], []),
         "assign-class": (["car", "class"], ["car", "class"]),
         "assign-driver": (["car", "name", "romanized", "class"], ["car", "name"]),
         "trip": (["car", "to-place", "to-zone"], ["car"]),

@@ -59,12 +59,14 @@ extension App {
             case .copy(let copy):
                 monitor = copy
                 reapplyAcknowledgements()
+                runWhatIf(baselineReplaced: true)
             case .rebuild:
                 // It was built once from the same scenario: it builds again.
                 do { monitor = try scenario.makeMonitor() } catch {
                     say("no jump: \(error)", isError: true)
                     return
                 }
+                runWhatIf(baselineReplaced: true)
             }
         }
         seek = Seek(from: monitor.now, target: time)
@@ -148,12 +150,15 @@ extension App {
     mutating func run(until bound: SimTime) {
         if feed != nil { return runRecorded(until: bound) }
         while monitor.now < bound {
-            let next = min(bound, monitor.now + checkpoints.interval)
+            var next = min(bound, monitor.now + checkpoints.interval)
+            // A what-if waiting for the run to reach its time forks there.
+            if let w = whatIf, w.monitor == nil, monitor.now < w.from, w.from < next { next = w.from }
             let replaying = monitor.now < checkpoints.furthest
             monitor.run(until: next)
             checkpoints.note(monitor)
             marks.note(monitor.alerts)
             if replaying { reapplyAcknowledgements() }
+            runWhatIf(baselineReplaced: false)
         }
     }
 

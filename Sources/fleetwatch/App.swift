@@ -45,6 +45,8 @@ struct App {
     var feedFailure: String?
     /// The last read found nothing new (a jump ahead of the records ends there).
     var feedStalled = false
+    /// The what-if beside the run (`i`, App+WhatIf.swift); nil when none is applied.
+    var whatIf: WhatIfRun?
 
     /// Whether `init` runs up to the start time itself (`.now`: a headless session, a test) or
     /// leaves it to the frames (`.inFrames`: the terminal draws its first frame at once and a
@@ -67,6 +69,7 @@ struct App {
         state = DashboardState(speed: speed, paused: paused)
         pacer = Pacer(start: monitor.now, speed: speed, paused: paused)
         builder = ModelBuilder(scenarioName: scenario.name)
+        state.whatIfNames = scenario.whatIfs.map(\.name)
         if start > .zero {
             go(to: SimTime.zero + start)
             if runUp == .now { finishSeek() }
@@ -96,6 +99,7 @@ struct App {
         var model = builder.build(world: monitor.world, alerts: monitor.alerts, policies: monitor.policies, state: state, rows: .screen)
         model.timeline = timeline
         model.source = feed?.status
+        model.whatIf = whatIfComparison()
         return renderer.render(state: state, model: model)
     }
 
@@ -142,6 +146,10 @@ struct App {
                 copyVIN(of: vehicle)
             case .saveSettings:
                 saveSettings()
+            case .applyWhatIf(nil) where whatIf == nil && state.whatIfNames.isEmpty:
+                say("this scenario names no what-ifs: add `what-ifs` to it (docs/what-if.md), or use fleetwatch snapshot --what-if FILE")
+            case .applyWhatIf(let index):
+                applyWhatIf(index)
             }
         }
         return false

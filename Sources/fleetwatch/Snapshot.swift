@@ -69,6 +69,19 @@ struct Snapshot: ParsableCommand {
         transform: durationArgument)
     var every: SimDuration?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A what-if file, or the name of one of the scenario's what-ifs: writes the baseline, the run with the what-if from --from, and their difference (json; txt, ansi, svg and html draw them side by side; docs/what-if.md).",
+            valueName: "file-or-name"))
+    var whatIf: String?
+
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: ArgumentHelp("With --what-if: the simulated time it takes effect (default 0s, the start).", valueName: "duration"),
+        transform: durationArgument)
+    var from: SimDuration?
+
     @Flag(name: .long, help: "For reports: leave out the PAUSED badge, the speed and the key hints (txt, ansi, svg, html).")
     var clean = false
 
@@ -99,6 +112,18 @@ struct Snapshot: ParsableCommand {
         }
         if mapZoom != 0 || mapFollow, view != "map" {
             throw ValidationError("--map-zoom and --map-follow apply to --view map")
+        }
+        if from != nil, whatIf == nil { throw ValidationError("--from applies to --what-if: give the what-if it starts") }
+        if whatIf != nil {
+            guard format == .json || format.isScreen else {
+                throw ValidationError("--what-if writes json, txt, ansi, svg or html, not \(format.rawValue); for the variant's \(format.rawValue), write the merged scenario (docs/what-if.md)")
+            }
+            guard every == nil else { throw ValidationError("--what-if writes one comparison: leave out --every") }
+            guard view == "dashboard" else { throw ValidationError("--what-if draws its own split screen: leave out --view") }
+            guard !sources.isSet else { throw ValidationError("--what-if re-runs the simulation: it does not apply to --source") }
+            if let from, from > at {
+                throw ValidationError("--from \(from) is after --at \(at): the what-if would not have started; give a --from of at most \(at)")
+            }
         }
         if let step = every {
             guard step > .zero else { throw ValidationError("--every must be longer than 0s") }
@@ -144,6 +169,18 @@ struct Snapshot: ParsableCommand {
             scenario: scenario, look: try look.resolved(terminal: false), width: width, height: height, view: try Self.parseView(view), format: format, clean: clean,
             mapViewport: MapViewport(zoom: mapFollow && mapZoom == 0 ? 2 : mapZoom, follow: mapFollow))
 
+        if let spec = whatIf {
+            let w = try Self.resolveWhatIf(spec, scenario: scenario)
+            let start = SimTime.zero + (from ?? .zero)
+            run(&monitor, until: start, progress: progress)
+            var variant = monitor.forked(adding: w.entries(from: from ?? .zero))
+            // Both runs on from the fork, the progress showing the baseline's.
+            run(&monitor, until: end, progress: progress)
+            variant.run(until: end)
+            progress.finish()
+            try write(renderer.render(whatIf: w, from: start, baseline: monitor, variant: variant), to: out)
+            return
+        }
         if format == .ndjson {
             try writeFlowLog(monitor: &monitor, source: &recorded, until: end, progress: progress)
             return
@@ -173,6 +210,19 @@ struct Snapshot: ParsableCommand {
         try advance(&monitor, source: &recorded, until: end, progress: progress)
         progress.finish()
         try write(try renderer.render(monitor: monitor, source: recorded?.status), to: out)
+    }
+
+    /// `--what-if`'s what-if: the file at `spec` (checked against the scenario's names), or the
+    /// scenario's what-if of that name.
+    static func resolveWhatIf(_ spec: String, scenario: Scenario) throws -> WhatIf {
+        if access(spec, F_OK) == 0 {
+            do { return try WhatIf.load(path: spec, names: scenario.names) } catch { throw Failure(String(describing: error)) }
+        }
+        if let w = scenario.whatIf(named: spec) { return w }
+        let names = scenario.whatIfs.map { "'\($0.name)'" }
+        throw Failure(
+            "fleetwatch: --what-if '\(Sanitizer.clean(spec))' is no file and no what-if of \"\(Sanitizer.clean(scenario.name))\"; "
+                + (names.isEmpty ? "the scenario names none: give a what-if file (docs/what-if.md)" : "its what-ifs: " + names.joined(separator: ", ")))
     }
 
     /// Runs the simulation, or reads the source, to `end`.
@@ -261,7 +311,7 @@ struct FlowLogSink: FlowSink {
     var spill: StreamingFile
     var spilled: Int64 = 0
     var order = FlowLogOrder()
-    let format: FlowLogNDJSON
+    var format: FlowLogNDJSON
     var error: OutputError?
 
     init(path: String?, world: FleetWorld, policies: PolicySet, scratchDirectory: String) throws(OutputError) {
@@ -281,6 +331,8 @@ struct FlowLogSink: FlowSink {
         order.add(start: record.start.nanoseconds, vehicle: record.vehicle, offset: spilled, length: length)
         spilled += Int64(length)
     }
+
+    mutating func policiesChanged(_ policies: PolicySet) { format.policies = policies }
 
     mutating func finish() throws(OutputError) {
         defer { spill.abandon() }

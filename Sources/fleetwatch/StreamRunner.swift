@@ -134,7 +134,7 @@ struct StreamRunner {
 /// The flow lines of one step, as `snapshot --format ndjson` writes each (`FlowLogNDJSON`),
 /// numbered in the order the monitor judged them (`flowId`, from 1, as `FlowLogOrder` does).
 struct StreamFlowSink: FlowSink {
-    let format: FlowLogNDJSON
+    var format: FlowLogNDJSON
     let enabled: Bool
     var nextID: UInt64 = 1
     var lines: [UInt8] = []
@@ -145,6 +145,8 @@ struct StreamFlowSink: FlowSink {
         lines.append(contentsOf: format.line(record, facts: facts, verdicts: verdicts, id: nextID).utf8)
         lines.append(0x0A)
     }
+
+    mutating func policiesChanged(_ policies: PolicySet) { format.policies = policies }
 }
 
 /// What decides whether the alert book changed between two reads: alerts raised, alerts

@@ -10,6 +10,8 @@ public enum ViewMode: Hashable, Sendable {
     case alerts
     /// Where the fleet stands on each legal threshold over its window (`ComplianceReport`).
     case compliance
+    /// The what-if split screen: baseline and variant side by side (`WhatIfComparison`).
+    case whatIf
 }
 
 /// What the alert lists (the alert panel and the history) are sorted by. `>` / `<` (and `s`)
@@ -160,6 +162,13 @@ public struct DashboardState: Hashable, Sendable {
     public var columns: [TableColumn] = TableColumn.allCases
     /// The column chooser, when open: the position of its cursor in `chooserRows`.
     public var columnChooser: Int?
+    /// The scenario's what-ifs by name (the driver sets them): what `i` offers.
+    public var whatIfNames: [String] = []
+    /// The what-if applied now, by index into `whatIfNames`; nil when none is.
+    public var whatIfApplied: Int?
+    /// The what-if menu's cursor while it is open: a what-if's index, or `whatIfNames.count` for
+    /// "no what-if".
+    public var whatIfMenu: Int?
     /// The part of the regions the map shows (zoom, pan, following the selected car).
     public var mapViewport = MapViewport()
 

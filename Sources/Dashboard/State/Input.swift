@@ -55,6 +55,9 @@ public enum Command: Hashable, Sendable {
     case goTo(TimeTarget)
     /// Go to the time of the first flow of the alert with this id (`b`).
     case goToAlert(alertID: UInt64)
+    /// Apply the scenario's what-if with this index (into `DashboardState.whatIfNames`) from
+    /// the time on screen, beside the baseline; nil takes the what-if away (`i`).
+    case applyWhatIf(Int?)
 }
 
 /// A thing a presenter can point at.

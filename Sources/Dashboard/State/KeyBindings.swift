@@ -11,7 +11,7 @@ public enum KeyAction: String, CaseIterable, Hashable, Sendable {
     case map, zoomIn = "zoom-in", zoomOut = "zoom-out", panLeft = "pan-left", panRight = "pan-right", panUp = "pan-up", panDown = "pan-down"
     case resetMap = "reset-map", follow
     case alerts, acknowledge, unacknowledge, acknowledgeAll = "acknowledge-all", history, openCar = "open-car"
-    case compliance
+    case compliance, whatIf = "what-if"
     case pause, step, faster, slower
     case goTo = "go-to", backMinute = "back-minute", forwardMinute = "forward-minute"
     case backTenMinutes = "back-10-minutes", forwardTenMinutes = "forward-10-minutes", goToAlert = "go-to-alert", timeline
@@ -53,6 +53,7 @@ public enum KeyAction: String, CaseIterable, Hashable, Sendable {
         case .history: [.character("H")]
         case .openCar: [.character("c")]
         case .compliance: [.character("P")]
+        case .whatIf: [.character("i")]
         case .pause: [.character(" ")]
         case .step: [.character(".")]
         case .faster: [.character("+"), .character("=")]
@@ -107,6 +108,7 @@ public enum KeyAction: String, CaseIterable, Hashable, Sendable {
         case .history: "the history of open and closed alerts"
         case .openCar: "from an alert, open its car"
         case .compliance: "compliance over time: each legal threshold, to date and projected"
+        case .whatIf: "what-if: apply one of the scenario's what-ifs from now, beside the baseline"
         case .pause: "pause / resume"
         case .step: "one step while paused"
         case .faster: "faster"

@@ -79,6 +79,7 @@ extension DashboardState {
     mutating func handle(_ key: Key, frame: FrameContext) -> [Command] {
         if filter != nil { return editFilter(key) }
         if columnChooser != nil, key != .ctrl("c") { return chooseColumns(key) }
+        if whatIfMenu != nil, key != .ctrl("c") { return chooseWhatIf(key) }
         // Ctrl-C always quits, whatever the bindings; every other key goes through them.
         return perform(key == .ctrl("c") ? .quit : keys.action(for: key), frame: frame)
     }
@@ -181,6 +182,14 @@ extension DashboardState {
             break  // an alert list's key, or the alert view's (`handleAlertKey`): no alert here
         case .compliance:
             if view == .compliance { goBack() } else { open(.compliance) }
+        case .whatIf:
+            if whatIfNames.isEmpty {
+                return [.applyWhatIf(nil)]  // nothing to apply: the driver says why
+            } else if whatIfApplied != nil, view != .whatIf {
+                open(.whatIf)
+            } else {
+                whatIfMenu = whatIfApplied ?? 0
+            }
         case .unacknowledge, .acknowledgeAll, .history, .openCar:
             break  // the alert lists' keys (`handleAlertKey`): nothing elsewhere
         case .saveView:
@@ -319,6 +328,40 @@ extension DashboardState {
             if keys.action(for: key) == .saveSettings { return [.saveSettings] }
         }
         columnChooser = cursor
+        return []
+    }
+
+    /// The what-if menu: ↑/↓ (or k/j) move, Enter applies the what-if under the cursor from now
+    /// (or, on the last row, takes the what-if away), Esc, q or `i` close it.
+    mutating func chooseWhatIf(_ key: Key) -> [Command] {
+        let last = whatIfNames.count
+        var cursor = max(0, min(whatIfMenu ?? 0, last))
+        switch key {
+        case .up, .character("k"): cursor = max(0, cursor - 1)
+        case .down, .character("j"): cursor = min(last, cursor + 1)
+        case .home: cursor = 0
+        case .end: cursor = last
+        case .enter:
+            whatIfMenu = nil
+            if cursor == last {
+                let had = whatIfApplied != nil
+                whatIfApplied = nil
+                if view == .whatIf { goBack() }
+                return had ? [.applyWhatIf(nil)] : []
+            }
+            whatIfApplied = cursor
+            if view != .whatIf { open(.whatIf) }
+            return [.applyWhatIf(cursor)]
+        case .escape, .character("q"):
+            whatIfMenu = nil
+            return []
+        default:
+            if keys.action(for: key) == .whatIf {
+                whatIfMenu = nil
+                return []
+            }
+        }
+        whatIfMenu = cursor
         return []
     }
 

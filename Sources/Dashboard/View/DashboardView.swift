@@ -77,6 +77,8 @@ public struct DashboardView: Sendable {
             ).render(into: &buffer, area: screen.body)
         case .compliance:
             ComplianceView(style: style, report: model.compliance, calendar: model.calendar).render(into: &buffer, area: screen.body)
+        case .whatIf:
+            WhatIfView(style: style, comparison: model.whatIf).render(into: &buffer, area: screen.body)
         }
         if let caption = state.caption {
             CaptionBar(style: style, caption: caption, highlighted: state.highlight == .panel(.caption)).render(into: &buffer, area: screen.caption)
@@ -92,6 +94,9 @@ public struct DashboardView: Sendable {
             ColumnChooser(style: style, rows: state.chooserRows, shown: Set(state.columns), cursor: cursor,
                           saveKey: state.keys.keys(for: .saveSettings).first?.label(glyphs: glyphs))
                 .render(into: &buffer, area: buffer.area)
+        }
+        if let cursor = state.whatIfMenu {
+            WhatIfMenu(style: style, names: state.whatIfNames, applied: state.whatIfApplied, cursor: cursor).render(into: &buffer, area: buffer.area)
         }
         if state.showHelp { HelpOverlay(style: style, bindings: state.keys).render(into: &buffer, area: buffer.area) }
         return (buffer, frame)

@@ -89,6 +89,8 @@ struct FooterPanel: Widget {
             h = [KeyHint(key(.back), "back", priority: 7), KeyHint(key(.alerts), "its alerts", priority: 3)]
         case .compliance:
             h = [KeyHint(key(.back), "back", priority: 7), KeyHint(key(.history), "alert history", priority: 2)]
+        case .whatIf:
+            h = [KeyHint(key(.back), "back", priority: 7), KeyHint(key(.whatIf), "choose what-if", priority: 6)]
         case .map:
             h = [KeyHint(key(.map), "fleet", priority: 7), KeyHint(move, "select car", priority: 2),
                  KeyHint(key(.zoomIn) + "/" + key(.zoomOut), "zoom", priority: 5), KeyHint(key(.follow), "follow", priority: 4),

@@ -25,6 +25,16 @@ public struct AlertLogSummary: Hashable, Sendable {
     public var recentLimit: Int = 0
     public var minInterval: SimDuration = .zero
     public var quietPeriod: SimDuration = .zero
+    /// Per rule of the policies in force, in their order: alerts raised since the start, and open now.
+    public var byRule: [RuleTally] = []
+
+    /// One rule's alerts.
+    public struct RuleTally: Hashable, Sendable {
+        public var ruleID: String
+        public var title: String
+        public var raised: UInt64
+        public var open: Int
+    }
 
     public init() {}
 
@@ -40,6 +50,11 @@ public struct AlertLogSummary: Hashable, Sendable {
         self.recentLimit = recentLimit
         minInterval = book.parameters.minInterval
         quietPeriod = book.parameters.quietPeriod
+        var open = [Int](repeating: 0, count: book.policies.rules.count)
+        for a in book.openAlerts where a.rule < open.count { open[a.rule] += 1 }
+        byRule = book.policies.rules.enumerated().map { i, rule in
+            RuleTally(ruleID: rule.id, title: rule.title, raised: i < book.raisedByRule.count ? book.raisedByRule[i] : 0, open: open[i])
+        }
     }
 
     /// Open alerts not yet acknowledged.

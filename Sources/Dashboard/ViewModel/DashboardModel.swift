@@ -51,6 +51,8 @@ public struct DashboardModel: Hashable, Sendable {
     public var compliance: ComplianceReport?
     /// What the recorded flows of `--source` have brought so far; nil for a simulated run.
     public var source: SourceStatus?
+    /// A what-if beside this run (the split screen, `ViewMode.whatIf`); nil when none is applied.
+    public var whatIf: WhatIfComparison?
 
     public init(
         scenarioName: String, seed: UInt64, clock: SimTime, wallClockLabel: String = "", fleet: FleetSummary,

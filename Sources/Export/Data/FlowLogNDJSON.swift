@@ -8,7 +8,8 @@ import Simulation
 /// the log and the scenario file alone (scripts/recheck.py).
 public struct FlowLogNDJSON: Sendable {
     let services: [ServiceConfig]
-    let policies: PolicySet
+    /// The policies in force: the timeline's `set-policies` changes them (`FlowSink.policiesChanged`).
+    public var policies: PolicySet
     /// The cars' addresses of a recorded fleet (`FleetWorld.recordedAddresses`); empty: simulated.
     let addresses: [IPv4Address]
 

@@ -5,6 +5,11 @@ extension FleetMonitor {
     /// the resulting `FleetAction`s to the world. Failures are recorded, not thrown: a demo
     /// goes on when one step cannot be played.
     mutating func apply<S: FlowSink>(_ entry: TimelineEntry, observer: inout MonitorObserver<S>) {
+        if case let .setPolicies(change) = entry.action {
+            observer.core.apply(change)
+            observer.sink.pointee.policiesChanged(observer.core.engine.policies)
+            return
+        }
         do throws(FleetActionError) {
             for action in try resolve(entry.action) {
                 try world.apply(action, observer: &observer)
@@ -59,7 +64,7 @@ extension FleetMonitor {
                 throw fail("only \(cars.count) active cars\(region.map { " in \($0)" } ?? ""), \(count) to remove")
             }
             return cars.map { .removeCar(car: $0) }
-        case .setSpeed, .view, .caption, .chapter, .highlight:
+        case .setSpeed, .view, .caption, .chapter, .highlight, .setPolicies:
             return []
         }
     }

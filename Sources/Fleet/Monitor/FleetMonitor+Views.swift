@@ -77,6 +77,12 @@ extension FleetMonitor {
         view(i, alerts: core.book.openAlerts.filter { Int($0.vehicle) == i })
     }
 
+    /// Bytes the car sent to and received from servers outside its market's country since the
+    /// start (`CarView.crossBorderBytesUp` plus `Down`), without building its view.
+    public func crossBorderBytes(of i: Int) -> UInt64 {
+        (i < core.crossBorderUp.count ? core.crossBorderUp[i] : 0) &+ (i < core.crossBorderDown.count ? core.crossBorderDown[i] : 0)
+    }
+
     /// The views of several cars, grouping the open alerts once.
     /// - Complexity: O(open alerts + cars asked for).
     public func cars(_ indices: some Sequence<Int>) -> [CarView] {

@@ -45,7 +45,7 @@ public struct FleetMonitor: Sendable {
     public internal(set) var world: FleetWorld
     var core: MonitorCore
     /// Fleet actions of the timeline, in time order (stable), and the next one to apply.
-    let fleetTimeline: [TimelineEntry]
+    var fleetTimeline: [TimelineEntry]
     var nextEntry = 0
     /// Timeline entries that failed when their time came.
     public internal(set) var timelineFailures: [TimelineFailure] = []
@@ -104,6 +104,19 @@ public struct FleetMonitor: Sendable {
             observer.core.book.tick(now: bound)
             swap(&observer.core, &core)
         }
+    }
+
+    /// This run with `entries` joining its timeline, each after the entries at or before its
+    /// time: from now on, the run of a scenario whose timeline had them all along (a what-if's
+    /// fork, `Scenario.applying(_:from:)`). Fleet entries only, none before now.
+    public func forked(adding entries: [TimelineEntry]) -> FleetMonitor {
+        var fork = self
+        for entry in entries where !entry.action.isPresentation {
+            precondition(SimTime.zero + entry.at >= world.now, "a fork's entries start at \(world.now) or later")
+            let i = fork.fleetTimeline[fork.nextEntry...].firstIndex { $0.at > entry.at } ?? fork.fleetTimeline.count
+            fork.fleetTimeline.insert(entry, at: i)
+        }
+        return fork
     }
 
     /// Marks an open alert as seen; false when no open alert has this id.

@@ -9,6 +9,13 @@ public protocol FlowSink {
     ///   - verdicts: the rules that matched, in rule order; a buffer reused between flows, so
     ///     copy what you keep.
     mutating func receive(_ record: FlowRecord, facts: FlowFacts, verdicts: [PolicyVerdict])
+    /// The policies in force changed (a timeline's `set-policies`): verdicts from now on index
+    /// `policies.rules`. Sinks that name rules or restrictions take the new set.
+    mutating func policiesChanged(_ policies: PolicySet)
+}
+
+extension FlowSink {
+    public mutating func policiesChanged(_ policies: PolicySet) {}
 }
 
 /// Drops every flow (the monitor still meters, judges and logs them).

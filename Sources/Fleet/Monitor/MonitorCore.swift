@@ -101,6 +101,16 @@ struct MonitorCore: Sendable {
             anonymised: anonymisedMask & UInt16(1) << UInt16(r.category.index) != 0)
     }
 
+    /// Puts `change` in force from now on: the engine and the book read the new set. Rules keep
+    /// their indexes (a replaced rule stays where it was), so open alerts go on aggregating
+    /// under their rule; an alert keeps the rule it was raised by.
+    mutating func apply(_ change: PolicyChange) {
+        let policies = engine.policies.applying(change)
+        engine = PolicyEngine(policies)
+        book.policies = policies
+        verdicts.reserveCapacity(policies.rules.count)
+    }
+
     /// Marks seasonal zones active or not for the day of `time` (called before each run segment
     /// and whenever a flow's day differs; a day's check walks the calendar once).
     mutating func updateSeasons(at time: SimTime) { _ = seasons.update(start: start, at: time) }

@@ -23,7 +23,8 @@ public struct AlertBook: Sendable {
     }
 
     public var parameters: AlertParameters
-    public let policies: PolicySet
+    /// The policies in force: a timeline's `set-policies` changes them, keeping each rule's index.
+    public internal(set) var policies: PolicySet
     var open: [Key: Alert] = [:]
     var lastRaised: [Key: SimTime] = [:]
     /// No open alert can clear before this (a lower bound, so most ticks do nothing).
@@ -40,6 +41,9 @@ public struct AlertBook: Sendable {
     public private(set) var suppressed: UInt64 = 0
     /// Alerts raised since the start.
     public var raisedCount: UInt64 { nextID - 1 }
+    /// Alerts raised since the start by each rule (index into `policies.rules`; shorter when
+    /// the last rules raised none).
+    public private(set) var raisedByRule: [UInt64] = []
 
     /// Distinct cars and people per compliance threshold, counted by the monitor beside the
     /// alerts (`ComplianceLedger`); nil in a book that stands alone. Kept in the book because the
@@ -88,6 +92,8 @@ public struct AlertBook: Sendable {
             id: nextID, rule: verdict.rule, policy: policies.rules[verdict.rule], severity: verdict.severity,
             facts: facts, severityCase: caseIndex(verdict, facts))
         nextID += 1
+        if verdict.rule >= raisedByRule.count { raisedByRule += repeatElement(0, count: verdict.rule + 1 - raisedByRule.count) }
+        raisedByRule[verdict.rule] += 1
         open[key] = alert
         lastRaised[key] = now
         addCounts(alert)

@@ -76,6 +76,22 @@ public struct PolicyRule: Hashable, Sendable, Identifiable {
 /// The rules in force and which user classes they treat as restricted, per market: who is
 /// restricted is a matter of each country's rules (China restricts military staff and key SOE
 /// employees; the US rules watch data linked to US military members, 28 CFR §202.222).
+/// A change to the policies in force, from a time on (the timeline's `set-policies`, a
+/// what-if's `policies`): restricted classes for the markets named, and rules by id.
+public struct PolicyChange: Hashable, Sendable {
+    /// Per market named: the classes restricted from now on (a market left out keeps its own).
+    public var restrictedClasses: [Market: Set<UserClassID>]
+    /// Each replaces the rule with its id, or is added after the others.
+    public var rules: [PolicyRule]
+
+    public init(restrictedClasses: [Market: Set<UserClassID>] = [:], rules: [PolicyRule] = []) {
+        self.restrictedClasses = restrictedClasses
+        self.rules = rules
+    }
+
+    public var isEmpty: Bool { restrictedClasses.isEmpty && rules.isEmpty }
+}
+
 public struct PolicySet: Hashable, Sendable {
     /// Per market (`Market.allCases` order): classes whose drivers the `restricted` condition
     /// picks out in that market's cars.
@@ -105,6 +121,20 @@ public struct PolicySet: Hashable, Sendable {
 
     /// The classes restricted in `market`'s cars.
     public func restrictedClasses(in market: Market) -> Set<UserClassID> { restrictedByMarket[market.index] }
+
+    /// This set with `change` applied: the markets it names get its restricted classes, a rule
+    /// with the id of one of its rules is replaced in place (so verdicts and open alerts keep
+    /// their rule's index), and a rule with a new id is added at the end.
+    public func applying(_ change: PolicyChange) -> PolicySet {
+        var set = self
+        for market in Market.allCases {
+            if let classes = change.restrictedClasses[market] { set.restrictedByMarket[market.index] = classes }
+        }
+        for rule in change.rules {
+            if let i = set.rules.firstIndex(where: { $0.id == rule.id }) { set.rules[i] = rule } else { set.rules.append(rule) }
+        }
+        return set
+    }
 
     public func isRestricted(_ userClass: UserClassID, in market: Market) -> Bool {
         restrictedByMarket[market.index].contains(userClass)

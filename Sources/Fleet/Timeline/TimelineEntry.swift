@@ -27,6 +27,9 @@ public enum CarReference: Hashable, Sendable {
 public enum ScriptedAction: Hashable, Sendable {
     /// From now on, the market's cars send `category` to `service`.
     case setRouting(market: Market, category: DataCategory, service: ServiceID)
+    /// From now on, the policies change as `change` says (restricted classes of the markets it
+    /// names; rules replaced by id, or added): what a what-if's `policies` becomes.
+    case setPolicies(PolicyChange)
     /// The car's driver now belongs to `userClass`.
     case assignClass(car: CarReference, userClass: UserClassID)
     /// A named driver takes the car (optionally with a romanized name and a class; without a
@@ -66,6 +69,7 @@ public enum ScriptedAction: Hashable, Sendable {
     public var name: String {
         switch self {
         case .setRouting: "set-routing"
+        case .setPolicies: "set-policies"
         case .assignClass: "assign-class"
         case .assignDriver: "assign-driver"
         case .trip: "trip"

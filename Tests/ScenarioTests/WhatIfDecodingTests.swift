@@ -1,0 +1,122 @@
+import Fleet
+import Simulation
+import Testing
+@testable import Scenario
+
+/// What-ifs (docs/what-if.md): a file of its own or a scenario's `what-ifs`, the timeline's
+/// `set-policies`, and the merge that makes "the scenario with the what-if from T".
+@Suite struct WhatIfDecodingTests {
+    static let names = Scenario.builtIn.names
+
+    @Test func aWhatIfFileNamesRoutesAndPolicies() throws {
+        let w = try WhatIf.parse(text: """
+            name: Pre-2021 routing
+            description: as reported
+            routing:
+              CN: {telemetry: tesla-us-cloud, camera-clip: tesla-ai}
+            policies:
+              restricted-classes: {US: [military, government]}
+            """, file: "w.yaml", names: Self.names)
+        #expect(w.name == "Pre-2021 routing" && w.description == "as reported")
+        #expect(w.routing.map { "\($0.market.rawValue) \($0.category.rawValue) \($0.service.rawValue) \($0.location)" } == [
+            "CN telemetry tesla-us-cloud w.yaml:4:19", "CN camera-clip tesla-ai w.yaml:4:48",
+        ])
+        #expect(w.policies == PolicyChange(restrictedClasses: [.us: [.military, .government]]))
+        let entries = w.entries(from: .seconds(Int64(600)))
+        #expect(entries.map(\.action.name) == ["set-routing", "set-routing", "set-policies"])
+        #expect(entries.allSatisfy { $0.at == .seconds(Int64(600)) })
+    }
+
+    /// Every mistake with its place, as the scenario's own.
+    @Test(arguments: [
+        ("name: x\nrouting: {CN: {telemetry: tesla-us-clod}}\n",
+         "w.yaml:2:27: error: undefined service 'tesla-us-clod'; did you mean 'tesla-us-cloud'?"),
+        ("name: x\nroutes: {}\n", "w.yaml:2:1: error: unknown key 'routes' in the what-if; expected one of: description, name, policies, routing"),
+        ("name: x\n", "w.yaml:1:1: error: the what-if changes nothing: give it routing or policies (docs/what-if.md)"),
+        ("routing: {CN: {telemetry: tesla-ai}}\n", "w.yaml:1:1: error: missing key 'name' in the what-if"),
+        ("name: x\npolicies: {restricted-classes: {US: [militray]}}\n",
+         "w.yaml:2:38: error: undefined user class 'militray'; did you mean 'military'?"),
+        ("name: x\npolicies: {}\n", "w.yaml:2:11: error: the what-if policies needs restricted-classes or rules (or both)"),
+    ])
+    func aBadWhatIfSaysWhereAndWhat(_ text: String, _ expected: String) {
+        do {
+            let w = try WhatIf.parse(text: text, file: "w.yaml", names: Self.names)
+            Issue.record("accepted: \(w)")
+        } catch {
+            #expect(error.diagnostics.map(\.description) == [expected])
+        }
+    }
+
+    @Test func theBuiltInScenarioNamesItsWhatIfs() throws {
+        let s = Scenario.builtIn
+        #expect(s.whatIfs.map(\.name) == ["Pre-2021 routing", "Camera clips to US AI training", "US rules of 2027"])
+        #expect(s.whatIf(named: "us rules of 2027")?.policies?.restrictedClasses[.us] == [.military, .government])
+        #expect(s.whatIf(named: "nothing") == nil)
+    }
+
+    @Test func whatIfNamesInAScenarioAreDistinct() {
+        do {
+            _ = try Scenario.parse(text: """
+                name: s
+                what-ifs:
+                  - {name: A, routing: {CN: {telemetry: tesla-ai}}}
+                  - {name: a, routing: {CN: {telemetry: tesla-ai}}}
+                """, file: "s.yaml")
+            Issue.record("two what-ifs named alike were accepted")
+        } catch {
+            #expect(error.diagnostics.map(\.description) == ["s.yaml:4:12: error: duplicate what-if name 'a' (first defined at 3:12)"])
+        }
+    }
+
+    /// The timeline's `set-policies` is the what-if's policies written in a scenario file.
+    @Test func setPoliciesInTheTimeline() throws {
+        let s = try Scenario.parse(text: """
+            name: s
+            timeline:
+              - {at: 1h, action: set-policies, restricted-classes: {US: [government]}}
+              - at: 2h
+                action: set-policies
+                rules:
+                  - id: CN-4
+                    title: Cabin camera data leaves the car
+                    source: test
+                    explanation: "{bytes} from {vin}"
+                    match: {market: CN, category: cabin-camera, direction: up}
+                    severity: watch
+            """, file: "s.yaml")
+        guard case .setPolicies(let first) = s.timeline[0].action, case .setPolicies(let second) = s.timeline[1].action else {
+            Issue.record("not set-policies: \(s.timeline.map(\.action.name))")
+            return
+        }
+        #expect(first == PolicyChange(restrictedClasses: [.us: [.government]]))
+        #expect(second.rules.map(\.id) == ["CN-4"] && second.rules[0].severities.map(\.severity) == [.watch])
+        do {
+            _ = try Scenario.parse(text: "name: s\ntimeline: [{at: 1h, action: set-policies}]\n", file: "s.yaml")
+            Issue.record("an empty set-policies was accepted")
+        } catch {
+            #expect(error.diagnostics.map(\.description) == [
+                "s.yaml:2:12: error: a 'set-policies' timeline entry needs restricted-classes or rules (or both)",
+            ])
+        }
+    }
+
+    /// The merge puts the what-if's entries after the scenario's entries at or before its time.
+    @Test func theMergePlaysTheWhatIfAfterWhatCameBefore() throws {
+        let s = try Scenario.parse(text: """
+            name: s
+            timeline:
+              - {at: 5m, action: set-routing, market: CN, category: telemetry, service: tesla-cn-dc}
+              - {at: 10m, action: set-routing, market: CN, category: voice, service: xai}
+              - {at: 20m, action: set-routing, market: CN, category: media, service: us-streaming}
+            """, file: "s.yaml")
+        let w = try #require(Scenario.builtIn.whatIf(named: "camera clips to US AI training"))
+        let merged = s.applying(w, from: .seconds(Int64(600)))
+        #expect(merged.timeline.map { "\($0.at) \($0.action)" } == [
+            "\(SimDuration.seconds(Int64(300))) \(s.timeline[0].action)",
+            "\(SimDuration.seconds(Int64(600))) \(s.timeline[1].action)",
+            "\(SimDuration.seconds(Int64(600))) \(ScriptedAction.setRouting(market: .cn, category: .cameraClip, service: "tesla-ai"))",
+            "\(SimDuration.seconds(Int64(1200))) \(s.timeline[2].action)",
+        ])
+        #expect(s.applying(w, from: .zero).timeline.first?.action == .setRouting(market: .cn, category: .cameraClip, service: "tesla-ai"))
+    }
+}

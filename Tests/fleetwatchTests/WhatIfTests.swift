@@ -1,0 +1,190 @@
+import Dashboard
+import Fleet
+import Foundation
+import Scenario
+import Screen
+import Simulation
+import Testing
+import TestSupport
+@testable import fleetwatch
+
+/// What-if, side by side (issue 17): `snapshot --what-if` writes both runs and their
+/// difference, the baseline being the plain snapshot and the variant the snapshot of the
+/// scenario with the what-if merged in; the live view's `i` forks the run and keeps the fork
+/// in lockstep through jumps in time.
+@Suite struct WhatIfTests {
+    static let whatIf = "Pre-2021 routing"
+
+    /// The default scenario with the what-if's entries written into its timeline at `from`, as
+    /// a user would write the merged scenario by hand.
+    static func mergedScenarioFile(from: String) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("fleetwatch-merged-\(UUID().uuidString.prefix(8)).yaml")
+        let text = DefaultScenario.yaml + """
+
+            timeline:
+              - {at: \(from), action: set-routing, market: CN, category: telemetry, service: tesla-us-cloud}
+              - {at: \(from), action: set-routing, market: CN, category: diagnostics, service: tesla-us-cloud}
+              - {at: \(from), action: set-routing, market: CN, category: camera-clip, service: tesla-ai}
+
+            """
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+
+    static func object(_ run: Run) throws -> [String: Any] {
+        #expect(run.status == 0, "\(run.stderr)")
+        return try #require(try JSONSerialization.jsonObject(with: Data(run.output)) as? [String: Any])
+    }
+
+    static func same(_ a: Any?, _ b: Any?) -> Bool {
+        guard let a = a as? NSObject, let b = b as? NSObject else { return a == nil && b == nil }
+        return a.isEqual(b)
+    }
+
+    /// A car's bytes abroad, as its own export states them: its destinations across the border.
+    static func abroad(_ vehicle: [String: Any]) -> Int {
+        ((vehicle["by_destination"] as? [[String: Any]]) ?? []).filter { $0["cross_border"] as? Bool == true }.map { $0["bytes"] as? Int ?? 0 }.reduce(0, +)
+    }
+
+    @Test func baselineIsThePlainSnapshotAndVariantTheMergedScenarios() throws {
+        let merged = try Self.mergedScenarioFile(from: "10m")
+        defer { try? FileManager.default.removeItem(at: merged) }
+        let doc = try Self.object(try Run(["snapshot", "--what-if", Self.whatIf, "--from", "10m", "--at", "40m", "--format", "json"]))
+        let plain = try Self.object(try Run(["snapshot", "--at", "40m", "--format", "json"]))
+        let mergedRun = try Self.object(try Run(["snapshot", "--scenario", merged.path, "--at", "40m", "--format", "json"]))
+        #expect(Self.same(doc["baseline"], plain), "the baseline is the plain snapshot of the same arguments")
+        #expect(Self.same(doc["variant"], mergedRun), "the variant is the snapshot of the merged scenario")
+        #expect(!Self.same(doc["baseline"], doc["variant"]), "the what-if changed nothing")
+
+        let whatIf = try #require(doc["what_if"] as? [String: Any])
+        #expect(whatIf["name"] as? String == Self.whatIf && whatIf["from_ns"] as? Int == 600_000_000_000)
+
+        // The delta is re-derived from the two documents.
+        let baseline = try #require(doc["baseline"] as? [String: Any]), variant = try #require(doc["variant"] as? [String: Any])
+        let delta = try #require(doc["delta"] as? [String: Any])
+        func regionsAbroad(_ d: [String: Any]) -> Int { ((d["regions"] as? [[String: Any]]) ?? []).map { $0["cross_border_bytes"] as? Int ?? 0 }.reduce(0, +) }
+        let total = try #require(delta["cross_border_bytes"] as? [String: Int])
+        #expect(total["baseline"] == regionsAbroad(baseline) && total["variant"] == regionsAbroad(variant))
+        #expect(total["delta"] == regionsAbroad(variant) - regionsAbroad(baseline) && total["delta"]! > 0)
+
+        let carsB = try #require(baseline["vehicles"] as? [[String: Any]]), carsV = try #require(variant["vehicles"] as? [[String: Any]])
+        var changed: [String: (Int, Int)] = [:]
+        for (b, v) in zip(carsB, carsV) {
+            let openB = (b["open_alerts"] as? [Any])?.count ?? 0, openV = (v["open_alerts"] as? [Any])?.count ?? 0
+            let bytesB = (b["bytes"] as? [String: Int])?["total"], bytesV = (v["bytes"] as? [String: Int])?["total"]
+            if Self.abroad(b) != Self.abroad(v) || bytesB != bytesV || openB != openV { changed[b["vin"] as! String] = (Self.abroad(b), Self.abroad(v)) }
+        }
+        let listed = try #require(delta["vehicles"] as? [[String: Any]])
+        #expect(delta["vehicles_changed"] as? Int == changed.count && listed.count == changed.count)
+        for car in listed {
+            let pair = car["cross_border_bytes"] as? [String: Int]
+            let want = changed[car["vin"] as? String ?? ""]
+            #expect(pair?["baseline"] == want?.0 && pair?["variant"] == want?.1, "\(car["vin"] ?? "?")")
+        }
+        // Largest change abroad first.
+        let deltas = listed.compactMap { ($0["cross_border_bytes"] as? [String: Int])?["delta"] }.map(abs)
+        #expect(deltas == deltas.sorted(by: >))
+
+        // Alerts by rule: the counts raised sum to each run's raised count.
+        let alerts = try #require(delta["alerts"] as? [String: Any])
+        let byRule = try #require(alerts["by_rule"] as? [[String: Any]])
+        let raised = try #require(alerts["raised"] as? [String: Int])
+        #expect(byRule.compactMap { ($0["raised"] as? [String: Int])?["variant"] }.reduce(0, +) == raised["variant"])
+        #expect(raised["baseline"] == (baseline["alerts"] as? [String: Any])?["raised"] as? Int)
+        #expect(raised["variant"] == (variant["alerts"] as? [String: Any])?["raised"] as? Int)
+    }
+
+    /// The what-if's policies change alerts: the US rules of 2027 restrict government staff, so
+    /// US-4 raises alerts it does not raise in the baseline.
+    @Test func aPolicyWhatIfRaisesWhatTheBaselineDoesNot() throws {
+        let doc = try Self.object(try Run(["snapshot", "--what-if", "us rules of 2027", "--at", "2h", "--format", "json"]))
+        let byRule = try #require(((doc["delta"] as? [String: Any])?["alerts"] as? [String: Any])?["by_rule"] as? [[String: Any]])
+        let us4 = try #require(byRule.first { $0["rule"] as? String == "US-4" }?["raised"] as? [String: Int])
+        #expect(us4["baseline"] == 0 && us4["variant"]! > 0, "\(us4)")
+        let variant = try #require(doc["variant"] as? [String: Any]), baseline = try #require(doc["baseline"] as? [String: Any])
+        let restricted = { (d: [String: Any]) in (d["fleet"] as? [String: Any])?["restricted_vehicles"] as? Int ?? -1 }
+        #expect(restricted(variant) > restricted(baseline))
+    }
+
+    @Test func theSplitScreenIsDrawnInEveryPictureFormat() throws {
+        for format in ["txt", "svg", "html", "ansi"] {
+            let run = try Run(["snapshot", "--what-if", Self.whatIf, "--from", "5m", "--at", "30m", "--format", format, "--width", "120", "--height", "40"])
+            #expect(run.status == 0, "\(format): \(run.stderr)")
+            for text in ["Baseline", "What-if: Pre-2021 routing", "Cars that differ", "Left their country"] {
+                #expect(run.stdout.contains(text), "\(format): no '\(text)'")
+            }
+        }
+    }
+
+    @Test(arguments: [
+        (["--what-if", "nothing such"], "is no file and no what-if of \"Default fleet\"; its what-ifs: 'Pre-2021 routing', 'Camera clips to US AI training', 'US rules of 2027'"),
+        (["--what-if", "Pre-2021 routing", "--from", "2h", "--at", "1h"], "--from 2h is after --at 1h"),
+        (["--from", "2h"], "--from applies to --what-if"),
+        (["--what-if", "Pre-2021 routing", "--format", "csv"], "--what-if writes json, txt, ansi, svg or html, not csv"),
+        (["--what-if", "Pre-2021 routing", "--view", "map"], "--what-if draws its own split screen"),
+    ])
+    func aBadWhatIfArgumentSaysWhy(_ arguments: [String], _ message: String) throws {
+        let run = try Run(["snapshot"] + arguments)
+        #expect(run.status != 0 && run.output.isEmpty)
+        #expect(run.stderr.contains(message), "\(run.stderr)")
+        #expect(!run.stderr.contains("Fatal error"))
+    }
+
+    @Test func aWhatIfFileIsCheckedAgainstTheScenario() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("fleetwatch-whatif-\(UUID().uuidString.prefix(8)).yaml")
+        try "name: typo\nrouting: {CN: {camera-clip: tesla-aj}}\n".write(to: url, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let run = try Run(["snapshot", "--what-if", url.path, "--format", "json"])
+        #expect(run.status != 0 && run.output.isEmpty)
+        #expect(run.stderr.contains("\(url.path):2:29: error: undefined service 'tesla-aj'; did you mean 'tesla-ai'?"), "\(run.stderr)")
+    }
+
+    // MARK: the live view
+
+    /// What the split screen should say at `time`: the baseline and the merged scenario, each
+    /// run straight there.
+    static func straight(_ app: App, at time: SimTime, from: SimTime) throws -> WhatIfComparison {
+        let w = try #require(Scenario.builtIn.whatIf(named: whatIf))
+        var b = try Scenario.builtIn.makeMonitor()
+        b.run(until: time)
+        var v = try Scenario.builtIn.applying(w, from: from - .zero).makeMonitor()
+        v.run(until: time)
+        var state = app.state
+        state.view = .whatIf
+        var c = WhatIfComparison(
+            name: w.name, description: w.description, from: from,
+            baseline: app.builder.build(monitor: b, state: state, rows: .all), variant: app.builder.build(monitor: time >= from ? v : b, state: state, rows: .all),
+            baselineCrossBorder: b.crossBorderBytes(of:), variantCrossBorder: (time >= from ? v : b).crossBorderBytes(of:))
+        c.pending = time < from
+        return c
+    }
+
+    @Test func theLiveForkFollowsJumpsInTime() throws {
+        var s = TimeTravelTests.Session(loop: ProgramLoop(try TimeTravelTests.app(at: 1800, paused: true)))
+        s.settle()
+        s.press([.character("i")])
+        #expect(s.loop.program.state.whatIfMenu == 0, "i opens the menu")
+        #expect(s.frame().description.contains("Pre-2021 routing"))
+        s.press([.enter])
+        #expect(s.loop.program.state.view == .whatIf && s.loop.program.whatIf?.from == SimTime.zero + .seconds(Int64(1800)))
+        let from = SimTime.zero + .seconds(Int64(1800))
+        func check(_ seconds: Int64, _ what: String) throws {
+            let t = SimTime.zero + .seconds(seconds)
+            #expect(s.loop.program.monitor.now == t, "\(what): the time")
+            let got = try #require(s.loop.program.whatIfComparison(), "\(what): no comparison")
+            let want = try Self.straight(s.loop.program, at: t, from: from)
+            #expect(got == want, "\(what): \(got.crossBorder) against \(want.crossBorder), \(got.cars.count) cars against \(want.cars.count)")
+            #expect(s.frame().description.contains("What-if: Pre-2021 routing"), "\(what): the split screen")
+        }
+        s.go("+20m")
+        try check(3000, "on 20 minutes")
+        s.go("20m")
+        try check(1200, "back before the what-if: both sides the baseline")
+        s.go("1h")
+        try check(3600, "on past the what-if's time: it forked on the way")
+        s.go("40m")
+        try check(2400, "back to after the what-if: rebuilt from a checkpoint")
+        s.press([.character("i"), .end, .enter])
+        #expect(s.loop.program.whatIf == nil && s.loop.program.state.view != .whatIf, "the last row takes the what-if away")
+    }
+}
