@@ -170,7 +170,6 @@ class Scenario:
         else:
             self.restricted = {m: set(restricted) for m in MARKET_COUNTRY}
         self.rules = [Rule(r) for r in (policies.get("rules", base_policies.get("rules", [])) or [])]
-
         alerts = dict(DEFAULT_ALERTS)
         alerts.update(base.get("alerts") or {})
         if path:
@@ -178,6 +177,41 @@ class Scenario:
         self.min_interval = duration_ns(alerts["min-interval"], "alerts.min-interval")
         self.quiet_period = duration_ns(alerts["quiet-period"], "alerts.quiet-period")
         self.log_size = int(alerts["log-size"])
+        # The timeline's `set-policies` (a what-if's policies, docs/what-if.md): from its time on,
+        # the markets it names get its restricted classes and each of its rules replaces the rule
+        # with its id in place, or is added after the others. A flow is judged at its end, with
+        # the policies in force then (a change at T judges the flows ending at or after T).
+        self.policy_changes = []
+        for entry in (doc.get("timeline") or []) if path else []:
+            if isinstance(entry, dict) and entry.get("action") == "set-policies":
+                self.policy_changes.append((duration_ns(entry["at"], "timeline at"), entry))
+        self.policy_changes.sort(key=lambda c: c[0])
+        self.periods = [(None, self.restricted, self.rules)]
+        for at, entry in self.policy_changes:
+            restricted, rules = dict(self.periods[-1][1]), list(self.periods[-1][2])
+            change = entry.get("restricted-classes")
+            if isinstance(change, dict):
+                for m, classes in change.items():
+                    restricted[m] = set(classes or [])
+            elif change is not None:
+                restricted = {m: set(change) for m in MARKET_COUNTRY}
+            for r in entry.get("rules") or []:
+                new = Rule(r)
+                ids = [x.id for x in rules]
+                if new.id in ids:
+                    rules[ids.index(new.id)] = new
+                else:
+                    rules.append(new)
+            self.periods.append((at, restricted, rules))
+
+    def policies_at(self, ns):
+        """The restricted classes and the rules in force for a flow ending at `ns`."""
+        restricted, rules = self.restricted, self.rules
+        for at, r, rs in self.periods[1:]:
+            if ns >= at:
+                restricted, rules = r, rs
+        return restricted, rules
+
 
     @staticmethod
     def parse_start(text):
@@ -496,7 +530,7 @@ def check_facts(scenario, f, where, report):
         report.check(where, "country (the service's)", service[1], f["country"])
     report.check(where, "market (the region's)", scenario.region_market.get(f["region"]), f["market"])
     report.check(where, "crossBorder", f["country"] != MARKET_COUNTRY.get(f["market"]), f["crossBorder"])
-    report.check(where, "restricted", f["userClass"] in scenario.restricted.get(f["market"], set()), f["restricted"])
+    report.check(where, "restricted", f["userClass"] in scenario.policies_at(f["flowEndNanoseconds"])[0].get(f["market"], set()), f["restricted"])
     report.check(where, "anonymised", f["category"] in scenario.anonymised, f["anonymised"])
     zone = f["zone"]
     if zone is None:
@@ -558,13 +592,14 @@ def replay(scenario, ndjson_path, end_ns, report, compliance=None):
         if compliance is not None:
             compliance.add(f)
 
-        restricted = f["userClass"] in scenario.restricted.get(f["market"], set())
+        in_force, rules = scenario.policies_at(now)
+        restricted = f["userClass"] in in_force.get(f["market"], set())
         derived = []
-        for index, rule in enumerate(scenario.rules):
+        for index, rule in enumerate(rules):
             case = rule.case(f, restricted)
             if case is not None:
                 derived.append((index, case, rule.cases[case][1]))
-        labels = [f"{scenario.rules[i].id} {s}" for i, _, s in derived]
+        labels = [f"{rules[i].id} {s}" for i, _, s in derived]
         report.check(where, "rules", labels, f["rules"])
         worst = None
         for i, _, s in derived:
@@ -600,8 +635,9 @@ def expected_breakdown(scenario, a):
 
 
 def check_alert(scenario, a, j, where, report):
-    rule = scenario.rules[a.rule]
     f = a.flow
+    # An alert keeps the rule that raised it (a later `set-policies` may replace the rule).
+    rule = scenario.policies_at(f["flowEndNanoseconds"])[1][a.rule]
     end = a.closed
     expected = {
         "id": a.id, "rule": rule.id, "severity": a.severity, "vin": f["vin"], "class": f["userClass"],

@@ -121,9 +121,6 @@ struct Snapshot: ParsableCommand {
             guard every == nil else { throw ValidationError("--what-if writes one comparison: leave out --every") }
             guard view == "dashboard" else { throw ValidationError("--what-if draws its own split screen: leave out --view") }
             guard !sources.isSet else { throw ValidationError("--what-if re-runs the simulation: it does not apply to --source") }
-            if let from, from > at {
-                throw ValidationError("--from \(from) is after --at \(at): the what-if would not have started; give a --from of at most \(at)")
-            }
         }
         if let step = every {
             guard step > .zero else { throw ValidationError("--every must be longer than 0s") }
@@ -171,8 +168,10 @@ struct Snapshot: ParsableCommand {
 
         if let spec = whatIf {
             let w = try Self.resolveWhatIf(spec, scenario: scenario)
+            // A --from after --at: the what-if has not started, and both sides are the baseline
+            // (as the live view shows before the what-if's time).
             let start = SimTime.zero + (from ?? .zero)
-            run(&monitor, until: start, progress: progress)
+            run(&monitor, until: min(start, end), progress: progress)
             var variant = monitor.forked(adding: w.entries(from: from ?? .zero))
             // Both runs on from the fork, the progress showing the baseline's.
             run(&monitor, until: end, progress: progress)

@@ -86,9 +86,11 @@ struct SnapshotRenderer {
         var state = DashboardState(width: width, height: height, speed: 1, paused: true)
         look.settings.apply(to: &state)
         func compare(_ b: DashboardModel, _ v: DashboardModel) -> WhatIfComparison {
-            WhatIfComparison(
+            var c = WhatIfComparison(
                 name: whatIf.name, description: whatIf.description, from: from, baseline: b, variant: v,
                 baselineCrossBorder: baseline.crossBorderBytes(of:), variantCrossBorder: variant.crossBorderBytes(of:))
+            c.pending = variant.now < from
+            return c
         }
         if let picture = ExportFormat(rawValue: format.rawValue) {
             let builder = look.builder(scenarioName: scenario.name)

@@ -62,6 +62,16 @@ import TestSupport
           - {at: 3m, action: set-routing, market: CN, category: telemetry, service: tesla-us-cloud}
           - {at: 20m, action: set-routing, market: CN, category: telemetry, service: tesla-cn-dc}
           - {at: 25m, action: remove-cars, count: 5, region: shanghai}
+          # Policies that change mid-run (a what-if's): restricted classes, a rule replaced in
+          # place, a rule added; recheck.py judges each flow with the policies of its end time.
+          - {at: 30m, action: set-policies, restricted-classes: {US: [military, government], CN: [military]}}
+          - at: 45m
+            action: set-policies
+            rules:
+              - {id: CN-4, title: Cabin camera (watch only), source: test, explanation: "{bytes} from {vin}",
+                 match: {market: CN, category: cabin-camera, direction: up}, severity: watch}
+              - {id: X-1, title: CN telemetry abroad, source: test, explanation: "{bytes} from {vin} to {service}",
+                 match: {market: CN, category: telemetry, direction: up}, severity: high}
         """
 
     /// The built-in scenario with a large seasonal zone over central Shanghai that is in force

@@ -118,7 +118,6 @@ import TestSupport
 
     @Test(arguments: [
         (["--what-if", "nothing such"], "is no file and no what-if of \"Default fleet\"; its what-ifs: 'Pre-2021 routing', 'Camera clips to US AI training', 'US rules of 2027'"),
-        (["--what-if", "Pre-2021 routing", "--from", "2h", "--at", "1h"], "--from 2h is after --at 1h"),
         (["--from", "2h"], "--from applies to --what-if"),
         (["--what-if", "Pre-2021 routing", "--format", "csv"], "--what-if writes json, txt, ansi, svg or html, not csv"),
         (["--what-if", "Pre-2021 routing", "--view", "map"], "--what-if draws its own split screen"),
@@ -186,5 +185,55 @@ import TestSupport
         try check(2400, "back to after the what-if: rebuilt from a checkpoint")
         s.press([.character("i"), .end, .enter])
         #expect(s.loop.program.whatIf == nil && s.loop.program.state.view != .whatIf, "the last row takes the what-if away")
+    }
+}
+
+/// The real binary in tmux: paused at 30m, `i` Enter applies "Pre-2021 routing" from 30m; after
+/// `}` (ten minutes on) and `{` `{` (back to 20m, before the what-if) and `g 50m` (past it
+/// again), each screen is the split screen `fleetwatch snapshot --what-if … --from 30m --at T`
+/// writes at the same size.
+@Suite(.serialized) struct WhatIfEndToEndTests {
+    static func snapshot(at seconds: Int) throws -> [String] {
+        let run = try Run([
+            "snapshot", "--what-if", WhatIfTests.whatIf, "--from", "30m", "--at", "\(seconds)s", "--format", "txt", "--width", "120", "--height", "40",
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        return run.stdout.split(separator: "\n", omittingEmptySubsequences: false).prefix(40).map(TimeTravelEndToEndTests.trimmed)
+    }
+
+    func expectSplitScreen(_ live: LiveDashboard, at seconds: Int, _ what: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let clock = String(format: "T+%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
+        let expected = try Self.snapshot(at: seconds)
+        var shown: [String] = []
+        let same = live.tmux.wait(seconds: 20) { lines in
+            shown = lines.prefix(40).map(TimeTravelEndToEndTests.trimmed)
+            return shown.first?.contains(clock) == true && shown == expected
+        }
+        if same == nil {
+            for (i, (want, got)) in zip(expected, shown).enumerated() where want != got {
+                Issue.record("\(what), line \(i + 1) differs:\n  pane:     \(got)\n  snapshot: \(want)", sourceLocation: sourceLocation)
+            }
+        }
+    }
+
+    @Test func theLiveSplitScreenIsTheSnapshotsSplitScreen() throws {
+        try #require(LiveDashboard.available, "tmux is needed")
+        let live = try LiveDashboard(["--at", "30m", "--paused"])
+        try live.expect("the dashboard at 30m", seconds: 20) { $0.first?.contains("T+00:30:00") == true && $0.count >= 40 && $0[39].hasPrefix("↑↓ move") }
+        live.tmux.type("i")
+        try live.expect("the what-if menu", seconds: 5) { $0.contains { $0.contains("Pre-2021 routing") } }
+        live.tmux.sendKeys("Enter")
+        try expectSplitScreen(live, at: 1800, "applied at 30m")
+        live.tmux.type("}")
+        try expectSplitScreen(live, at: 2400, "ten minutes on")
+        live.tmux.type("{")
+        live.tmux.type("{")
+        try expectSplitScreen(live, at: 1200, "back to 20m, before the what-if")
+        live.tmux.sendKeys("g")
+        live.tmux.type("50m")
+        live.tmux.sendKeys("Enter")
+        try expectSplitScreen(live, at: 3000, "on to 50m: forked again at 30m on the way")
+        live.tmux.sendKeys("q")
+        try live.expectRestored(status: "0", "after q")
     }
 }

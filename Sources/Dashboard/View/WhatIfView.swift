@@ -43,10 +43,17 @@ struct WhatIfView: Widget {
         return Span(" " + (d > 0 ? "+" : "") + text, style: d > 0 ? style.theme.severityHigh : style.theme.trafficDown)
     }
 
+    /// "09:10:00 (T+00:10:00)": the what-if's time as the header's clock and its offset read it.
+    func when(_ time: SimTime) -> String {
+        let at = "T+" + elapsed(time.seconds)
+        guard let clock = style.clock else { return at }
+        return clock.time(time, now: style.now) + " (" + at + ")"
+    }
+
     func side(_ c: WhatIfComparison, variant: Bool, into buffer: inout Buffer, area: Rect) {
         let t = style.theme
         let title = variant
-            ? style.title("What-if: " + clean(c.name), [Span((c.pending ? "starts at " : "from ") + c.from.description, style: c.pending ? t.severityHigh : t.dim)])
+            ? style.title("What-if: " + clean(c.name), [Span((c.pending ? "starts at " : "from ") + when(c.from), style: c.pending ? t.severityHigh : t.dim)])
             : style.title("Baseline", [Span("the scenario as it is", style: t.dim)])
         let block = style.block(title, focused: variant)
         block.render(into: &buffer, area: area)
@@ -78,7 +85,7 @@ struct WhatIfView: Widget {
             open.append(Span(s.rawValue + " ", style: style.severityStyle(s)))
             open.append(Span(String(value(p)), style: t.text))
             if variant { open.append(change(p, bytes: false)) }
-            open.append(Span("  "))
+            open.append(Span(" "))
         }
         lines.append(Line(open))
         lines.append(Line([Span("Alerts raised by rule ", style: t.header), Span(String(value(c.raised)), style: t.text)]
@@ -118,7 +125,7 @@ struct WhatIfView: Widget {
                 return Line((d > 0 ? "+" : "") + (bytes ? Format.bytes(Double(d)) : String(d)), style: d > 0 ? t.severityHigh : t.trafficDown)
             }
             return [
-                Line(r.vin, style: market), Line(clean(r.driver), style: t.text), Line(clean(r.userClass.rawValue), style: t.dim),
+                Line(r.vin, style: market), Line([Span(clean(r.driver), style: t.text)] + (r.driverRomanised.map { [Span(" " + clean($0), style: t.dim)] } ?? [])), Line(clean(r.userClass.rawValue), style: t.dim),
                 Line(Format.bytes(Double(r.crossBorder.baseline)), style: t.text), Line(Format.bytes(Double(r.crossBorder.variant)), style: t.text),
                 signed(r.crossBorder, bytes: true), signed(r.bytes, bytes: true),
                 Line("\(r.openAlerts.baseline)\(style.glyphs.arrowRight)\(r.openAlerts.variant)", style: t.text),

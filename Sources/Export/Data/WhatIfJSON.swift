@@ -16,7 +16,7 @@ public enum WhatIfJSON {
             ("what_if", .object([
                 ("name", .string(c.name)), ("description", .optional(c.description)),
                 ("from_ns", .int(c.from.nanoseconds)), ("from_clock", .string(c.from.description)),
-                ("simulated_time_ns", .int(c.clock.nanoseconds)),
+                ("simulated_time_ns", .int(c.clock.nanoseconds)), ("started", .bool(!c.pending)),
             ])),
             ("baseline", baseline),
             ("variant", variant),
