@@ -21,14 +21,7 @@ struct ActionReader {
             let service = serviceID(fields["service"], &c)
             result = zip3(market, category, service).map { .setRouting(market: $0, category: $1, service: $2) }
         case "set-policies":
-            if fields["restricted-classes"] == nil, fields["rules"] == nil {
-                c.error("a 'set-policies' timeline entry needs restricted-classes or rules (or both)", at: fields.node)
-                result = nil
-            } else {
-                result = PolicyDecoding.decodeChange(
-                    restricted: fields["restricted-classes"], rules: fields["rules"], "set-policies", names: names, context: &c
-                ).map { .setPolicies($0) }
-            }
+            result = setPolicies(&c)
         case "assign-class":
             let car = car(fields["car"], &c)
             let userClass = userClass(fields["class"], &c)
@@ -95,6 +88,8 @@ struct ActionReader {
                 c.error("chapter 'for' must be longer than 0s, found \(length)", at: node)
             }
             result = title.map { .chapter(title: $0, duration: length) }
+        case "what-if":
+            result = whatIf(&c)
         case "highlight":
             let car = car(fields["car"], &c)
             let panel = fields["panel"].flatMap { oneOf($0, "panel", PresentationNames.panels, &c) }
@@ -106,6 +101,29 @@ struct ActionReader {
             result = nil
         }
         return c.diagnostics.count == before ? result : nil
+    }
+
+    // The newer actions read in functions of their own: one `read` holding every action's
+    // locals has a stack frame that a debug build's test threads cannot afford.
+
+    /// `set-policies`: restricted classes, rules, or both.
+    func setPolicies(_ c: inout DecodeContext) -> ScriptedAction? {
+        guard fields["restricted-classes"] != nil || fields["rules"] != nil else {
+            c.error("a 'set-policies' timeline entry needs restricted-classes or rules (or both)", at: fields.node)
+            return nil
+        }
+        return PolicyDecoding.decodeChange(
+            restricted: fields["restricted-classes"], rules: fields["rules"], "set-policies", names: names, context: &c
+        ).map { .setPolicies($0) }
+    }
+
+    /// `what-if`: a demo's cue to show one of the scenario's what-ifs (without `name`: none).
+    func whatIf(_ c: inout DecodeContext) -> ScriptedAction? {
+        let name = fields["name"].flatMap { c.string($0, "what-if name") }
+        let from = fields["from"].flatMap { c.duration($0, "what-if from") }
+        if fields["name"] != nil, name == nil { return nil }
+        if fields["from"] != nil, from == nil { return nil }
+        return .showWhatIf(name: name, from: from)
     }
 
     /// A car index below the fleet size (when known), or a VIN of 17 letters and digits.

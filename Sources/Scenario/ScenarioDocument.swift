@@ -101,6 +101,20 @@ public struct ScenarioDocument: Sendable {
         if let node = f["what-ifs"], let list = WhatIf.decodeList(node, names: document.names, context: &context) {
             document.whatIfs = list
         }
+        // A demo's `what-if` cue names one of the file's what-ifs.
+        // A demo's `what-if` cue names one of the file's what-ifs, from a time at or before it.
+        for entry in document.timeline {
+            guard case .showWhatIf(let name?, let from) = entry.action else { continue }
+            if !document.whatIfs.contains(where: { $0.name.lowercased() == name.lowercased() }) {
+                let known = document.whatIfs.map(\.name)
+                context.error(
+                    "no what-if named '\(name)' in what-ifs" + (known.isEmpty ? "; add it to the scenario's what-ifs (docs/what-if.md)" : Suggestion.hint(for: name, among: known)),
+                    at: entry.location)
+            }
+            if let from, from > entry.at {
+                context.error("what-if 'from' must be at or before the cue's time \(entry.at), found \(from)", at: entry.location)
+            }
+        }
         return document
     }
 

@@ -19,6 +19,7 @@ public enum TimelineDecoding {
         "caption": (["text", "for"], ["text"]),
         "chapter": (["title", "for"], ["title"]),
         "highlight": (["car", "panel"], []),
+        "what-if": (["name", "from"], []),
     ]
 
     /// The entries of a `timeline` node, or nil after recording diagnostics.

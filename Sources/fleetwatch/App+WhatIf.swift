@@ -41,6 +41,22 @@ extension App {
         say("what-if '\(w.name)' from \(monitor.now): the right side runs with it, the left without")
     }
 
+    /// A demo's `what-if` cue: the scenario's what-if `name` from `from` (now when nil; a time
+    /// before now forks from the baseline at that time), on the split screen; nil takes it away.
+    mutating func showWhatIf(named name: String?, from: SimTime?) {
+        guard let name, let index = scenario.whatIfs.firstIndex(where: { $0.name.lowercased() == name.lowercased() }) else {
+            whatIf = nil
+            state.whatIfApplied = nil
+            if state.view == .whatIf { _ = state.reduce(.showView(.fleet), frame: nil) }
+            return
+        }
+        let at = min(from ?? monitor.now, monitor.now)
+        whatIf = WhatIfRun(index: index, whatIf: scenario.whatIfs[index], from: at, monitor: nil)
+        runWhatIf(baselineReplaced: true)
+        state.whatIfApplied = index
+        _ = state.reduce(.showView(.whatIf), frame: nil)
+    }
+
     /// The variant at the baseline's time: a fork of `baseline` (which stands at `from`).
     func fork(_ w: WhatIf, at from: SimTime) -> FleetMonitor {
         monitor.forked(adding: w.entries(from: from - .zero))

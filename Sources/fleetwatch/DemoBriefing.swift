@@ -99,7 +99,14 @@ enum DemoBriefing {
           - {at: 20m, action: highlight, panel: alerts}
           - {at: 20m, action: caption, text: "The alerts already raised stay on the list at their worst level until someone acknowledges them; the restricted drivers' cars still talk, but no longer across the border."}
 
-          # 7. The mirror image.
+          # 7. The same fleet, had the data not moved: the what-if split screen (docs/what-if.md).
+          - {at: 20m30s, action: chapter, title: "Had the data not moved: the same cars, side by side"}
+          - {at: 20m30s, action: set-speed, factor: 3}
+          - {at: 20m30s, action: what-if, name: Had the data stayed in the US, from: 18m}
+          - {at: 20m30s, action: caption, text: "Left: what happened; the routing moved at 08:18. Right: the same cars on the same roads, had their data gone on to the US from then. Only where the bytes go differs."}
+          - {at: 21m15s, action: caption, text: "Under them, the cars that differ, the largest change abroad first: on the right, every one of those megabytes is a Chinese car's data in the US."}
+
+          # 8. The mirror image.
           - {at: 22m, action: chapter, title: "The mirror image: US rules"}
           - {at: 22m, action: set-speed, factor: 2}
           - {at: 22m, action: view, name: car, car: 7SAYG1EB5RA302896}
@@ -107,11 +114,20 @@ enum DemoBriefing {
           - {at: 22m30s, action: inject-flow, car: 7SAYG1EB5RA302896, category: navigation, bytes: 2 MB, service: baidu-maps}
           - {at: 22m35s, action: caption, text: "A US car near Moffett Federal Airfield with a Chinese maps service: its position reaches China, rule US-1, critical."}
 
-          # 8. Wrap up.
+          # 9. Wrap up.
           - {at: 23m20s, action: chapter, title: What the dashboard shows, for: 30s}
           - {at: 23m20s, action: set-speed, factor: 1}
           - {at: 23m20s, action: view, name: dashboard}
           - {at: 23m20s, action: highlight, panel: alerts}
           - {at: 23m20s, action: caption, text: "Every flow of every car, judged against the rules as it happens: what left, where it went, and who was driving. fleetwatch demo --headless prints this story; Demo/README.md tells how to change it."}
+
+        # The what-if of chapter 7 (`i` in the live view lists it too).
+        what-ifs:
+          - name: Had the data stayed in the US
+            description: >-
+              The Shanghai cars' telemetry, logs and camera clips go on to Tesla's US services after
+              May 2021, as before.
+            routing:
+              CN: {telemetry: tesla-us-cloud, diagnostics: tesla-us-cloud, camera-clip: tesla-ai}
         """## + "\n"
 }

@@ -112,6 +112,7 @@ struct DemoPlayer {
             if nextCue < script.cues.count { bound = min(bound, SimTime.zero + script.cues[nextCue].at) }
             guard bound <= target else { return }
             app.monitor.run(until: bound)
+            app.runWhatIf(baselineReplaced: false)
         }
     }
 
@@ -161,7 +162,8 @@ struct DemoPlayer {
         switch cue.cue {
         case .chapter(let index):
             chapter = index
-            // A clean slate: the caption's text, the highlight and the selection go.
+            // A clean slate: the caption's text, the highlight, the selection and a what-if go.
+            if app.whatIf != nil { app.showWhatIf(named: nil, from: nil) }
             dispatch(.caption(title: captionTitle, text: ""))
             dispatch(.highlight(nil))
             dispatch(.clearSelection)
@@ -181,6 +183,8 @@ struct DemoPlayer {
             case "car": if let vehicle { dispatch(.showView(.detail(vehicle: vehicle))) }
             default: dispatch(.showView(.fleet))
             }
+        case .whatIf(let name, let from):
+            app.showWhatIf(named: name, from: from.map { SimTime.zero + $0 })
         case .highlight(let car?, _):
             if let vehicle = resolve(car, cue: cue, events: &events) {
                 dispatch(.select(vehicle: vehicle))

@@ -26,6 +26,9 @@ struct DemoScript: Sendable {
         case speed(Double)
         case view(name: String, car: CarReference?)
         case highlight(car: CarReference?, panel: String?)
+        /// The scenario's what-if of this name beside the run from `from` (nil: the cue's time),
+        /// on the split screen; nil takes it away.
+        case whatIf(name: String?, from: SimDuration?)
         /// A chapter with a `for` shorter than the gap to the next one ended: fast-forward.
         case skip(toChapter: Int)
         case end
@@ -96,6 +99,8 @@ struct DemoScript: Sendable {
                 cues.append(TimedCue(at: e.at, cue: .view(name: name, car: car)))
             case .highlight(let car, let panel):
                 cues.append(TimedCue(at: e.at, cue: .highlight(car: car, panel: panel)))
+            case .showWhatIf(let name, let from):
+                cues.append(TimedCue(at: e.at, cue: .whatIf(name: name, from: from)))
             default:
                 break
             }

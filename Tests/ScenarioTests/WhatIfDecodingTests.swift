@@ -100,6 +100,31 @@ import Testing
         }
     }
 
+    /// A demo's `what-if` cue names one of the file's what-ifs, from a time at or before it.
+    @Test func aWhatIfCueNamesAWhatIfOfTheFile() throws {
+        let head = "name: s\nwhat-ifs: [{name: Pre-2021 routing, routing: {CN: {telemetry: tesla-us-cloud}}}]\n"
+        let s = try Scenario.parse(text: head + """
+            timeline:
+              - {at: 10m, action: what-if, name: pre-2021 routing, from: 8m}
+              - {at: 11m, action: what-if}
+            """, file: "s.yaml")
+        let want: [ScriptedAction] = [.showWhatIf(name: "pre-2021 routing", from: SimDuration.seconds(Int64(480))), .showWhatIf(name: nil, from: nil)]
+        #expect(s.timeline.map(\.action) == want)
+        #expect(s.timeline.allSatisfy { $0.action.isPresentation })
+        for (entry, expected) in [
+            ("{at: 10m, action: what-if, name: Pre-2012 routing}", "s.yaml:4:5: error: no what-if named 'Pre-2012 routing' in what-ifs; did you mean 'Pre-2021 routing'?"),
+            ("{at: 10m, action: what-if, name: Pre-2021 routing, from: 11m}", "s.yaml:4:5: error: what-if 'from' must be at or before the cue's time 10m, found 11m"),
+            ("{at: 10m, action: what-if, from: soon}", "s.yaml:4:38: error: what-if from: invalid duration 'soon': expected a number at 'soon'; write a number with a unit, such as 90s, 15m, 2h, 1d or 1h30m"),
+        ] {
+            do {
+                _ = try Scenario.parse(text: head + "timeline:\n  - " + entry + "\n", file: "s.yaml")
+                Issue.record("accepted: \(entry)")
+            } catch {
+                #expect(error.diagnostics.map(\.description) == [expected])
+            }
+        }
+    }
+
     /// The merge puts the what-if's entries after the scenario's entries at or before its time.
     @Test func theMergePlaysTheWhatIfAfterWhatCameBefore() throws {
         let s = try Scenario.parse(text: """

@@ -33,12 +33,12 @@ import Testing
     @Test func theBriefingIsPlayedWithoutAFileAndIsTheFileInDemo() throws {
         let data = try Data(contentsOf: DemoFixtures.demoDirectory.appendingPathComponent("briefing.yaml"))
         #expect(Array(DemoBriefing.yaml.utf8) == Array(data), "run .ci/embed-demo-briefing after editing Demo/briefing.yaml")
-        let run = try Run(["demo", "--headless", "--chapter", "7"])
+        let run = try Run(["demo", "--headless", "--chapter", "8"])
         #expect(run.status == 0)
         let chapters = run.stdout.split(separator: "\n").filter { $0.contains("  chapter ") }
-        #expect(chapters.first?.hasSuffix("chapter 7/8: The mirror image: US rules") == true, "starts at --chapter")
+        #expect(chapters.first?.hasSuffix("chapter 8/9: The mirror image: US rules") == true, "starts at --chapter")
         #expect(chapters.count == 2)
-        #expect(run.stdout.hasPrefix("demo: 2021: connected cars under suspicion (<briefing>): 8 chapters"))
+        #expect(run.stdout.hasPrefix("demo: 2021: connected cars under suspicion (<briefing>): 9 chapters"))
     }
 
     @Test(arguments: [
@@ -56,12 +56,12 @@ import Testing
 
     /// A chapter number out of range is a usage error whichever side it is on: the same exit
     /// status (64, as ArgumentParser gives every usage error) and a message naming the range.
-    @Test(arguments: ["0", "9", "-1"])
+    @Test(arguments: ["0", "10", "-1"])
     func aChapterOutOfRangeIsAUsageErrorNamingTheRange(_ chapter: String) throws {
         let run = try Run(["demo", "--headless", "--chapter", chapter])
         #expect(run.status == 64, "exit status \(run.status): \(run.stderr)")
         #expect(run.stderr.hasPrefix(
-            "Error: --chapter must be between 1 and 8 ('2021: connected cars under suspicion' has 8 chapters), got \(chapter)"),
+            "Error: --chapter must be between 1 and 9 ('2021: connected cars under suspicion' has 9 chapters), got \(chapter)"),
             "\(run.stderr)")
         #expect(run.stdout.isEmpty)
     }

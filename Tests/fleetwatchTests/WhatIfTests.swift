@@ -237,3 +237,39 @@ import TestSupport
         try live.expectRestored(status: "0", "after q")
     }
 }
+
+/// The briefing's chapter 7 shows the what-if its captions describe: the same cars from 08:18,
+/// had their data gone on to the US. Only where the bytes go differs: no car's bytes change,
+/// the Shanghai cars' bytes abroad grow, the US cars' stay as they were.
+@Suite struct WhatIfBriefingTests {
+    @Test func chapterSevenIsTheSplitScreenOfItsCaption() throws {
+        let briefing = try Scenario.parse(text: DemoBriefing.yaml, file: "<briefing>")
+        let script = DemoScript(scenario: briefing)
+        let index = try #require(script.chapters.firstIndex { $0.title.hasPrefix("Had the data not moved") })
+        var player = try DemoPlayer(scenario: briefing, script: script, view: DemoFixtures.view, width: 160, height: 48, loop: false)
+        _ = player.jump(toChapter: index)
+        for wall in stride(from: 0.5, through: 12, by: 0.5) { _ = player.advance(toWall: wall) }
+        let app = player.app
+        #expect(app.state.view == .whatIf && app.monitor.now > SimTime.zero + .seconds(Int64(20 * 60 + 30)))
+        let got = try #require(app.whatIfComparison())
+        let w = try #require(briefing.whatIf(named: "Had the data stayed in the US"))
+        let from = SimTime.zero + .seconds(Int64(18 * 60))
+        #expect(got.from == from)
+
+        var b = try briefing.makeMonitor(), v = try briefing.applying(w, from: from - .zero).makeMonitor()
+        b.run(until: app.monitor.now)
+        v.run(until: app.monitor.now)
+        var state = app.state
+        state.view = .whatIf
+        let want = WhatIfComparison(
+            name: w.name, description: w.description, from: from,
+            baseline: app.builder.build(monitor: b, state: state, rows: .all), variant: app.builder.build(monitor: v, state: state, rows: .all),
+            baselineCrossBorder: b.crossBorderBytes(of:), variantCrossBorder: v.crossBorderBytes(of:))
+        #expect(got == want, "the demo's fork is the merged scenario's run")
+
+        #expect(got.cars.allSatisfy { !$0.bytes.changed }, "only where the bytes go differs")
+        let shanghai = try #require(got.regions.first { $0.market == .cn }), us = try #require(got.regions.first { $0.market == .us })
+        #expect(shanghai.crossBorder.variant > shanghai.crossBorder.baseline && !us.crossBorder.changed)
+        #expect(player.view().0.description.contains("What-if: Had the data stayed in the US"))
+    }
+}

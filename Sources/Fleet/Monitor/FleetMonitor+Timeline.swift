@@ -64,7 +64,7 @@ extension FleetMonitor {
                 throw fail("only \(cars.count) active cars\(region.map { " in \($0)" } ?? ""), \(count) to remove")
             }
             return cars.map { .removeCar(car: $0) }
-        case .setSpeed, .view, .caption, .chapter, .highlight, .setPolicies:
+        case .setSpeed, .view, .caption, .chapter, .highlight, .setPolicies, .showWhatIf:
             return []
         }
     }

@@ -53,6 +53,9 @@ public enum ScriptedAction: Hashable, Sendable {
     /// Starts a chapter of the demo. It lasts `duration` when given (the demo skips ahead to
     /// the next chapter, or ends, after it); otherwise until the next chapter.
     case chapter(title: String, duration: SimDuration? = nil)
+    /// Shows the scenario's what-if `name` beside the run, from `from` (the cue's own time when
+    /// nil), on the split screen; nil takes the what-if away (docs/what-if.md).
+    case showWhatIf(name: String?, from: SimDuration?)
     /// Points the audience at a car or at a panel of the dashboard (by the dashboard's panel
     /// name: header, regions, countries, vehicles, alerts, footer, caption); neither clears it.
     case highlight(car: CarReference?, panel: String?)
@@ -60,7 +63,7 @@ public enum ScriptedAction: Hashable, Sendable {
     /// Whether the action is for the demo driver rather than the fleet.
     public var isPresentation: Bool {
         switch self {
-        case .setSpeed, .view, .caption, .chapter, .highlight: true
+        case .setSpeed, .view, .caption, .chapter, .highlight, .showWhatIf: true
         default: false
         }
     }
@@ -81,6 +84,7 @@ public enum ScriptedAction: Hashable, Sendable {
         case .caption: "caption"
         case .chapter: "chapter"
         case .highlight: "highlight"
+        case .showWhatIf: "what-if"
         }
     }
 }
