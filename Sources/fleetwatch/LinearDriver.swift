@@ -7,8 +7,8 @@ import Glibc
 /// Runs a `LinearSession` on this process's standard input and output: no curses, no
 /// alternate screen, no cursor addressing, no colour; plain lines appended to standard output
 /// (through `StandardOutput`, hence the sanitizer) and typed lines read from standard input,
-/// edited on a terminal by `LinePrompt` (history, Tab completion; the terminal's echo and line
-/// editing off, its signals on) and read as lines from a pipe or a file. Each turn ticks the
+/// edited on a terminal by `LinePrompt` (readline's editing keys, history, Tab completion; the
+/// terminal's echo and line editing off, its signals on) and read as lines from a pipe or a file. Each turn ticks the
 /// session with the monotonic clock, writes what it said, then waits up to one tick for input.
 ///
 /// SIGINT (Ctrl-C), SIGTERM and SIGHUP are blocked and taken synchronously between turns
@@ -38,11 +38,12 @@ struct LinearDriver {
         var chunk = [UInt8](repeating: 0, count: 4096)
         while true {
             let (lines, quit) = session.tick(wall: monotonicSeconds())
-            // A line being typed is left on its own line and typed again after what was said.
+            // A line being typed is left on its own line and typed again after what was said,
+            // the cursor where it was.
             if !lines.isEmpty, prompt != nil, !editor.text.isEmpty {
                 echo("\n")
                 write(lines)
-                echo(editor.text)
+                echo(editor.redrawn)
             } else {
                 write(lines)
             }
@@ -130,7 +131,7 @@ struct LinearDriver {
     }
 
     /// The prompt's echo: the typed characters (the prompt lets no control character in), line
-    /// feeds and backspaces; written as it is.
+    /// feeds, backspaces and carriage returns; written as it is.
     func echo(_ text: String) {
         guard !text.isEmpty else { return }
         if !writeAll(Array(text.utf8), to: 1) { StandardOutput.failed() }
