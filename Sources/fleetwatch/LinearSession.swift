@@ -334,11 +334,13 @@ struct LinearSession<P: LinearProgram> {
         case .time:
             return ([Lines.time(model(), paused: state.paused, speed: state.speed)], false)
         case .map:
-            let m = model(rows: .all)
-            let named = m.vehicles.filter { $0.active && ($0.restricted || $0.openAlerts > 0) }.map(\.index)
+            // One pass over the fleet's numbers; rows and positions for the cars named only.
+            let census = MapCensus(world: world, alerts: app.monitor.alerts, policies: app.monitor.policies)
+            let rows = app.builder.rows(world: world, alerts: app.monitor.alerts, policies: app.monitor.policies, cars: census.first)
             var positions: [Int: GeoPoint] = [:]
-            for v in named { positions[v] = world.position(of: v) }
-            return (Lines.map(m.vehicles, positions: positions, places: places), false)
+            for v in census.first { positions[v] = world.position(of: v) }
+            let zones = world.config.zones
+            return (Lines.map(census, rows: rows, positions: positions, places: places, zoneName: { zones[$0].name }), false)
         case .compliance:
             return (Lines.compliance(app.monitor.compliance, calendar: world.calendar), false)
         case .top(let count, let column):
