@@ -148,8 +148,7 @@ public struct LinePrompt: Hashable, Sendable {
             guard case .yank(let start, let count, let age) = last, kills.entries.count > 1 else { return }
             let older = (age + 1) % kills.entries.count
             // The yanked text gives way to the kill before it.
-            line = LineEditor(line.text, cursor: start + count)
-            _ = deleteBack(count)
+            line.delete(start..<(start + count))
             line.insert(kills.entry(age: older) ?? "", limit: Self.maxLength)
             now = .yank(start: start, count: line.cursor - start, age: older)
         case (false, .ctrl("t")): line.transpose()
@@ -166,13 +165,7 @@ public struct LinePrompt: Hashable, Sendable {
     }
 
     /// Deletes `count` characters before the cursor; returns them.
-    mutating func deleteBack(_ count: Int) -> String {
-        let chars = Array(line.text)
-        let end = line.cursor, start = max(0, end - count)
-        let removed = String(chars[start..<end])
-        line = LineEditor(String(chars[..<start]) + String(chars[end...]), cursor: start)
-        return removed
-    }
+    mutating func deleteBack(_ count: Int) -> String { line.delete((line.cursor - count)..<line.cursor) }
 
     /// Puts killed text on the ring (joined to the last kill when that was the key before);
     /// what the key did, for the next.

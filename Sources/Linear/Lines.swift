@@ -226,11 +226,17 @@ public enum Lines {
         // Which zones hold cars, most first: "2 at People's Square and 1 at Changxing Island shipyards".
         let zones = census.zones(named: zoneName)
         if !zones.isEmpty {
-            var parts = zones.prefix(zoneLimit).map { "\($0.cars) at \(name($0.name))" }
-            if zones.count > zoneLimit { parts.append("\(zones.count - zoneLimit) more zones") }
             func some(_ n: Int) -> String { n == 0 ? "none" : "\(n)" }
-            lines.append(fit("Inside sensitive zones: " + Spoken.list(parts) + "; of them, \(some(census.restrictedInZones)) restricted "
-                + "and \(some(census.alertingInZones)) with open alerts."))
+            let end = "; of them, \(some(census.restrictedInZones)) restricted and \(some(census.alertingInZones)) with open alerts."
+            func line(_ shown: Int) -> String {
+                var parts = zones.prefix(shown).map { "\($0.cars) at \(name($0.name))" }
+                if zones.count > shown { parts.append("\(zones.count - shown) more zones") }
+                return "Inside sensitive zones: " + Spoken.list(parts) + end
+            }
+            // As many zones as fit in the line (at most `zoneLimit`), the rest counted.
+            var shown = min(zones.count, zoneLimit)
+            while shown > 1, line(shown).count >= maxLength { shown -= 1 }
+            lines.append(fit(line(shown)))
         }
         for r in rows {
             var what: [String] = []

@@ -76,6 +76,11 @@ import TestSupport
             #expect(lines[1].contains(" and \(zones - 1) more zones; of them, "), "\(lines[1])")
         }
         for line in lines { #expect(line.count < Lines.maxLength) }
+        // As many zones as fit: the line keeps its end, whatever the zones' names.
+        let long = Lines.map(census, rows: rows, positions: [:], places: places, zoneName: { "Zone \($0) " + String(repeating: "x", count: 40) })
+        if zones > 0 {
+            #expect(long[1].hasSuffix(" with open alerts.") && long[1].count < Lines.maxLength, "\(long[1])")
+        }
     }
 
     /// 100,000 cars: the census against every car's row, timed (debug builds are slower; the

@@ -119,8 +119,12 @@ public struct LineEditor: Hashable, Sendable {
         return i
     }
 
-    /// Deletes the characters in `range` (offsets), the cursor kept on the same text.
-    private mutating func delete(_ range: Range<Int>) -> String {
+    /// Deletes the characters in `range` (offsets, clamped to the line), the cursor kept on the
+    /// same text; returns what it deleted.
+    @discardableResult
+    public mutating func delete(_ range: Range<Int>) -> String {
+        let lower = min(max(0, range.lowerBound), text.count)
+        let range = lower..<min(max(range.upperBound, lower), text.count)
         guard !range.isEmpty else { return "" }
         let removed = String(text[index(range.lowerBound)..<index(range.upperBound)])
         text.removeSubrange(index(range.lowerBound)..<index(range.upperBound))
