@@ -121,7 +121,7 @@ let package = Package(
         .testTarget(name: "ScreenTests", dependencies: ["Screen", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "TestSupport"], exclude: ["Snapshots"], swiftSettings: strict),
         .testTarget(name: "ExportTests", dependencies: ["Export", "Screen", "Dashboard", "Fleet", "TestSupport"], exclude: ["Snapshots"], swiftSettings: strict),
-        .testTarget(name: "LinearTests", dependencies: ["Linear", "Dashboard", "Fleet", "Geography", "Simulation"], swiftSettings: strict),
+        .testTarget(name: "LinearTests", dependencies: ["Linear", "Dashboard", "Fleet", "Geography", "Simulation", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Fleet", "Scenario", "Simulation"], swiftSettings: strict),
         .testTarget(name: "FleetMetricsTests", dependencies: ["FleetMetrics", "Fleet", "Ingest", "Scenario", "Simulation"], swiftSettings: strict),
         .testTarget(name: "BenchTests", dependencies: ["Bench"], swiftSettings: strict),

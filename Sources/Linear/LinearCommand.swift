@@ -38,11 +38,13 @@ public enum LinearCommand: Hashable, Sendable {
     case quit
     /// `go to 2h`, `go to -10m`, `go to tue 17:30`: the run at that time, as the `g` prompt.
     case goTo(TimeTarget)
+    /// Stops a long jump where it has got to, as Esc does on the screen.
+    case stop
 
     /// The command words, for help and tab completion.
     public static let words = [
         "fleet", "regions", "region", "car", "destinations", "alerts", "changes", "time", "map", "compliance", "top", "filter",
-        "pause", "resume", "speed", "go", "verbosity", "acknowledge", "next", "previous", "replay", "help", "quit",
+        "pause", "resume", "speed", "go", "stop", "verbosity", "acknowledge", "next", "previous", "replay", "help", "quit",
     ]
 
     /// Words that mean the same as a command word.
@@ -51,7 +53,7 @@ public enum LinearCommand: Hashable, Sendable {
         "dest": "destinations", "destination": "destinations", "countries": "destinations", "zones": "map",
         "clock": "time", "now": "time", "summary": "fleet", "status": "fleet", "region": "region", "verbose": "verbosity",
         "prev": "previous", "back": "previous", "alert": "alerts", "vehicle": "car", "goto": "go",
-        "thresholds": "compliance",
+        "thresholds": "compliance", "halt": "stop",
     ]
 
     /// One line per command, for `help`.
@@ -71,6 +73,7 @@ public enum LinearCommand: Hashable, Sendable {
         "verbosity quiet, normal or verbose: how much is said unasked.",
         "time: the simulated time.",
         "go to 2h, go back 10m, go forward 1h, go to 09:15, go to tue 17:30, go to start or end: the run at that time.",
+        "stop, or Control C: stop a long go to where it has got to; the other commands wait for it.",
         "next, previous, replay: in the demo, the presenter's chapters.",
         "help: this list. quit, or Control D: leave.",
     ]
@@ -128,6 +131,7 @@ public enum LinearCommand: Hashable, Sendable {
         case "replay": return try bare(.replay)
         case "help": return .help
         case "quit": return try bare(.quit)
+        case "stop": return try bare(.stop)
         case "go":
             // "go to 2h", "go 2h"; "go back 10m" and "go forward 1h" as "-10m" and "+1h" (words
             // read aloud better than signs).

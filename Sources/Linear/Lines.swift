@@ -146,15 +146,19 @@ public enum Lines {
         }
     }
 
-    /// The open alerts, then the last closed ones (at most `closedLimit`), one per line.
-    public static func alerts(_ model: DashboardModel, places: LinePlaces, closedLimit: Int = 5) -> [String] {
+    /// The open alerts (the first `openLimit`, the rest counted), then the last closed ones (at
+    /// most `closedLimit`), one per line.
+    public static func alerts(_ model: DashboardModel, places: LinePlaces, openLimit: Int = 20, closedLimit: Int = 5) -> [String] {
         let open = model.alerts.filter(\.isOpen)
         let closed = model.alerts.filter { !$0.isOpen }.prefix(closedLimit)
         var lines = [alertCounts(model)]
-        for a in open {
+        for a in open.prefix(openLimit) {
             lines.append(fit("Alert \(a.id), open, \(name(a.ruleID)) \(a.severity.rawValue), since \(places.time(a.start)) in "
                 + "\(name(places.regionOfCar(a.vehicle))): \(car(of: a)), \(Spoken.bytes(a.bytes)) in \(Spoken.count(a.count, "flow")) "
                 + "to \(destination(a)); \(a.acknowledged ? "acknowledged" : "not acknowledged")."))
+        }
+        if open.count > openLimit {
+            lines.append("And \(Spoken.count(open.count - openLimit, "more open alert")); narrow them with a filter, such as filter sev:critical.")
         }
         for a in closed {
             lines.append(fit("Alert \(a.id), closed at \(places.time(a.end ?? a.lastSeen)), \(name(a.ruleID)) \(a.severity.rawValue): "
@@ -209,26 +213,32 @@ public enum Lines {
         return lines
     }
 
-    /// The map, told: how many cars are in sensitive zones, then where each restricted or
-    /// alerting car is, alerting first, at most `limit` cars.
-    public static func map(_ rows: [VehicleRow], positions: [Int: GeoPoint], places: LinePlaces, limit: Int = 20) -> [String] {
-        let active = rows.filter(\.active)
-        let inZones = active.filter { $0.zone != nil }
-        let named = active.filter { $0.restricted || $0.openAlerts > 0 }
-            .sorted { ($0.maxSeverity, $0.zone != nil ? 1 : 0, $1.index) > ($1.maxSeverity, $1.zone != nil ? 1 : 0, $0.index) }
-        var lines = [fit("\(Spoken.count(inZones.count, "car")) inside sensitive zones; "
-            + "\(Spoken.count(active.filter(\.restricted).count, "restricted car")) and \(Spoken.count(active.filter { $0.openAlerts > 0 }.count, "car")) with open alerts:")]
+    /// The map, told: how many cars are in sensitive zones and which zones hold them (the
+    /// first `zoneLimit`), then where each restricted or alerting car is, alerting first: the
+    /// census's first cars, `rows` being their rows in its order. The census counted the fleet;
+    /// only the named cars have rows.
+    public static func map(
+        _ census: MapCensus, rows: [VehicleRow], positions: [Int: GeoPoint], places: LinePlaces, zoneName: (Int) -> String,
+        zoneLimit: Int = 8
+    ) -> [String] {
+        var lines = [fit("\(Spoken.count(census.inZones, "car")) inside sensitive zones; "
+            + "\(Spoken.count(census.restricted, "restricted car")) and \(Spoken.count(census.alerting, "car")) with open alerts:")]
         // Which zones hold cars, most first: "2 at People's Square and 1 at Changxing Island shipyards".
-        var byZone: [(String, Int)] = []
-        for r in inZones {
-            let z = places.zone(r.zone) ?? ""
-            if let i = byZone.firstIndex(where: { $0.0 == z }) { byZone[i].1 += 1 } else { byZone.append((z, 1)) }
+        let zones = census.zones(named: zoneName)
+        if !zones.isEmpty {
+            func some(_ n: Int) -> String { n == 0 ? "none" : "\(n)" }
+            let end = "; of them, \(some(census.restrictedInZones)) restricted and \(some(census.alertingInZones)) with open alerts."
+            func line(_ shown: Int) -> String {
+                var parts = zones.prefix(shown).map { "\($0.cars) at \(name($0.name))" }
+                if zones.count > shown { parts.append("\(zones.count - shown) more zones") }
+                return "Inside sensitive zones: " + Spoken.list(parts) + end
+            }
+            // As many zones as fit in the line (at most `zoneLimit`), the rest counted.
+            var shown = min(zones.count, zoneLimit)
+            while shown > 1, line(shown).count >= maxLength { shown -= 1 }
+            lines.append(fit(line(shown)))
         }
-        byZone.sort { ($0.1, $1.0) > ($1.1, $0.0) }
-        if !byZone.isEmpty {
-            lines.append(fit("Inside sensitive zones: " + Spoken.list(byZone.map { "\($0.1) at \(name($0.0))" }) + "."))
-        }
-        for r in named.prefix(limit) {
+        for r in rows {
             var what: [String] = []
             if r.restricted { what.append("restricted") }
             if r.openAlerts > 0 { what.append(Spoken.count(r.openAlerts, "open alert")) }
@@ -240,7 +250,7 @@ public enum Lines {
             lines.append(fit("Car \(Spoken.vin(r.vin)), \(name(r.driverName)), \(what.joined(separator: ", ")), \(r.state) \(place) "
                 + "in \(name(r.regionName))\(at)."))
         }
-        if named.count > limit { lines.append("And \(named.count - limit) more; narrow them with a filter, such as filter class:military.") }
+        if census.named > rows.count { lines.append("And \(census.named - rows.count) more; narrow them with a filter, such as filter class:military.") }
         return lines
     }
 

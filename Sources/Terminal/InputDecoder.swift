@@ -46,21 +46,8 @@ enum InputDecoder {
         return .key(key)
     }
 
-    static func decodeCharacter(_ value: UInt32) -> Key? {
-        switch value {
-        case 0x1B: return .escape
-        case 0x0D, 0x0A: return .enter  // nonl() keeps Enter as CR
-        case 0x09: return .tab
-        case 0x08, 0x7F: return .backspace  // terminals send either for Backspace (so no Ctrl-H)
-        case 0x01...0x1A: return .ctrl(Character(Unicode.Scalar(UInt8(0x60 + value))))
-        case 0x00: return .ctrl("@")
-        case 0x1C...0x1F: return .ctrl(Character(Unicode.Scalar(UInt8(0x40 + value))))
-        case 0x80...0x9F: return nil  // C1 controls: never text
-        default:
-            guard let scalar = Unicode.Scalar(value) else { return nil }
-            return .character(Character(scalar))
-        }
-    }
+    /// A character curses read: Screen's `KeyDecoder.key(typed:)` (Enter is CR under `nonl()`).
+    static func decodeCharacter(_ value: UInt32) -> Key? { KeyDecoder.key(typed: value) }
 
     static func decodeMouse(x: Int, y: Int, buttons: UInt) -> MouseEvent? {
         func has(_ mask: mmask_t) -> Bool { buttons & UInt(mask) != 0 }

@@ -50,14 +50,18 @@ struct App {
 
     /// Whether `init` runs up to the start time itself (`.now`: a headless session, a test) or
     /// leaves it to the frames (`.inFrames`: the terminal draws its first frame at once and a
-    /// progress bar while it runs up).
+    /// progress bar while it runs up). The same for a jump a typed command asks for (`.action`):
+    /// done before the answer, or run a slice a tick, as the linear mode runs it, saying how far
+    /// it has got and taking `stop` meanwhile.
     enum RunUp { case now, inFrames }
+    let runUp: RunUp
 
     init(
         scenario: Scenario, renderer: DashboardView, at start: SimDuration, speed: Double, paused: Bool,
         runUp: RunUp = .now, rewindBytes: Int = Checkpoints.defaultBudgetBytes, source: SourceRun? = nil
     ) throws {
         self.renderer = renderer
+        self.runUp = runUp
         if let source {
             monitor = source.monitor
             feed = source.input
@@ -179,9 +183,9 @@ extension App: Program {
             if message.action.map({ handle($0, frame: frame) }) == true { return [.quit] }
             return takeClipboard()
         case .action(let action):
-            // A typed command has no frames to run a jump in: it is done before the answer.
+            // A typed command's jump is done before the answer, unless ticks run it (`runUp`).
             let quit = handle(action, frame: nil)
-            finishSeek()
+            if runUp == .now { finishSeek() }
             return quit ? [.quit] : takeClipboard()
         }
     }

@@ -46,6 +46,33 @@ struct LinearSession<P: LinearProgram> {
     /// Lines said after the greeting: what the program did before the session began (the
     /// demo's first chapter).
     var preamble: [String] = []
+    /// A jump under way (the run-up to the start time, or a `go to`), run a slice a tick when
+    /// the app runs jumps in ticks (`App.RunUp.inFrames`, as `fleetwatch --linear` does).
+    private(set) var jump: Jump?
+    /// Lines typed while a jump runs, answered once it is over (`stop` and `quit` are not kept).
+    private(set) var waiting: [String] = []
+    /// The most open alerts the greeting names one by one (the rest are counted).
+    static var startAlertLimit: Int { 10 }
+
+    struct Jump {
+        /// The run-up to the start time (the greeting's lines follow it), or a `go to` from
+        /// `from`.
+        var isRunUp: Bool
+        var from: SimTime
+        var target: SimTime
+        /// The last tenth said, and when (the driver's clock; nil until the first tick).
+        var saidTenth = 0
+        var saidAt: Double?
+        /// Whether a line typed meanwhile was told that it waits.
+        var toldWaiting = false
+    }
+
+    /// Progress is said when the jump reaches a further tenth of the way, at most once per
+    /// `progressSeconds` of the driver's clock: a long jump says a few lines, a short one none.
+    static var progressSeconds: Double { 1 }
+
+    /// A jump runs: the driver ticks again at once, reading what is typed in between.
+    var isBusy: Bool { loop.program.isBusy }
 
     init(_ program: P, verbosity: Verbosity = .normal, isDemo: Bool = false) {
         loop = ProgramLoop(program)
@@ -76,20 +103,32 @@ struct LinearSession<P: LinearProgram> {
     // MARK: Starting and time passing
 
     /// The first lines: what this is, where the fleet stands, the alerts already open; alerts
-    /// that closed before the start are counted, not told one by one.
+    /// that closed before the start are counted, not told one by one. When the run-up to the
+    /// start time runs in ticks, where the fleet stands is said once it is there.
     mutating func start(scenarioName: String) -> [String] {
+        let greeting = Lines.fit("FleetWatch, linear mode: \(Spoken.clean(scenarioName)), \(Spoken.count(model().fleet.cars, "car")). Type help for the commands.")
+        if let seek = app.seek {
+            jump = Jump(isRunUp: true, from: seek.from, target: seek.target)
+            return [greeting, Lines.fit("Going to \(places.time(seek.target)), the start time; type stop to start where it has got to.")]
+        }
+        return [greeting] + arrived()
+    }
+
+    /// Where the session starts: the time, the preamble, the alerts closed before (counted)
+    /// and those open (told, the first `startAlertLimit` of them; the rest counted).
+    mutating func arrived() -> [String] {
         let book = app.monitor.alerts
         let closedBefore = book.log.count + book.droppedFromLog
-        let open = app.builder.openAlertRows(book: book, world: world)
-        _ = watch.update(open: [], closedNow: [], dropped: closedBefore)
+        watch.rebase(open: [], closedTotal: closedBefore)
         let m = model()
-        var lines = [
-            Lines.fit("FleetWatch, linear mode: \(Spoken.clean(scenarioName)), \(Spoken.count(m.fleet.cars, "car")). Type help for the commands."),
-            Lines.time(m, paused: state.paused, speed: state.speed),
-        ]
+        var lines = [Lines.time(m, paused: state.paused, speed: state.speed)]
         lines += preamble
         if closedBefore > 0 { lines.append("\(Spoken.count(closedBefore, "alert")) closed before the start; type alerts to hear the last ones.") }
-        lines += say(watch.update(open: open, closedNow: [], dropped: 0))
+        let told = say(watch.update(open: app.builder.openAlertRows(book: book, world: world), closedNow: [], dropped: 0))
+        lines += told.prefix(Self.startAlertLimit)
+        if told.count > Self.startAlertLimit {
+            lines.append("And \(Spoken.count(told.count - Self.startAlertLimit, "more open alert")); type alerts to hear them.")
+        }
         mark = currentMark(m)
         return lines
     }
@@ -104,6 +143,7 @@ struct LinearSession<P: LinearProgram> {
             hold = nil
         }
         let effects = loop.send(.tick(wall: wall - held))
+        if jump != nil { return jumped(wall: wall, quit: effects.contains(.quit)) }
         var lines = announce(effects)
         if isDemo {
             let words = effects.reduce(0) { n, e in
@@ -177,6 +217,17 @@ struct LinearSession<P: LinearProgram> {
 
     /// One typed line: its answer, and whether it ends the session.
     mutating func enter(_ line: String) -> (lines: [String], quit: Bool) {
+        if let j = jump {
+            // While a jump runs: stop now, quit now (unless lines wait before it), the rest
+            // after it, in the order typed (a line that does not parse too).
+            let command = try? LinearCommand.parse(line)
+            if command == .stop || (command == .quit && waiting.isEmpty) { return run(command!) }
+            guard !line.allSatisfy(\.isWhitespace) else { return ([], false) }
+            waiting.append(line)
+            if j.toldWaiting { return ([], false) }
+            jump?.toldWaiting = true
+            return ([Lines.fit("That waits for the jump to \(places.time(j.target)); type stop to stop the jump where it is.")], false)
+        }
         let command: LinearCommand?
         do {
             command = try LinearCommand.parse(line)
@@ -185,6 +236,64 @@ struct LinearSession<P: LinearProgram> {
         }
         guard let command else { return ([], false) }
         return run(command)
+    }
+
+    /// A tick while a jump runs: how far it has got, now and then; once it is over, where it
+    /// landed and the answers to the lines typed meanwhile.
+    mutating func jumped(wall: Double, quit: Bool) -> (lines: [String], quit: Bool) {
+        guard var j = jump else { return ([], quit) }
+        if let seek = app.seek {
+            let tenth = Int((seek.timeline(reached: app.monitor.now).fraction * 10).rounded(.down))
+            guard let said = j.saidAt else {
+                j.saidAt = wall
+                jump = j
+                return ([], quit)
+            }
+            guard tenth > j.saidTenth, wall - said >= Self.progressSeconds else { return ([], quit) }
+            j.saidTenth = tenth
+            j.saidAt = wall
+            jump = j
+            return (["Going to \(places.time(j.target)): \(tenth * 10) percent."], quit)
+        }
+        return landed(stopped: false)
+    }
+
+    /// The jump is over (done, or stopped where it had got to): where the run stands, then the
+    /// lines that waited for it.
+    mutating func landed(stopped: Bool) -> (lines: [String], quit: Bool) {
+        guard let j = jump else { return ([], false) }
+        jump = nil
+        var lines: [String] = []
+        let now = app.monitor.now
+        if stopped {
+            let part = RunTimeline.Seek(from: j.from, target: j.target, reached: now).fraction
+            lines.append(Lines.fit("Stopped at \(places.time(now)), \(Int((part * 100).rounded(.down))) percent of the way to \(places.time(j.target))."))
+        }
+        if j.isRunUp {
+            lines += arrived()
+        } else {
+            rebaseWatch()
+            let m = model()
+            mark = currentMark(m)
+            if !stopped { lines.append("On to \(places.time(now)).") }
+            lines.append(Lines.time(m, paused: state.paused, speed: state.speed))
+        }
+        let typed = waiting
+        waiting = []
+        for line in typed {
+            let (answer, quit) = enter(line)
+            lines += answer
+            if quit { return (lines, true) }
+        }
+        return (lines, false)
+    }
+
+    /// `stop`, or Ctrl-C in the driver: the jump under way ends where it has got to, as Esc
+    /// ends it on the screen (the key bound to "back" goes through the same path).
+    mutating func stopJump() -> (lines: [String], quit: Bool) {
+        guard jump != nil, app.seek != nil else { return (["No jump under way; stop stops a long go to where it has got to."], false) }
+        _ = loop.send(.key(state.keys.keys(for: .back).first ?? .escape))
+        return landed(stopped: true)
     }
 
     mutating func send(_ action: Action) -> Bool { loop.send(.action(action)).contains(.quit) }
@@ -225,11 +334,13 @@ struct LinearSession<P: LinearProgram> {
         case .time:
             return ([Lines.time(model(), paused: state.paused, speed: state.speed)], false)
         case .map:
-            let m = model(rows: .all)
-            let named = m.vehicles.filter { $0.active && ($0.restricted || $0.openAlerts > 0) }.map(\.index)
+            // One pass over the fleet's numbers; rows and positions for the cars named only.
+            let census = MapCensus(world: world, alerts: app.monitor.alerts, policies: app.monitor.policies)
+            let rows = app.builder.rows(world: world, alerts: app.monitor.alerts, policies: app.monitor.policies, cars: census.first)
             var positions: [Int: GeoPoint] = [:]
-            for v in named { positions[v] = world.position(of: v) }
-            return (Lines.map(m.vehicles, positions: positions, places: places), false)
+            for v in census.first { positions[v] = world.position(of: v) }
+            let zones = world.config.zones
+            return (Lines.map(census, rows: rows, positions: positions, places: places, zoneName: { zones[$0].name }), false)
         case .compliance:
             return (Lines.compliance(app.monitor.compliance, calendar: world.calendar), false)
         case .top(let count, let column):
@@ -283,11 +394,18 @@ struct LinearSession<P: LinearProgram> {
             let before = app.monitor.now, said = state.status
             _ = send(.goTo(target))
             if let status = state.status, status != said, status.isError { return ([Lines.fit(Spoken.clean(status.text) + ".")], false) }
+            if let seek = app.seek {
+                // A long jump runs in ticks: its progress is said as it goes, its end once there.
+                jump = Jump(isRunUp: false, from: seek.from, target: seek.target)
+                return ([Lines.fit("Going to \(places.time(seek.target)) from \(places.time(before)); type stop to stop the jump where it has got to.")], false)
+            }
             rebaseWatch()
             let m = model()
             mark = currentMark(m)
             let way = app.monitor.now < before ? "Back" : "On"
             return ([way + " to " + places.time(app.monitor.now) + ".", Lines.time(m, paused: state.paused, speed: state.speed)], false)
+        case .stop:
+            return stopJump()
         case .help:
             return (LinearCommand.helpLines, false)
         case .quit:

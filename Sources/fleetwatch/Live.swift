@@ -165,13 +165,15 @@ struct Live: ParsableCommand {
         return stat(path, &st) == 0 && (st.st_mode & S_IFMT) != S_IFREG
     }
 
-    /// The same dashboard told in lines (README, "For screen readers"): no terminal needed.
+    /// The same dashboard told in lines (README, "For screen readers"): no terminal needed. The
+    /// run-up to `--at` and every long `go to` run a slice a tick, saying how far they have got,
+    /// so the first line comes at once and `stop` (or Ctrl-C) stops a jump where it is.
     func runLinear() throws {
         let look = try self.look.resolved(terminal: false)
         let scenario = try fleet.load()
         var app = try App(
             scenario: scenario, renderer: look.view(depth: .none), at: start, speed: speed ?? look.settings.speed, paused: paused,
-            rewindBytes: (rewindMemory ?? look.settings.rewindMemoryMB) << 20)
+            runUp: .inFrames, rewindBytes: (rewindMemory ?? look.settings.rewindMemoryMB) << 20)
         app.builder = look.builder(scenarioName: scenario.name)
         // A speech synthesiser reads Latin letters; the scenario's Chinese names are romanised.
         app.builder.names = .romanised

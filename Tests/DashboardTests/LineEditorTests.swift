@@ -114,3 +114,54 @@ import TestSupport
         }
     }
 }
+
+/// What the linear mode's prompt adds to the line (its keys are tested in LinearTests): words
+/// of letters and digits, kills that return what they cut, transposition, a yank typed in.
+@Suite struct LineEditorWordTests {
+    func shown(_ line: LineEditor) -> String { String(line.beforeCursor) + "|" + line.text.dropFirst(line.cursor) }
+
+    @Test func wordMoves() {
+        var line = LineEditor("go to tue 17:30")
+        line.moveWordLeft()
+        #expect(shown(line) == "go to tue 17:|30")
+        line.moveWordLeft()
+        line.moveWordLeft()
+        #expect(shown(line) == "go to |tue 17:30")
+        line.moveWordRight()
+        #expect(shown(line) == "go to tue| 17:30")
+        line = LineEditor("  ", cursor: 1)
+        line.moveWordRight()
+        #expect(line.cursor == 2)
+        line.moveWordLeft()
+        #expect(line.cursor == 0)
+        line = LineEditor("王伟 驾驶", cursor: 0)
+        line.moveWordRight()
+        #expect(shown(line) == "王伟| 驾驶", "letters of any script")
+    }
+
+    @Test func killsReturnWhatTheyCut() {
+        var line = LineEditor("filter class:military", cursor: 7)
+        #expect(line.deleteWordForward() == "class" && shown(line) == "filter |:military")
+        #expect(line.deleteToEnd() == ":military" && shown(line) == "filter |")
+        #expect(line.deleteWordBackward() == "filter " && shown(line) == "|")
+        line = LineEditor("top 10", cursor: 4)
+        #expect(line.deleteToStart() == "top " && shown(line) == "|10")
+        #expect(line.deleteToStart() == "", "nothing before the cursor")
+    }
+
+    @Test func transposeAndYank() {
+        var line = LineEditor("tpo", cursor: 2)
+        line.transpose()
+        #expect(shown(line) == "top|")
+        line.transpose()
+        #expect(shown(line) == "tpo|", "at the end: the two before it")
+        line = LineEditor("a", cursor: 1)
+        line.transpose()
+        #expect(shown(line) == "a|", "one character: nothing")
+        line = LineEditor("go 2h", cursor: 3)
+        line.insert("to ")
+        #expect(shown(line) == "go to |2h")
+        line.insert("xyz", limit: 9)
+        #expect(line.text == "go to x2h", "up to the limit")
+    }
+}

@@ -19,7 +19,41 @@ import TestSupport
         usleep(200_000)  // pipe-pane starts its cat in the background
         live.tmux.touch("go")
         try live.expect("no greeting") { $0.contains { $0.hasPrefix("FleetWatch, linear mode: ") } }
+        // The run-up to --at runs in ticks (Ctrl-C meanwhile would stop it, not quit): its end.
+        try live.expect("the run-up did not end", seconds: 20) { $0.contains { $0.hasPrefix("Simulated time ") } }
         return live
+    }
+
+    /// A long go to in a terminal: it says where it goes at once; Ctrl-C stops it where it has
+    /// got to (and says so), a command typed meanwhile is answered after it, a second Ctrl-C
+    /// quits; the echo of the editing keys holds no escape.
+    @Test func ctrlCStopsALongJumpThenQuits() throws {
+        try #require(LiveDashboard.available, "tmux is not on PATH")
+        let live = try start(["--linear", "--at", "0s", "--paused"])
+        live.tmux.type("go to 3x")
+        live.tmux.sendKeys("Left")
+        live.tmux.type("6")
+        live.tmux.sendKeys("Delete")
+        live.tmux.sendKeys("Home")
+        live.tmux.sendKeys("End")
+        live.tmux.type("d")
+        live.tmux.sendKeys("Enter")
+        try live.expect("the line as edited is not on the screen", seconds: 10) { $0.contains("go to 36d") }
+        try live.expect("no jump under way", seconds: 10) { $0.contains { $0.hasPrefix("Going to ") && $0.contains("type stop") } }
+        live.tmux.type("time")
+        live.tmux.sendKeys("Enter")
+        try live.expect("the time was not told it waits", seconds: 10) { $0.contains { $0.hasPrefix("That waits for the jump to ") } }
+        let pid = try #require(live.tmux.appPid())
+        kill(pid, SIGINT)
+        try live.expect("Ctrl-C did not stop the jump", seconds: 10) { $0.contains { $0.hasPrefix("Stopped at ") && $0.contains(" percent of the way to ") } }
+        try live.expect("the waiting time was not told", seconds: 10) { $0.filter { $0.hasPrefix("Simulated time ") }.count >= 3 }
+        kill(pid, SIGINT)
+        try live.expectRestored(status: "130", "after the second Ctrl-C")
+        let recorded = try #require(live.tmux.waitForFile("pane", seconds: 3))
+        #expect(!recorded.unicodeScalars.contains("\u{1B}"), "an escape character in the transcript")
+        #expect(!recorded.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\r" && $0 != "\u{8}" })
+        let lines = Self.lines(recorded)
+        #expect(lines.last == "Stopped by signal 2; goodbye.", "\(lines.suffix(3))")
     }
 
     /// The transcript of a run in a pseudo-terminal: not one escape sequence (no alternate

@@ -55,25 +55,82 @@ public struct LineEditor: Hashable, Sendable {
     public mutating func moveToEnd() { cursor = text.count }
 
     /// Ctrl-W: deletes the word before the cursor, and the spaces between it and the cursor
-    /// (readline's `unix-word-rubout`: words end at whitespace).
-    public mutating func deleteWordBackward() {
+    /// (readline's `unix-word-rubout`: words end at whitespace); returns what it deleted.
+    @discardableResult
+    public mutating func deleteWordBackward() -> String {
         let chars = Array(text)
         var start = cursor
         while start > 0, chars[start - 1].isWhitespace { start -= 1 }
         while start > 0, !chars[start - 1].isWhitespace { start -= 1 }
-        text.removeSubrange(index(start)..<index(cursor))
-        cursor = start
+        return delete(start..<cursor)
     }
 
-    /// Ctrl-U: deletes everything before the cursor (readline's `unix-line-discard`).
-    public mutating func deleteToStart() {
-        text.removeSubrange(text.startIndex..<index(cursor))
-        cursor = 0
+    /// Ctrl-U: deletes everything before the cursor (readline's `unix-line-discard`); returns
+    /// what it deleted.
+    @discardableResult
+    public mutating func deleteToStart() -> String { delete(0..<cursor) }
+
+    /// Ctrl-K: deletes everything from the cursor to the end; returns what it deleted.
+    @discardableResult
+    public mutating func deleteToEnd() -> String { delete(cursor..<text.count) }
+
+    /// Alt-D: deletes to the end of the word at or after the cursor (readline's `kill-word`);
+    /// returns what it deleted.
+    @discardableResult
+    public mutating func deleteWordForward() -> String { delete(cursor..<wordEnd(from: cursor)) }
+
+    /// Alt-B: to the start of the word before the cursor (readline's `backward-word`: words
+    /// are letters and digits, so `class:military` is two).
+    public mutating func moveWordLeft() {
+        let chars = Array(text)
+        var i = cursor
+        while i > 0, !Self.isWordCharacter(chars[i - 1]) { i -= 1 }
+        while i > 0, Self.isWordCharacter(chars[i - 1]) { i -= 1 }
+        cursor = i
     }
 
-    /// Ctrl-K: deletes everything from the cursor to the end.
-    public mutating func deleteToEnd() {
-        text.removeSubrange(index(cursor)..<text.endIndex)
+    /// Alt-F: to the end of the word at or after the cursor (readline's `forward-word`).
+    public mutating func moveWordRight() { cursor = wordEnd(from: cursor) }
+
+    /// Ctrl-T: swaps the characters before and under the cursor and moves on (at the end of the
+    /// line, the two before it), as readline's `transpose-chars`; nothing before the second
+    /// character.
+    public mutating func transpose() {
+        var chars = Array(text)
+        guard chars.count >= 2, cursor > 0 else { return }
+        let at = min(cursor, chars.count - 1)
+        chars.swapAt(at - 1, at)
+        text = String(chars)
+        cursor = min(at + 1, text.count)
+    }
+
+    /// Types `inserted` at the cursor (a yank), up to `limit` characters in the line.
+    public mutating func insert(_ inserted: String, limit: Int = .max) {
+        for c in inserted { insert(c, limit: limit) }
+    }
+
+    static func isWordCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber }
+
+    private func wordEnd(from start: Int) -> Int {
+        let chars = Array(text)
+        var i = start
+        while i < chars.count, !Self.isWordCharacter(chars[i]) { i += 1 }
+        while i < chars.count, Self.isWordCharacter(chars[i]) { i += 1 }
+        return i
+    }
+
+    /// Deletes the characters in `range` (offsets, clamped to the line), the cursor kept on the
+    /// same text; returns what it deleted.
+    @discardableResult
+    public mutating func delete(_ range: Range<Int>) -> String {
+        let lower = min(max(0, range.lowerBound), text.count)
+        let range = lower..<min(max(range.upperBound, lower), text.count)
+        guard !range.isEmpty else { return "" }
+        let removed = String(text[index(range.lowerBound)..<index(range.upperBound)])
+        text.removeSubrange(index(range.lowerBound)..<index(range.upperBound))
+        if cursor >= range.upperBound { cursor -= range.count } else if cursor > range.lowerBound { cursor = range.lowerBound }
+        cursor = min(cursor, text.count)  // a mark left after the deletion may join the character before
+        return removed
     }
 
     /// Replaces the whole line (a history entry), the cursor at its end.
