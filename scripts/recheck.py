@@ -141,6 +141,22 @@ class Scenario:
                     window = (self.month_day(season["from"]), self.month_day(season["to"]))
                 self.zones[str(zone["id"])] = (str(zone["kind"]), window)
                 shapes.append((str(zone["id"]), ZoneShape(zone)))
+        # The timeline's `set-zones` (a what-if's zones, docs/what-if.md): an added zone is in
+        # force for the flows ending at or after its time, after the scenario's zones in list
+        # order; a removed zone is out of force for them.
+        self.zone_since, self.zone_until = {}, {}
+        for entry in (doc.get("timeline") or []) if path else []:
+            if isinstance(entry, dict) and entry.get("action") == "set-zones":
+                at = duration_ns(entry["at"], "timeline at")
+                for zone in entry.get("add") or []:
+                    season = zone.get("season")
+                    window = (self.month_day(season["from"]), self.month_day(season["to"])) if season else None
+                    self.zones[str(zone["id"])] = (str(zone["kind"]), window)
+                    self.zone_since[str(zone["id"])] = at
+                    shapes.append((str(zone["id"]), ZoneShape(zone)))
+                removed = entry.get("remove") or []
+                for zid in [removed] if isinstance(removed, str) else removed:
+                    self.zone_until[str(zid)] = min(at, self.zone_until.get(str(zid), at))
         # Overlaps: a zone in force first, then the smallest area, then list order.
         self.zone_order = [z for _, z in sorted(
             ((shape.area, i), (zid, shape)) for i, (zid, shape) in enumerate(shapes))]
@@ -254,10 +270,14 @@ class Scenario:
 
     @property
     def has_seasons(self):
-        return any(window for _, window in self.zones.values())
+        return any(window for _, window in self.zones.values()) or bool(self.zone_since or self.zone_until)
 
     def in_season(self, zone, ns):
+        """Whether the zone is in force for a flow ending at `ns`: in its season, if it has one,
+        and between the `set-zones` that added it and the one that removed it."""
         kind, window = self.zones[zone]
+        if ns < self.zone_since.get(zone, ns) or ns >= self.zone_until.get(zone, ns + 1):
+            return False
         if window is None:
             return True
         x, (a, b) = self.day_of(ns), window

@@ -90,6 +90,10 @@ struct ActionReader {
             result = title.map { .chapter(title: $0, duration: length) }
         case "what-if":
             result = whatIf(&c)
+        case "set-zones":
+            result = ZoneChangeDecoding.decode(
+                add: fields["add"], remove: fields["remove"], node: fields.node, "a 'set-zones' timeline entry", names: names, context: &c
+            ).map { .setZones($0) }
         case "highlight":
             let car = car(fields["car"], &c)
             let panel = fields["panel"].flatMap { oneOf($0, "panel", PresentationNames.panels, &c) }

@@ -493,7 +493,7 @@ public enum DefaultScenario {
 
         # What-ifs (docs/what-if.md): `i` in the live view applies one from the time on screen and shows
         # it beside the baseline; `fleetwatch snapshot --what-if NAME --from T` writes both runs and the
-        # difference. Each is a fragment of this format (routing, policies) played from its time on.
+        # difference. Each is a fragment of this format (routing, policies, zones) played from its time on.
         what-ifs:
           - name: Pre-2021 routing
             description: >-
@@ -511,5 +511,16 @@ public enum DefaultScenario {
               government-related data covers current and recent US government employees).
             policies:
               restricted-classes: {US: [military, government]}
+          - name: District governments listed
+            description: >-
+              Shanghai's district governments are sensitive zones too: the CAC provisions of 2021 name
+              Party and government organs at or above county level, and a district is county level
+              (the scenario lists only the municipal government; the positions are approximate).
+            zones:
+              add:
+                - {id: cn-gov-pudong, name: Pudong New Area government, market: CN, kind: government-organ, center: [31.2215, 121.5440], radius-m: 600}
+                - {id: cn-gov-xuhui, name: Xuhui district government, market: CN, kind: government-organ, center: [31.1885, 121.4365], radius-m: 600}
+                - {id: cn-gov-minhang, name: Minhang district government, market: CN, kind: government-organ, center: [31.1128, 121.3817], radius-m: 600}
+                - {id: cn-gov-jiading, name: Jiading district government, market: CN, kind: government-organ, center: [31.3830, 121.2460], radius-m: 600}
         """## + "\n"
 }

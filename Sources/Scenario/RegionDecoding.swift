@@ -228,8 +228,10 @@ extension WorldDecoder {
         }
     }
 
-    func decodeZone(_ node: YAMLNode, country: Country, path: String, _ c: inout DecodeContext) -> ZoneConfig? {
-        guard let f = c.mapping(node, "a zone", allowed: Self.zoneKeys, required: ["id", "kind"]),
+    func decodeZone(
+        _ node: YAMLNode, country: Country, path: String, allowed: [String] = Self.zoneKeys, _ c: inout DecodeContext
+    ) -> ZoneConfig? {
+        guard let f = c.mapping(node, "a zone", allowed: allowed, required: ["id", "kind"]),
             let id = f["id"].flatMap({ c.string($0, "zone id") })
         else { return nil }
         let what = "zone '\(id)'"

@@ -20,6 +20,7 @@ public enum TimelineDecoding {
         "chapter": (["title", "for"], ["title"]),
         "highlight": (["car", "panel"], []),
         "what-if": (["name", "from"], []),
+        "set-zones": (["add", "remove"], []),
     ]
 
     /// The entries of a `timeline` node, or nil after recording diagnostics.

@@ -24,21 +24,29 @@ public struct WhatIf: Hashable, Sendable {
     /// In the order the file lists them (markets, then categories, as written).
     public var routing: [Route]
     public var policies: PolicyChange?
-    /// Where the what-if was written (its `policies` entry's place, for a failure at run time).
+    /// Zones added to those in force, zones out of force (the law a flow is judged by, not
+    /// where cars drive: `ZoneChange`).
+    public var zones: ZoneChange?
+    /// Where the what-if was written (its `policies` and `zones` entries' places, for a failure
+    /// at run time).
     public var location: SourceLocation
     public var policiesLocation: SourceLocation?
+    public var zonesLocation: SourceLocation?
 
     /// The keys of a what-if (a file of its own, or an entry of a scenario's `what-ifs`).
-    static let keys = ["name", "description", "routing", "policies"]
+    static let keys = ["name", "description", "routing", "policies", "zones"]
 
     /// The timeline entries that play this what-if at `from`: its routes in order, then its
-    /// policies.
+    /// policies, then its zones.
     public func entries(from: SimDuration) -> [TimelineEntry] {
         var entries = routing.map {
             TimelineEntry(at: from, action: .setRouting(market: $0.market, category: $0.category, service: $0.service), location: $0.location)
         }
         if let policies, !policies.isEmpty {
             entries.append(TimelineEntry(at: from, action: .setPolicies(policies), location: policiesLocation ?? location))
+        }
+        if let zones, !zones.isEmpty {
+            entries.append(TimelineEntry(at: from, action: .setZones(zones), location: zonesLocation ?? location))
         }
         return entries
     }
@@ -93,13 +101,18 @@ public struct WhatIf: Hashable, Sendable {
             policies = PolicyDecoding.decodeChange(
                 restricted: g["restricted-classes"], rules: g["rules"], "\(what) policies", names: names, context: &context)
         }
-        if context.diagnostics.count == before, routing.isEmpty, policies == nil, f["routing"] == nil, f["policies"] == nil {
-            context.error("\(what) changes nothing: give it routing or policies (docs/what-if.md)", at: node)
+        var zones: ZoneChange? = nil
+        if let z = f["zones"], let g = context.mapping(z, "\(what) zones", allowed: ZoneChangeDecoding.keys) {
+            zones = ZoneChangeDecoding.decode(add: g["add"], remove: g["remove"], node: z, "\(what) zones", names: names, context: &context)
+        }
+        if context.diagnostics.count == before, routing.isEmpty, policies == nil, zones == nil,
+            f["routing"] == nil, f["policies"] == nil, f["zones"] == nil {
+            context.error("\(what) changes nothing: give it routing, policies or zones (docs/what-if.md)", at: node)
         }
         guard context.diagnostics.count == before, let name else { return nil }
         return WhatIf(
-            name: name, description: description, routing: routing, policies: policies, location: node.location,
-            policiesLocation: f["policies"]?.location)
+            name: name, description: description, routing: routing, policies: policies, zones: zones, location: node.location,
+            policiesLocation: f["policies"]?.location, zonesLocation: f["zones"]?.location)
     }
 
     /// A scenario's `what-ifs`: a list of what-ifs with distinct names.

@@ -31,12 +31,20 @@ import Testing
     @Test(arguments: [
         ("name: x\nrouting: {CN: {telemetry: tesla-us-clod}}\n",
          "w.yaml:2:27: error: undefined service 'tesla-us-clod'; did you mean 'tesla-us-cloud'?"),
-        ("name: x\nroutes: {}\n", "w.yaml:2:1: error: unknown key 'routes' in the what-if; expected one of: description, name, policies, routing"),
-        ("name: x\n", "w.yaml:1:1: error: the what-if changes nothing: give it routing or policies (docs/what-if.md)"),
+        ("name: x\nroutes: {}\n", "w.yaml:2:1: error: unknown key 'routes' in the what-if; expected one of: description, name, policies, routing, zones"),
+        ("name: x\n", "w.yaml:1:1: error: the what-if changes nothing: give it routing, policies or zones (docs/what-if.md)"),
         ("routing: {CN: {telemetry: tesla-ai}}\n", "w.yaml:1:1: error: missing key 'name' in the what-if"),
         ("name: x\npolicies: {restricted-classes: {US: [militray]}}\n",
          "w.yaml:2:38: error: undefined user class 'militray'; did you mean 'military'?"),
         ("name: x\npolicies: {}\n", "w.yaml:2:11: error: the what-if policies needs restricted-classes or rules (or both)"),
+        ("name: x\nzones: {add: [{id: cn-gov-peoples-square, market: CN, kind: government-organ, center: [31.2, 121.4], radius-m: 100}]}\n",
+         "w.yaml:2:20: error: zone 'cn-gov-peoples-square' is already a zone of the scenario; give the added zone an id of its own"),
+        ("name: x\nzones: {remove: [cn-gov-peoples-squar]}\n", "w.yaml:2:18: error: undefined zone 'cn-gov-peoples-squar'; did you mean 'cn-gov-peoples-square'?"),
+        ("name: x\nzones: {add: [{id: z1, kind: government-organ, center: [31.2, 121.4], radius-m: 100}]}\n",
+         "w.yaml:2:15: error: zone 'z1' needs 'market' (CN or US): the country it is in"),
+        ("name: x\nzones: {add: [{id: z1, market: CN, kind: palace, center: [31.2, 121.4], radius-m: 100}]}\n",
+         "w.yaml:2:42: error: unknown zone kind 'palace'; expected one of: defence-industry, government-organ, military-zone, seasonal, us-government-site"),
+        ("name: x\nzones: {}\n", "w.yaml:2:8: error: the what-if zones needs add or remove (or both)"),
     ])
     func aBadWhatIfSaysWhereAndWhat(_ text: String, _ expected: String) {
         do {
@@ -49,7 +57,10 @@ import Testing
 
     @Test func theBuiltInScenarioNamesItsWhatIfs() throws {
         let s = Scenario.builtIn
-        #expect(s.whatIfs.map(\.name) == ["Pre-2021 routing", "Camera clips to US AI training", "US rules of 2027"])
+        #expect(s.whatIfs.map(\.name) == ["Pre-2021 routing", "Camera clips to US AI training", "US rules of 2027", "District governments listed"])
+        let zones = try #require(s.whatIf(named: "district governments listed")?.zones)
+        #expect(zones.add.map(\.id.rawValue) == ["cn-gov-pudong", "cn-gov-xuhui", "cn-gov-minhang", "cn-gov-jiading"] && zones.remove.isEmpty)
+        #expect(zones.add.allSatisfy { $0.kind == .governmentOrgan && $0.country == Market.cn.country })
         #expect(s.whatIf(named: "us rules of 2027")?.policies?.restrictedClasses[.us] == [.military, .government])
         #expect(s.whatIf(named: "nothing") == nil)
     }

@@ -72,6 +72,14 @@ import TestSupport
                  match: {market: CN, category: cabin-camera, direction: up}, severity: watch}
               - {id: X-1, title: CN telemetry abroad, source: test, explanation: "{bytes} from {vin} to {service}",
                  match: {market: CN, category: telemetry, direction: up}, severity: high}
+          # Zones that change mid-run (a what-if's): People's Square out of force from 50m, a
+          # wider zone over central Shanghai from 55m; recheck.py finds each flow's zone among
+          # the zones in force at its end.
+          - {at: 50m, action: set-zones, remove: cn-gov-peoples-square}
+          - at: 55m
+            action: set-zones
+            add:
+              - {id: cn-gov-central, name: Central Shanghai (test), market: CN, kind: government-organ, center: [31.23, 121.47], radius-m: 3000}
         """
 
     /// The built-in scenario with a large seasonal zone over central Shanghai that is in force

@@ -106,6 +106,38 @@ import TestSupport
         #expect(restricted(variant) > restricted(baseline))
     }
 
+    /// A what-if's zones: the variant is the scenario with a `set-zones` written by hand at the
+    /// what-if's time, byte for byte, and the district governments raise CN-2 alerts that the
+    /// baseline does not.
+    @Test func aZoneWhatIfIsTheScenarioWithSetZones() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("fleetwatch-zones-\(UUID().uuidString.prefix(8)).yaml")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try (DefaultScenario.yaml + """
+
+            timeline:
+              - at: 20m
+                action: set-zones
+                add:
+                  - {id: cn-gov-pudong, name: Pudong New Area government, market: CN, kind: government-organ, center: [31.2215, 121.5440], radius-m: 600}
+                  - {id: cn-gov-xuhui, name: Xuhui district government, market: CN, kind: government-organ, center: [31.1885, 121.4365], radius-m: 600}
+                  - {id: cn-gov-minhang, name: Minhang district government, market: CN, kind: government-organ, center: [31.1128, 121.3817], radius-m: 600}
+                  - {id: cn-gov-jiading, name: Jiading district government, market: CN, kind: government-organ, center: [31.3830, 121.2460], radius-m: 600}
+
+            """).write(to: url, atomically: true, encoding: .utf8)
+        let doc = try Self.object(try Run(["snapshot", "--what-if", "District governments listed", "--from", "20m", "--at", "3h", "--format", "json"]))
+        let merged = try Self.object(try Run(["snapshot", "--scenario", url.path, "--at", "3h", "--format", "json"]))
+        let plain = try Self.object(try Run(["snapshot", "--at", "3h", "--format", "json"]))
+        #expect(Self.same(doc["variant"], merged), "the variant is the snapshot of the scenario with set-zones")
+        #expect(Self.same(doc["baseline"], plain))
+        let byRule = try #require(((doc["delta"] as? [String: Any])?["alerts"] as? [String: Any])?["by_rule"] as? [[String: Any]])
+        let cn2 = try #require(byRule.first { $0["rule"] as? String == "CN-2" }?["raised"] as? [String: Int])
+        #expect(cn2["variant"]! > cn2["baseline"]!, "\(cn2)")
+        // Only the law changed: every car sent the same bytes to the same places.
+        let carsB = try #require((doc["baseline"] as? [String: Any])?["vehicles"] as? [[String: Any]])
+        let carsV = try #require((doc["variant"] as? [String: Any])?["vehicles"] as? [[String: Any]])
+        #expect(zip(carsB, carsV).allSatisfy { Self.same($0["by_destination"], $1["by_destination"]) })
+    }
+
     @Test func theSplitScreenIsDrawnInEveryPictureFormat() throws {
         for format in ["txt", "svg", "html", "ansi"] {
             let run = try Run(["snapshot", "--what-if", Self.whatIf, "--from", "5m", "--at", "30m", "--format", format, "--width", "120", "--height", "40"])
@@ -117,7 +149,7 @@ import TestSupport
     }
 
     @Test(arguments: [
-        (["--what-if", "nothing such"], "is no file and no what-if of \"Default fleet\"; its what-ifs: 'Pre-2021 routing', 'Camera clips to US AI training', 'US rules of 2027'"),
+        (["--what-if", "nothing such"], "is no file and no what-if of \"Default fleet\"; its what-ifs: 'Pre-2021 routing', 'Camera clips to US AI training', 'US rules of 2027', 'District governments listed'"),
         (["--from", "2h"], "--from applies to --what-if"),
         (["--what-if", "Pre-2021 routing", "--format", "csv"], "--what-if writes json, txt, ansi, svg or html, not csv"),
         (["--what-if", "Pre-2021 routing", "--view", "map"], "--what-if draws its own split screen"),

@@ -18,6 +18,10 @@ extension FleetMonitor {
                         car: car, market: world.market(of: car), at: world.now, flowsBefore: observer.core.flowsSeen)
                 }
             }
+            if case let .setZones(change) = entry.action {
+                // The world took the change (its check passed): the monitor judges by it too.
+                observer.core.apply(change, zones: world.config.zones, at: world.now)
+            }
             if case let .addCars(count, _, userClass?) = entry.action {
                 // The new cars are the last `count`; give them the class the entry asks for.
                 for car in (world.carCount - count)..<world.carCount {
@@ -50,6 +54,8 @@ extension FleetMonitor {
             return [.upload(car: c, category: category, direction: direction, bytes: bytes, service: to, seconds: duration?.seconds)]
         case let .addCars(count, region, _):
             return [.addCars(region: region, count: count)]
+        case let .setZones(change):
+            return [.changeZones(change)]
         case let .removeCars(count, region):
             let r = region.flatMap { world.config.regionIndex($0) }
             if let region, r == nil { throw fail("no region '\(region)' in regions") }

@@ -21,8 +21,8 @@ struct MonitorCore: Sendable {
     var namesPending = false
 
     let regionIDs: [RegionID]
-    let zoneIDs: [ZoneID]
-    let zoneKinds: [ZoneKind]
+    private(set) var zoneIDs: [ZoneID]
+    private(set) var zoneKinds: [ZoneKind]
     let start: StartDate
     let serviceIDs: [ServiceID]
     let serviceNames: [String]
@@ -109,6 +109,16 @@ struct MonitorCore: Sendable {
         engine = PolicyEngine(policies)
         book.policies = policies
         verdicts.reserveCapacity(policies.rules.count)
+    }
+
+    /// Judges by the zones the world has after `change` (`zones`, its whole list now) from
+    /// `time` on: the added zones' ids and kinds, and the zones out of force.
+    mutating func apply(_ change: ZoneChange, zones: [ZoneConfig], at time: SimTime) {
+        let revoked = change.remove.compactMap { id in zoneIDs.firstIndex(of: id) }
+        let added = zones[zoneIDs.count...]
+        zoneIDs += added.map(\.id)
+        zoneKinds += added.map(\.kind)
+        seasons.change(adding: Array(added), revoking: revoked, start: start, at: time)
     }
 
     /// Marks seasonal zones active or not for the day of `time` (called before each run segment

@@ -30,6 +30,9 @@ public enum ScriptedAction: Hashable, Sendable {
     /// From now on, the policies change as `change` says (restricted classes of the markets it
     /// names; rules replaced by id, or added): what a what-if's `policies` becomes.
     case setPolicies(PolicyChange)
+    /// From now on, the zones in force change as `change` says (zones added, zones out of
+    /// force): what a what-if's `zones` becomes.
+    case setZones(ZoneChange)
     /// The car's driver now belongs to `userClass`.
     case assignClass(car: CarReference, userClass: UserClassID)
     /// A named driver takes the car (optionally with a romanized name and a class; without a
@@ -73,6 +76,7 @@ public enum ScriptedAction: Hashable, Sendable {
         switch self {
         case .setRouting: "set-routing"
         case .setPolicies: "set-policies"
+        case .setZones: "set-zones"
         case .assignClass: "assign-class"
         case .assignDriver: "assign-driver"
         case .trip: "trip"

@@ -35,6 +35,8 @@ public enum FleetAction: Hashable, Sendable {
     case addCars(region: RegionID, count: Int)
     /// The car leaves the fleet: it stops producing flows; its index and history stay.
     case removeCar(car: Int)
+    /// The zones in force change (`ZoneChange`): every car's zone is found again at once.
+    case changeZones(ZoneChange)
 }
 
 /// Why a scripted action could not be applied.
@@ -75,6 +77,13 @@ extension FleetState {
             guard n >= 0, count + n <= WorldConfig.maxFleetSize else { throw fail("count must be in 0 ... \(WorldConfig.maxFleetSize - count)") }
         case let .assignClass(_, c):
             guard !c.rawValue.isEmpty else { throw fail("the class name is empty") }
+        case let .changeZones(change):
+            for id in change.remove where config.zoneIndex(id) == nil { throw fail("no zone '\(id)' in zones") }
+            var ids = Set(config.zones.map(\.id))
+            for z in change.add where !ids.insert(z.id).inserted { throw fail("a zone '\(z.id)' is already in zones") }
+            guard config.zones.count + change.add.count < Int(Self.noZone) else {
+                throw fail("at most \(Int(Self.noZone) - 1) zones in all")
+            }
         case .assignDriver, .removeCar, .sendCar:
             break
         }
@@ -164,6 +173,14 @@ extension FleetState {
             state[c] = .asleep
             epoch[c] &+= 1
             tickEpoch[c] &+= 1
+        case let .changeZones(change):
+            // The flows each car has pending since its last tick carry the zone found here
+            // (at their start position, by the zones in force from now): a flow is in the
+            // zones in force at its end.
+            let revoked = change.remove.compactMap { config.zoneIndex($0) }
+            config.zones += change.add
+            zoneTable.change(adding: change.add, revoking: revoked, start: config.start, at: now)
+            for car in zone.indices { zone[car] = zoneTable.zone(at: position[car]) }
         }
     }
 }

@@ -314,6 +314,15 @@ struct ZoneTable: Sendable {
     /// changed state.
     mutating func updateSeasons(start: StartDate, at time: SimTime) -> Bool { seasons.update(start: start, at: time) }
 
+    /// Zones added after the others, zones out of force (`ZoneChange`), from `time` on.
+    mutating func change(adding zones: [ZoneConfig], revoking revoked: [Int], start: StartDate, at time: SimTime) {
+        bounds += zones.map(\.shape.bounds)
+        shapes += zones.map(\.shape)
+        let areas = shapes.map(\.areaSquareMeters)
+        order = shapes.indices.sorted { areas[$0] != areas[$1] ? areas[$0] < areas[$1] : $0 < $1 }
+        seasons.change(adding: zones, revoking: revoked, start: start, at: time)
+    }
+
     func zone(at p: GeoPoint) -> UInt16 {
         var fallback = FleetState.noZone
         var i = 0

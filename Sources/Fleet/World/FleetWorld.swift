@@ -114,10 +114,9 @@ public struct FleetWorld: Sendable {
     /// Car-seconds spent in `state` since the start (counted as flows are flushed).
     public func secondsIn(_ state: CarState) -> Double { fleet.secondsInState[Int(state.rawValue)] }
 
-    /// Whether a zone is sensitive at `time` (seasonal zones only inside their window).
+    /// Whether a zone is sensitive at `time` (seasonal zones only inside their window; a zone
+    /// a `set-zones` took out of force, from then on: `ZoneSeasons.isInForce`).
     public func isZoneActive(_ zone: Int, at time: SimTime) -> Bool {
-        guard let season = fleet.config.zones[zone].season else { return true }
-        let d = CalendarDay(start: fleet.config.start, at: time)
-        return season.contains(month: d.month, day: d.day)
+        fleet.zoneTable.seasons.isInForce(zone, on: CalendarDay(start: fleet.config.start, at: time))
     }
 }
