@@ -90,6 +90,10 @@ struct ActionReader {
             result = title.map { .chapter(title: $0, duration: length) }
         case "what-if":
             result = whatIf(&c)
+        case "set-class-mix":
+            let region = fields["region"].flatMap { c.name($0, "region", in: names.regions) }
+            let classes = fields["classes"].flatMap { WorldDecoder.classMix($0, "set-class-mix classes", known: names.classes, &c) }
+            if let region, let classes { result = .setClassMix(region: RegionID(rawValue: region), classes: classes) } else { result = nil }
         case "set-zones":
             result = ZoneChangeDecoding.decode(
                 add: fields["add"], remove: fields["remove"], node: fields.node, "a 'set-zones' timeline entry", names: names, context: &c

@@ -493,7 +493,7 @@ public enum DefaultScenario {
 
         # What-ifs (docs/what-if.md): `i` in the live view applies one from the time on screen and shows
         # it beside the baseline; `fleetwatch snapshot --what-if NAME --from T` writes both runs and the
-        # difference. Each is a fragment of this format (routing, policies, zones) played from its time on.
+        # difference. Each is a fragment of this format (routing, policies, zones, fleet.mix) played from its time on.
         what-ifs:
           - name: Pre-2021 routing
             description: >-
@@ -522,5 +522,13 @@ public enum DefaultScenario {
                 - {id: cn-gov-xuhui, name: Xuhui district government, market: CN, kind: government-organ, center: [31.1885, 121.4365], radius-m: 600}
                 - {id: cn-gov-minhang, name: Minhang district government, market: CN, kind: government-organ, center: [31.1128, 121.3817], radius-m: 600}
                 - {id: cn-gov-jiading, name: Jiading district government, market: CN, kind: government-organ, center: [31.3830, 121.2460], radius-m: 600}
+          - name: Twice the state staff in Shanghai
+            description: >-
+              Twice the share of Shanghai's drivers from the government, the military and key state
+              companies (6 % in the scenario, 12 % here), as the cars became popular with officials: the
+              fewest cars change class, each keeping its driver's name.
+            fleet:
+              mix:
+                - {region: shanghai, classes: {private: 76, corporate: 12, government: 4, military: 3, key-soe: 5}}
         """## + "\n"
 }

@@ -21,6 +21,7 @@ public enum TimelineDecoding {
         "highlight": (["car", "panel"], []),
         "what-if": (["name", "from"], []),
         "set-zones": (["add", "remove"], []),
+        "set-class-mix": (["region", "classes"], ["region", "classes"]),
     ]
 
     /// The entries of a `timeline` node, or nil after recording diagnostics.

@@ -11,6 +11,13 @@ import Simulation
 /// "the scenario with the what-if from T" is a scenario like any other (and a snapshot of it
 /// is the variant, byte for byte).
 public struct WhatIf: Hashable, Sendable {
+    /// One region's new class mix (percent, adding up to 100).
+    public struct ClassMixChange: Hashable, Sendable {
+        public var region: RegionID
+        public var classes: [ClassShare]
+        public var location: SourceLocation
+    }
+
     /// One routing change: the market's `category` goes to `service`.
     public struct Route: Hashable, Sendable {
         public var market: Market
@@ -27,6 +34,9 @@ public struct WhatIf: Hashable, Sendable {
     /// Zones added to those in force, zones out of force (the law a flow is judged by, not
     /// where cars drive: `ZoneChange`).
     public var zones: ZoneChange?
+    /// Regions whose drivers take another class mix (the fewest cars change class:
+    /// `FleetAction.setClassMix`), in the file's order.
+    public var classMixes: [ClassMixChange]
     /// Where the what-if was written (its `policies` and `zones` entries' places, for a failure
     /// at run time).
     public var location: SourceLocation
@@ -34,10 +44,10 @@ public struct WhatIf: Hashable, Sendable {
     public var zonesLocation: SourceLocation?
 
     /// The keys of a what-if (a file of its own, or an entry of a scenario's `what-ifs`).
-    static let keys = ["name", "description", "routing", "policies", "zones"]
+    static let keys = ["name", "description", "routing", "policies", "zones", "fleet"]
 
     /// The timeline entries that play this what-if at `from`: its routes in order, then its
-    /// policies, then its zones.
+    /// policies, then its zones, then its class mixes.
     public func entries(from: SimDuration) -> [TimelineEntry] {
         var entries = routing.map {
             TimelineEntry(at: from, action: .setRouting(market: $0.market, category: $0.category, service: $0.service), location: $0.location)
@@ -47,6 +57,9 @@ public struct WhatIf: Hashable, Sendable {
         }
         if let zones, !zones.isEmpty {
             entries.append(TimelineEntry(at: from, action: .setZones(zones), location: zonesLocation ?? location))
+        }
+        for mix in classMixes {
+            entries.append(TimelineEntry(at: from, action: .setClassMix(region: mix.region, classes: mix.classes), location: mix.location))
         }
         return entries
     }
@@ -105,14 +118,29 @@ public struct WhatIf: Hashable, Sendable {
         if let z = f["zones"], let g = context.mapping(z, "\(what) zones", allowed: ZoneChangeDecoding.keys) {
             zones = ZoneChangeDecoding.decode(add: g["add"], remove: g["remove"], node: z, "\(what) zones", names: names, context: &context)
         }
-        if context.diagnostics.count == before, routing.isEmpty, policies == nil, zones == nil,
-            f["routing"] == nil, f["policies"] == nil, f["zones"] == nil {
-            context.error("\(what) changes nothing: give it routing, policies or zones (docs/what-if.md)", at: node)
+        var classMixes: [ClassMixChange] = []
+        if let fleet = f["fleet"], let g = context.mapping(fleet, "\(what) fleet", allowed: ["mix"], required: ["mix"]),
+            let items = g["mix"].flatMap({ context.list($0, "\(what) fleet.mix") }) {
+            var seen: [(id: String, node: YAMLNode)] = []
+            for item in items {
+                guard let m = context.mapping(item, "a fleet.mix entry", allowed: ["region", "classes"], required: ["region", "classes"]),
+                    let r = m["region"], let region = context.name(r, "region", in: names.regions)
+                else { continue }
+                seen.append((region, r))
+                if let c = m["classes"], let classes = WorldDecoder.classMix(c, "fleet.mix classes", known: names.classes, &context) {
+                    classMixes.append(ClassMixChange(region: RegionID(rawValue: region), classes: classes, location: item.location))
+                }
+            }
+            context.checkUnique(seen, "fleet.mix region")
+        }
+        if context.diagnostics.count == before, routing.isEmpty, policies == nil, zones == nil, classMixes.isEmpty,
+            f["routing"] == nil, f["policies"] == nil, f["zones"] == nil, f["fleet"] == nil {
+            context.error("\(what) changes nothing: give it routing, policies, zones or fleet (docs/what-if.md)", at: node)
         }
         guard context.diagnostics.count == before, let name else { return nil }
         return WhatIf(
-            name: name, description: description, routing: routing, policies: policies, zones: zones, location: node.location,
-            policiesLocation: f["policies"]?.location, zonesLocation: f["zones"]?.location)
+            name: name, description: description, routing: routing, policies: policies, zones: zones, classMixes: classMixes,
+            location: node.location, policiesLocation: f["policies"]?.location, zonesLocation: f["zones"]?.location)
     }
 
     /// A scenario's `what-ifs`: a list of what-ifs with distinct names.

@@ -95,21 +95,43 @@ struct WorldDecoder {
             }
             guard let classes = g["classes"] else { continue }
             paths["regions[\(r)].classMix"] = classes.location
-            guard case .mapping(let entries) = classes.kind else {
-                c.error("fleet.mix classes must be a mapping of class to percent, such as {private: 95, military: 5}, "
-                    + "found \(classes.kindDescription)", at: classes)
-                continue
-            }
-            var mixList: [ClassShare] = []
-            for (k, entry) in entries.enumerated() {
-                paths["regions[\(r)].classMix[\(k)]"] = entry.value.location
-                let name = c.reference(entry.key, "user class", among: knownClasses)
-                let percent = c.double(entry.value, "percent of '\(entry.key.scalarText ?? "")'", in: ConfigRange.percent)
-                if let name, let percent { mixList.append(ClassShare(UserClassID(rawValue: name), percent: percent)) }
-            }
-            config.regions[r].classMix = mixList
+            guard let shares = Self.classShares(classes, "fleet.mix classes", known: knownClasses, &c) else { continue }
+            for (k, share) in shares.enumerated() { paths["regions[\(r)].classMix[\(k)]"] = share.location }
+            config.regions[r].classMix = shares.map(\.share)
         }
         c.checkUnique(seen, "fleet.mix region")
+    }
+
+    /// A class mix, `{private: 95, military: 5}`: each class one of `known`, with its percent
+    /// and where it was written; nil after recording diagnostics for the mapping itself.
+    static func classShares(
+        _ classes: YAMLNode, _ what: String, known: Set<String>, _ c: inout DecodeContext
+    ) -> [(share: ClassShare, location: SourceLocation)]? {
+        guard case .mapping(let entries) = classes.kind else {
+            c.error("\(what) must be a mapping of class to percent, such as {private: 95, military: 5}, "
+                + "found \(classes.kindDescription)", at: classes)
+            return nil
+        }
+        var shares: [(share: ClassShare, location: SourceLocation)] = []
+        for entry in entries {
+            let name = c.reference(entry.key, "user class", among: known)
+            let percent = c.double(entry.value, "percent of '\(entry.key.scalarText ?? "")'", in: ConfigRange.percent)
+            if let name, let percent { shares.append((ClassShare(UserClassID(rawValue: name), percent: percent), entry.value.location)) }
+        }
+        return shares
+    }
+
+    /// A class mix that a run takes mid-way (`set-class-mix`, a what-if's `fleet.mix`): the
+    /// percents must add up to 100 here, as `WorldConfig.validate` checks the scenario's.
+    static func classMix(_ classes: YAMLNode, _ what: String, known: Set<String>, _ c: inout DecodeContext) -> [ClassShare]? {
+        let before = c.diagnostics.count
+        guard let shares = classShares(classes, what, known: known, &c), c.diagnostics.count == before else { return nil }
+        let total = shares.reduce(0) { $0 + $1.share.percent }
+        guard !shares.isEmpty, abs(total - 100) < 1e-6 else {
+            c.error("\(what) must add up to 100 percent, found \(total == total.rounded() ? String(Int(total)) : String(total))", at: classes)
+            return nil
+        }
+        return shares.map(\.share)
     }
 
 

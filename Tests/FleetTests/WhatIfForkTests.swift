@@ -1,4 +1,4 @@
-import Fleet
+@testable import Fleet
 import Simulation
 import Testing
 import TestSupport
@@ -106,6 +106,46 @@ import TestSupport
         var again = fork.forked(adding: [TimelineEntry(at: end - .zero, action: .setZones(ZoneChange(add: [added])), location: Self.place)])
         again.run(until: end + .seconds(Int64(1)))
         #expect(again.timelineFailures.map(\.reason) == ["a zone 'what-if-zone' is already in zones"])
+    }
+
+    /// A what-if's class mix: the region's active cars take the new quotas exactly, the fewest
+    /// cars change class (those above their quota), the other region's cars keep theirs, and
+    /// the fork is the merged timeline's run.
+    @Test(arguments: [UInt64(8), 31, 64])
+    func aClassMixTakesItsQuotasMovingTheFewestCars(seed: UInt64) throws {
+        var rng = SplitMix(seed: seed)
+        let start = RandomFleet.monitor(seed: seed)
+        let from = SimDuration.seconds(Int64(60 + rng.next() % 1500))
+        var baseline = start
+        baseline.run(until: SimTime.zero + from)
+        let world = baseline.world
+        let r = Int(rng.next() % UInt64(world.config.regions.count))
+        let region = world.config.regions[r].id
+        let mix = [ClassShare(.privateOwner, percent: 60), ClassShare(.military, percent: 25), ClassShare("contractor", percent: 15)]
+        let entry = TimelineEntry(at: from, action: .setClassMix(region: region, classes: mix), location: Self.place)
+        var fork = baseline.forked(adding: [entry])
+        fork.run(until: SimTime.zero + from + .seconds(Int64(1)))
+        #expect(fork.timelineFailures.isEmpty, "\(fork.timelineFailures)")
+
+        let cars = (0..<world.carCount).filter { world.isActive($0) && world.regionIndex(of: $0) == r }
+        let quotas = FleetState.apportion(cars.count, weights: mix.map(\.percent))
+        var before: [UserClassID: Int] = [:], after: [UserClassID: Int] = [:]
+        for car in cars {
+            before[world.userClass(of: car), default: 0] += 1
+            after[fork.world.userClass(of: car), default: 0] += 1
+        }
+        #expect(mix.map { after[$0.userClass] ?? 0 } == quotas && after.values.reduce(0, +) == cars.count, "the quotas, exactly")
+        let moved = cars.filter { world.userClass(of: $0) != fork.world.userClass(of: $0) }.count
+        let fewest = before.map { c, n in max(0, n - (mix.firstIndex { $0.userClass == c }.map { quotas[$0] } ?? 0)) }.reduce(0, +)
+        #expect(moved == fewest, "only the cars above their class's quota move")
+        #expect((0..<world.carCount).filter { world.regionIndex(of: $0) != r }.allSatisfy { world.userClass(of: $0) == fork.world.userClass(of: $0) })
+        #expect(fork.world.config.regions[r].classMix == mix, "cars added later are drawn from the new mix")
+
+        let end = SimTime.zero + from + .seconds(Int64(1200))
+        fork.run(until: end)
+        var merged = try FleetMonitor(config: start.world.config, policies: start.policies, timeline: Array(start.pendingTimeline) + [entry])
+        while merged.now < end { merged.run(until: min(end, merged.now + .seconds(Int64(1 + rng.next() % 400)))) }
+        #expect(Self.fingerprint(fork) == Self.fingerprint(merged), "seed \(seed), from \(from)")
     }
 
     @Test func aChangeNamesOnlyWhatItChanges() {

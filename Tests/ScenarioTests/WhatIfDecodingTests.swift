@@ -31,8 +31,8 @@ import Testing
     @Test(arguments: [
         ("name: x\nrouting: {CN: {telemetry: tesla-us-clod}}\n",
          "w.yaml:2:27: error: undefined service 'tesla-us-clod'; did you mean 'tesla-us-cloud'?"),
-        ("name: x\nroutes: {}\n", "w.yaml:2:1: error: unknown key 'routes' in the what-if; expected one of: description, name, policies, routing, zones"),
-        ("name: x\n", "w.yaml:1:1: error: the what-if changes nothing: give it routing, policies or zones (docs/what-if.md)"),
+        ("name: x\nroutes: {}\n", "w.yaml:2:1: error: unknown key 'routes' in the what-if; expected one of: description, fleet, name, policies, routing, zones"),
+        ("name: x\n", "w.yaml:1:1: error: the what-if changes nothing: give it routing, policies, zones or fleet (docs/what-if.md)"),
         ("routing: {CN: {telemetry: tesla-ai}}\n", "w.yaml:1:1: error: missing key 'name' in the what-if"),
         ("name: x\npolicies: {restricted-classes: {US: [militray]}}\n",
          "w.yaml:2:38: error: undefined user class 'militray'; did you mean 'military'?"),
@@ -45,6 +45,12 @@ import Testing
         ("name: x\nzones: {add: [{id: z1, market: CN, kind: palace, center: [31.2, 121.4], radius-m: 100}]}\n",
          "w.yaml:2:42: error: unknown zone kind 'palace'; expected one of: defence-industry, government-organ, military-zone, seasonal, us-government-site"),
         ("name: x\nzones: {}\n", "w.yaml:2:8: error: the what-if zones needs add or remove (or both)"),
+        ("name: x\nfleet: {mix: [{region: shanghai, classes: {private: 90, military: 5}}]}\n",
+         "w.yaml:2:43: error: fleet.mix classes must add up to 100 percent, found 95"),
+        ("name: x\nfleet: {mix: [{region: shanghai, classes: {private: 90, militry: 10}}]}\n",
+         "w.yaml:2:57: error: undefined user class 'militry'; did you mean 'military'?"),
+        ("name: x\nfleet: {mix: [{region: shanghia, classes: {private: 100}}]}\n",
+         "w.yaml:2:24: error: undefined region 'shanghia'; did you mean 'shanghai'?"),
     ])
     func aBadWhatIfSaysWhereAndWhat(_ text: String, _ expected: String) {
         do {
@@ -55,9 +61,28 @@ import Testing
         }
     }
 
+    /// A what-if's `fleet.mix` becomes one `set-class-mix` a region, after its other entries;
+    /// the timeline's `set-class-mix` is the same written in a scenario.
+    @Test func aFleetMixIsSetClassMixEntries() throws {
+        let w = try WhatIf.parse(text: """
+            name: More state staff
+            routing: {CN: {telemetry: tesla-us-cloud}}
+            fleet:
+              mix:
+                - {region: shanghai, classes: {private: 76, corporate: 12, government: 4, military: 3, key-soe: 5}}
+            """, file: "w.yaml", names: Self.names)
+        let shares = [ClassShare(.privateOwner, percent: 76), ClassShare(.corporate, percent: 12), ClassShare(.government, percent: 4),
+                      ClassShare(.military, percent: 3), ClassShare("key-soe", percent: 5)]
+        let entries = w.entries(from: .seconds(Int64(60)))
+        #expect(entries.map(\.action.name) == ["set-routing", "set-class-mix"])
+        #expect(entries.last?.action == .setClassMix(region: "shanghai", classes: shares))
+        let s = try Scenario.parse(text: "name: s\ntimeline: [{at: 1m, action: set-class-mix, region: us, classes: {private: 50, military: 50}}]\n", file: "s.yaml")
+        #expect(s.timeline.first?.action == .setClassMix(region: "us", classes: [ClassShare(.privateOwner, percent: 50), ClassShare(.military, percent: 50)]))
+    }
+
     @Test func theBuiltInScenarioNamesItsWhatIfs() throws {
         let s = Scenario.builtIn
-        #expect(s.whatIfs.map(\.name) == ["Pre-2021 routing", "Camera clips to US AI training", "US rules of 2027", "District governments listed"])
+        #expect(s.whatIfs.map(\.name) == ["Pre-2021 routing", "Camera clips to US AI training", "US rules of 2027", "District governments listed", "Twice the state staff in Shanghai"])
         let zones = try #require(s.whatIf(named: "district governments listed")?.zones)
         #expect(zones.add.map(\.id.rawValue) == ["cn-gov-pudong", "cn-gov-xuhui", "cn-gov-minhang", "cn-gov-jiading"] && zones.remove.isEmpty)
         #expect(zones.add.allSatisfy { $0.kind == .governmentOrgan && $0.country == Market.cn.country })

@@ -138,6 +138,27 @@ import TestSupport
         #expect(zip(carsB, carsV).allSatisfy { Self.same($0["by_destination"], $1["by_destination"]) })
     }
 
+    /// A what-if's class mix: the variant is the scenario with a `set-class-mix` written by hand,
+    /// byte for byte; more drivers are restricted and CN-3 raises more.
+    @Test func aClassMixWhatIfIsTheScenarioWithSetClassMix() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("fleetwatch-mix-\(UUID().uuidString.prefix(8)).yaml")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try (DefaultScenario.yaml + """
+
+            timeline:
+              - {at: 10m, action: set-class-mix, region: shanghai, classes: {private: 76, corporate: 12, government: 4, military: 3, key-soe: 5}}
+
+            """).write(to: url, atomically: true, encoding: .utf8)
+        let doc = try Self.object(try Run(["snapshot", "--what-if", "twice the state staff in shanghai", "--from", "10m", "--at", "2h", "--format", "json"]))
+        let merged = try Self.object(try Run(["snapshot", "--scenario", url.path, "--at", "2h", "--format", "json"]))
+        #expect(Self.same(doc["variant"], merged), "the variant is the snapshot of the scenario with set-class-mix")
+        let restricted = { (d: Any?) in ((d as? [String: Any])?["fleet"] as? [String: Any])?["restricted_vehicles"] as? Int ?? -1 }
+        #expect(restricted(doc["variant"]) > restricted(doc["baseline"]), "\(restricted(doc["baseline"])) → \(restricted(doc["variant"]))")
+        let byRule = try #require(((doc["delta"] as? [String: Any])?["alerts"] as? [String: Any])?["by_rule"] as? [[String: Any]])
+        let cn3 = byRule.filter { ($0["rule"] as? String)?.hasPrefix("CN-3") == true }.compactMap { $0["raised"] as? [String: Int] }
+        #expect(cn3.map { $0["variant"]! }.reduce(0, +) > cn3.map { $0["baseline"]! }.reduce(0, +))
+    }
+
     @Test func theSplitScreenIsDrawnInEveryPictureFormat() throws {
         for format in ["txt", "svg", "html", "ansi"] {
             let run = try Run(["snapshot", "--what-if", Self.whatIf, "--from", "5m", "--at", "30m", "--format", format, "--width", "120", "--height", "40"])
@@ -149,7 +170,7 @@ import TestSupport
     }
 
     @Test(arguments: [
-        (["--what-if", "nothing such"], "is no file and no what-if of \"Default fleet\"; its what-ifs: 'Pre-2021 routing', 'Camera clips to US AI training', 'US rules of 2027', 'District governments listed'"),
+        (["--what-if", "nothing such"], "is no file and no what-if of \"Default fleet\"; its what-ifs: 'Pre-2021 routing', 'Camera clips to US AI training', 'US rules of 2027', 'District governments listed', 'Twice the state staff in Shanghai'"),
         (["--from", "2h"], "--from applies to --what-if"),
         (["--what-if", "Pre-2021 routing", "--format", "csv"], "--what-if writes json, txt, ansi, svg or html, not csv"),
         (["--what-if", "Pre-2021 routing", "--view", "map"], "--what-if draws its own split screen"),

@@ -56,6 +56,8 @@ extension FleetMonitor {
             return [.addCars(region: region, count: count)]
         case let .setZones(change):
             return [.changeZones(change)]
+        case let .setClassMix(region, classes):
+            return [.setClassMix(region: region, classes)]
         case let .removeCars(count, region):
             let r = region.flatMap { world.config.regionIndex($0) }
             if let region, r == nil { throw fail("no region '\(region)' in regions") }

@@ -33,6 +33,10 @@ public enum ScriptedAction: Hashable, Sendable {
     /// From now on, the zones in force change as `change` says (zones added, zones out of
     /// force): what a what-if's `zones` becomes.
     case setZones(ZoneChange)
+    /// From now on, the region's drivers are of the classes of `classes` (percent, adding up to
+    /// 100): the fewest cars change class (`FleetAction.setClassMix`), and cars added later are
+    /// drawn from it. What a what-if's `fleet.mix` becomes.
+    case setClassMix(region: RegionID, classes: [ClassShare])
     /// The car's driver now belongs to `userClass`.
     case assignClass(car: CarReference, userClass: UserClassID)
     /// A named driver takes the car (optionally with a romanized name and a class; without a
@@ -77,6 +81,7 @@ public enum ScriptedAction: Hashable, Sendable {
         case .setRouting: "set-routing"
         case .setPolicies: "set-policies"
         case .setZones: "set-zones"
+        case .setClassMix: "set-class-mix"
         case .assignClass: "assign-class"
         case .assignDriver: "assign-driver"
         case .trip: "trip"

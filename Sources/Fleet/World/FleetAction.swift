@@ -37,6 +37,13 @@ public enum FleetAction: Hashable, Sendable {
     case removeCar(car: Int)
     /// The zones in force change (`ZoneChange`): every car's zone is found again at once.
     case changeZones(ZoneChange)
+    /// The region's active cars take the class mix `classes` (percent): each class gets its
+    /// quota of the region's active cars (the largest remainders, as the fleet is built), and
+    /// the fewest cars change class to get there: the cars of a class above its quota leave it
+    /// in the order of a key drawn from the seed and the car (so which cars move depends on
+    /// nothing else), and fill the classes below theirs in the mix's order. Drivers keep their
+    /// names; cars added later are drawn from the new mix.
+    case setClassMix(region: RegionID, [ClassShare])
 }
 
 /// Why a scripted action could not be applied.
@@ -77,6 +84,12 @@ extension FleetState {
             guard n >= 0, count + n <= WorldConfig.maxFleetSize else { throw fail("count must be in 0 ... \(WorldConfig.maxFleetSize - count)") }
         case let .assignClass(_, c):
             guard !c.rawValue.isEmpty else { throw fail("the class name is empty") }
+        case let .setClassMix(region, classes):
+            guard config.regionIndex(region) != nil else { throw fail("no region '\(region)' in regions") }
+            let total = classes.reduce(0) { $0 + $1.percent }
+            guard !classes.isEmpty, abs(total - 100) < 1e-6, classes.allSatisfy({ $0.percent >= 0 && !$0.userClass.rawValue.isEmpty }) else {
+                throw fail("the classes' percents must add up to 100, found \(total)")
+            }
         case let .changeZones(change):
             for id in change.remove where config.zoneIndex(id) == nil { throw fail("no zone '\(id)' in zones") }
             var ids = Set(config.zones.map(\.id))
@@ -173,6 +186,8 @@ extension FleetState {
             state[c] = .asleep
             epoch[c] &+= 1
             tickEpoch[c] &+= 1
+        case let .setClassMix(region, classes):
+            setClassMix(region: config.regionIndex(region) ?? 0, classes)
         case let .changeZones(change):
             // The flows each car has pending since its last tick carry the zone found here
             // (at their start position, by the zones in force from now): a flow is in the
@@ -181,6 +196,38 @@ extension FleetState {
             config.zones += change.add
             zoneTable.change(adding: change.add, revoking: revoked, start: config.start, at: now)
             for car in zone.indices { zone[car] = zoneTable.zone(at: position[car]) }
+        }
+    }
+}
+
+extension FleetState {
+    /// `FleetAction.setClassMix`: the region's active cars to the quotas of `mix`, moving the
+    /// fewest cars (those above their class's quota, lowest key first).
+    mutating func setClassMix(region r: Int, _ mix: [ClassShare]) {
+        config.regions[r].classMix = mix
+        let cars = (0..<count).filter { active[$0] && areas[Int(area[$0])].region == r }
+        let quotas = Self.apportion(cars.count, weights: mix.map(\.percent))
+        let classes = mix.map { UInt16(classIndex($0.userClass)) }
+        var quota: [UInt16: Int] = [:]
+        for (c, k) in zip(classes, quotas) { quota[c, default: 0] += k }
+        let seed = config.seed
+        func key(_ car: Int) -> UInt64 { CounterGenerator.mix(seed ^ (UInt64(car) &* 0x9E37_79B9_7F4A_7C15)) }
+        var byClass: [UInt16: [Int]] = [:]
+        for car in cars { byClass[driverClass[car], default: []].append(car) }
+        var movers: [Int] = []
+        for c in byClass.keys.sorted() {
+            let list = byClass[c]!, keep = quota[c] ?? 0
+            if list.count > keep { movers += list.sorted { key($0) < key($1) }.prefix(list.count - keep) }
+        }
+        movers.sort { key($0) < key($1) }
+        var next = 0
+        for (c, k) in zip(classes, quotas) {
+            var missing = k - (byClass[c]?.count ?? 0)
+            while missing > 0, next < movers.count {
+                driverClass[movers[next]] = c
+                next += 1
+                missing -= 1
+            }
         }
     }
 }
