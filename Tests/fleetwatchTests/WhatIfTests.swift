@@ -72,7 +72,8 @@ import TestSupport
         for (b, v) in zip(carsB, carsV) {
             let openB = (b["open_alerts"] as? [Any])?.count ?? 0, openV = (v["open_alerts"] as? [Any])?.count ?? 0
             let bytesB = (b["bytes"] as? [String: Int])?["total"], bytesV = (v["bytes"] as? [String: Int])?["total"]
-            if Self.abroad(b) != Self.abroad(v) || bytesB != bytesV || openB != openV { changed[b["vin"] as! String] = (Self.abroad(b), Self.abroad(v)) }
+            let classB = (b["driver"] as? [String: Any])?["class"] as? String, classV = (v["driver"] as? [String: Any])?["class"] as? String
+            if Self.abroad(b) != Self.abroad(v) || bytesB != bytesV || openB != openV || classB != classV { changed[b["vin"] as! String] = (Self.abroad(b), Self.abroad(v)) }
         }
         let listed = try #require(delta["vehicles"] as? [[String: Any]])
         #expect(delta["vehicles_changed"] as? Int == changed.count && listed.count == changed.count)
@@ -154,9 +155,22 @@ import TestSupport
         #expect(Self.same(doc["variant"], merged), "the variant is the snapshot of the scenario with set-class-mix")
         let restricted = { (d: Any?) in ((d as? [String: Any])?["fleet"] as? [String: Any])?["restricted_vehicles"] as? Int ?? -1 }
         #expect(restricted(doc["variant"]) > restricted(doc["baseline"]), "\(restricted(doc["baseline"])) → \(restricted(doc["variant"]))")
+        let pair = try #require((doc["delta"] as? [String: Any])?["restricted_vehicles"] as? [String: Int])
+        #expect(pair == ["baseline": restricted(doc["baseline"]), "variant": restricted(doc["variant"]), "delta": restricted(doc["variant"]) - restricted(doc["baseline"])])
         let byRule = try #require(((doc["delta"] as? [String: Any])?["alerts"] as? [String: Any])?["by_rule"] as? [[String: Any]])
         let cn3 = byRule.filter { ($0["rule"] as? String)?.hasPrefix("CN-3") == true }.compactMap { $0["raised"] as? [String: Int] }
         #expect(cn3.map { $0["variant"]! }.reduce(0, +) > cn3.map { $0["baseline"]! }.reduce(0, +))
+        // Every car whose driver changed class is listed, with both classes, as the two documents state them.
+        let carsB = try #require((doc["baseline"] as? [String: Any])?["vehicles"] as? [[String: Any]])
+        let carsV = try #require((doc["variant"] as? [String: Any])?["vehicles"] as? [[String: Any]])
+        let classOf = { (car: [String: Any]) in (car["driver"] as? [String: Any])?["class"] as? String ?? "" }
+        let moved = Dictionary(uniqueKeysWithValues: zip(carsB, carsV).filter { classOf($0) != classOf($1) }.map { (b, v) in (b["vin"] as! String, (classOf(b), classOf(v))) })
+        let listed = try #require((doc["delta"] as? [String: Any])?["vehicles"] as? [[String: Any]])
+        let listedMoves = listed.filter { $0["class"] as? String != $0["variant_class"] as? String }
+        #expect(!moved.isEmpty && listedMoves.count == moved.count)
+        for car in listedMoves {
+            #expect(moved[car["vin"] as? String ?? ""].map { [$0.0, $0.1] } == [car["class"] as? String ?? "", car["variant_class"] as? String ?? ""])
+        }
     }
 
     @Test func theSplitScreenIsDrawnInEveryPictureFormat() throws {

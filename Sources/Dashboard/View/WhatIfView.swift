@@ -33,7 +33,7 @@ struct WhatIfView: Widget {
         if bottom.height >= 3 { cars(c, into: &buffer, area: bottom) }
     }
 
-    func sideLineCount(_ c: WhatIfComparison) -> Int { 1 + c.regions.count + 1 + c.countries.count + 1 + 1 + c.rules.count { $0.raised.baseline > 0 || $0.raised.variant > 0 } + 1 }
+    func sideLineCount(_ c: WhatIfComparison) -> Int { 1 + c.regions.count + 1 + c.countries.count + 1 + 1 + 1 + c.rules.count { $0.raised.baseline > 0 || $0.raised.variant > 0 } + 1 }
 
     /// A change, as "+12 MB", "-3", or nothing when there is none.
     func change(_ p: WhatIfComparison.Pair, bytes: Bool) -> Span {
@@ -80,6 +80,8 @@ struct WhatIfView: Widget {
                               + [Span(" " + Format.bytes(Double(value(r.bytes))), style: t.text)]
                               + (variant ? [change(r.bytes, bytes: true)] : [])))
         }
+        lines.append(Line([Span("Restricted drivers ", style: t.header), Span(String(value(c.restricted)), style: t.text)]
+                          + (variant ? [change(c.restricted, bytes: false)] : [])))
         var open: [Span] = [Span("Open alerts ", style: t.header)]
         for (s, p) in c.openBySeverity.reversed() {
             open.append(Span(s.rawValue + " ", style: style.severityStyle(s)))
@@ -111,13 +113,25 @@ struct WhatIfView: Widget {
             Paragraph([Line("No car's traffic differs yet", style: t.dim)], ellipsis: style.glyphs.ellipsis).render(into: &buffer, area: inner)
             return
         }
+        // A class that differs reads "private→key-soe": the column widens to hold it, as far as
+        // the other columns (65 cells with their gaps) leave room; narrower, "→key-soe".
+        let arrow = String(style.glyphs.arrowRight)
+        let shown = c.cars.prefix(max(0, inner.height - 1))
+        func classText(_ r: WhatIfComparison.CarRow, full: Bool) -> String {
+            guard r.classChanged else { return clean(r.userClass.rawValue) }
+            return (full ? clean(r.userClass.rawValue) : "") + arrow + clean(r.variantClass.rawValue)
+        }
+        let room = max(9, inner.width - 65)
+        let wanted = shown.map { DisplayWidth.of(classText($0, full: true)) }.max() ?? 0
+        let full = wanted <= room
+        let classWidth = min(room, max(9, shown.map { DisplayWidth.of(classText($0, full: full)) }.max() ?? 0))
         let columns = [
-            Table.Column("VIN", width: .fixed(17)), Table.Column("Driver", width: .flex(2)), Table.Column("Class", width: .fixed(9)),
+            Table.Column("VIN", width: .fixed(17)), Table.Column("Driver", width: .flex(2)), Table.Column("Class", width: .fixed(classWidth)),
             Table.Column("Abroad", width: .fixed(8), alignment: .right), Table.Column("What-if", width: .fixed(8), alignment: .right),
             Table.Column("Change", width: .fixed(9), alignment: .right), Table.Column("Bytes chg", width: .fixed(9), alignment: .right),
             Table.Column("Alerts", width: .fixed(7), alignment: .right),
         ]
-        let rows: [[Line]] = c.cars.prefix(max(0, inner.height - 1)).map { r in
+        let rows: [[Line]] = shown.map { r in
             let market = r.market == .cn ? t.china : t.us
             func signed(_ p: WhatIfComparison.Pair, bytes: Bool) -> Line {
                 let d = p.delta
@@ -125,7 +139,7 @@ struct WhatIfView: Widget {
                 return Line((d > 0 ? "+" : "") + (bytes ? Format.bytes(Double(d)) : String(d)), style: d > 0 ? t.severityHigh : t.trafficDown)
             }
             return [
-                Line(r.vin, style: market), Line([Span(clean(r.driver), style: t.text)] + (r.driverRomanised.map { [Span(" " + clean($0), style: t.dim)] } ?? [])), Line(clean(r.userClass.rawValue), style: t.dim),
+                Line(r.vin, style: market), Line([Span(clean(r.driver), style: t.text)] + (r.driverRomanised.map { [Span(" " + clean($0), style: t.dim)] } ?? [])), Line(classText(r, full: full), style: r.classChanged ? t.severityHigh : t.dim),
                 Line(Format.bytes(Double(r.crossBorder.baseline)), style: t.text), Line(Format.bytes(Double(r.crossBorder.variant)), style: t.text),
                 signed(r.crossBorder, bytes: true), signed(r.bytes, bytes: true),
                 Line("\(r.openAlerts.baseline)\(style.glyphs.arrowRight)\(r.openAlerts.variant)", style: t.text),

@@ -51,13 +51,16 @@ public struct WhatIfComparison: Hashable, Sendable {
         public var projected: Pair
     }
 
-    /// A car whose traffic differs between the two runs.
+    /// A car whose traffic, or whose driver's class, differs between the two runs.
     public struct CarRow: Hashable, Sendable {
         public var index: Int
         public var vin: String
         public var driver: String
         public var driverRomanised: String?
+        /// The driver's class in the baseline and in the variant (a class mix changes it).
         public var userClass: UserClassID
+        public var variantClass: UserClassID
+        public var classChanged: Bool { userClass != variantClass }
         public var market: Market
         public var crossBorder: Pair
         public var bytes: Pair
@@ -77,11 +80,13 @@ public struct WhatIfComparison: Hashable, Sendable {
     }
     var openBaseline: [Int]
     var openVariant: [Int]
+    /// Cars whose driver is restricted (the fleet's `restricted_vehicles`).
+    public var restricted: Pair
     public var raised: Pair
     public var rules: [RuleRow]
     public var thresholds: [ThresholdRow]
-    /// The cars whose bytes, bytes abroad or open alerts differ, the largest change abroad first
-    /// (then the largest change in bytes, then fleet order).
+    /// The cars whose bytes, bytes abroad, open alerts or driver's class differ, the largest
+    /// change abroad first (then the largest change in bytes, then fleet order).
     public var cars: [CarRow]
     /// Cars compared (the larger fleet of the two).
     public var carsCompared: Int
@@ -118,6 +123,7 @@ public struct WhatIfComparison: Hashable, Sendable {
         self.countries = countries.sorted { (max($0.bytes.baseline, $0.bytes.variant), $1.country.rawValue) > (max($1.bytes.baseline, $1.bytes.variant), $0.country.rawValue) }
         openBaseline = Severity.allCases.map { b.fleet.openAlerts[$0] ?? 0 }
         openVariant = Severity.allCases.map { v.fleet.openAlerts[$0] ?? 0 }
+        restricted = Pair(UInt64(b.fleet.restrictedCars), UInt64(v.fleet.restrictedCars))
         raised = Pair(b.alertLog.raised, v.alertLog.raised)
         var rules: [RuleRow] = b.alertLog.byRule.map {
             RuleRow(ruleID: $0.ruleID, title: $0.title, raised: Pair($0.raised, 0), open: Pair(UInt64($0.open), 0))
@@ -143,10 +149,10 @@ public struct WhatIfComparison: Hashable, Sendable {
         for (rb, rv) in zip(b.vehicles, v.vehicles) where rb.index == rv.index {
             let row = CarRow(
                 index: rb.index, vin: rb.vin, driver: rb.driverName, driverRomanised: rb.driverRomanised,
-                userClass: rb.userClass, market: rb.market,
+                userClass: rb.userClass, variantClass: rv.userClass, market: rb.market,
                 crossBorder: Pair(baselineCrossBorder(rb.index), variantCrossBorder(rv.index)),
                 bytes: Pair(rb.totalBytes, rv.totalBytes), openAlerts: Pair(UInt64(rb.openAlerts), UInt64(rv.openAlerts)))
-            if row.crossBorder.changed || row.bytes.changed || row.openAlerts.changed { cars.append(row) }
+            if row.crossBorder.changed || row.bytes.changed || row.openAlerts.changed || row.classChanged { cars.append(row) }
         }
         self.cars = cars.sorted {
             (abs($0.crossBorder.delta), abs($0.bytes.delta), -$0.index) > (abs($1.crossBorder.delta), abs($1.bytes.delta), -$1.index)

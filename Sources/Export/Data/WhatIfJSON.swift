@@ -50,12 +50,14 @@ public enum WhatIfJSON {
             ("compliance", .array(c.thresholds.map { t in
                 .object([("measure", .string(t.measure.rawValue)), ("to_date", pair(t.toDate)), ("projected", pair(t.projected))])
             })),
+            ("restricted_vehicles", pair(c.restricted)),
             ("vehicles_compared", .int(Int64(c.carsCompared))),
             ("vehicles_changed", .int(Int64(c.cars.count))),
             ("vehicles", .array(c.cars.map { r in
                 .object([
                     ("vin", .string(r.vin)), ("vehicle", .int(Int64(r.index))), ("driver", .string(r.driver)),
                     ("driver_romanised", .optional(r.driverRomanised)), ("class", .string(r.userClass.rawValue)),
+                    ("variant_class", .string(r.variantClass.rawValue)),
                     ("market", .string(r.market.rawValue)), ("cross_border_bytes", pair(r.crossBorder)), ("bytes", pair(r.bytes)),
                     ("open_alerts", pair(r.openAlerts)),
                 ])
