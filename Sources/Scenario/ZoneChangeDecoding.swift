@@ -5,7 +5,7 @@ import Fleet
 ///
 /// ```yaml
 /// add:    [{id: cn-gov-lingang, market: CN, kind: government-organ, center: [30.90, 121.93], radius-m: 2000}]
-/// remove: [us-gov-moffett]
+/// remove: [us-moffett]
 /// ```
 ///
 /// An added zone is a region's zone (docs/scenario-format.md) with the `market` whose country

@@ -113,24 +113,30 @@ struct WhatIfView: Widget {
             Paragraph([Line("No car's traffic differs yet", style: t.dim)], ellipsis: style.glyphs.ellipsis).render(into: &buffer, area: inner)
             return
         }
-        // A class that differs reads "private→key-soe": the column widens to hold it, as far as
-        // the other columns (65 cells with their gaps) leave room; narrower, "→key-soe".
+        // A class that differs reads "private→key-soe", or "→key-soe" where that does not fit;
+        // the driver's column (8 cells at least) goes before the class is cut.
         let arrow = String(style.glyphs.arrowRight)
         let shown = c.cars.prefix(max(0, inner.height - 1))
         func classText(_ r: WhatIfComparison.CarRow, full: Bool) -> String {
             guard r.classChanged else { return clean(r.userClass.rawValue) }
             return (full ? clean(r.userClass.rawValue) : "") + arrow + clean(r.variantClass.rawValue)
         }
-        let room = max(9, inner.width - 65)
-        let wanted = shown.map { DisplayWidth.of(classText($0, full: true)) }.max() ?? 0
-        let full = wanted <= room
-        let classWidth = min(room, max(9, shown.map { DisplayWidth.of(classText($0, full: full)) }.max() ?? 0))
-        let columns = [
+        let fullWidth = max(9, shown.map { DisplayWidth.of(classText($0, full: true)) }.max() ?? 0)
+        let compactWidth = max(9, shown.map { DisplayWidth.of(classText($0, full: false)) }.max() ?? 0)
+        // VIN, Abroad, What-if, Change, Bytes chg, Alerts: 58 cells; a gap between columns.
+        func fits(_ classWidth: Int, driver: Bool) -> Bool { 58 + classWidth + (driver ? 8 + 7 : 6) <= inner.width }
+        let (classWidth, full, driver) =
+            fits(fullWidth, driver: true) ? (fullWidth, true, true)
+            : fits(compactWidth, driver: true) ? (compactWidth, false, true)
+            : fits(fullWidth, driver: false) ? (fullWidth, true, false)
+            : (compactWidth, false, false)
+        var columns = [
             Table.Column("VIN", width: .fixed(17)), Table.Column("Driver", width: .flex(2)), Table.Column("Class", width: .fixed(classWidth)),
             Table.Column("Abroad", width: .fixed(8), alignment: .right), Table.Column("What-if", width: .fixed(8), alignment: .right),
             Table.Column("Change", width: .fixed(9), alignment: .right), Table.Column("Bytes chg", width: .fixed(9), alignment: .right),
             Table.Column("Alerts", width: .fixed(7), alignment: .right),
         ]
+        if !driver { columns.remove(at: 1) }
         let rows: [[Line]] = shown.map { r in
             let market = r.market == .cn ? t.china : t.us
             func signed(_ p: WhatIfComparison.Pair, bytes: Bool) -> Line {
@@ -138,8 +144,9 @@ struct WhatIfView: Widget {
                 guard d != 0 else { return Line("0", style: t.dim) }
                 return Line((d > 0 ? "+" : "") + (bytes ? Format.bytes(Double(d)) : String(d)), style: d > 0 ? t.severityHigh : t.trafficDown)
             }
-            return [
-                Line(r.vin, style: market), Line([Span(clean(r.driver), style: t.text)] + (r.driverRomanised.map { [Span(" " + clean($0), style: t.dim)] } ?? [])), Line(classText(r, full: full), style: r.classChanged ? t.severityHigh : t.dim),
+            let driverCell = Line([Span(clean(r.driver), style: t.text)] + (r.driverRomanised.map { [Span(" " + clean($0), style: t.dim)] } ?? []))
+            return [Line(r.vin, style: market)] + (driver ? [driverCell] : []) + [
+                Line(classText(r, full: full), style: r.classChanged ? t.severityHigh : t.dim),
                 Line(Format.bytes(Double(r.crossBorder.baseline)), style: t.text), Line(Format.bytes(Double(r.crossBorder.variant)), style: t.text),
                 signed(r.crossBorder, bytes: true), signed(r.bytes, bytes: true),
                 Line("\(r.openAlerts.baseline)\(style.glyphs.arrowRight)\(r.openAlerts.variant)", style: t.text),
