@@ -103,7 +103,10 @@ struct ConfigLiveTests {
         // q no longer quits (it is bound to nothing); h opens the help, which lists Q for quit.
         live.tmux.sendKeys("q")
         live.tmux.sendKeys("h")
-        let help = try live.expect("h did not open the help") { LiveDashboard.has($0, "Fl╭ FleetWatch help") || $0.contains { $0.contains("FleetWatch help") } }
+        // Waits for the whole help, not its first rows: a capture can land while tmux paints the panel.
+        let help = try live.expect("h did not open the help listing Q for quit") {
+            $0.contains { $0.contains("FleetWatch help") } && $0.contains { $0.contains("Q          quit") }
+        }
         #expect(help.contains { $0.contains("Q          quit") } && help.contains { $0.contains("h F1") || $0.contains("h          this help") }, "\(help.joined(separator: "\n"))")
         live.tmux.sendKeys("x")  // any key closes the help
         try live.expect("the help did not close") { !$0.contains { $0.contains("FleetWatch help") } }
