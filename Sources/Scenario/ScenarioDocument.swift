@@ -101,7 +101,6 @@ public struct ScenarioDocument: Sendable {
         if let node = f["what-ifs"], let list = WhatIf.decodeList(node, names: document.names, context: &context) {
             document.whatIfs = list
         }
-        // A demo's `what-if` cue names one of the file's what-ifs.
         // A demo's `what-if` cue names one of the file's what-ifs, from a time at or before it.
         for entry in document.timeline {
             guard case .showWhatIf(let name?, let from) = entry.action else { continue }

@@ -171,7 +171,12 @@ extension Scenario {
 
     /// The what-if of this scenario called `name` (letter case aside).
     public func whatIf(named name: String) -> WhatIf? {
-        whatIfs.first { $0.name.lowercased() == name.lowercased() }
+        whatIfIndex(named: name).map { whatIfs[$0] }
+    }
+
+    /// The index in `whatIfs` of the what-if called `name` (letter case aside).
+    public func whatIfIndex(named name: String) -> Int? {
+        whatIfs.firstIndex { $0.name.lowercased() == name.lowercased() }
     }
 
     /// The names this scenario defines, which a what-if applied to it must use.

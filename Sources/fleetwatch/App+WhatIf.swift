@@ -44,7 +44,7 @@ extension App {
     /// A demo's `what-if` cue: the scenario's what-if `name` from `from` (now when nil; a time
     /// before now forks from the baseline at that time), on the split screen; nil takes it away.
     mutating func showWhatIf(named name: String?, from: SimTime?) {
-        guard let name, let index = scenario.whatIfs.firstIndex(where: { $0.name.lowercased() == name.lowercased() }) else {
+        guard let name, let index = scenario.whatIfIndex(named: name) else {
             whatIf = nil
             state.whatIfApplied = nil
             if state.view == .whatIf { _ = state.reduce(.showView(.fleet), frame: nil) }
