@@ -469,12 +469,15 @@ class AlertBook:
         self.next_id = 1
         self.next_expiry = None  # a lower bound of the open alerts' expiries
 
-    def tick(self, now):
+    def tick(self, now, before=False):
         """Closes every open alert whose last flow is at least quiet-period before `now`, in the
-        order they closed (last seen + quiet-period), then by id."""
-        if self.next_expiry is None or now < self.next_expiry:
+        order they closed (last seen + quiet-period), then by id. `before`: only those that
+        closed before `now` (the end of a run to `now`: one that closes at `now` itself is
+        still open then)."""
+        if self.next_expiry is None or now < self.next_expiry or (before and now == self.next_expiry):
             return
-        expired = sorted((a.last + self.quiet, a.id, k) for k, a in self.open.items() if a.last + self.quiet <= now)
+        expired = sorted((a.last + self.quiet, a.id, k) for k, a in self.open.items()
+                         if a.last + self.quiet < now or (not before and a.last + self.quiet == now))
         for _, _, k in expired:
             self.close(k)
         self.next_expiry = min((a.last + self.quiet for a in self.open.values()), default=None)
@@ -631,7 +634,7 @@ def replay(scenario, ndjson_path, end_ns, report, compliance=None):
         book.tick(now)
         for i, case, severity in derived:
             book.record(i, case, severity, f, now)
-    book.tick(end_ns)
+    book.tick(end_ns, before=True)
     return book, flows, verdicts
 
 

@@ -128,8 +128,10 @@ public struct ScenarioDocument: Sendable {
         if let v = f["min-interval"].flatMap({ context.duration($0, "alerts.min-interval", max: day) }) {
             p.minInterval = v
         }
-        if let v = f["quiet-period"].flatMap({ context.duration($0, "alerts.quiet-period", max: day) }) {
-            p.quietPeriod = v
+        if let node = f["quiet-period"], let v = context.duration(node, "alerts.quiet-period", max: day) {
+            // An alert that cleared at the instant it was raised would be no alert at all (and
+            // the book numbers the alerts of one instant as they stand open: `AlertBook.number`).
+            if v > .zero { p.quietPeriod = v } else { context.error("alerts.quiet-period must be longer than 0s, found \(v)", at: node) }
         }
         if let v = f["log-size"].flatMap({ context.int($0, "alerts.log-size", in: 0...1_000_000) }) { p.logCapacity = v }
         return context.diagnostics.count == before ? p : nil

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Fleet
 import Simulation
 import Terminal
 
@@ -38,4 +39,16 @@ func durationArgument(_ text: String) throws -> SimDuration {
 
 extension ColorPreference: ExpressibleByArgument {
     public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}
+
+/// `--partition I/N` (`stream`): which share of the fleet's cars to simulate.
+func partitionArgument(_ text: String) throws -> FleetPartition {
+    let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+    guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]) else {
+        throw ValidationError("--partition takes I/N, the share I (from 0) of N, such as 0/4; got '\(text)'")
+    }
+    guard let partition = FleetPartition(index: i, count: n) else {
+        throw ValidationError("--partition \(text): N must be 1 to \(FleetPartition.maxCount) and I from 0 to N-1")
+    }
+    return partition
 }

@@ -16,7 +16,7 @@ struct FleetWatch: ParsableCommand {
             person sends data out.
             """,
         version: version,
-        subcommands: [Live.self, Snapshot.self, Stream.self, Validate.self, Bench.self, Demo.self, Config.self],
+        subcommands: [Live.self, Snapshot.self, Stream.self, Merge.self, Validate.self, Bench.self, Demo.self, Config.self],
         defaultSubcommand: Live.self
     )
 

@@ -324,10 +324,11 @@ struct FlowLogSink: FlowSink {
 
     mutating func receive(_ record: FlowRecord, facts: FlowFacts, verdicts: [PolicyVerdict]) {
         guard error == nil else { return }
-        let line = format.line(record, facts: facts, verdicts: verdicts, id: order.nextID) + "\n"
-        let length = line.utf8.count
-        do { try spill.append(line) } catch { self.error = OutputError(path: path ?? "standard output", reason: error.reason) }
-        order.add(start: record.start.nanoseconds, vehicle: record.vehicle, offset: spilled, length: length)
+        // The body only: the flow is numbered when every flow is in (`FlowLogOrder.sorted`).
+        let body = format.body(record, facts: facts, verdicts: verdicts)
+        let length = body.utf8.count
+        do { try spill.append(body) } catch { self.error = OutputError(path: path ?? "standard output", reason: error.reason) }
+        order.add(start: record.start.nanoseconds, end: facts.time.nanoseconds, vehicle: record.vehicle, offset: spilled, length: length)
         spilled += Int64(length)
     }
 
@@ -344,11 +345,14 @@ struct FlowLogSink: FlowSink {
         defer { line.deallocate() }
         for entry in sorted {
             let n = Int(entry.length)
-            guard pread(spill.fd, line.baseAddress, n, off_t(entry.offset)) == n else {
+            guard n > 1, pread(spill.fd, line.baseAddress, n, off_t(entry.offset)) == n else {
                 file.abandon()
                 throw OutputError(path: target, reason: "the scratch copy of the log could not be read back: \(AtomicFile.errorText())")
             }
-            try file.append(bytes: UnsafeRawBufferPointer(rebasing: line[..<n]))
+            // The line `FlowLogNDJSON.line(id:body:)` makes, then a newline.
+            try file.append(FlowLogNDJSON.head(id: entry.id))
+            try file.append(bytes: UnsafeRawBufferPointer(rebasing: line[1..<n]))
+            try file.append("\n")
         }
         try file.finish()
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Fleet
 import Scenario
 import Settings
 import Simulation
@@ -45,6 +46,11 @@ struct Stream: ParsableCommand {
     var records = StreamRecords.all
 
     @Option(name: .long, help: ArgumentHelp(
+        "Simulate only the cars of share I of N (car c is in share c mod N; every share builds the whole fleet). `fleetwatch merge` of the N streams is the whole fleet's stream.",
+        valueName: "I/N"), transform: partitionArgument)
+    var partition: FleetPartition?
+
+    @Option(name: .long, help: ArgumentHelp(
         "Serve Prometheus metrics at http://HOST:PORT/metrics (HOST 127.0.0.1 unless given; port 0 picks a free port, said on standard error).",
         valueName: "host:port"), transform: MetricsAddress.parse)
     var metrics: MetricsAddress?
@@ -57,6 +63,9 @@ struct Stream: ParsableCommand {
             }
         }
         if let until, until <= .zero { throw ValidationError("--until must be later than 0s, got \(until)") }
+        if partition != nil, sources.isSet {
+            throw ValidationError("--partition splits a simulated fleet; a --source's records are what they are: give one or the other")
+        }
     }
 
     func run() throws {
@@ -65,7 +74,7 @@ struct Stream: ParsableCommand {
         signal(SIGPIPE, SIG_IGN)
         let scenario = try fleet.load()
         var runner = try StreamRunner(
-            scenario: scenario, sources: sources, records: records, end: until.map { SimTime.zero + $0 })
+            scenario: scenario, sources: sources, records: records, end: until.map { SimTime.zero + $0 }, partition: partition ?? .whole)
         let board = try metrics.map { address in
             let board = MetricsBoard()
             // The start already, so that a scrape before the first step finds the series.

@@ -29,13 +29,14 @@ struct StreamRunner {
     /// How often, in wall seconds, the metrics server gets a new snapshot.
     static let publishSeconds = 0.25
 
-    init(scenario: Scenario, sources: SourceOptions, records: StreamRecords, end: SimTime?) throws {
+    init(scenario: Scenario, sources: SourceOptions, records: StreamRecords, end: SimTime?, partition: FleetPartition = .whole) throws {
         if sources.isSet {
             let run = try SourceRun(options: sources, scenario: scenario)
             monitor = run.monitor
             source = run.input
         } else {
             do { monitor = try scenario.makeMonitor() } catch { throw Failure.of(error) }
+            monitor.restrict(to: partition)
         }
         sink = StreamFlowSink(
             format: FlowLogNDJSON(services: monitor.world.config.services, policies: monitor.policies, addresses: monitor.world.recordedAddresses),
@@ -91,7 +92,7 @@ struct StreamRunner {
         } else {
             monitor.run(until: t, sink: &sink)
         }
-        swap(&output, &sink.lines)
+        sink.takeLines(into: &output)
         if records.alerts { readAlerts() }
     }
 
@@ -132,21 +133,35 @@ struct StreamRunner {
 }
 
 /// The flow lines of one step, as `snapshot --format ndjson` writes each (`FlowLogNDJSON`),
-/// numbered in the order the monitor judged them (`flowId`, from 1, as `FlowLogOrder` does).
+/// in the order of the flows' numbering (`FlowLogOrder.Numbering`: end, car, order judged) and
+/// numbered so (`flowId`, from 1), as the snapshot numbers them. A step holds every flow of
+/// its instants (a run judges an instant whole), so sorting a step's flows is enough.
 struct StreamFlowSink: FlowSink {
     var format: FlowLogNDJSON
     let enabled: Bool
     var nextID: UInt64 = 1
-    var lines: [UInt8] = []
+    var judged: UInt64 = 0
+    var pending: [(FlowLogOrder.Numbering, String)] = []
 
     mutating func receive(_ record: FlowRecord, facts: FlowFacts, verdicts: [PolicyVerdict]) {
-        defer { nextID += 1 }
+        defer { judged += 1 }
         guard enabled else { return }
-        lines.append(contentsOf: format.line(record, facts: facts, verdicts: verdicts, id: nextID).utf8)
-        lines.append(0x0A)
+        pending.append((FlowLogOrder.Numbering(end: facts.time.nanoseconds, vehicle: record.vehicle, judged: judged),
+                        format.body(record, facts: facts, verdicts: verdicts)))
     }
 
     mutating func policiesChanged(_ policies: PolicySet) { format.policies = policies }
+
+    /// Appends the step's lines to `out`, numbered, in the numbering's order, and empties the step.
+    mutating func takeLines(into out: inout [UInt8]) {
+        pending.sort { $0.0 < $1.0 }
+        for (_, body) in pending {
+            out.append(contentsOf: FlowLogNDJSON.line(id: nextID, body: body).utf8)
+            out.append(0x0A)
+            nextID += 1
+        }
+        pending.removeAll(keepingCapacity: true)
+    }
 }
 
 /// What decides whether the alert book changed between two reads: alerts raised, alerts

@@ -1,6 +1,7 @@
 import Testing
 @testable import Fleet
 import Simulation
+import TestSupport
 
 @Suite struct AlertBookTests {
     static let parameters = AlertParameters(minInterval: .minutes(10), quietPeriod: .minutes(2), logCapacity: 2)
@@ -22,6 +23,47 @@ import Simulation
         #expect(alert.ruleID == "CN-3a" && alert.count == 3 && alert.bytes == 3_000)
         #expect(alert.start == at(0) && alert.lastSeen == at(60) && alert.duration == .seconds(Int64(60)))
         #expect(book.openCount(.watch) == 1 && book.openCount(.critical) == 0)
+    }
+
+    /// Alerts raised at one instant are numbered by car, then in the order each car raised
+    /// them, whatever order the cars came in: so the numbering is the same in a partition of the
+    /// fleet, and in any interleaving of the cars' events at that instant.
+    @Test func alertsOfOneInstantAreNumberedByCar() throws {
+        var book = AlertBook(policies: .default, parameters: Self.parameters)
+        let t = at(50)
+        // Car 5, car 2, car 9 (a restricted driver's flow each), car 2 again: camera data to the US.
+        feed(&book, cnFlow(.military, vehicle: 5, time: t))
+        feed(&book, cnFlow(.military, vehicle: 2, time: t))
+        feed(&book, cnFlow(.military, vehicle: 9, time: t))
+        feed(&book, cnFlow(.privateOwner, .cameraClip, to: .unitedStates, vehicle: 2, time: t))
+        let byID = book.openAlerts.sorted { $0.id < $1.id }.map { ($0.vehicle, $0.ruleID) }
+        #expect(byID.map(\.0) == [2, 2, 5, 9], "\(byID)")
+        #expect(byID[0].1 == "CN-3a", "car 2's first raise keeps its place before its second: \(byID)")
+        // A later instant counts on; an earlier car there does not move the alerts of the first.
+        feed(&book, cnFlow(.military, vehicle: 1, time: at(51)))
+        #expect(book.openAlerts.first { $0.vehicle == 1 }?.id == UInt64(byID.count + 1))
+        #expect(book.raisedCount == UInt64(byID.count + 1))
+
+        // The same flows in any order give each alert the same id.
+        for seed in 0..<10 as Range<UInt64> {
+            var rng = SplitMix(seed: seed)
+            var flows = [5, 2, 9, 7, 2, 3, 11].map { cnFlow(.military, vehicle: UInt32($0), time: t) }
+            for i in stride(from: flows.count - 1, to: 0, by: -1) { flows.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
+            var other = AlertBook(policies: .default, parameters: Self.parameters)
+            for f in flows { feed(&other, f) }
+            #expect(other.openAlerts.sorted { $0.id < $1.id }.map(\.vehicle) == [2, 3, 5, 7, 9, 11])
+        }
+    }
+
+    /// At the end of a run to `T` (`tick(before:)`), an alert that clears at `T` itself is
+    /// still open: it clears in the next run, with what happens at `T`.
+    @Test func theEndOfARunClearsWhatClearedBeforeIt() {
+        var book = AlertBook(policies: .default, parameters: Self.parameters)
+        feed(&book, cnFlow(.military, time: at(60)))
+        book.tick(before: at(180))
+        #expect(book.openCount == 1)
+        book.tick(before: at(181))
+        #expect(book.openCount == 0 && book.log.first?.closedAt == at(180))
     }
 
     @Test func clearsAfterQuietPeriodAndLogs() throws {

@@ -8,14 +8,20 @@ import Testing
 
 /// The NDJSON flow log sorted by flow start (issue 16): the file `snapshot --format ndjson`
 /// writes holds exactly the lines of the flows as the monitor judged them, in the stated order
-/// (start, then vehicle, then flowId), and flowId is the judged order.
+/// (start, then vehicle, then flowId), and flowId numbers them by end, then vehicle, then the
+/// order judged.
 @Suite struct FlowLogSortTests {
-    /// The lines as judged, with their flowId: what the log held before it was sorted.
+    /// The lines as judged, numbered as docs/flow-log.md defines flowId: what the log held
+    /// before it was sorted.
     struct Judged: FlowSink {
         let format: FlowLogNDJSON
-        var lines: [String] = []
+        var flows: [(end: Int64, vehicle: UInt32, body: String)] = []
         mutating func receive(_ record: FlowRecord, facts: FlowFacts, verdicts: [PolicyVerdict]) {
-            lines.append(format.line(record, facts: facts, verdicts: verdicts, id: UInt64(lines.count + 1)))
+            flows.append((facts.time.nanoseconds, record.vehicle, format.body(record, facts: facts, verdicts: verdicts)))
+        }
+        var lines: [String] {
+            let order = flows.indices.sorted { (flows[$0].end, flows[$0].vehicle, $0) < (flows[$1].end, flows[$1].vehicle, $1) }
+            return order.enumerated().map { FlowLogNDJSON.line(id: UInt64($0.offset + 1), body: flows[$0.element].body) }
         }
     }
 

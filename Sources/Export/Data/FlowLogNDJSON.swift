@@ -20,8 +20,22 @@ public struct FlowLogNDJSON: Sendable {
     }
 
     /// The line for one flow, without its trailing newline. `id` is the flow's `flowId`: its
-    /// place in the order the monitor judged the flows, from 1 (`FlowLogOrder`).
+    /// place in the numbering of the flows (`FlowLogOrder.Numbering`), from 1.
     public func line(_ record: FlowRecord, facts: FlowFacts, verdicts: [PolicyVerdict], id: UInt64) -> String {
+        Self.line(id: id, body: body(record, facts: facts, verdicts: verdicts))
+    }
+
+    /// The line for the flow whose `body` this is, numbered `id`: `flowId` first, then the body's keys.
+    public static func line(id: UInt64, body: String) -> String {
+        head(id: id) + body.dropFirst()
+    }
+
+    /// What comes before a body's keys, the body's `{` in its place: `{"flowId":N,`.
+    public static func head(id: UInt64) -> String { "{\"flowId\":\(id)," }
+
+    /// The line without its `flowId`, for a writer that numbers the flows once it knows their
+    /// order (`FlowLogOrder.Numbering`): a JSON object, which `line(id:body:)` completes.
+    public func body(_ record: FlowRecord, facts: FlowFacts, verdicts: [PolicyVerdict]) -> String {
         let service = Int(record.service) < services.count ? services[Int(record.service)] : nil
         let carAddress = IPv4Address.car(Int(record.vehicle), recorded: addresses)
         // The car opens the connection from an ephemeral port; derive one per car and category so
@@ -30,7 +44,6 @@ public struct FlowLogNDJSON: Sendable {
         let up = record.direction == .up
         let worst = verdicts.max { $0.severity < $1.severity }
         let fields: [(String, JSONValue)] = [
-            ("flowId", .uint(id)),
             // The milliseconds are IPFIX's (truncated); the nanoseconds are exact, and
             // `flowEndNanoseconds` is the time the alert book counts (`FlowFacts.time`).
             ("flowStartMilliseconds", .int(record.start.nanoseconds / 1_000_000)),

@@ -175,7 +175,8 @@ public enum SnapshotJSON {
     static func alert(_ a: AlertRow) -> JSONValue {
         .object([
             ("id", .uint(a.id)), ("rule", .string(a.ruleID)), ("title", .string(a.title)), ("source", .string(a.source)),
-            ("severity", .string(a.severity.rawValue)), ("vin", .string(a.vin)), ("driver", .string(a.driver)),
+            ("severity", .string(a.severity.rawValue)), ("vin", .string(a.vin)), ("vehicle", .int(Int64(a.vehicle))),
+            ("driver", .string(a.driver)),
             ("class", .string(a.userClass.rawValue)), ("category", .string(a.category.rawValue)),
             ("service", .string(a.service)), ("country", .string(a.country.rawValue)), ("bytes", .uint(a.bytes)),
             ("count", .int(Int64(a.count))), ("start_s", .double(a.start.seconds)),

@@ -93,11 +93,22 @@ extension FleetMonitor {
 }
 
 extension FleetMonitor {
-    /// Applies the timeline's entries due at or before `bound`, each after the world has run to
-    /// its time: the one order of scripted actions among events, for simulated runs (`run`)
-    /// and recorded flows (`ingest`) alike.
+    /// Applies the timeline's entries due before `bound` (`through`: at or before it), each
+    /// after the world has run to its time: the one order of scripted actions among events, for
+    /// simulated runs (`run`: before its bound, as the world's own events) and recorded flows
+    /// (`ingest`: through a flow's end, so an entry at a flow's time comes before the flow, as
+    /// it comes before the world's events at that time).
     mutating func applyTimeline<S: FlowSink>(through bound: SimTime, observer: inout MonitorObserver<S>) {
-        while nextEntry < fleetTimeline.count, SimTime.zero + fleetTimeline[nextEntry].at <= bound {
+        applyTimeline(upTo: bound, including: true, observer: &observer)
+    }
+
+    mutating func applyTimeline<S: FlowSink>(before bound: SimTime, observer: inout MonitorObserver<S>) {
+        applyTimeline(upTo: bound, including: false, observer: &observer)
+    }
+
+    private mutating func applyTimeline<S: FlowSink>(upTo bound: SimTime, including: Bool, observer: inout MonitorObserver<S>) {
+        while nextEntry < fleetTimeline.count, SimTime.zero + fleetTimeline[nextEntry].at < bound
+                || including && SimTime.zero + fleetTimeline[nextEntry].at == bound {
             let entry = fleetTimeline[nextEntry]
             let time = max(SimTime.zero + entry.at, world.now)
             world.run(until: time, observer: &observer)

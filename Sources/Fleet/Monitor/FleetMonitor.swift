@@ -84,8 +84,11 @@ public struct FleetMonitor: Sendable {
     /// Timeline entries for the fleet not yet applied.
     public var pendingTimeline: ArraySlice<TimelineEntry> { fleetTimeline[nextEntry...] }
 
-    /// Runs to `bound` (not before now), applying timeline actions due by then, and clears the
-    /// alerts that went quiet.
+    /// Runs to `bound` (not before now), applying timeline actions due before then, and clears
+    /// the alerts that went quiet before then. What happens at `bound` itself (an event, an
+    /// entry, an alert clearing) belongs to the next run: the state at `T` is everything before
+    /// `T`, so every instant is judged within one run, whatever the slices (docs: ARCHITECTURE.md,
+    /// "The order of one instant").
     public mutating func run(until bound: SimTime) {
         var ignore = IgnoreSink()
         run(until: bound, sink: &ignore)
@@ -98,10 +101,10 @@ public struct FleetMonitor: Sendable {
             var observer = MonitorObserver(core: .placeholder, sink: pointer)
             swap(&observer.core, &core)
             observer.core.updateSeasons(at: world.now)
-            applyTimeline(through: bound, observer: &observer)
+            applyTimeline(before: bound, observer: &observer)
             world.run(until: bound, observer: &observer)
             fillNames(&observer.core)
-            observer.core.book.tick(now: bound)
+            observer.core.book.tick(before: bound)
             swap(&observer.core, &core)
         }
     }
@@ -118,6 +121,9 @@ public struct FleetMonitor: Sendable {
         }
         return fork
     }
+
+    /// Simulates only `partition`'s cars (`FleetWorld.restrict(to:)`), from the start.
+    public mutating func restrict(to partition: FleetPartition) { world.restrict(to: partition) }
 
     /// Marks an open alert as seen; false when no open alert has this id.
     @discardableResult

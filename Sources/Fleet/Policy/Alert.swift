@@ -24,8 +24,11 @@ public struct AlertParameters: Hashable, Sendable {
 
 /// One alert: a rule matching one car's flows, from the first match until it clears.
 public struct Alert: Hashable, Sendable, Identifiable {
-    /// Raise order, from 1; unique within an `AlertBook`.
-    public let id: UInt64
+    /// Raise order, from 1; unique within an `AlertBook`. Alerts raised at the same instant are
+    /// numbered in fleet order (`vehicle`), then in the order the car's flows raised them
+    /// (`AlertBook.record`), so the numbering does not depend on how the cars' events at one
+    /// instant were interleaved: a partition of the fleet numbers its alerts in the same order.
+    public internal(set) var id: UInt64
     /// Index of the rule in the policy set.
     public let rule: Int
     public let ruleID: String

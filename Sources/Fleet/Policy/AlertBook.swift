@@ -32,6 +32,10 @@ public struct AlertBook: Sendable {
     var openBySeverity = [0, 0, 0]
     var unacknowledgedBySeverity = [0, 0, 0]
     var nextID: UInt64 = 1
+    /// The instant of the latest raise, and the alerts raised at it, in id order: a raise at
+    /// the same instant by a car earlier in the fleet takes its place among them (`number`).
+    var raiseInstant = SimTime(nanoseconds: .min)
+    var raisedAtInstant: [Key] = []
 
     /// Closed alerts, oldest first, at most `parameters.logCapacity`.
     public private(set) var log: Deque<Alert> = []
@@ -98,7 +102,28 @@ public struct AlertBook: Sendable {
         lastRaised[key] = now
         addCounts(alert)
         nextExpiry = min(nextExpiry, now + parameters.quietPeriod)
-        return .raised(id: alert.id)
+        return .raised(id: number(key, at: now))
+    }
+
+    /// Gives the alert just raised for `key` at `now` its place among the alerts raised at the
+    /// same instant: after those of cars earlier in the fleet or of the same car, before those
+    /// of cars later in it, whose ids move up by one. Returns its id.
+    ///
+    /// An instant is judged within one `FleetMonitor.run` (events before its bound, timeline
+    /// entries too), so nobody has read the ids of that instant's alerts yet.
+    /// - Complexity: O(1) when cars raise in fleet order (the queue's usual order at a tie);
+    ///   O(alerts raised at this instant) otherwise.
+    mutating func number(_ key: Key, at now: SimTime) -> UInt64 {
+        if now != raiseInstant {
+            raiseInstant = now
+            raisedAtInstant.removeAll(keepingCapacity: true)
+        }
+        var place = raisedAtInstant.count
+        while place > 0, raisedAtInstant[place - 1].vehicle > key.vehicle { place -= 1 }
+        raisedAtInstant.insert(key, at: place)
+        guard place < raisedAtInstant.count - 1, let first = open[raisedAtInstant[place + 1]]?.id else { return open[key]!.id }
+        for (k, other) in raisedAtInstant[place...].enumerated() { open[other]?.id = first + UInt64(k) }
+        return first
     }
 
     /// The severity case of `verdict`'s rule that `facts` fall under (the reference logic, run
@@ -126,12 +151,23 @@ public struct AlertBook: Sendable {
     /// flow and one also ticked between flows (a run in slices, to show progress) log the same
     /// alerts in the same order, and the JSON's cut of the newest closed alerts is the same.
     public mutating func tick(now: SimTime) {
-        guard now >= nextExpiry else { return }
+        expire(now, including: true)
+    }
+
+    /// Clears the alerts quiet for `quietPeriod` before `bound` (at the end of a run to
+    /// `bound`: one that clears at `bound` itself clears in the next run, with the flows at
+    /// `bound`).
+    public mutating func tick(before bound: SimTime) {
+        expire(bound, including: false)
+    }
+
+    mutating func expire(_ now: SimTime, including: Bool) {
+        guard now > nextExpiry || including && now == nextExpiry else { return }
         var expired: [(SimTime, UInt64, Key)] = []
         var earliest = SimTime.distantFuture
         for (key, alert) in open {
             let expiry = alert.lastSeen + parameters.quietPeriod
-            if expiry <= now { expired.append((expiry, alert.id, key)) } else { earliest = min(earliest, expiry) }
+            if expiry < now || including && expiry == now { expired.append((expiry, alert.id, key)) } else { earliest = min(earliest, expiry) }
         }
         nextExpiry = earliest
         expired.sort { ($0.0, $0.1) < ($1.0, $1.1) }

@@ -134,6 +134,7 @@ extension FleetState {
             driverClass[c] = UInt16(classIndex(driver.userClass))
         case let .sendCar(c, target):
             let c = try car(c)
+            guard partition.owns(c) else { return }
             let point: GeoPoint, kind: DestinationKind
             switch target {
             case .home: (point, kind) = (home[c], .home)
@@ -149,6 +150,7 @@ extension FleetState {
             startTrip(car: c, to: point, kind: kind, simulator: &sim, observer: &observer)
         case let .injectFlow(c, category, direction, bytes, service, seconds):
             let c = try car(c)
+            guard partition.owns(c) else { return }
             lastActivity[c] = now.nanoseconds
             let p = positionOf(car: c, at: now)
             updateZoneSeasons(at: now)
@@ -156,6 +158,7 @@ extension FleetState {
                  position: p, zone: zoneIndex(at: p), service: config.serviceIndex(service), observer: &observer)
         case let .upload(c, category, direction, bytes, service, seconds):
             let c = try car(c)
+            guard partition.owns(c) else { return }
             let duration = seconds ?? Double(bytes) / max(throughput[category.index], 1)
             // Whole nanoseconds, at most a year (checked above for a given duration).
             let total = SimDuration.seconds(min(duration, 86_400 * 365)).nanoseconds
@@ -181,7 +184,7 @@ extension FleetState {
             addCars(region: r, count: n, at: now, simulator: &sim)
         case let .removeCar(c):
             let c = try car(c)
-            flush(car: c, now: now, observer: &observer)
+            if partition.owns(c) { flush(car: c, now: now, observer: &observer) }
             active[c] = false
             state[c] = .asleep
             epoch[c] &+= 1

@@ -10,7 +10,7 @@ extension FleetState {
         }
         if let next = sim.nextEvent, next.kind != .action { prefetch(car: Int(next.car)) }
         let car = Int(event.car)
-        guard car < count, active[car] else { return }
+        guard car < count, active[car], partition.owns(car) else { return }
         let now = sim.now
         switch event.kind {
         case .tick:

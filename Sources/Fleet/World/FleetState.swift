@@ -162,6 +162,9 @@ struct FleetState: Sendable {
     /// Seconds cars spent in each state (summed over cars), and flows emitted.
     var secondsInState: [Double] = Array(repeating: 0, count: CarState.allCases.count)
     var flowsEmitted: UInt64 = 0
+    /// The cars that live in this run (`FleetPartition`): the others' events are dropped and
+    /// scripted actions send them no flow.
+    var partition = FleetPartition.whole
 
     /// A car's two random streams (`lifeDraws`, `flowDraws`).
     enum CarStream: UInt64 { case life = 1, flows = 2 }

@@ -154,10 +154,10 @@ extension FleetWorld {
     public var totalsByUserClass: [UserClassID: TrafficTotals] {
         Dictionary(uniqueKeysWithValues: zip(fleet.userClasses, fleet.aggregates.byUserClass))
     }
-    /// Cars in each state now (active cars only).
+    /// Cars in each state now (active cars of this run's partition only).
     public var stateCounts: [CarState: Int] {
         var counts: [CarState: Int] = [:]
-        for i in 0..<fleet.count where fleet.active[i] { counts[fleet.state[i], default: 0] += 1 }
+        for i in 0..<fleet.count where fleet.active[i] && fleet.partition.owns(i) { counts[fleet.state[i], default: 0] += 1 }
         return counts
     }
 }

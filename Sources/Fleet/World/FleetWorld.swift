@@ -69,7 +69,7 @@ public struct FleetWorld: Sendable {
 
     /// Brings every awake car's flows up to `now` (for an exact reading between ticks).
     public mutating func flushAll<O: FlowObserver>(observer: inout O) {
-        for car in 0..<fleet.count where fleet.active[car] && fleet.state[car] != .asleep {
+        for car in 0..<fleet.count where fleet.active[car] && fleet.state[car] != .asleep && fleet.partition.owns(car) {
             fleet.flush(car: car, now: simulator.now, observer: &observer)
         }
     }
@@ -93,6 +93,16 @@ public struct FleetWorld: Sendable {
     public mutating func apply(_ action: FleetAction) throws(FleetActionError) {
         var ignore = IgnoreFlows()
         try apply(action, observer: &ignore)
+    }
+
+    /// The cars that live in this run: all of them, or a partition's share (`restrict(to:)`).
+    public var partition: FleetPartition { fleet.partition }
+
+    /// Lets only `partition`'s cars live from now on: before the run starts (at time zero, no
+    /// event handled yet), so that every car lives in exactly one of the partitions.
+    public mutating func restrict(to partition: FleetPartition) {
+        precondition(simulator.eventsProcessed == 0, "a run is partitioned before it starts")
+        fleet.partition = partition
     }
 
     /// Scheduled actions that could not be applied when their time came.
