@@ -10,20 +10,17 @@ public struct FlowLogNDJSON: Sendable {
     let services: [ServiceConfig]
     /// The policies in force: the timeline's `set-policies` changes them (`FlowSink.policiesChanged`).
     public var policies: PolicySet
-    /// The cars' addresses of a recorded fleet (`FleetWorld.recordedAddresses`); empty: simulated.
-    let addresses: [IPv4Address]
 
-    public init(services: [ServiceConfig], policies: PolicySet, addresses: [IPv4Address] = []) {
+    public init(services: [ServiceConfig], policies: PolicySet) {
         self.services = services
         self.policies = policies
-        self.addresses = addresses
     }
 
     /// The line for one flow, without its trailing newline. `id` is the flow's `flowId`: its
     /// place in the order the monitor judged the flows, from 1 (`FlowLogOrder`).
     public func line(_ record: FlowRecord, facts: FlowFacts, verdicts: [PolicyVerdict], id: UInt64) -> String {
         let service = Int(record.service) < services.count ? services[Int(record.service)] : nil
-        let carAddress = IPv4Address.car(Int(record.vehicle), recorded: addresses)
+        let carAddress = facts.carAddress ?? IPv4Address.car(Int(record.vehicle), recorded: [])
         // The car opens the connection from an ephemeral port; derive one per car and category so
         // the log is stable from run to run.
         let sourcePort = 49_152 + Int((record.vehicle &* 31 &+ UInt32(record.category.index)) % 16_384)
