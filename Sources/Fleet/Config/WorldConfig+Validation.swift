@@ -19,6 +19,12 @@ extension WorldConfig {
             throw ConfigError(path: "regions[\(r)]", value: region.id == .unknown ? region.id.rawValue : region.market.rawValue,
                               allowed: "a region id other than 'unknown', of market CN or US (FleetWatch's names for cars no inventory names)")
         }
+        for (r, region) in regions.enumerated() {
+            for (c, share) in region.classMix.enumerated() where share.userClass == .unknown {
+                throw ConfigError(path: "regions[\(r)].classMix[\(c)]", value: share.userClass.rawValue,
+                                  allowed: "a class other than 'unknown' (FleetWatch's class of drivers of cars no inventory names)")
+            }
+        }
         for (z, zone) in zones.enumerated() { try validate(zone, path: "zones[\(z)]") }
         guard !services.isEmpty else { throw ConfigError(path: "services", value: "[]", allowed: "at least one service") }
         guard services.count < Int(UInt16.max) else {
