@@ -106,10 +106,12 @@ extension MetricsSnapshot {
                 totals: Array(a.byService.prefix(services.count)), windows: services.indices.map { a.serviceWindow($0, at: now) })
         traffic("category", "of each data category", keys: DataCategory.allCases.map { [Label("category", $0.rawValue)] },
                 totals: a.byCategory, windows: DataCategory.allCases.map { a.categoryWindow($0, at: now) })
-        // A market is the sum of its regions.
+        // A market is the sum of its regions; the unknown market (a source run's unknown cars)
+        // where there is one, as its country and service are.
         let regions = world.config.regions
+        let markets = Market.known + (world.config.unknownRegionIndex == nil ? [] : [.unknown])
         var marketTotals: [TrafficTotals] = [], marketWindows: [WindowBytes] = []
-        for market in Market.allCases {
+        for market in markets {
             var t = TrafficTotals(), w = WindowBytes(up: 0, down: 0, seconds: MeterWindow.rateSeconds)
             for (i, r) in regions.enumerated() where r.market == market {
                 t.bytesUp &+= a.byRegion[i].bytesUp
@@ -121,7 +123,7 @@ extension MetricsSnapshot {
             marketTotals.append(t)
             marketWindows.append(w)
         }
-        traffic("market", "of the cars of each market", keys: Market.allCases.map { [Label("market", $0.rawValue)] },
+        traffic("market", "of the cars of each market", keys: markets.map { [Label("market", $0.rawValue)] },
                 totals: marketTotals, windows: marketWindows)
 
         let book = monitor.alerts

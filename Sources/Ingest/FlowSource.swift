@@ -10,7 +10,8 @@ public struct SourceReport: Hashable, Sendable {
     public var flows: UInt64 = 0
     /// Bytes of the flows counted (after sampling).
     public var bytes: UInt64 = 0
-    /// Records (and their bytes) that matched no car, or no server, of the inventory.
+    /// Records (and their bytes, after sampling) that matched no car, or no server, of the
+    /// inventory: counted into the unknown cars and the unknown server (docs/source.md).
     public var unmappedCarRecords: UInt64 = 0
     public var unmappedCarBytes: UInt64 = 0
     public var unmappedServerRecords: UInt64 = 0
@@ -222,23 +223,24 @@ public struct FlowSource: Sendable {
             try refuse("the flow starts before the run's start", line: line, column: 1)
             return
         }
-        scratch.removeAll(keepingCapacity: true)
-        var guessed = false
-        if let unmapped = resolver.resolve(raw, offset: offset, serverName: serverName, into: &scratch, guessed: &guessed) {
-            let bytes = raw.bytes &+ raw.replyBytes
-            switch unmapped {
-            case .car:
-                report.unmappedCarRecords += 1
-                report.unmappedCarBytes &+= bytes &* raw.samplingRate
-            case .server, .category:
-                report.unmappedServerRecords += 1
-                report.unmappedServerBytes &+= bytes &* raw.samplingRate
-            }
-            return
-        }
         if raw.end - offset < settledEnd {
             try refuse("out of order by more than the tolerance (\(tolerance)): it ends before flows already put in order", line: line, column: 1)
             return
+        }
+        scratch.removeAll(keepingCapacity: true)
+        var guessed = false
+        // What is unmapped is counted here and shown as unknown (the unknown car of its
+        // address, the unknown server): its flows go on with the others.
+        if let unmapped = resolver.resolve(raw, offset: offset, serverName: serverName, into: &scratch, guessed: &guessed) {
+            let bytes = scratch.reduce(UInt64(0)) { $0 &+ $1.record.bytes }
+            switch unmapped {
+            case .car:
+                report.unmappedCarRecords += 1
+                report.unmappedCarBytes &+= bytes
+            case .server:
+                report.unmappedServerRecords += 1
+                report.unmappedServerBytes &+= bytes
+            }
         }
         if guessed { report.guessedCategoryRecords += 1 }
         latestStart = max(latestStart, start)

@@ -70,10 +70,12 @@ public struct Inventory: Hashable, Sendable {
 extension Inventory {
     /// The inventory of a world: its cars now (address, identity, driver, position, battery)
     /// and every service's address and TLS name. What `snapshot --format inventory` writes.
+    /// The unknown cars and the unknown service of a source run are what no inventory names:
+    /// they are left out (naming them is the user's to do).
     public init(world: FleetWorld) {
         var cars: [Car] = []
         cars.reserveCapacity(world.carCount)
-        for i in 0..<world.carCount where world.isActive(i) {
+        for i in 0..<world.carCount where world.isActive(i) && !world.isUnknown(i) {
             let d = world.driver(of: i)
             cars.append(Car(
                 address: world.address(of: i), vin: world.vin(of: i), model: world.model(of: i),
@@ -82,7 +84,7 @@ extension Inventory {
                 userClass: d.userClass, prcLinked: world.hasPRCLinkedConnectivity(i), position: world.position(of: i),
                 battery: world.battery(of: i)))
         }
-        servers = world.config.services.map { Server(service: $0.id, address: $0.address, serverName: $0.serverName) }
+        servers = world.config.withoutUnknown.services.map { Server(service: $0.id, address: $0.address, serverName: $0.serverName) }
         self.cars = cars
     }
 }

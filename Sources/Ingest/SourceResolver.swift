@@ -8,7 +8,12 @@ import Simulation
 /// address on the car's side; its service by name (FleetWatch's log), else by the server's
 /// address, else by its TLS name. The category is the record's (FleetWatch's log), else the
 /// server's in the inventory, else the first category the scenario routes to that service in
-/// the car's market, else the first it routes there in any market.
+/// the car's market, else the first it routes there in any market, else `unknownCategory`.
+///
+/// What the inventory does not name is not dropped (docs/source.md, "Unmapped records"): a
+/// record of no inventory car is a flow of the unknown car of its car's side's address
+/// (`RecordedFlow.unknownCar`; the monitor makes it on first sight), and a flow to a server
+/// nobody names goes to the unknown service, of the unknown country.
 public struct SourceResolver: Sendable {
     var carByAddress: [UInt32: UInt32] = [:]
     var carByVIN: [VIN: UInt32] = [:]
@@ -23,6 +28,14 @@ public struct SourceResolver: Sendable {
     /// record that names no category cannot say which it carries.
     var routedCount: [[Int]]
     var carMarket: [UInt8]
+    /// The unknown service's index (`WorldConfig.unknownServiceIndex`).
+    let unknownService: UInt16
+
+    /// The category of a flow to a server nobody names, or to a service the routing sends no
+    /// category to, when the record does not name one: a car's traffic to servers nobody
+    /// listed is in the main its infotainment's (the browser, streaming), and media carries
+    /// nothing a rule reads (no position, no camera image). DECISIONS.md, 2026-12-07.
+    public static let unknownCategory = DataCategory.media
 
     /// The world's cars in inventory order (`FleetWorld(config:recorded:)`), with problems
     /// found while building them (a region not in the scenario, a server's unknown service).
@@ -82,9 +95,16 @@ public struct SourceResolver: Sendable {
             carByAddress[world.address(of: i).rawValue] = UInt32(i)
             carByVIN[world.vin(of: i)] = UInt32(i)
         }
-        carMarket = (0..<world.carCount).map { world.market(of: $0) == .cn ? 0 : 1 }
+        carMarket = (0..<world.carCount).map { UInt8(world.market(of: $0).index) }
+        guard let unknown = config.unknownServiceIndex else {
+            preconditionFailure("a resolver of a world without the unknown service (FleetWorld(config:recorded:) adds it)")
+        }
+        unknownService = UInt16(unknown)
         for (i, s) in config.services.enumerated() {
             serviceByID[s.id.rawValue] = UInt16(i)
+            // The unknown service has no address or name of its own: only its id (a log of a
+            // source run, read back) finds it.
+            guard i != unknown else { continue }
             serverByAddress[s.address.rawValue] = (UInt16(i), nil)
             serverByName[s.serverName.lowercased()] = (UInt16(i), nil)
         }
@@ -100,34 +120,37 @@ public struct SourceResolver: Sendable {
         routedCount = Market.allCases.map { m in
             config.services.map { s in DataCategory.allCases.count { config.routing.service(for: $0, market: m) == s.id } }
         }
+        // A car of no known market may be of either: as many categories as either routes.
+        routedCount[Market.unknown.index] = config.services.indices.map { i in Market.known.map { routedCount[$0.index][i] }.max() ?? 0 }
         // A third-party app's server carries the car's Fleet Telemetry (RegionConfig's
         // ThirdPartyTelemetry), which the routing does not name.
         for region in config.regions {
             for app in region.thirdPartyTelemetry {
                 guard let i = config.serviceIndex(app.service) else { continue }
-                let m = region.market == .cn ? 0 : 1
+                let m = region.market.index
                 if routedCategory[m][i] == nil { routedCategory[m][i] = .telemetry }
             }
         }
-        let anyMarket = config.services.indices.map { i in routedCategory[0][i] ?? routedCategory[1][i] }
+        let anyMarket = config.services.indices.map { i in routedCategory.lazy.compactMap { $0[i] }.first }
         for m in routedCategory.indices { for i in anyMarket.indices where routedCategory[m][i] == nil { routedCategory[m][i] = anyMarket[i] } }
     }
 
-    /// Why a record was not counted into a car.
+    /// What of a record the inventory and the scenario do not name: it is counted, as unknown.
     public enum Unmapped: Hashable, Sendable {
-        /// Neither address is a car of the inventory (nor its VIN).
+        /// Neither address is a car of the inventory (nor its VIN): an unknown car's flow.
         case car(IPv4Address?)
-        /// The car is known; the server (service name, address, TLS name) is not.
+        /// The car is known; the server (service name, address, TLS name) is not: a flow to
+        /// the unknown service.
         case server(String)
-        /// The server is known but nothing says which category it carries.
-        case category(String)
     }
 
-    /// The flows of one record (two for a Zeek connection with bytes both ways): the flow at
-    /// times relative to the run's start (`offset` nanoseconds subtracted), or why not.
+    /// The flows of one record (two for a Zeek connection with bytes both ways), at times
+    /// relative to the run's start (`offset` nanoseconds subtracted), appended to `out`; and
+    /// what of it is unknown, if anything.
     ///
     /// `guessed` is set when the category is the first of several the routing sends to the
-    /// server's service (nothing in the record or the inventory says which).
+    /// server's service, or when nothing routes one there (nothing in the record or the
+    /// inventory says which).
     public func resolve(_ raw: RawFlow, offset: Int64, serverName: String?, into out: inout [RecordedFlow], guessed: inout Bool) -> Unmapped? {
         // The car's side.
         var car: UInt32?
@@ -141,8 +164,12 @@ public struct SourceResolver: Sendable {
         } else if let d = raw.destination, let c = carByAddress[d.rawValue] {
             car = c
             up = raw.direction.map { $0 == .up } ?? false
+        } else {
+            // No car of the inventory: the car is the side that is not a known server, the
+            // source when neither is (it sent the record's bytes).
+            up = raw.direction.map { $0 == .up } ?? !(raw.source.map { serverByAddress[$0.rawValue] != nil } ?? false)
         }
-        guard let car else { return .car(raw.source ?? raw.destination) }
+        let unknownCar = car == nil ? ((up ? raw.source : raw.destination) ?? IPv4Address(rawValue: 0)) : nil
         let server = up ? raw.destination : raw.source
         var service: UInt16?, category = raw.category
         if let id = raw.service, let s = serviceByID[id] {
@@ -154,14 +181,20 @@ public struct SourceResolver: Sendable {
             service = s.service
             category = category ?? s.category
         }
-        guard let service else {
-            return .server(raw.service ?? (raw.serverName ?? serverName) ?? server?.description ?? "no address")
+        let target = service ?? unknownService
+        var unmapped: Unmapped?
+        if unknownCar != nil {
+            unmapped = .car(raw.source ?? raw.destination)
+        } else if target == unknownService {
+            // Named by no one, or by its id in the log of a source run read back: unknown either way.
+            unmapped = .server(raw.service ?? (raw.serverName ?? serverName) ?? server?.description ?? "no address")
         }
-        let market = Int(carMarket[Int(car)])
-        if category == nil, routedCount[market][Int(service)] > 1 { guessed = true }
-        guard let category = category ?? routedCategory[market][Int(service)] else {
-            return .category(raw.serverName ?? serverName ?? server?.description ?? "")
+        let market = car.map { Int(carMarket[Int($0)]) } ?? Market.unknown.index
+        if category == nil, target != unknownService {
+            if routedCount[market][Int(target)] > 1 || routedCategory[market][Int(target)] == nil { guessed = true }
+            category = routedCategory[market][Int(target)]
         }
+        let flowCategory = category ?? Self.unknownCategory
         let position = (raw.latitude).flatMap { lat in raw.longitude.map { GeoPoint(latitude: lat, longitude: $0) } }
         let zone = raw.zone.flatMap { zoneByID[$0] }
         let userClass = raw.userClass.map { UserClassID(rawValue: $0) }
@@ -171,14 +204,15 @@ public struct SourceResolver: Sendable {
             let scaled = bytes.multipliedReportingOverflow(by: sampling)
             let p = packets.multipliedReportingOverflow(by: sampling)
             out.append(RecordedFlow(record: FlowRecord(
-                start: start, end: end, vehicle: car, category: category, direction: direction,
+                start: start, end: end, vehicle: car ?? 0, category: flowCategory, direction: direction,
                 bytes: scaled.overflow ? .max : scaled.partialValue,
                 packets: UInt32(clamping: p.overflow ? UInt64.max : p.partialValue),
-                service: service, port: up ? raw.destinationPort : raw.sourcePort,
-                position: position ?? GeoPoint(latitude: .nan, longitude: .nan), zone: zone), userClass: userClass))
+                service: target, port: up ? raw.destinationPort : raw.sourcePort,
+                position: position ?? GeoPoint(latitude: .nan, longitude: .nan), zone: zone), userClass: userClass,
+                unknownCar: unknownCar))
         }
         if raw.bytes > 0 || raw.replyBytes == 0 { flow(up ? .up : .down, raw.bytes, raw.packets) }
         if raw.replyBytes > 0 { flow(up ? .down : .up, raw.replyBytes, raw.replyPackets) }
-        return nil
+        return unmapped
     }
 }

@@ -126,7 +126,7 @@ public enum Lines {
 
     public static func region(_ r: RegionSummary) -> String {
         let home = ModelBuilder.countryName(r.market.country)
-        let left = r.bytes == 0 ? "" : ", \(Spoken.percent(Double(r.crossBorderBytes) / Double(r.bytes))) of it left \(home)"
+        let left = r.bytes == 0 || r.market == .unknown ? "" : ", \(Spoken.percent(Double(r.crossBorderBytes) / Double(r.bytes))) of it left \(home)"
         return fit("\(name(r.name)): \(Spoken.count(r.cars, "car")), \(r.driving) driving, \(r.restrictedCars) restricted; "
             + "\(Spoken.rates(total: r.upRate + r.downRate, up: r.upRate, down: r.downRate)); \(Spoken.bytes(r.bytes)) since the start\(left); "
             + "\(Spoken.count(r.openAlerts, "open alert")).")

@@ -114,4 +114,15 @@ extension DecodeContext {
         }
         return value
     }
+
+    /// A market a file may name: `CN` or `US` (not `??`, FleetWatch's market of cars no
+    /// inventory names).
+    public mutating func market(_ node: YAMLNode, _ what: String = "market") -> Market? {
+        guard let text = string(node, what) else { return nil }
+        guard let value = Market(rawValue: text), value != .unknown else {
+            error("unknown \(what) '\(text)'" + Suggestion.hint(for: text, among: Market.known.map(\.rawValue)), at: node)
+            return nil
+        }
+        return value
+    }
 }

@@ -58,11 +58,11 @@ public enum PolicyDecoding {
         }
         guard case .mapping = node.kind else {
             guard let all = classes(node, what) else { return nil }
-            return Dictionary(uniqueKeysWithValues: Market.allCases.map { ($0, all) })
+            return Dictionary(uniqueKeysWithValues: Market.known.map { ($0, all) })
         }
-        guard let f = context.mapping(node, what, allowed: Market.allCases.map(\.rawValue)) else { return nil }
+        guard let f = context.mapping(node, what, allowed: Market.known.map(\.rawValue)) else { return nil }
         var byMarket: [Market: Set<UserClassID>] = [:]
-        for market in Market.allCases {
+        for market in Market.known {
             guard let n = f[market.rawValue] else { continue }
             byMarket[market] = classes(n, "\(what).\(market.rawValue)")
         }
@@ -165,7 +165,7 @@ public enum PolicyDecoding {
             c.reference(n, "user class", among: names.classes).map(UserClassID.init(rawValue:))
         }
         m.restricted = f["restricted"].flatMap { context.bool($0, "\(what) restricted") }
-        m.markets = set("market") { n, c in c.choice(n, "market", as: Market.self) }
+        m.markets = set("market") { n, c in c.market(n) }
         m.regions = set("region") { n, c in c.name(n, "region", in: names.regions).map(RegionID.init(rawValue:)) }
         m.inZone = f["in-zone"].flatMap { context.bool($0, "\(what) in-zone") }
         m.zones = set("zone") { n, c in c.name(n, "zone", in: names.zones).map(ZoneID.init(rawValue:)) }

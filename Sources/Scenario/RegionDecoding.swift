@@ -27,7 +27,7 @@ extension WorldDecoder {
                 let id = f["id"].flatMap({ c.string($0, "region id") })
             else { continue }
             let what = "region '\(id)'"
-            let market = f["market"].flatMap { c.choice($0, "market", as: Market.self) }
+            let market = f["market"].flatMap { c.market($0) }
             let chinese = f["chinese-names"].map { c.bool($0, "\(what) chinese-names") } ?? (market == .cn)
             var years: ClosedRange<Int>? = 2019...2026
             if let n = f["model-years"] {

@@ -93,8 +93,8 @@ public struct WhatIf: Hashable, Sendable {
         let name = f["name"].flatMap { context.string($0, "what-if name") }
         let description = f["description"].flatMap { context.string($0, "what-if description", allowEmpty: true) }
         var routing: [Route] = []
-        if let r = f["routing"], let markets = context.mapping(r, "\(what) routing", allowed: Market.allCases.map(\.rawValue)) {
-            for market in Market.allCases {
+        if let r = f["routing"], let markets = context.mapping(r, "\(what) routing", allowed: Market.known.map(\.rawValue)) {
+            for market in Market.known {
                 guard let m = markets[market.rawValue],
                     let g = context.mapping(m, "\(what) routing.\(market.rawValue)", allowed: DataCategory.allCases.map(\.rawValue))
                 else { continue }

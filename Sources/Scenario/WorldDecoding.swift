@@ -205,9 +205,9 @@ struct WorldDecoder {
 
     /// `routing: {CN: {camera-clip: tesla-cn-dc, ...}, US: {...}}`, merged into the defaults.
     mutating func decodeRouting(_ node: YAMLNode, _ c: inout DecodeContext) {
-        guard let f = c.mapping(node, "routing", allowed: Market.allCases.map(\.rawValue)) else { return }
+        guard let f = c.mapping(node, "routing", allowed: Market.known.map(\.rawValue)) else { return }
         let services = Set(config.services.map(\.id.rawValue))
-        for market in Market.allCases {
+        for market in Market.known {
             guard let m = f[market.rawValue],
                 let g = c.mapping(m, "routing.\(market.rawValue)", allowed: DataCategory.allCases.map(\.rawValue))
             else { continue }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// The accounting's conservation laws (ARCHITECTURE.md, "The accounting") checked on a JSON
-/// snapshot and its CSV as an outsider reads them: as text, with no FleetWatch code. Returns one
+/// snapshot and its CSV as an outsider reads them: as text, with no FleetWatch code. The
+/// unknown rows of a source run (docs/source.md, "Unmapped records") are rows like the others. Returns one
 /// line per law that does not hold (empty when all hold), and how many window bytes the fleet
 /// had (so a caller can insist on a busy fleet).
 ///
@@ -49,9 +50,32 @@ public func accountingViolations(json: Data, csv: String? = nil) throws -> (prob
             if !ok { fail("\(key): a rate is not its window bytes over \(window) s: \(o)") }
         }
     }
+    // fleet's cars = Σ regions' cars (the unknown cars' region of a source run included).
+    let regionCars = sum(doc["regions"] as? [Object] ?? [], "vehicles")
+    if regionCars != fleet["vehicles"] as? Int { fail("cars: Σ regions \(regionCars) ≠ fleet \(fleet["vehicles"] ?? "?")") }
+    // A country's or a service's bytes = Σ cars' bytes to it (every destination a car sent to,
+    // the unknown server and its country included, is a row of the list). A car's destinations
+    // past its meter's slots are one "other destinations" entry: a row's bytes are then at
+    // least the cars' named ones, and what the rows hold beyond those is the "other" bytes.
+    for (list, key, other) in [("countries", "country", "--"), ("services", "service", "other")] {
+        var toIt: [String: Int] = [:]
+        for v in doc["vehicles"] as? [Object] ?? [] {
+            for d in v["by_destination"] as? [Object] ?? [] { toIt[d[key] as? String ?? "?", default: 0] += d["bytes"] as? Int ?? 0 }
+        }
+        let unnamed = toIt.removeValue(forKey: other) ?? 0
+        var beyond = 0
+        for o in doc[list] as? [Object] ?? [] {
+            let id = o[key] as? String ?? "?", bytes = o["bytes"] as? Int ?? -1, named = toIt.removeValue(forKey: id) ?? 0
+            if bytes < named || (unnamed == 0 && bytes != named) { fail("\(list): \(id)'s bytes \(bytes) ≠ Σ cars' bytes to it \(named)") }
+            beyond += bytes - named
+        }
+        if beyond != unnamed { fail("\(list): rows hold \(beyond) bytes beyond the cars' named destinations, their other destinations \(unnamed)") }
+        for (id, bytes) in toIt where bytes > 0 { fail("\(list): cars sent \(bytes) bytes to \(id), which is no row") }
+    }
     // A car: up + down = Σ categories (window and since the start); Σ destinations = total.
     for v in doc["vehicles"] as? [Object] ?? [] {
-        let vin = v["vin"] as? String ?? "?"
+        // An unknown car of a source run has no VIN: its address names it.
+        let vin = v["vin"] as? String ?? v["address"] as? String ?? "?"
         let cats = (v["by_category"] as? Object)?.values.compactMap { $0 as? Object } ?? []
         let w = int(v["window_bytes"], "up") + int(v["window_bytes"], "down")
         if sum(cats, "window_bytes") != w { fail("\(vin): Σ categories' window bytes ≠ up + down") }

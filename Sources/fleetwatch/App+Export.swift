@@ -33,7 +33,7 @@ extension App {
         let view = DashboardView(glyphs: renderer.glyphs, theme: export.theme.theme.adapted(to: export.depth), forReport: export.clean)
         let bytes = SnapshotRenderer.picture(
             of: shown, monitor: monitor, builder: builder, view: view, palette: export.theme.palette, depth: export.depth,
-            format: export.format, timeline: timeline, source: feed?.status)
+            format: export.format, timeline: timeline, source: feed?.status(of: monitor.world))
         let name = ExportName.view(scenario: builder.scenarioName, at: monitor.now, fileExtension: export.format.fileExtension)
         do {
             let path = try AtomicFile.create(bytes, directory: export.directory, name: name)

@@ -102,7 +102,7 @@ struct App {
     func view() -> (Buffer, FrameContext) {
         var model = builder.build(world: monitor.world, alerts: monitor.alerts, policies: monitor.policies, state: state, rows: .screen)
         model.timeline = timeline
-        model.source = feed?.status
+        model.source = feed?.status(of: monitor.world)
         model.whatIf = whatIfComparison()
         return renderer.render(state: state, model: model)
     }

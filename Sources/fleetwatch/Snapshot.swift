@@ -161,7 +161,7 @@ struct Snapshot: ParsableCommand {
         } else {
             do { monitor = try scenario.makeMonitor() } catch { throw Failure.of(error) }
         }
-        defer { if let recorded { StandardError.write(recorded.summary) } }
+        defer { if let recorded { StandardError.write(recorded.summary(of: monitor.world)) } }
         let renderer = SnapshotRenderer(
             scenario: scenario, look: try look.resolved(terminal: false), width: width, height: height, view: try Self.parseView(view), format: format, clean: clean,
             mapViewport: MapViewport(zoom: mapFollow && mapZoom == 0 ? 2 : mapZoom, follow: mapFollow))
@@ -199,7 +199,7 @@ struct Snapshot: ParsableCommand {
             while t <= end {
                 try advance(&monitor, source: &recorded, until: t, progress: progress)
                 let name = "\(directory)/\(Self.seriesName(n, at: t, fileExtension: format.fileExtension))"
-                try write(try renderer.render(monitor: monitor, source: recorded?.status), to: name)
+                try write(try renderer.render(monitor: monitor, source: recorded?.status(of: monitor.world)), to: name)
                 n += 1
                 t += step
             }
@@ -208,7 +208,7 @@ struct Snapshot: ParsableCommand {
         }
         try advance(&monitor, source: &recorded, until: end, progress: progress)
         progress.finish()
-        try write(try renderer.render(monitor: monitor, source: recorded?.status), to: out)
+        try write(try renderer.render(monitor: monitor, source: recorded?.status(of: monitor.world)), to: out)
     }
 
     /// `--what-if`'s what-if: the file at `spec` (checked against the scenario's names), or the
@@ -319,7 +319,7 @@ struct FlowLogSink: FlowSink {
         // The scratch copy is a temporary file beside the target (`TARGET.tmp-XXXXXX`), never
         // renamed: the log itself is a second one, renamed over the target at the end.
         spill = try StreamingFile(path: target)
-        format = FlowLogNDJSON(services: world.config.services, policies: policies, addresses: world.recordedAddresses)
+        format = FlowLogNDJSON(services: world.config.services, policies: policies)
     }
 
     mutating func receive(_ record: FlowRecord, facts: FlowFacts, verdicts: [PolicyVerdict]) {

@@ -37,8 +37,9 @@ struct SnapshotRenderer {
             state.view = .compliance
         case .detail(let vin):
             let world = monitor.world
-            guard let index = (0..<world.carCount).first(where: { world.vin(of: $0).description == vin }) else {
-                throw Failure("fleetwatch: unknown VIN '\(vin)' in --view detail:VIN; list the VINs with `fleetwatch snapshot --format csv`")
+            // An unknown car of a source run is named by its address, as on screen.
+            guard let index = (0..<world.carCount).first(where: { ModelBuilder.name(world, car: $0) == vin }) else {
+                throw Failure("fleetwatch: unknown VIN '\(vin)' in --view detail:VIN; list the VINs with `fleetwatch snapshot --format csv` (an unknown car of --source: its address)")
             }
             state.view = .detail(vehicle: index)
             state.selectedVehicle = index

@@ -182,8 +182,8 @@ struct SourceInput {
         source.release(before: end, final: ended) { batch in monitor.ingest(batch, sink: &sink) }
     }
 
-    /// What has been read, for the header and the JSON export.
-    var status: SourceStatus {
+    /// What has been read into `world`, for the header and the JSON export.
+    func status(of world: FleetWorld) -> SourceStatus {
         let r = source.report
         var s = SourceStatus(name: source.file, format: source.format?.rawValue)
         s.records = r.records
@@ -196,6 +196,9 @@ struct SourceInput {
         s.unmappedCarBytes = r.unmappedCarBytes
         s.unmappedServerRecords = r.unmappedServerRecords
         s.unmappedServerBytes = r.unmappedServerBytes
+        s.unknownCars = world.unknownCarCount
+        s.unknownCarLimit = FleetWorld.unknownCarLimit
+        s.otherUnknownFlows = world.foldedUnknownFlows
         s.rejectedBy = r.rejectedBy.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map {
             SourceStatus.Reason(reason: $0.key, records: $0.value, firstAt: r.firstRejected[$0.key] ?? "")
         }
@@ -203,15 +206,18 @@ struct SourceInput {
         return s
     }
 
-    /// The summary for standard error: what was read, counted, left unmapped and refused.
-    var summary: String { Self.summary(status) }
+    /// The summary for standard error: what was read, counted, counted as unknown and refused.
+    func summary(of world: FleetWorld) -> String { Self.summary(status(of: world)) }
 
     static func summary(_ s: SourceStatus) -> String {
         var lines = ["fleetwatch: \(s.name): \(s.records) records (\(s.format ?? "no format")): "
             + "\(s.flows) flows counted, \(s.bytes) bytes; \(s.skipped) not flows, skipped"]
         if s.unmappedRecords > 0 {
             lines.append("  unmapped: \(s.unmappedCarRecords) records (\(s.unmappedCarBytes) bytes) of no car in the inventory, "
-                + "\(s.unmappedServerRecords) (\(s.unmappedServerBytes) bytes) to no known server")
+                + "\(s.unmappedServerRecords) (\(s.unmappedServerBytes) bytes) to no known server; counted as unknown, "
+                + "\(s.unknownCars) unknown car\(s.unknownCars == 1 ? "" : "s")"
+                + (s.otherUnknownFlows > 0 ? " (addresses past the first \(s.unknownCarLimit): \(s.otherUnknownFlows) flows of 'other unknown cars')" : "")
+                + ", not judged by the rules (name them in the inventory)")
         }
         if s.guessedCategory > 0 {
             lines.append("  \(s.guessedCategory) records name no category and go to a service of several: counted under the routing's first "

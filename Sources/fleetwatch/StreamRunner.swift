@@ -39,7 +39,7 @@ struct StreamRunner {
             monitor.restrict(to: partition)
         }
         sink = StreamFlowSink(
-            format: FlowLogNDJSON(services: monitor.world.config.services, policies: monitor.policies, addresses: monitor.world.recordedAddresses),
+            format: FlowLogNDJSON(services: monitor.world.config.services, policies: monitor.policies),
             enabled: records.flows)
         builder = ModelBuilder(scenarioName: scenario.name)
         self.records = records
@@ -49,7 +49,7 @@ struct StreamRunner {
     /// Runs to the end (`--until`, the source's end, or never). `pace`: simulated seconds per
     /// wall second; nil: as fast as possible.
     mutating func run(pace: Double?, board: MetricsBoard?) throws {
-        defer { if let source { StandardError.write(source.summary) } }
+        defer { if let source { StandardError.write(source.summary(of: monitor.world)) } }
         let wallStart = monotonicSeconds()
         let simStart = monitor.now
         var lastPublish = -Double.infinity

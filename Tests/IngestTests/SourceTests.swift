@@ -136,6 +136,8 @@ import Testing
         }
     }
 
+    /// Unmapped records are counted, and shown as unknown: the unknown car of their address,
+    /// the unknown server; bad ones are refused and counted.
     @Test func unmappedAndBadRecordsAreCountedNotDropped() throws {
         let inv = Self.simulated.inventory
         var (monitor, resolver) = makeMonitor(inv)
@@ -157,16 +159,26 @@ import Testing
         try feed(lines, into: &source, monitor: &monitor, until: SimTime.zero + .seconds(Int64(600)))
         let r = source.report
         #expect(r.records == 5)
-        #expect(r.flows == 1 && r.bytes == 1000)
+        #expect(r.flows == 3 && r.bytes == 1018)
         #expect(r.unmappedCarRecords == 1 && r.unmappedCarBytes == 7)
         #expect(r.unmappedServerRecords == 1 && r.unmappedServerBytes == 11)
         #expect(r.rejected == 2)
         #expect(r.firstRejected["the flow ends before it starts"] == "g.json:5:1")
-        // 203.0.113.10 is tesla-cn-dc, which takes three categories: the routing's first is a guess, and counted.
-        #expect(r.guessedCategoryRecords == 1)
-        #expect(monitor.world.meters.total(car: 3, direction: .up) == 1000)
+        // 203.0.113.10 is tesla-cn-dc, which takes three categories: the routing's first is a
+        // guess, and counted (for the known car and the unknown one).
+        #expect(r.guessedCategoryRecords == 2)
+        // The known car's bytes: to the known server and to the unknown one.
+        #expect(monitor.world.meters.total(car: 3, direction: .up) == 1011)
         #expect(monitor.world.state(of: 3) == .parked)
         #expect(monitor.world.state(of: 4) == .asleep)
+        // 10.9.9.9 is a car now: the first unknown one, after the inventory's.
+        let unknown = inv.cars.count
+        #expect(monitor.world.carCount == unknown + 1 && monitor.world.isUnknown(unknown) && !monitor.world.isUnknown(3))
+        #expect(monitor.world.address(of: unknown).description == "10.9.9.9" && monitor.world.market(of: unknown) == .unknown)
+        #expect(monitor.world.meters.total(car: unknown, direction: .up) == 7)
+        let service = try #require(monitor.world.config.unknownServiceIndex)
+        #expect(monitor.world.aggregates.byService[service].bytes == 11)
+        #expect(monitor.world.aggregates.all.bytes == 1018)
     }
 
     @Test func zeekConnectionsTakeTheirServerNameFromSSLLog() throws {

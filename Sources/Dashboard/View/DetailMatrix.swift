@@ -21,11 +21,9 @@ struct DetailMatrix: Widget {
 
     func render(into buffer: inout Buffer, area: Rect) {
         let t = style.theme
-        let market = detail.row.market.country
-        let block = style.block(style.title("Where the data goes", [
-            Span("bytes by category and destination", style: t.dim),
-            Span(String(style.glyphs.crossBorder) + " leaves " + market.rawValue, style: t.severityHigh),
-        ]))
+        let market = detail.row.market
+        let block = style.block(style.title("Where the data goes", [Span("bytes by category and destination", style: t.dim)]
+            + (market == .unknown ? [] : [Span(String(style.glyphs.crossBorder) + " leaves " + market.country.rawValue, style: t.severityHigh)])))
         block.render(into: &buffer, area: area)
         let inner = block.inner(area)
         guard !inner.isEmpty else { return }
@@ -63,7 +61,7 @@ struct DetailMatrix: Widget {
         buffer.put(Line("category", style: t.header), x: inner.x, y: inner.y, width: labelWidth)
         for (i, w) in cols {
             let dest = detail.destinations[i]
-            let away = dest.country != market
+            let away = market.isAbroad(dest.country)
             let cs = away ? style.countryStyle(dest.country).adding(.bold) : t.header
             buffer.put(Line(clean(dest.name), style: cs, alignment: .right), x: x, y: inner.y, width: w - 1, ellipsis: style.glyphs.ellipsis)
             let mark = away ? String(style.glyphs.crossBorder) + " " : ""
@@ -106,7 +104,7 @@ struct DetailMatrix: Widget {
             for (i, w) in cols {
                 let v = i < row.count ? row[i] : 0
                 let dest = detail.destinations[i]
-                let cs = v == 0 ? t.track : dest.country != market ? style.countryStyle(dest.country).adding(.bold) : t.text
+                let cs = v == 0 ? t.track : market.isAbroad(dest.country) ? style.countryStyle(dest.country).adding(.bold) : t.text
                 buffer.put(Line(v == 0 ? (style.isASCII ? "." : "·") : Format.bytes(Double(v)), style: cs, alignment: .right), x: cx, y: y, width: w - 1)
                 cx += w
             }

@@ -54,18 +54,23 @@ struct DetailView: Widget {
         if let zone = d.zoneName ?? d.zone?.rawValue {
             place += [sep, Span("in zone ", style: t.dim), Span(clean(zone), style: t.restricted)]
         }
+        // An unknown car (docs/source.md): no model year or battery is known, and no rule judges it.
+        let car = r.isUnknown
+            ? [label("Car"), Span(clean(r.model)), sep, Span(r.market.rawValue + " market", style: t.text), sep,
+               Span("in no inventory, not judged", style: t.dim)]
+            : [label("Car"), Span(clean(r.model)), sep, Span("\(d.modelYear)"), sep, Span(r.market.rawValue + " market", style: t.text), sep, Span(clean(regionName(r.region)))]
         let lines: [Line] = [
-            Line([label("Car"), Span(clean(r.model)), sep, Span("\(d.modelYear)"), sep, Span(r.market.rawValue + " market", style: t.text), sep, Span(clean(regionName(r.region)))]),
+            Line(car),
             Line([label("Address"), Span(clean(d.address))]),
             Line(driver),
             Line([label("State"), Span(clean(r.state), style: t.title)] + localTime(d, sep)),
-            Line([label("Battery")]),
+            Line([label("Battery")] + (r.isUnknown ? [Span("not known", style: t.dim)] : [])),
             Line(place),
             Line([label("Trip"), d.trip.map { Span(clean($0)) } ?? Span("none", style: t.dim)]),
         ]
         Paragraph(lines, ellipsis: style.glyphs.ellipsis).render(into: &buffer, area: inner)
         let batteryRow = 4
-        if batteryRow < inner.height, inner.width > 9 + 8 {
+        if batteryRow < inner.height, inner.width > 9 + 8, !r.isUnknown {
             let gaugeStyle = d.battery < 0.2 ? t.severityHigh : t.trafficDown
             let gauge = Gauge(ratio: d.battery, label: Format.percent(d.battery), filledStyle: gaugeStyle, trackStyle: t.track, labelStyle: t.text, glyphs: style.glyphs)
             buffer.render(gauge, in: Rect(x: inner.x + 9, y: inner.y + batteryRow, width: min(24, inner.width - 9), height: 1))

@@ -40,7 +40,12 @@ struct HeaderPanel: Widget {
             first.append(.init(spans: [Span(String(style.glyphs.restricted) + " \(fleet.restrictedCars) restricted", style: t.restricted)], priority: 5))
         }
 
-        if let source = model.source { first.append(.init(spans: sourceSpans(source), priority: 7)) }
+        if let source = model.source {
+            // What was unmapped or refused outlasts the input's name on a narrow screen.
+            first.append(.init(spans: sourceSpans(source), priority: 6))
+            let counts = sourceCountSpans(source)
+            if !counts.isEmpty { first.append(.init(spans: counts, priority: 7)) }
+        }
 
         var second: [SegmentRow.Segment] = [
             .init(spans: [Span(String(style.glyphs.arrowUp) + " " + Format.rate(fleet.upRate), style: t.trafficUp), Span("  "),
@@ -101,17 +106,23 @@ struct HeaderPanel: Widget {
         return spans
     }
 
-    /// The recorded flows' line: the input, the records read, and what was unmapped or
-    /// refused (in an alert's colours, since it is traffic the screen does not attribute).
+    /// The recorded flows' input and the records read.
     func sourceSpans(_ s: SourceStatus) -> [Span] {
         let t = style.theme
         let name = s.name.split(separator: "/").last.map(String.init) ?? s.name
-        var spans = [Span("source ", style: t.dim), Span(clean(name), style: t.text),
-                     Span(" \(s.records) records" + (s.ended ? ", ended" : ""), style: t.dim)]
+        return [Span("source ", style: t.dim), Span(clean(name), style: t.text),
+                Span(" \(s.records) records" + (s.ended ? ", ended" : ""), style: t.dim)]
+    }
+
+    /// What was unmapped (shown as unknown, and judged by no rule) and refused, in an alert's
+    /// colours; empty when nothing was.
+    func sourceCountSpans(_ s: SourceStatus) -> [Span] {
+        let t = style.theme
+        var spans: [Span] = []
         if s.unmappedRecords > 0 {
-            spans.append(Span("  \(s.unmappedRecords) unmapped (\(Format.bytes(Double(s.unmappedBytes))))", style: t.severityHigh))
+            spans.append(Span("\(s.unmappedRecords) unmapped (\(Format.bytes(Double(s.unmappedBytes))))", style: t.severityHigh))
         }
-        if s.rejected > 0 { spans.append(Span("  \(s.rejected) rejected", style: t.severityCritical)) }
+        if s.rejected > 0 { spans.append(Span((spans.isEmpty ? "" : "  ") + "\(s.rejected) rejected", style: t.severityCritical)) }
         return spans
     }
 

@@ -24,9 +24,11 @@ struct RegionPanel: Widget {
             Line([Span(String(style.glyphs.arrowUp) + " " + Format.rate(region.upRate), style: t.trafficUp), Span("   "),
                   Span(String(style.glyphs.arrowDown) + " " + Format.rate(region.downRate), style: t.trafficDown),
                   Span("  (\(windowSeconds) s)", style: t.dim)]),
-            Line([Span(Format.bytes(Double(region.bytes))), Span(" total  ", style: t.dim),
-                  Span(String(style.glyphs.crossBorder) + " " + Format.percent(cross, decimals: 1), style: region.crossBorderBytes > 0 ? t.severityHigh : t.text),
-                  Span(" left " + region.market.country.rawValue, style: t.dim)]),
+            // Unknown cars have no market, so no border to leave, and no rule judges them.
+            Line([Span(Format.bytes(Double(region.bytes))), Span(" total  ", style: t.dim)] + (region.market == .unknown
+                ? [Span("not judged", style: t.dim)]
+                : [Span(String(style.glyphs.crossBorder) + " " + Format.percent(cross, decimals: 1), style: region.crossBorderBytes > 0 ? t.severityHigh : t.text),
+                   Span(" left " + region.market.country.rawValue, style: t.dim)])),
         ]
         if region.openAlerts > 0 {
             lines.append(Line([Span("\(region.openAlerts)", style: t.severityHigh), Span(" open alerts", style: t.dim)]))

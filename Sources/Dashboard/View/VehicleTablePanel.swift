@@ -185,7 +185,7 @@ struct VehicleTablePanel: Widget {
             return Line(Format.bytes(Double(r.totalBytes)))
         case .destination:
             guard let country = r.topCountry else { return Line("-", style: t.dim) }
-            let away = country != r.market.country
+            let away = r.market.isAbroad(country)
             // The country leads the cell, so a name that ends with it ("... (US)") drops it.
             let name = ServiceConfig.bareName(r.topServiceName ?? r.topService?.rawValue ?? "", country: country)
             return Line([

@@ -117,8 +117,8 @@ struct CarFacts: VehicleFacts {
     /// Indexed by `DataCategory.index`.
     let categoryRates: [Double]
 
-    var vin: String { reader.world.vin(of: index).description }
-    var model: String { reader.world.model(of: index).displayName }
+    var vin: String { ModelBuilder.name(reader.world, car: index) }
+    var model: String { ModelBuilder.modelName(reader.world, car: index) }
     var market: Market { reader.world.market(of: index) }
     var region: RegionID { reader.regions[regionIndex].id }
     var regionName: String { reader.regions[regionIndex].name }
@@ -155,7 +155,7 @@ struct CarFacts: VehicleFacts {
     /// searching characters finds.
     func vinContains(_ needle: String) -> Bool {
         let bytes = Array(needle.utf8)
-        guard bytes.allSatisfy({ $0 < 0x80 }) else { return vin.lowercased().contains(needle) }
+        guard bytes.allSatisfy({ $0 < 0x80 }), !reader.world.isUnknown(index) else { return vin.lowercased().contains(needle) }
         guard bytes.count <= 17 else { return false }
         if bytes.isEmpty { return vin.lowercased().contains(needle) }
         let key = reader.world.vin(of: index).orderKey

@@ -93,13 +93,13 @@ struct FleetScan {
             let up = window.upRate, down = window.downRate, rate = window.rate
             let totalUp = meters.total(car: i, direction: .up), totalDown = meters.total(car: i, direction: .down)
             let alerts = openCount[i], severity = openSeverity[i]
-            let home = world.market(of: i).country
+            let market = world.market(of: i)
             var top: CategoryServiceTotal?
             var cross = false
             meters.forEachPair(car: i) { pair in
                 guard Int(pair.service) < serviceCount else { return }
                 if top.map({ FleetReader.precedes(pair, $0) }) ?? true { top = pair }
-                if countryOf[Int(pair.service)] != home { cross = true }
+                if market.isAbroad(countryOf[Int(pair.service)]) { cross = true }
             }
 
             cars += 1

@@ -15,7 +15,9 @@ extension ModelBuilder {
             columnOf[pair.service] = destinations.count
             if Int(pair.service) < config.services.count {
                 let s = config.services[Int(pair.service)]
-                destinations.append(.init(service: s.id, name: s.name, server: s.serverName, address: s.address.description, country: s.country))
+                // The unknown server has no address: the records' were not one anybody named.
+                let address = s.country == .unknown ? "" : s.address.description
+                destinations.append(.init(service: s.id, name: s.name, server: s.serverName, address: address, country: s.country))
             } else {
                 destinations.append(.init(service: "other", name: "other destinations", server: "", address: "", country: Country("--")))
             }
@@ -35,7 +37,9 @@ extension ModelBuilder {
         }
         let zone = world.area(of: row.index).timeZone
         var trip: String?
-        if let t = car.trip {
+        if row.isUnknown {
+            trip = nil  // records say nothing of where an unknown car goes
+        } else if let t = car.trip {
             let percent = Int((t.progress * 100).rounded())
             trip = "to \(Self.placeName(t.kind)), \(percent) % done, arrives \(world.calendar.local(zone, at: t.arrival).clock)"
         } else {
@@ -48,7 +52,7 @@ extension ModelBuilder {
             upRates: [m.up.twoSeconds, m.up.tenSeconds, m.up.fortySeconds],
             downRates: [m.down.twoSeconds, m.down.tenSeconds, m.down.fortySeconds], windowSeconds: MeterBank.windows,
             peakRate: max(m.peakUp, m.peakDown), upBytes: m.totalUp, downBytes: m.totalDown, alerts: alerts,
-            localTime: world.localTime(of: row.index), timeZone: zone.name)
+            localTime: row.isUnknown ? nil : world.localTime(of: row.index), timeZone: row.isUnknown ? nil : zone.name)
     }
 
     /// Every car's detail in fleet order, for the JSON export.
@@ -78,7 +82,8 @@ extension ModelBuilder {
         var dotsByRegion = Array(repeating: [MapCar](), count: config.regions.count)
         for d in dots { dotsByRegion[d.region].append(d.car) }
         var regions: [MapRegion] = []
-        for (ri, region) in config.regions.enumerated() {
+        // Unknown cars have no place on a map.
+        for (ri, region) in config.regions.enumerated() where region.market != .unknown {
             let boxes = region.areas.map(\.bounds)
             guard let first = boxes.first else { continue }
             var union = first

@@ -64,11 +64,14 @@ public struct ModelBuilder: Sendable {
 
         let aggregates = world.aggregates
         let window = MeterWindow.rateSeconds
-        let regions = config.regions.enumerated().map { i, r in
+        // The unknown region, service and country of a source run are rows once they hold
+        // something (docs/source.md, "Unmapped records"); before that the model is a run's
+        // without them, and a flow log read back gives the simulated snapshot exactly.
+        let unknownRegion = config.unknownRegionIndex.flatMap { world.unknownCarCount > 0 ? nil : $0 }
+        let regions = config.regions.enumerated().filter { $0.offset != unknownRegion }.map { i, r in
             let t = aggregates.byRegion[i], w = aggregates.regionWindow(i, at: now)
-            let home = r.market.country
             var cross: UInt64 = 0
-            for (j, c) in world.countries.enumerated() where c != home { cross &+= aggregates.byRegionAndCountry[i][j].bytes }
+            for (j, c) in world.countries.enumerated() where r.market.isAbroad(c) { cross &+= aggregates.byRegionAndCountry[i][j].bytes }
             var summary = RegionSummary(
                 id: r.id, name: r.name, market: r.market, cars: scan.regionCars[i], driving: scan.regionDriving[i],
                 restrictedCars: scan.regionRestricted[i], upRate: w.upRate, downRate: w.downRate, bytes: t.bytes,
@@ -77,7 +80,8 @@ public struct ModelBuilder: Sendable {
             summary.windowDown = w.down
             summary.upBytes = t.bytesUp
             summary.downBytes = t.bytesDown
-            summary.localTimes = LocalClock.clocks(of: r, calendar: world.calendar, at: now)
+            // Unknown cars have no place, so no clock.
+            summary.localTimes = r.market == .unknown ? [] : LocalClock.clocks(of: r, calendar: world.calendar, at: now)
             return summary
         }
 
@@ -88,6 +92,7 @@ public struct ModelBuilder: Sendable {
         var countries: [CountryShare] = []
         for (i, country) in world.countries.enumerated() {
             let t = aggregates.byCountry[i], w = aggregates.countryWindow(i, at: now)
+            if country == .unknown, t.flows == 0 { continue }
             var share = CountryShare(
                 country: country, name: Self.countryName(country), bytes: t.bytes, rate: w.rate,
                 share: Double(t.bytes) / Double(totalBytes))
@@ -95,7 +100,9 @@ public struct ModelBuilder: Sendable {
             countries.append(share)
         }
         countries.sort { $0.bytes != $1.bytes ? $0.bytes > $1.bytes : $0.country < $1.country }
-        let services = config.services.enumerated().map { i, s in
+        let services = config.services.enumerated().filter { i, s in
+            i != config.unknownServiceIndex || aggregates.byService[i].flows > 0
+        }.map { i, s in
             ServiceShare(service: s.id, name: s.name, country: s.country,
                          traffic: traffic(s.id.rawValue, aggregates.byService[i], aggregates.serviceWindow(i, at: now)))
         }
@@ -181,7 +188,7 @@ public struct ModelBuilder: Sendable {
             if top == nil { top = pair }  // pairs come largest first
             let country = countryOfService[Int(pair.service)]
             if !countries.contains(country) { countries.append(country) }
-            if country != car.market.country { cross = true }
+            if car.market.isAbroad(country) { cross = true }
         }
         countries.sort()
         let topService = top.map { services[Int($0.service)] }
@@ -190,7 +197,7 @@ public struct ModelBuilder: Sendable {
         let window = reader.meters.windowBytes(car: i, seconds: seconds, at: reader.now)
         let categoryWindow = reader.meters.categoryWindowBytes(car: i, at: reader.now)
         var r = VehicleRow(
-            index: i, vin: car.vin.description, model: car.model.displayName, market: car.market, region: car.region,
+            index: i, vin: Self.name(world, car: i), model: Self.modelName(world, car: i), market: car.market, region: car.region,
             state: car.state.description,
             driverName: names == .romanised ? FleetReader.romanised(car.driver) ?? car.driver.name : car.driver.name,
             driverRomanised: names == .romanised ? nil : FleetReader.romanised(car.driver),
@@ -206,6 +213,7 @@ public struct ModelBuilder: Sendable {
         r.categoryWindowBytes = categoryWindow
         r.categoryBytes = reader.meters.categoryTotals(car: i)
         r.active = world.isActive(i)
+        r.address = world.address(of: i).description
         return r
     }
 
@@ -268,8 +276,22 @@ public struct ModelBuilder: Sendable {
             position: f.position, explanation: a.explanation(romanised: romanised), breakdown: a.breakdown, shortLabel: a.shortLabel)
     }
 
+    /// What names a car where its VIN stands (the table, the detail, the filter's `vin:`):
+    /// its VIN; for an unknown car, which has none, its address.
+    public static func name(_ world: FleetWorld, car: Int) -> String {
+        world.isUnknown(car) ? world.address(of: car).description : world.vin(of: car).description
+    }
+
+    /// The car's model as rows show it ("Model Y"); an unknown car's is not known, and the car
+    /// that takes the unknown addresses past the limit says so.
+    static func modelName(_ world: FleetWorld, car: Int) -> String {
+        guard world.isUnknown(car) else { return world.model(of: car).displayName }
+        return car == world.otherUnknownCar ? "other unknown cars" : "unknown"
+    }
+
     public static func countryName(_ c: Country) -> String {
         switch c.rawValue {
+        case Country.unknown.rawValue: "unknown"
         case "CN": "China"
         case "US": "United States"
         case "IE": "Ireland"

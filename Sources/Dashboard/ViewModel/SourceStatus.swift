@@ -19,11 +19,17 @@ public struct SourceStatus: Hashable, Sendable {
     public var guessedCategory: UInt64 = 0
     /// Flows read that end after the time shown, or wait in the reorder buffer.
     public var pending: UInt64 = 0
-    /// Records of no car in the inventory, and of a known car to no known server.
+    /// Records of no car in the inventory, and of a known car to no known server: counted as
+    /// unknown (the unknown cars, the unknown server), and in these counts too.
     public var unmappedCarRecords: UInt64 = 0
     public var unmappedCarBytes: UInt64 = 0
     public var unmappedServerRecords: UInt64 = 0
     public var unmappedServerBytes: UInt64 = 0
+    /// Unknown cars made so far (one per address, up to `unknownCarLimit`, then one car for
+    /// the others), and the flows that car took (`FleetWorld.foldedUnknownFlows`).
+    public var unknownCars = 0
+    public var unknownCarLimit = 0
+    public var otherUnknownFlows: UInt64 = 0
     /// Records refused, by reason, with the first one's place (`file:line:col`).
     public var rejectedBy: [Reason] = []
     /// Whether the input has ended (a file read to its end, a pipe closed).

@@ -33,6 +33,9 @@ public struct VehicleRow: Hashable, Sendable {
     public var categoryBytes: [UInt64] = []
     /// False for a car that left the fleet: its record stays in the exports.
     public var active = true
+    /// The car's address (`FleetWorld.address(of:)`): what names an unknown car; `0.0.0.0`
+    /// for the one that takes the unknown addresses past the limit.
+    public var address = ""
     /// Bytes sent and received since the start.
     public var totalBytes: UInt64
     /// The service that received most of the car's recent traffic, and its country.
@@ -48,6 +51,10 @@ public struct VehicleRow: Hashable, Sendable {
     public var maxSeverity: Int
     /// Recent total rate history, oldest first, for the sparkline.
     public var history: [Double]
+
+    /// Whether the row is an unknown car of a source run (no inventory names its address,
+    /// docs/source.md): of the unknown market, with its address where a VIN stands in `vin`.
+    public var isUnknown: Bool { market == .unknown }
 
     public init(
         index: Int, vin: String, model: String, market: Market, region: RegionID, state: String,

@@ -10,13 +10,10 @@ public struct FlowLogNDJSON: Sendable {
     let services: [ServiceConfig]
     /// The policies in force: the timeline's `set-policies` changes them (`FlowSink.policiesChanged`).
     public var policies: PolicySet
-    /// The cars' addresses of a recorded fleet (`FleetWorld.recordedAddresses`); empty: simulated.
-    let addresses: [IPv4Address]
 
-    public init(services: [ServiceConfig], policies: PolicySet, addresses: [IPv4Address] = []) {
+    public init(services: [ServiceConfig], policies: PolicySet) {
         self.services = services
         self.policies = policies
-        self.addresses = addresses
     }
 
     /// The line for one flow, without its trailing newline. `id` is the flow's `flowId`: its
@@ -37,7 +34,7 @@ public struct FlowLogNDJSON: Sendable {
     /// order (`FlowLogOrder.Numbering`): a JSON object, which `line(id:body:)` completes.
     public func body(_ record: FlowRecord, facts: FlowFacts, verdicts: [PolicyVerdict]) -> String {
         let service = Int(record.service) < services.count ? services[Int(record.service)] : nil
-        let carAddress = IPv4Address.car(Int(record.vehicle), recorded: addresses)
+        let carAddress = facts.carAddress ?? IPv4Address.car(Int(record.vehicle), recorded: [])
         // The car opens the connection from an ephemeral port; derive one per car and category so
         // the log is stable from run to run.
         let sourcePort = 49_152 + Int((record.vehicle &* 31 &+ UInt32(record.category.index)) % 16_384)

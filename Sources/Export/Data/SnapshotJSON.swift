@@ -77,6 +77,8 @@ public enum SnapshotJSON {
                 ("records", .uint(s.unmappedRecords)), ("bytes", .uint(s.unmappedBytes)),
                 ("no_car_records", .uint(s.unmappedCarRecords)), ("no_car_bytes", .uint(s.unmappedCarBytes)),
                 ("no_server_records", .uint(s.unmappedServerRecords)), ("no_server_bytes", .uint(s.unmappedServerBytes)),
+                ("unknown_cars", .int(Int64(s.unknownCars))), ("unknown_car_limit", .int(Int64(s.unknownCarLimit))),
+                ("other_unknown_flows", .uint(s.otherUnknownFlows)),
             ])),
             ("rejected", .object([
                 ("records", .uint(s.rejected)),
@@ -145,14 +147,16 @@ public enum SnapshotJSON {
             return .object([
                 ("service", .string(dest.service.rawValue)), ("name", .string(dest.name)),
                 ("server", .string(dest.server)), ("address", .string(dest.address)),
-                ("country", .string(dest.country.rawValue)), ("cross_border", .bool(dest.country != r.market.country)),
+                ("country", .string(dest.country.rawValue)), ("cross_border", .bool(r.market.isAbroad(dest.country))),
                 ("bytes", .uint(bytes)),
             ])
         }
         return .object([
-            ("vin", .string(r.vin)), ("active", .bool(r.active)), ("model", .string(r.model)), ("model_year", .int(Int64(d.modelYear))),
+            // An unknown car has no VIN and no model year; its address names it.
+            ("vin", r.isUnknown ? .null : .string(r.vin)), ("active", .bool(r.active)), ("model", .string(r.model)),
+            ("model_year", r.isUnknown ? .null : .int(Int64(d.modelYear))),
             ("market", .string(r.market.rawValue)), ("region", .string(r.region.rawValue)),
-            ("position", position(d.position)), ("state", .string(r.state)), ("zone", .optional(r.zone?.rawValue)),
+            ("position", d.position.latitude.isNaN || d.position.longitude.isNaN ? .null : position(d.position)), ("state", .string(r.state)), ("zone", .optional(r.zone?.rawValue)),
             ("battery", .double(d.battery, 3)), ("address", .string(d.address)),
             ("local_time", .optional(d.localTime?.iso)), ("time_zone", .optional(d.timeZone)),
             ("driver", .object([
@@ -239,6 +243,7 @@ public enum VehicleCSV {
         + ["active", "window_s", "up_window_bytes", "down_window_bytes"]
         + DataCategory.allCases.map { "window_bytes_\($0.rawValue)" }
         + DataCategory.allCases.map { "bytes_\($0.rawValue)" }
+        + ["address"]
         + ["simulated_time_ns", "simulated_time_s", "scenario_time"]
 
     /// The CSV of `model`'s rows (a model of every car: `ModelBuilder.Rows.all`).
@@ -253,7 +258,7 @@ public enum VehicleCSV {
         let times = [String(time.nanoseconds), JSONValue.format(time.seconds, decimals: 3), clock?.iso(at: time) ?? ""]
         for r in rows {
             csv.append([
-                r.vin, r.model, r.market.rawValue, r.region.rawValue, r.state, r.driverName, r.driverRomanised ?? "",
+                r.isUnknown ? "" : r.vin, r.model, r.market.rawValue, r.region.rawValue, r.state, r.driverName, r.driverRomanised ?? "",
                 r.userClass.rawValue, r.restricted ? "true" : "false", r.zone?.rawValue ?? "",
                 JSONValue.format(r.rate, decimals: 3), JSONValue.format(r.upRate, decimals: 3),
                 JSONValue.format(r.downRate, decimals: 3), String(r.totalBytes), r.topService?.rawValue ?? "",
@@ -264,6 +269,7 @@ public enum VehicleCSV {
             } + [r.active ? "true" : "false", String(MeterWindow.rateSeconds), String(r.windowUp), String(r.windowDown)]
               + DataCategory.allCases.map { c in String(r.categoryWindowBytes.indices.contains(c.index) ? r.categoryWindowBytes[c.index] : 0) }
               + DataCategory.allCases.map { c in String(r.categoryBytes.indices.contains(c.index) ? r.categoryBytes[c.index] : 0) }
+              + [r.address]
               + times)
         }
         return csv.text

@@ -13,6 +13,18 @@ extension WorldConfig {
         for (r, region) in regions.enumerated() where !seen.insert(region.id).inserted {
             throw ConfigError(path: "regions[\(r)].id", value: region.id.rawValue, allowed: "a unique region id")
         }
+        // The unknown region and service are FleetWatch's, for traffic no inventory names
+        // (`withUnknown()`): a scenario's own would be mistaken for them.
+        for (r, region) in regions.enumerated() where region.id == .unknown || region.market == .unknown {
+            throw ConfigError(path: "regions[\(r)]", value: region.id == .unknown ? region.id.rawValue : region.market.rawValue,
+                              allowed: "a region id other than 'unknown', of market CN or US (FleetWatch's names for cars no inventory names)")
+        }
+        for (r, region) in regions.enumerated() {
+            for (c, share) in region.classMix.enumerated() where share.userClass == .unknown {
+                throw ConfigError(path: "regions[\(r)].classMix[\(c)]", value: share.userClass.rawValue,
+                                  allowed: "a class other than 'unknown' (FleetWatch's class of drivers of cars no inventory names)")
+            }
+        }
         for (z, zone) in zones.enumerated() { try validate(zone, path: "zones[\(z)]") }
         guard !services.isEmpty else { throw ConfigError(path: "services", value: "[]", allowed: "at least one service") }
         guard services.count < Int(UInt16.max) else {
@@ -23,6 +35,10 @@ extension WorldConfig {
                 throw ConfigError(path: "services[\(s)].id", value: service.id.rawValue, allowed: "a unique service id")
             }
             if service.port == 0 { throw ConfigError(path: "services[\(s)].port", value: "0", allowed: "1 ... 65535") }
+            if service.id == .unknown || service.country == .unknown {
+                throw ConfigError(path: "services[\(s)]", value: service.id == .unknown ? service.id.rawValue : service.country.rawValue,
+                                  allowed: "a service id other than 'unknown', of a country other than '??' (FleetWatch's names for servers no one names)")
+            }
         }
         for market in Set(regions.map(\.market)).sorted(by: { $0.rawValue < $1.rawValue }) {
             for category in DataCategory.allCases {

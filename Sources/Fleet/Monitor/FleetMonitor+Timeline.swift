@@ -61,11 +61,12 @@ extension FleetMonitor {
         case let .removeCars(count, region):
             let r = region.flatMap { world.config.regionIndex($0) }
             if let region, r == nil { throw fail("no region '\(region)' in regions") }
-            // The most recently added active cars go first: a demo removes what it added.
+            // The most recently added active cars go first: a demo removes what it added. An
+            // unknown car of a source run is not the fleet's to remove.
             var cars: [Int] = []
             var c = world.carCount - 1
             while c >= 0, cars.count < count {
-                if world.isActive(c), r.map({ world.regionIndex(of: c) == $0 }) ?? true { cars.append(c) }
+                if world.isActive(c), !world.isUnknown(c), r.map({ world.regionIndex(of: c) == $0 }) ?? true { cars.append(c) }
                 c -= 1
             }
             guard cars.count == count else {

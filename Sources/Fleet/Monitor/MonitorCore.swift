@@ -55,11 +55,20 @@ struct MonitorCore: Sendable {
         policies: .empty, alerts: .default, parameters: MonitorParameters(flowLogCapacity: 0))
 
     /// Judges one flow: facts, verdicts, alerts, counters, log, then the sink.
+    ///
+    /// A flow of an unknown car, or to the unknown server (`--source`, docs/source.md), is not
+    /// judged: every rule speaks of a car's market and driver, or of where data goes, and of
+    /// these nothing is known, so a verdict would state what no one knows (a border crossed, or
+    /// not). It raises no alert and counts toward no threshold; it is metered, logged and shown.
     /// - Complexity: O(rules) plus O(verdicts) for a flagged flow; no allocation for a flow no
     ///   rule flags once the log's rings are full.
     mutating func observe<S: FlowSink>(_ r: FlowRecord, _ c: FlowContext, sink: inout S) {
         let facts = self.facts(r, c)
-        engine.evaluate(facts, into: &verdicts)
+        if c.market == .unknown || c.destinationCountry == .unknown {
+            verdicts.removeAll(keepingCapacity: true)
+        } else {
+            engine.evaluate(facts, into: &verdicts)
+        }
         flowsSeen &+= 1
         let car = Int(r.vehicle)
         if car >= crossBorderUp.count {
@@ -93,12 +102,12 @@ struct MonitorCore: Sendable {
         }
         let s = Int(r.service)
         return FlowFacts(
-            time: r.end, vehicle: r.vehicle, vin: c.vin, driver: Driver(name: "", romanized: "", userClass: c.userClass),
+            time: r.end, vehicle: r.vehicle, vin: c.market == .unknown ? nil : c.vin, driver: Driver(name: "", romanized: "", userClass: c.userClass),
             market: c.market, region: regionIDs[c.region], zone: zone, zoneKind: kind, category: r.category,
             direction: r.direction, service: serviceIDs[s], serviceName: serviceNames[s],
             destinationCountry: c.destinationCountry, bytes: r.bytes, packets: r.packets, position: r.position,
             modelYear: c.modelYear, prcLinkedConnectivity: c.prcLinkedConnectivity,
-            anonymised: anonymisedMask & UInt16(1) << UInt16(r.category.index) != 0)
+            anonymised: anonymisedMask & UInt16(1) << UInt16(r.category.index) != 0, carAddress: c.address)
     }
 
     /// Puts `change` in force from now on: the engine and the book read the new set. Rules keep

@@ -36,6 +36,9 @@ public struct FlowFacts: Hashable, Sendable {
     public var prcLinkedConnectivity: Bool
     /// Faces and number plates were blurred in the car before upload (CN-1).
     public var anonymised: Bool
+    /// The car's address (`FleetWorld.address(of:)`): what the flow log writes on the car's
+    /// side. Nil when unknown (a test's flow): the simulated fleet's address of `vehicle`.
+    public var carAddress: IPv4Address?
 
     public init(
         time: SimTime = .zero, vehicle: UInt32 = 0, vin: VIN? = nil,
@@ -43,7 +46,7 @@ public struct FlowFacts: Hashable, Sendable {
         zone: ZoneID? = nil, zoneKind: ZoneKind? = nil, category: DataCategory, direction: Direction = .up,
         service: ServiceID, serviceName: String = "", destinationCountry: Country, bytes: UInt64 = 0,
         packets: UInt32 = 1, position: GeoPoint = GeoPoint(latitude: 0, longitude: 0), modelYear: Int = 2024,
-        prcLinkedConnectivity: Bool = false, anonymised: Bool = false
+        prcLinkedConnectivity: Bool = false, anonymised: Bool = false, carAddress: IPv4Address? = nil
     ) {
         self.time = time
         self.vehicle = vehicle
@@ -64,6 +67,7 @@ public struct FlowFacts: Hashable, Sendable {
         self.modelYear = modelYear
         self.prcLinkedConnectivity = prcLinkedConnectivity
         self.anonymised = anonymised
+        self.carAddress = carAddress
     }
 
     /// The driver's user class (what the rules look at).
@@ -72,6 +76,7 @@ public struct FlowFacts: Hashable, Sendable {
         set { driver.userClass = newValue }
     }
 
-    /// The destination is outside the country whose rules govern the car's market.
-    @inlinable public var isCrossBorder: Bool { destinationCountry != market.country }
+    /// The destination is outside the country whose rules govern the car's market
+    /// (`Market.isAbroad`: never where either is unknown).
+    @inlinable public var isCrossBorder: Bool { market.isAbroad(destinationCountry) }
 }

@@ -146,7 +146,7 @@ struct CompiledMatch: Sendable {
     let emptyZoneKinds: Bool
 
     static func bit(_ d: Direction) -> UInt8 { d == .up ? 1 : 2 }
-    static func bit(_ m: Market) -> UInt8 { m == .cn ? 1 : 2 }
+    static func bit(_ m: Market) -> UInt8 { UInt8(1) << UInt8(m.index) }
 
     @inline(__always) static func holds(_ tri: UInt8, _ value: Bool) -> Bool {
         tri == 0 || (tri == 1) == value

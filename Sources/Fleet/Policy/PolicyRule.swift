@@ -145,6 +145,15 @@ public struct PolicySet: Hashable, Sendable {
 }
 
 extension Market {
+    /// The market at position `index` of `Market.allCases` (without building that array).
+    @inlinable public init(index: Int) { self = index == 0 ? .cn : index == 1 ? .us : .unknown }
+
     /// Position in `Market.allCases`.
-    @inlinable public var index: Int { self == .cn ? 0 : 1 }
+    @inlinable public var index: Int {
+        switch self {
+        case .cn: 0
+        case .us: 1
+        case .unknown: 2
+        }
+    }
 }

@@ -83,9 +83,29 @@ public enum Direction: String, CaseIterable, Hashable, Sendable, Codable {
 public enum Market: String, CaseIterable, Hashable, Sendable, Codable {
     case cn = "CN"
     case us = "US"
+    /// The market of a car no inventory names (`--source`, docs/source.md "Unmapped records"):
+    /// no scenario routes, restricts or judges it, and no file may name it.
+    case unknown = "??"
 
-    /// The country whose rules govern the market's cars.
-    public var country: Country { self == .cn ? .china : .unitedStates }
+    /// The markets a scenario, a routing table or a rule may name.
+    public static let known: [Market] = [.cn, .us]
+
+    /// The country whose rules govern the market's cars (`Country.unknown` for none).
+    public var country: Country {
+        switch self {
+        case .cn: .china
+        case .us: .unitedStates
+        case .unknown: .unknown
+        }
+    }
+
+    /// Whether data sent to `destination` leaves the country whose rules govern the market's
+    /// cars: the one definition of "cross-border" (rules, panels, exports). Where the car's
+    /// market or the destination's country is unknown nothing is known to cross: neither side
+    /// of the border can be named.
+    @inlinable public func isAbroad(_ destination: Country) -> Bool {
+        self != .unknown && destination != .unknown && destination != country
+    }
 }
 
 /// An ISO 3166-1 alpha-2 country code.
@@ -96,6 +116,10 @@ public struct Country: RawRepresentable, Hashable, Comparable, Sendable, Codable
 
     public static let china = Country("CN")
     public static let unitedStates = Country("US")
+    /// The country of a server no inventory or scenario names (docs/source.md, "Unmapped
+    /// records"), and of the unknown market; not a code ISO 3166 assigns, and one no scenario
+    /// may give a service.
+    public static let unknown = Country("??")
 
     public var description: String { rawValue }
     public static func < (a: Country, b: Country) -> Bool { a.rawValue < b.rawValue }

@@ -39,10 +39,12 @@ public struct FlowContext: Hashable, Sendable {
     public var modelYear: Int
     /// The car runs connectivity software from a PRC-linked supplier (US-3).
     public var prcLinkedConnectivity: Bool
+    /// The car's address (`FleetWorld.address(of:)`), for the flow log.
+    public var address: IPv4Address
 
     public init(
         market: Market, region: Int, userClass: UserClassID, destinationCountry: Country, vin: VIN? = nil,
-        modelYear: Int = 0, prcLinkedConnectivity: Bool = false
+        modelYear: Int = 0, prcLinkedConnectivity: Bool = false, address: IPv4Address = IPv4Address(rawValue: 0)
     ) {
         self.market = market
         self.region = region
@@ -51,6 +53,7 @@ public struct FlowContext: Hashable, Sendable {
         self.vin = vin
         self.modelYear = modelYear
         self.prcLinkedConnectivity = prcLinkedConnectivity
+        self.address = address
     }
 }
 

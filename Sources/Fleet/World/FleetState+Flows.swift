@@ -108,9 +108,9 @@ extension FleetState {
         }
         flowsEmitted &+= 1
         let context = FlowContext(
-            market: m == 0 ? .cn : .us, region: region, userClass: userClasses[userClass],
+            market: Market(index: m), region: region, userClass: userClasses[userClass],
             destinationCountry: countries[serviceCountry[service]], vin: vin[car], modelYear: Int(modelYear[car]),
-            prcLinkedConnectivity: prcLinked[car])
+            prcLinkedConnectivity: prcLinked[car], address: IPv4Address.car(car, recorded: addresses))
         observer.observe(record, context: context)
     }
 }

@@ -133,6 +133,12 @@ struct FleetState: Sendable {
     /// The cars' addresses when they come from an inventory (`addRecordedCars`); empty for a
     /// simulated fleet, whose car `i` is 100.64.0.0 + i + 1 (`FleetWorld.address(of:)`).
     var addresses: [IPv4Address] = []
+    /// A recorded fleet's cars of addresses no inventory names, by address, created on first
+    /// sight (`unknownCar(address:)`); at most `unknownCarLimit`, then `otherUnknownCar`
+    /// takes the rest, and `foldedUnknownFlows` counts its flows.
+    var unknownCars: [UInt32: UInt32] = [:]
+    var otherUnknownCar: UInt32?
+    var foldedUnknownFlows: UInt64 = 0
 
     // Hot per-car state.
     var state: [CarState] = []
@@ -210,7 +216,9 @@ struct FleetState: Sendable {
         }
         zoneTable = ZoneTable(zones: config.zones)
         _ = zoneTable.updateSeasons(start: config.start, at: .zero)
-        countries = Array(Set(config.services.map(\.country))).sorted()
+        // The unknown country (a recorded world's) last, so the scenario's keep their indexes.
+        countries = Array(Set(config.services.map(\.country)).subtracting([.unknown])).sorted()
+        if config.services.contains(where: { $0.country == .unknown }) { countries.append(.unknown) }
         serviceCountry = config.services.map { s in countries.firstIndex(of: s.country) ?? 0 }
         servicePort = config.services.map(\.port)
         compileRoutes()
@@ -264,7 +272,7 @@ struct FleetState: Sendable {
 
     var count: Int { state.count }
 
-    func marketIndex(_ m: Market) -> Int { m == .cn ? 0 : 1 }
+    func marketIndex(_ m: Market) -> Int { m.index }
 
     mutating func classIndex(_ id: UserClassID) -> Int {
         if let i = userClasses.firstIndex(of: id) { return i }

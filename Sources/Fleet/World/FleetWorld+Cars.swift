@@ -55,7 +55,7 @@ extension FleetWorld {
         }
         return CarSnapshot(
             index: i, vin: f.vin[i], model: f.model[i], modelYear: Int(f.modelYear[i]),
-            market: f.market[i] == 0 ? .cn : .us, region: f.config.regions[a.region].id, area: a.config.id,
+            market: Market(index: Int(f.market[i])), region: f.config.regions[a.region].id, area: a.config.id,
             driver: driver(of: i), state: f.state[i], active: f.active[i], position: position(of: i),
             zone: zone(of: i).map { f.config.zones[$0].id }, battery: f.batteryLevel(car: i, at: now),
             place: driving ? f.tripKind[i] : f.at[i], trip: trip, meter: f.meters.reading(car: i, at: now),
@@ -78,7 +78,7 @@ extension FleetWorld {
     public func state(of car: Int) -> CarState { fleet.state[car] }
     public func isActive(_ car: Int) -> Bool { fleet.active[car] }
     public func vin(of car: Int) -> VIN { fleet.vin[car] }
-    public func market(of car: Int) -> Market { fleet.market[car] == 0 ? .cn : .us }
+    public func market(of car: Int) -> Market { Market(index: Int(fleet.market[car])) }
     /// Index of the car's region in `config.regions`.
     public func regionIndex(of car: Int) -> Int { fleet.areas[Int(fleet.area[car])].region }
     public func modelYear(of car: Int) -> Int { Int(fleet.modelYear[car]) }

@@ -24,14 +24,16 @@ public struct FleetWorld: Sendable {
     }
 
     /// A fleet of recorded cars (`--source`): the configuration's regions, zones, services and
-    /// routing, the inventory's cars, and no life of their own; flows come in by `ingest`.
+    /// routing, then the unknown region and service (`WorldConfig.withUnknown()`), the
+    /// inventory's cars, and no life of their own; flows come in by `ingest`, and the cars of
+    /// addresses no inventory names on first sight (`unknownCar(address:)`).
     /// `config.fleetSize` is ignored.
     public init(config: WorldConfig, recorded cars: [RecordedCar]) throws(ConfigError) {
-        var config = config
+        var config = config.withoutUnknown
         config.fleetSize = max(1, cars.count)
         try config.validate()
         simulator = Simulator()
-        fleet = FleetState(config: config)
+        fleet = FleetState(config: config.withUnknown())
         fleet.addRecordedCars(cars)
     }
 
