@@ -60,8 +60,8 @@ public struct Inventory: Hashable, Sendable {
         self.servers = servers
     }
 
-    /// At most this many cars: the carrier-grade NAT range has room for no more.
-    public static let maxCars = IPv4Address.carrierNATSize - 2
+    /// At most this many cars: as many as a simulated fleet (`WorldConfig.maxFleetSize`).
+    public static let maxCars = WorldConfig.maxFleetSize
     public static let maxServers = 100_000
     /// Inventory files larger than this are refused before they are read.
     public static let maxFileBytes = 1 << 30

@@ -49,4 +49,24 @@ import Testing
         #expect(FleetState.apportion(300, weights: [82, 12, 2, 1.5, 2.5]) == [246, 36, 6, 5, 7])
         #expect(FleetState.apportion(7, weights: [1, 1, 1]).reduce(0, +) == 7)
     }
+
+    /// Car addresses: 100.64.0.0/10 first, then 10.0.0.0/8, each less its first and last address;
+    /// all distinct, none the range's network or broadcast address, up to the largest fleet.
+    @Test func carAddressesFillTheSharedRangeThenThePrivateOne() {
+        let last = IPv4Address.carrierNATCars - 1
+        #expect(IPv4Address.car(0, recorded: []) == IPv4Address(100, 64, 0, 1))
+        #expect(IPv4Address.car(last, recorded: []) == IPv4Address(100, 127, 255, 254))
+        #expect(IPv4Address.car(last + 1, recorded: []) == IPv4Address(10, 0, 0, 1))
+        #expect(IPv4Address.car(WorldConfig.maxFleetSize - 1, recorded: []) == IPv4Address(10, 255, 255, 254))
+        #expect(WorldConfig.maxFleetSize == 20_971_516)
+        var seen = Set<UInt32>()
+        for car in Array(0..<1000) + Array((last - 1000)...(last + 1000)) + Array((WorldConfig.maxFleetSize - 1000)..<WorldConfig.maxFleetSize) {
+            let a = IPv4Address.car(car, recorded: [])
+            #expect(a.isIn(.carrierNATBase, prefixLength: 10) != a.isIn(.privateBase, prefixLength: 8), "\(car): \(a)")
+            let ends = [IPv4Address(100, 64, 0, 0), IPv4Address(100, 127, 255, 255), IPv4Address(10, 0, 0, 0), IPv4Address(10, 255, 255, 255)]
+            #expect(!ends.contains(a), "\(car): \(a)")
+            seen.insert(a.rawValue)
+        }
+        #expect(seen.count == 1000 + 2001 + 1000)
+    }
 }

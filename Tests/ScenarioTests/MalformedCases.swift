@@ -22,7 +22,7 @@ enum MalformedCases {
         ("fleet over the size limit", """
             name: demo
             fleet: {size: 20_000_000}
-            """, ["t.yaml:2:15: error: fleet.size must be between 1 and 4194302, found 20000000"]),
+            """, ["t.yaml:2:15: error: fleet.size must be between 1 and 10000000, found 20000000"]),
         ("bad duration", """
             name: demo
             alerts:

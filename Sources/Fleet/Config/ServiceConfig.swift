@@ -54,16 +54,29 @@ public struct IPv4Address: RawRepresentable, Hashable, Comparable, Sendable, Cod
             || isIn(IPv4Address(203, 0, 113, 0), prefixLength: 24)
     }
 
-    /// The carrier-grade NAT range 100.64.0.0/10 (RFC 6598) that cars sit behind.
+    /// The carrier-grade NAT range 100.64.0.0/10 (RFC 6598), where mobile operators put the
+    /// cars they connect: a simulated fleet's first cars.
     public static let carrierNATBase = IPv4Address(100, 64, 0, 0)
-    /// Addresses in the carrier-grade NAT range (a car's index must be below this).
+    /// Addresses in the carrier-grade NAT range.
     public static let carrierNATSize = 1 << 22
+    /// The private range 10.0.0.0/8 (RFC 1918): the cars past the carrier-grade NAT range.
+    public static let privateBase = IPv4Address(10, 0, 0, 0)
+    public static let privateSize = 1 << 24
+    /// Cars the carrier-grade NAT range holds: all its addresses but the first and the last.
+    public static let carrierNATCars = carrierNATSize - 2
+    /// The most cars with addresses of their own: both ranges, each less its first and last
+    /// address (20 971 516). No other range is private, so a larger fleet would need addresses
+    /// a flow log could mistake for servers'.
+    public static let maxCars = carrierNATCars + privateSize - 2
 
     /// Car `car`'s address: the inventory's for a recorded fleet (`recorded`, one per car),
-    /// else the simulated fleet's, the car's index past 100.64.0.0. The one definition, for the
-    /// world and the flow log.
+    /// else the simulated fleet's: 100.64.0.1 for car 0, on through 100.127.255.254 (car
+    /// 4 194 301), then 10.0.0.1 on through 10.255.255.254. The one definition, for the world and
+    /// the flow log.
     @inlinable public static func car(_ car: Int, recorded: [IPv4Address]) -> IPv4Address {
-        car < recorded.count ? recorded[car] : IPv4Address(rawValue: carrierNATBase.rawValue &+ UInt32(truncatingIfNeeded: car + 1))
+        if car < recorded.count { return recorded[car] }
+        if car < carrierNATCars { return IPv4Address(rawValue: carrierNATBase.rawValue &+ UInt32(truncatingIfNeeded: car + 1)) }
+        return IPv4Address(rawValue: privateBase.rawValue &+ UInt32(truncatingIfNeeded: car - carrierNATCars + 1))
     }
 }
 

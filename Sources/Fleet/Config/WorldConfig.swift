@@ -33,8 +33,9 @@ public struct WorldConfig: Hashable, Sendable, Codable {
         self.meters = meters
     }
 
-    /// The largest fleet: car addresses come from 100.64.0.0/10.
-    public static let maxFleetSize = IPv4Address.carrierNATSize - 2
+    /// The largest fleet: as many cars as have addresses of their own (`IPv4Address.maxCars`:
+    /// 100.64.0.0/10, then 10.0.0.0/8).
+    public static let maxFleetSize = IPv4Address.maxCars
 
     /// Index of a service by id.
     public func serviceIndex(_ id: ServiceID) -> Int? { services.firstIndex { $0.id == id } }
