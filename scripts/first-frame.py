@@ -4,8 +4,9 @@
     scripts/first-frame.py [RUNS [FLEETWATCH [ARGUMENTS...]]]
 
 Starts FLEETWATCH (default .build/release/fleetwatch) on a 120x40 pty with TERM=xterm-256color,
-times from just before exec to the moment the footer's key hints ("move") have been written
-(the last row of the first frame), then sends "q" and waits for the program to exit.
+times from just before exec to the moment the footer has been written (the last row of the
+first frame: its key hints, "move", or a run-up's progress, "Esc stops here"), then sends "q"
+and waits for the program to exit.
 Prints each run and the median, in milliseconds.
 """
 import os, pty, select, signal, statistics, struct, sys, time, fcntl, termios
@@ -37,7 +38,7 @@ def once():
         if not chunk:
             break
         seen += chunk
-        if b"move" in seen:
+        if b"move" in seen or b"Esc stops here" in seen:
             elapsed = time.monotonic() - start
             break
     os.write(fd, b"q")

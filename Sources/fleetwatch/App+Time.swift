@@ -44,8 +44,10 @@ extension App {
     }
 
     /// Starts a jump to `time`, from the best checkpoint, and runs its first slice at once (a
-    /// short jump is done before the next frame).
-    mutating func go(to time: SimTime) {
+    /// short jump is done before the next frame), unless `sliceNow` is false: the run-up at
+    /// start, whose first frame comes before any of it (at a million cars, the first slice's
+    /// minute holds every awake car's first tick: seconds of work before anything is drawn).
+    mutating func go(to time: SimTime, sliceNow: Bool = true) {
         if feed != nil {
             // A source is read once: its monitor is never replaced by a copy or a rebuild.
             guard time >= monitor.now else {
@@ -74,7 +76,7 @@ extension App {
             finishSeek()
             return
         }
-        runSlice()
+        if sliceNow { runSlice() }
     }
 
     /// `b`: to the alert's first flow: the whole second after it (a run to T takes the events

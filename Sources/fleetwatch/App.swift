@@ -70,12 +70,15 @@ struct App {
         }
         self.scenario = scenario
         checkpoints = Checkpoints(interval: .seconds(Int64(60)), budgetBytes: rewindBytes)
+        // Until a slice has been timed: a minute for the default fleet, less for a larger one
+        // (600 000 car-seconds, about a frame's work), at least a second.
+        seekSlice = .seconds(Int64(min(60, max(1, 600_000 / max(1, monitor.world.carCount)))))
         state = DashboardState(speed: speed, paused: paused)
         pacer = Pacer(start: monitor.now, speed: speed, paused: paused)
         builder = ModelBuilder(scenarioName: scenario.name)
         state.whatIfNames = scenario.whatIfs.map(\.name)
         if start > .zero {
-            go(to: SimTime.zero + start)
+            go(to: SimTime.zero + start, sliceNow: false)
             if runUp == .now { finishSeek() }
         }
     }
