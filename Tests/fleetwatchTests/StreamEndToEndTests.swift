@@ -33,6 +33,24 @@ import TestSupport
         try lines.map { (try flowID($0), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
+    /// Debian's mosquitto on a port of its own on loopback, listening: no persistence, every
+    /// message kept for a subscriber (QoS 1, no queue limit), its log on standard error. The
+    /// caller stops it (`defer { broker.stop() }`).
+    static func broker(_ mosquitto: String, config: String) throws -> (Background, UInt16) {
+        let port = try Loopback.freePort()
+        try """
+            listener \(port) 127.0.0.1
+            allow_anonymous true
+            persistence false
+            max_queued_messages 0
+            log_dest stderr
+            log_type all
+            """.write(toFile: config, atomically: true, encoding: .utf8)
+        let broker = try Background(mosquitto, ["-c", config])
+        #expect(Loopback.wait(seconds: 10) { broker.errors.contains("Opening ipv4 listen socket on port \(port)") }, "mosquitto listens: \(broker.errors)")
+        return (broker, port)
+    }
+
     // MARK: - The stream's records
 
     @Test func theFlowLinesAreTheSnapshotsFlowLogAndTheAlertEventsItsAlerts() throws {
@@ -165,50 +183,49 @@ import TestSupport
     /// `snapshot --source -`, it gives the simulated snapshot's JSON (less what a flow record
     /// cannot carry: SourceEndToEndTests.excluded).
     @Test(.timeLimit(.minutes(2))) func theStreamThroughMosquittoGivesTheSimulatedSnapshot() throws {
+        try Self.throughMosquitto(at: "10m") { binary, pub, port in
+            "set -e; '\(binary)' stream --fast --until 10m | '\(pub)' -h 127.0.0.1 -p \(port) -q 1 -i fleetwatch-test-pub -l -t fleet/flows"
+        }
+    }
+
+    /// The simulated snapshot at `at` against the one a subscriber of Debian's mosquitto gives
+    /// through `snapshot --source -` (with `readerOptions`) while the shell script `publish`
+    /// (given the binary, mosquitto_pub and the port) publishes the run's stream into the topic
+    /// (`flowsOnly`: its flow lines only): the same JSON, less what a flow record cannot carry
+    /// (SourceEndToEndTests.excluded).
+    /// Every process it starts is stopped when it returns.
+    static func throughMosquitto(
+        at: String, flowsOnly: Bool = false, readerOptions: [String] = [], publish: (String, String, UInt16) -> String
+    ) throws {
         let mosquitto = try Loopback.require("mosquitto", package: "mosquitto")
         let pub = try Loopback.require("mosquitto_pub", package: "mosquitto-clients")
         let sub = try Loopback.require("mosquitto_sub", package: "mosquitto-clients")
         let dir = try SourceEndToEndTests.directory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let at = "10m", binary = Run.binary.path
+        let binary = Run.binary.path
         let inventory = dir.appendingPathComponent("inventory.yaml").path, config = dir.appendingPathComponent("mosquitto.conf").path
         let simulated = try Run(["snapshot", "--at", at, "--format", "json"], seconds: 60)
         let inv = try Run(["snapshot", "--at", at, "--format", "inventory", "--out", inventory], seconds: 60)
-        let count = try Run(["stream", "--fast", "--until", at], seconds: 60)
+        let count = try Run(["stream", "--fast", "--until", at] + (flowsOnly ? ["--records", "flows"] : []), seconds: 60)
         #expect(simulated.status == 0 && inv.status == 0 && count.status == 0, "\(simulated.stderr)\(inv.stderr)\(count.stderr)")
-        let messages = count.stdout.split(separator: "\n").count
+        let published = count.stdout.split(separator: "\n").count
 
-        // The broker: its own port on loopback, no persistence, every message kept for the
-        // subscriber (QoS 1, no queue limit), its log on standard error.
-        let port = try Loopback.freePort()
-        try """
-            listener \(port) 127.0.0.1
-            allow_anonymous true
-            persistence false
-            max_queued_messages 0
-            log_dest stderr
-            log_type all
-            """.write(toFile: config, atomically: true, encoding: .utf8)
-        let broker = try Background(mosquitto, ["-c", config])
+        let (broker, port) = try broker(mosquitto, config: config)
         defer { broker.stop() }
-        #expect(Loopback.wait(seconds: 10) { broker.errors.contains("Opening ipv4 listen socket on port \(port)") }, "mosquitto listens: \(broker.errors)")
-
-        // The reader: every message (-C: then it exits, which ends the source) into the snapshot.
+        // The reader: every message (-C: then it exits, which ends the source) into the snapshot;
+        // alert events among them are skipped.
         let reader = try Background(shell: """
-            '\(sub)' -h 127.0.0.1 -p \(port) -q 1 -i fleetwatch-test-sub -t fleet/flows -C \(messages) \
-            | '\(binary)' snapshot --source - --inventory '\(inventory)' --at \(at) --format json
+            '\(sub)' -h 127.0.0.1 -p \(port) -q 1 -i fleetwatch-test-sub -t fleet/flows -C \(published) \
+            | '\(binary)' snapshot --source - \(readerOptions.joined(separator: " ")) --inventory '\(inventory)' --at \(at) --format json
             """, name: "mosquitto_sub | fleetwatch snapshot")
         defer { reader.stop() }
         #expect(Loopback.wait(seconds: 10) { broker.errors.contains("fleetwatch-test-sub 1 fleet/flows") }, "subscribed: \(broker.errors)")
 
-        // The writer: the stream itself, piped into the publisher.
-        let writer = Spawn.run("/bin/sh", ["-c", """
-            set -e; '\(binary)' stream --fast --until \(at) | '\(pub)' -h 127.0.0.1 -p \(port) -q 1 -i fleetwatch-test-pub -l -t fleet/flows
-            """], seconds: 60)
-        #expect(writer.status == 0, "stream | mosquitto_pub: \(writer.status) \(writer.stderrText)")
-        let status = reader.wait(seconds: 60)
+        let writer = Spawn.run("/bin/sh", ["-c", publish(binary, pub, port)], seconds: 90)
+        #expect(writer.status == 0, "the publishers: \(writer.status) \(writer.stderrText)")
+        let status = reader.wait(seconds: 90)
         #expect(status == 0, "mosquitto_sub | snapshot: \(String(describing: status)) \(reader.errors)")
-        #expect(reader.errors.contains(": \(messages) records (fleetwatch)"), "every message arrived: \(reader.errors)")
+        #expect(reader.errors.contains(": \(published) records (fleetwatch)"), "every message arrived: \(reader.errors)")
         let a = try SourceEndToEndTests.comparable(simulated.output), b = try SourceEndToEndTests.comparable(Array(reader.output.utf8))
         let diff = SourceEndToEndTests.differences(a, b)
         #expect(diff.isEmpty, "\(diff.count) differences: \(diff.prefix(20).joined(separator: "\n"))")

@@ -124,52 +124,13 @@ import TestSupport
     /// SourceEndToEndTests.excluded). The partitions run as fast as they can, so their records
     /// interleave out of time order: the reader's --source-tolerance covers the run.
     @Test(.timeLimit(.minutes(3))) func partitionsPublishedIntoMosquittoGiveTheWholeFleetsSnapshot() throws {
-        let mosquitto = try Loopback.require("mosquitto", package: "mosquitto")
-        let pub = try Loopback.require("mosquitto_pub", package: "mosquitto-clients")
-        let sub = try Loopback.require("mosquitto_sub", package: "mosquitto-clients")
-        let dir = try Self.directory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let at = "10m", n = 3, binary = Run.binary.path
-        let inventory = dir.appendingPathComponent("inventory.yaml").path, config = dir.appendingPathComponent("mosquitto.conf").path
-        let simulated = try Run(["snapshot", "--at", at, "--format", "json"], seconds: 60)
-        let inv = try Run(["snapshot", "--at", at, "--format", "inventory", "--out", inventory], seconds: 60)
-        let count = try Run(["stream", "--fast", "--until", at, "--records", "flows"], seconds: 60)
-        #expect(simulated.status == 0 && inv.status == 0 && count.status == 0, "\(simulated.stderr)\(inv.stderr)\(count.stderr)")
-        let messages = count.stdout.split(separator: "\n").count
-
-        let port = try Loopback.freePort()
-        try """
-            listener \(port) 127.0.0.1
-            allow_anonymous true
-            persistence false
-            max_queued_messages 0
-            log_dest stderr
-            log_type all
-            """.write(toFile: config, atomically: true, encoding: .utf8)
-        let broker = try Background(mosquitto, ["-c", config])
-        defer { broker.stop() }
-        #expect(Loopback.wait(seconds: 10) { broker.errors.contains("Opening ipv4 listen socket on port \(port)") }, "mosquitto listens: \(broker.errors)")
-
-        let reader = try Background(shell: """
-            '\(sub)' -h 127.0.0.1 -p \(port) -q 1 -i fleetwatch-part-sub -t fleet/flows -C \(messages) \
-            | '\(binary)' snapshot --source - --source-tolerance 15m --inventory '\(inventory)' --at \(at) --format json
-            """, name: "mosquitto_sub | fleetwatch snapshot")
-        defer { reader.stop() }
-        #expect(Loopback.wait(seconds: 10) { broker.errors.contains("fleetwatch-part-sub 1 fleet/flows") }, "subscribed: \(broker.errors)")
-
-        // The partitions: N processes, each its own publisher, side by side.
-        let script = (0..<n).map {
-            "('\(binary)' stream --fast --until \(at) --records flows --partition \($0)/\(n) "
-                + "| '\(pub)' -h 127.0.0.1 -p \(port) -q 1 -i fleetwatch-part-\($0) -l -t fleet/flows) & pids=\"$pids $!\""
-        }.joined(separator: "\n") + "\nfor p in $pids; do wait $p || exit 1; done"
-        let writers = Spawn.run("/bin/sh", ["-c", script], seconds: 90)
-        #expect(writers.status == 0, "the partitions | mosquitto_pub: \(writers.status) \(writers.stderrText)")
-        let status = reader.wait(seconds: 90)
-        #expect(status == 0, "mosquitto_sub | snapshot: \(String(describing: status)) \(reader.errors)")
-        #expect(reader.errors.contains(": \(messages) records (fleetwatch)"), "every message arrived: \(reader.errors)")
-        let a = try SourceEndToEndTests.comparable(simulated.output), b = try SourceEndToEndTests.comparable(Array(reader.output.utf8))
-        let diff = SourceEndToEndTests.differences(a, b)
-        #expect(diff.isEmpty, "\(diff.count) differences: \(diff.prefix(20).joined(separator: "\n"))")
-        #expect(((a["alerts"] as? [String: Any])?["raised"] as? Int ?? 0) > 5, "alerts are raised, and compared")
+        let n = 3
+        try StreamEndToEndTests.throughMosquitto(at: "10m", flowsOnly: true, readerOptions: ["--source-tolerance", "15m"]) { binary, pub, port in
+            // N processes, each its own publisher, side by side; each waited for by its pid.
+            (0..<n).map {
+                "('\(binary)' stream --fast --until 10m --records flows --partition \($0)/\(n) "
+                    + "| '\(pub)' -h 127.0.0.1 -p \(port) -q 1 -i fleetwatch-part-\($0) -l -t fleet/flows) & pids=\"$pids $!\""
+            }.joined(separator: "\n") + "\nfor p in $pids; do wait $p || exit 1; done"
+        }
     }
 }
