@@ -94,6 +94,10 @@ struct ActionReader {
             let region = fields["region"].flatMap { c.name($0, "region", in: names.regions) }
             let classes = fields["classes"].flatMap { WorldDecoder.classMix($0, "set-class-mix classes", known: names.classes, &c) }
             if let region, let classes { result = .setClassMix(region: RegionID(rawValue: region), classes: classes) } else { result = nil }
+        case "set-apps":
+            let region = fields["region"].flatMap { c.name($0, "region", in: names.regions) }
+            let apps = fields["third-party-telemetry"].flatMap { WorldDecoder.apps($0, "set-apps", services: names.services, &c) }
+            if let region, let apps { result = .setApps(region: RegionID(rawValue: region), apps: apps) } else { result = nil }
         case "set-zones":
             result = ZoneChangeDecoding.decode(
                 add: fields["add"], remove: fields["remove"], node: fields.node, "a 'set-zones' timeline entry", names: names, context: &c

@@ -530,5 +530,14 @@ public enum DefaultScenario {
             fleet:
               mix:
                 - {region: shanghai, classes: {private: 76, corporate: 12, government: 4, military: 3, key-soe: 5}}
+          - name: Car apps hosted in China barred in the US
+            description: >-
+              The US owners' third-party car app whose server is in China is barred (as the US rules on
+              connected vehicles of 2025 bar PRC-linked software [E]): the 3 % of US cars that streamed
+              their telemetry to it stream to no app from then on, and US-2's alerts (precise location of
+              a US car reaching China) stop for them.
+            fleet:
+              apps:
+                - {region: us, third-party-telemetry: []}
         """## + "\n"
 }

@@ -83,6 +83,28 @@ extension WorldDecoder {
         return ok ? apps : nil
     }
 
+    /// The apps a run takes mid-way (`set-apps`, a what-if's `fleet.apps`): the entries as a
+    /// region's `third-party-telemetry` reads them, each service one of `services` (nil: not
+    /// checked here), the shares
+    /// adding up to at most 1; nil after recording diagnostics.
+    static func apps(_ node: YAMLNode, _ what: String, services: Set<String>?, _ c: inout DecodeContext) -> [ThirdPartyTelemetry]? {
+        var reader = WorldDecoder()
+        guard let apps = reader.decodeApps(node, path: what, what, &c) else { return nil }
+        var ok = true
+        if let services, case let .sequence(items) = node.kind {
+            for (app, item) in zip(apps, items) where !services.contains(app.service.rawValue) {
+                _ = c.name(item["service"] ?? item, "service", in: services)
+                ok = false
+            }
+        }
+        let total = apps.reduce(0) { $0 + $1.share }
+        if total > 1 + 1e-9 {
+            c.error("\(what) third-party-telemetry shares add up to \(total), more than 1 (a car has at most one app)", at: node)
+            ok = false
+        }
+        return ok ? apps : nil
+    }
+
     /// `[2020, 2026]`: first and last model year.
     func yearRange(_ node: YAMLNode, _ what: String, _ c: inout DecodeContext) -> ClosedRange<Int>? {
         guard let items = c.list(node, what), items.count == 2 else {

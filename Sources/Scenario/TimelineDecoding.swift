@@ -22,6 +22,7 @@ public enum TimelineDecoding {
         "what-if": (["name", "from"], []),
         "set-zones": (["add", "remove"], []),
         "set-class-mix": (["region", "classes"], ["region", "classes"]),
+        "set-apps": (["region", "third-party-telemetry"], ["region", "third-party-telemetry"]),
     ]
 
     /// The entries of a `timeline` node, or nil after recording diagnostics.

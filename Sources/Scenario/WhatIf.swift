@@ -18,6 +18,13 @@ public struct WhatIf: Hashable, Sendable {
         public var location: SourceLocation
     }
 
+    /// A region's cars take other third-party apps (`fleet.apps`).
+    public struct AppChange: Hashable, Sendable {
+        public var region: RegionID
+        public var apps: [ThirdPartyTelemetry]
+        public var location: SourceLocation
+    }
+
     /// One routing change: the market's `category` goes to `service`.
     public struct Route: Hashable, Sendable {
         public var market: Market
@@ -37,6 +44,9 @@ public struct WhatIf: Hashable, Sendable {
     /// Regions whose drivers take another class mix (the fewest cars change class:
     /// `FleetAction.setClassMix`), in the file's order.
     public var classMixes: [ClassMixChange]
+    /// Regions whose cars stream to other third-party apps (the fewest cars change app:
+    /// `FleetAction.setApps`), in the file's order.
+    public var appChanges: [AppChange] = []
     /// Where the what-if was written (its `policies` and `zones` entries' places, for a failure
     /// at run time).
     public var location: SourceLocation
@@ -47,7 +57,7 @@ public struct WhatIf: Hashable, Sendable {
     static let keys = ["name", "description", "routing", "policies", "zones", "fleet"]
 
     /// The timeline entries that play this what-if at `from`: its routes in order, then its
-    /// policies, then its zones, then its class mixes.
+    /// policies, then its zones, then its class mixes, then its apps.
     public func entries(from: SimDuration) -> [TimelineEntry] {
         var entries = routing.map {
             TimelineEntry(at: from, action: .setRouting(market: $0.market, category: $0.category, service: $0.service), location: $0.location)
@@ -60,6 +70,9 @@ public struct WhatIf: Hashable, Sendable {
         }
         for mix in classMixes {
             entries.append(TimelineEntry(at: from, action: .setClassMix(region: mix.region, classes: mix.classes), location: mix.location))
+        }
+        for change in appChanges {
+            entries.append(TimelineEntry(at: from, action: .setApps(region: change.region, apps: change.apps), location: change.location))
         }
         return entries
     }
@@ -119,28 +132,45 @@ public struct WhatIf: Hashable, Sendable {
             zones = ZoneChangeDecoding.decode(add: g["add"], remove: g["remove"], node: z, "\(what) zones", names: names, context: &context)
         }
         var classMixes: [ClassMixChange] = []
-        if let fleet = f["fleet"], let g = context.mapping(fleet, "\(what) fleet", allowed: ["mix"], required: ["mix"]),
-            let items = g["mix"].flatMap({ context.list($0, "\(what) fleet.mix") }) {
-            var seen: [(id: String, node: YAMLNode)] = []
-            for item in items {
-                guard let m = context.mapping(item, "a fleet.mix entry", allowed: ["region", "classes"], required: ["region", "classes"]),
-                    let r = m["region"], let region = context.name(r, "region", in: names.regions)
-                else { continue }
-                seen.append((region, r))
-                if let c = m["classes"], let classes = WorldDecoder.classMix(c, "fleet.mix classes", known: names.classes, &context) {
-                    classMixes.append(ClassMixChange(region: RegionID(rawValue: region), classes: classes, location: item.location))
+        var appChanges: [AppChange] = []
+        if let fleet = f["fleet"], let g = context.mapping(fleet, "\(what) fleet", allowed: ["mix", "apps"]) {
+            if g["mix"] == nil, g["apps"] == nil { context.error("\(what) fleet needs mix or apps (or both)", at: fleet) }
+            if let items = g["mix"].flatMap({ context.list($0, "\(what) fleet.mix") }) {
+                var seen: [(id: String, node: YAMLNode)] = []
+                for item in items {
+                    guard let m = context.mapping(item, "a fleet.mix entry", allowed: ["region", "classes"], required: ["region", "classes"]),
+                        let r = m["region"], let region = context.name(r, "region", in: names.regions)
+                    else { continue }
+                    seen.append((region, r))
+                    if let c = m["classes"], let classes = WorldDecoder.classMix(c, "fleet.mix classes", known: names.classes, &context) {
+                        classMixes.append(ClassMixChange(region: RegionID(rawValue: region), classes: classes, location: item.location))
+                    }
                 }
+                context.checkUnique(seen, "fleet.mix region")
             }
-            context.checkUnique(seen, "fleet.mix region")
+            if let items = g["apps"].flatMap({ context.list($0, "\(what) fleet.apps") }) {
+                var seen: [(id: String, node: YAMLNode)] = []
+                for item in items {
+                    let keys = ["region", "third-party-telemetry"]
+                    guard let m = context.mapping(item, "a fleet.apps entry", allowed: keys, required: keys),
+                        let r = m["region"], let region = context.name(r, "region", in: names.regions)
+                    else { continue }
+                    seen.append((region, r))
+                    if let a = m["third-party-telemetry"], let apps = WorldDecoder.apps(a, "fleet.apps", services: names.services, &context) {
+                        appChanges.append(AppChange(region: RegionID(rawValue: region), apps: apps, location: item.location))
+                    }
+                }
+                context.checkUnique(seen, "fleet.apps region")
+            }
         }
-        if context.diagnostics.count == before, routing.isEmpty, policies == nil, zones == nil, classMixes.isEmpty,
+        if context.diagnostics.count == before, routing.isEmpty, policies == nil, zones == nil, classMixes.isEmpty, appChanges.isEmpty,
             f["routing"] == nil, f["policies"] == nil, f["zones"] == nil, f["fleet"] == nil {
             context.error("\(what) changes nothing: give it routing, policies, zones or fleet (docs/what-if.md)", at: node)
         }
         guard context.diagnostics.count == before, let name else { return nil }
         return WhatIf(
             name: name, description: description, routing: routing, policies: policies, zones: zones, classMixes: classMixes,
-            location: node.location, policiesLocation: f["policies"]?.location, zonesLocation: f["zones"]?.location)
+            appChanges: appChanges, location: node.location, policiesLocation: f["policies"]?.location, zonesLocation: f["zones"]?.location)
     }
 
     /// A scenario's `what-ifs`: a list of what-ifs with distinct names.

@@ -148,6 +148,54 @@ import TestSupport
         #expect(Self.fingerprint(fork) == Self.fingerprint(merged), "seed \(seed), from \(from)")
     }
 
+    /// A what-if's apps: the region's active cars take the apps' quotas exactly (the rest no
+    /// app), the fewest cars change app, the other region's cars keep theirs, the same shares
+    /// again move nobody, and the fork is the merged timeline's run.
+    @Test(arguments: [UInt64(5), 40])
+    func appsTakeTheirQuotasMovingTheFewestCars(seed: UInt64) throws {
+        var rng = SplitMix(seed: seed)
+        let start = RandomFleet.monitor(seed: seed)
+        let from = SimDuration.seconds(Int64(60 + rng.next() % 1500))
+        var baseline = start
+        baseline.run(until: SimTime.zero + from)
+        let world = baseline.world
+        let r = Int(rng.next() % UInt64(world.config.regions.count))
+        let region = world.config.regions[r].id
+        let services = world.config.services.map(\.id)
+        let apps = [ThirdPartyTelemetry(service: services[0], share: 0.2), ThirdPartyTelemetry(service: services[1], share: 0.05)]
+        let entry = TimelineEntry(at: from, action: .setApps(region: region, apps: apps), location: Self.place)
+        var fork = baseline.forked(adding: [entry])
+        fork.run(until: SimTime.zero + from + .seconds(Int64(1)))
+        #expect(fork.timelineFailures.isEmpty, "\(fork.timelineFailures)")
+
+        let cars = (0..<world.carCount).filter { world.isActive($0) && world.regionIndex(of: $0) == r }
+        let quotas = FleetState.apportion(cars.count, weights: apps.map(\.share) + [0.75])
+        let targets: [ServiceID?] = apps.map(\.service) + [nil]
+        var before: [ServiceID?: Int] = [:], after: [ServiceID?: Int] = [:]
+        for car in cars {
+            before[world.app(of: car), default: 0] += 1
+            after[fork.world.app(of: car), default: 0] += 1
+        }
+        #expect(targets.map { after[$0] ?? 0 } == quotas, "the quotas, exactly: \(after)")
+        let moved = cars.filter { world.app(of: $0) != fork.world.app(of: $0) }.count
+        let fewest = before.map { app, n in max(0, n - (targets.firstIndex(of: app).map { quotas[$0] } ?? 0)) }.reduce(0, +)
+        #expect(moved == fewest, "only the cars above their app's quota move")
+        #expect((0..<world.carCount).filter { world.regionIndex(of: $0) != r }.allSatisfy { world.app(of: $0) == fork.world.app(of: $0) })
+        #expect(fork.world.config.regions[r].thirdPartyTelemetry == apps, "cars added later are drawn from the new shares")
+
+        var again = fork
+        let now = fork.now
+        again = again.forked(adding: [TimelineEntry(at: now - SimTime.zero, action: .setApps(region: region, apps: apps), location: Self.place)])
+        again.run(until: now + .seconds(Int64(1)))
+        #expect(cars.allSatisfy { again.world.app(of: $0) == fork.world.app(of: $0) }, "the same shares again move nobody")
+
+        let end = SimTime.zero + from + .seconds(Int64(1200))
+        fork.run(until: end)
+        var merged = try FleetMonitor(config: start.world.config, policies: start.policies, timeline: Array(start.pendingTimeline) + [entry])
+        while merged.now < end { merged.run(until: min(end, merged.now + .seconds(Int64(1 + rng.next() % 400)))) }
+        #expect(Self.fingerprint(fork) == Self.fingerprint(merged), "seed \(seed), from \(from)")
+    }
+
     @Test func aChangeNamesOnlyWhatItChanges() {
         let base = PolicySet.default
         let change = PolicyChange(restrictedClasses: [.us: [.government]])

@@ -51,6 +51,12 @@ import Testing
          "w.yaml:2:57: error: undefined user class 'militry'; did you mean 'military'?"),
         ("name: x\nfleet: {mix: [{region: shanghia, classes: {private: 100}}]}\n",
          "w.yaml:2:24: error: undefined region 'shanghia'; did you mean 'shanghai'?"),
+        ("name: x\nfleet: {}\n", "w.yaml:2:8: error: the what-if fleet needs mix or apps (or both)"),
+        ("name: x\nfleet: {apps: [{region: us, third-party-telemetry: [{service: cn-car-ap, share: 0.1}]}]}\n",
+         "w.yaml:2:63: error: undefined service 'cn-car-ap'; did you mean 'cn-car-app'?"),
+        ("name: x\nfleet: {apps: [{region: us, third-party-telemetry: [{service: cn-car-app, share: 0.7}, {service: us-car-app, share: 0.4}]}]}\n",
+         "w.yaml:2:52: error: fleet.apps third-party-telemetry shares add up to 1.1, more than 1 (a car has at most one app)"),
+        ("name: x\nfleet: {apps: [{region: us}]}\n", "w.yaml:2:16: error: missing key 'third-party-telemetry' in a fleet.apps entry"),
     ])
     func aBadWhatIfSaysWhereAndWhat(_ text: String, _ expected: String) {
         do {
@@ -80,9 +86,29 @@ import Testing
         #expect(s.timeline.first?.action == .setClassMix(region: "us", classes: [ClassShare(.privateOwner, percent: 50), ClassShare(.military, percent: 50)]))
     }
 
+    /// A what-if's `fleet.apps` becomes one `set-apps` a region, after its class mixes; the
+    /// timeline's `set-apps` is the same written in a scenario.
+    @Test func fleetAppsAreSetAppsEntries() throws {
+        let w = try WhatIf.parse(text: """
+            name: Apps
+            fleet:
+              mix: [{region: us, classes: {private: 100}}]
+              apps: [{region: us, third-party-telemetry: [{service: us-car-app, share: 0.05}]}, {region: shanghai, third-party-telemetry: []}]
+            """, file: "w.yaml", names: Self.names)
+        let entries = w.entries(from: .seconds(Int64(60)))
+        #expect(entries.map(\.action.name) == ["set-class-mix", "set-apps", "set-apps"])
+        #expect(entries[1].action == .setApps(region: "us", apps: [ThirdPartyTelemetry(service: "us-car-app", share: 0.05)]))
+        #expect(entries[2].action == .setApps(region: "shanghai", apps: []))
+        let s = try Scenario.parse(
+            text: "name: s\ntimeline: [{at: 1m, action: set-apps, region: us, third-party-telemetry: [{service: cn-car-app, share: 0.5}]}]\n",
+            file: "s.yaml")
+        #expect(s.timeline.first?.action == .setApps(region: "us", apps: [ThirdPartyTelemetry(service: "cn-car-app", share: 0.5)]))
+    }
+
     @Test func theBuiltInScenarioNamesItsWhatIfs() throws {
         let s = Scenario.builtIn
-        #expect(s.whatIfs.map(\.name) == ["Pre-2021 routing", "Camera clips to US AI training", "US rules of 2027", "District governments listed", "Twice the state staff in Shanghai"])
+        #expect(s.whatIfs.map(\.name) == ["Pre-2021 routing", "Camera clips to US AI training", "US rules of 2027", "District governments listed",
+                                          "Twice the state staff in Shanghai", "Car apps hosted in China barred in the US"])
         let zones = try #require(s.whatIf(named: "district governments listed")?.zones)
         #expect(zones.add.map(\.id.rawValue) == ["cn-gov-pudong", "cn-gov-xuhui", "cn-gov-minhang", "cn-gov-jiading"] && zones.remove.isEmpty)
         #expect(zones.add.allSatisfy { $0.kind == .governmentOrgan && $0.country == Market.cn.country })

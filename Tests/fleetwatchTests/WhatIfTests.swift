@@ -139,6 +139,29 @@ import TestSupport
         #expect(zip(carsB, carsV).allSatisfy { Self.same($0["by_destination"], $1["by_destination"]) })
     }
 
+    /// A what-if's apps: the variant is the scenario with a `set-apps` written by hand, byte for
+    /// byte; the US cars' bytes to the app server in China stop, and US-2 (a US car's precise
+    /// location reaching China) raises less.
+    @Test func anAppsWhatIfIsTheScenarioWithSetApps() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("fleetwatch-apps-\(UUID().uuidString.prefix(8)).yaml")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try (DefaultScenario.yaml + """
+
+            timeline:
+              - {at: 10m, action: set-apps, region: us, third-party-telemetry: []}
+
+            """).write(to: url, atomically: true, encoding: .utf8)
+        let doc = try Self.object(try Run(["snapshot", "--what-if", "car apps hosted in china barred in the us", "--from", "10m", "--at", "2h", "--format", "json"]))
+        let merged = try Self.object(try Run(["snapshot", "--scenario", url.path, "--at", "2h", "--format", "json"]))
+        #expect(Self.same(doc["variant"], merged), "the variant is the snapshot of the scenario with set-apps")
+        let regions = try #require((doc["delta"] as? [String: Any])?["regions"] as? [[String: Any]])
+        let us = try #require(regions.first { $0["region"] as? String == "us" }?["cross_border_bytes"] as? [String: Int])
+        #expect(us["delta"]! < 0 && us["variant"]! < us["baseline"]! / 10, "US cars' bytes abroad mostly stop: \(us)")
+        let byRule = try #require(((doc["delta"] as? [String: Any])?["alerts"] as? [String: Any])?["by_rule"] as? [[String: Any]])
+        let us2 = try #require(byRule.first { $0["rule"] as? String == "US-2" }?["raised"] as? [String: Int])
+        #expect(us2["baseline"]! > 0 && us2["variant"]! < us2["baseline"]!, "US-2: \(us2)")
+    }
+
     /// A what-if's class mix: the variant is the scenario with a `set-class-mix` written by hand,
     /// byte for byte; more drivers are restricted and CN-3 raises more.
     @Test func aClassMixWhatIfIsTheScenarioWithSetClassMix() throws {
@@ -184,7 +207,7 @@ import TestSupport
     }
 
     @Test(arguments: [
-        (["--what-if", "nothing such"], "is no file and no what-if of \"Default fleet\"; its what-ifs: 'Pre-2021 routing', 'Camera clips to US AI training', 'US rules of 2027', 'District governments listed', 'Twice the state staff in Shanghai'"),
+        (["--what-if", "nothing such"], "is no file and no what-if of \"Default fleet\"; its what-ifs: 'Pre-2021 routing', 'Camera clips to US AI training', 'US rules of 2027', 'District governments listed', 'Twice the state staff in Shanghai', 'Car apps hosted in China barred in the US'"),
         (["--from", "2h"], "--from applies to --what-if"),
         (["--what-if", "Pre-2021 routing", "--format", "csv"], "--what-if writes json, txt, ansi, svg or html, not csv"),
         (["--what-if", "Pre-2021 routing", "--view", "map"], "--what-if draws its own split screen"),

@@ -58,6 +58,8 @@ extension FleetMonitor {
             return [.changeZones(change)]
         case let .setClassMix(region, classes):
             return [.setClassMix(region: region, classes)]
+        case let .setApps(region, apps):
+            return [.setApps(region: region, apps)]
         case let .removeCars(count, region):
             let r = region.flatMap { world.config.regionIndex($0) }
             if let region, r == nil { throw fail("no region '\(region)' in regions") }

@@ -37,6 +37,11 @@ public enum ScriptedAction: Hashable, Sendable {
     /// 100): the fewest cars change class (`FleetAction.setClassMix`), and cars added later are
     /// drawn from it. What a what-if's `fleet.mix` becomes.
     case setClassMix(region: RegionID, classes: [ClassShare])
+    /// From now on, the region's cars stream their telemetry to the third-party apps of `apps`
+    /// as well (shares of the region's cars; none: no app): the fewest cars change app
+    /// (`FleetAction.setApps`), and cars added later are drawn from it. What a what-if's
+    /// `fleet.apps` becomes.
+    case setApps(region: RegionID, apps: [ThirdPartyTelemetry])
     /// The car's driver now belongs to `userClass`.
     case assignClass(car: CarReference, userClass: UserClassID)
     /// A named driver takes the car (optionally with a romanized name and a class; without a
@@ -82,6 +87,7 @@ public enum ScriptedAction: Hashable, Sendable {
         case .setPolicies: "set-policies"
         case .setZones: "set-zones"
         case .setClassMix: "set-class-mix"
+        case .setApps: "set-apps"
         case .assignClass: "assign-class"
         case .assignDriver: "assign-driver"
         case .trip: "trip"

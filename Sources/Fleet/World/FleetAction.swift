@@ -44,6 +44,11 @@ public enum FleetAction: Hashable, Sendable {
     /// nothing else), and fill the classes below theirs in the mix's order. Drivers keep their
     /// names; cars added later are drawn from the new mix.
     case setClassMix(region: RegionID, [ClassShare])
+    /// The region's active cars take the third-party apps `apps` (shares of the cars; the rest
+    /// none): each app, and no app, gets its quota as a class does in `setClassMix`, and the
+    /// fewest cars change app to get there, in the order of a key of their own. Cars added
+    /// later are drawn from the new shares.
+    case setApps(region: RegionID, [ThirdPartyTelemetry])
 }
 
 /// Why a scripted action could not be applied.
@@ -89,6 +94,13 @@ extension FleetState {
             let total = classes.reduce(0) { $0 + $1.percent }
             guard !classes.isEmpty, abs(total - 100) < 1e-6, classes.allSatisfy({ $0.percent >= 0 && !$0.userClass.rawValue.isEmpty }) else {
                 throw fail("the classes' percents must add up to 100, found \(total)")
+            }
+        case let .setApps(region, apps):
+            guard config.regionIndex(region) != nil else { throw fail("no region '\(region)' in regions") }
+            for app in apps where config.serviceIndex(app.service) == nil { throw fail("no service '\(app.service)' in services") }
+            let total = apps.reduce(0) { $0 + $1.share }
+            guard apps.allSatisfy({ (0...1).contains($0.share) }), total <= 1 + 1e-9 else {
+                throw fail("the apps' shares must be 0 to 1 and add up to at most 1, found \(total)")
             }
         case let .changeZones(change):
             for id in change.remove where config.zoneIndex(id) == nil { throw fail("no zone '\(id)' in zones") }
@@ -191,6 +203,8 @@ extension FleetState {
             tickEpoch[c] &+= 1
         case let .setClassMix(region, classes):
             setClassMix(region: config.regionIndex(region) ?? 0, classes)
+        case let .setApps(region, apps):
+            setApps(region: config.regionIndex(region) ?? 0, apps)
         case let .changeZones(change):
             // The flows each car has pending since its last tick carry the zone found here
             // (at their start position, by the zones in force from now): a flow is in the
@@ -209,28 +223,56 @@ extension FleetState {
     mutating func setClassMix(region r: Int, _ mix: [ClassShare]) {
         config.regions[r].classMix = mix
         let cars = (0..<count).filter { active[$0] && areas[Int(area[$0])].region == r }
-        let quotas = Self.apportion(cars.count, weights: mix.map(\.percent))
         let classes = mix.map { UInt16(classIndex($0.userClass)) }
-        var quota: [UInt16: Int] = [:]
-        for (c, k) in zip(classes, quotas) { quota[c, default: 0] += k }
         let seed = config.seed
-        func key(_ car: Int) -> UInt64 { CounterGenerator.mix(seed ^ (UInt64(car) &* 0x9E37_79B9_7F4A_7C15)) }
-        var byClass: [UInt16: [Int]] = [:]
-        for car in cars { byClass[driverClass[car], default: []].append(car) }
+        let moves = Self.rebalance(
+            cars, value: { driverClass[$0] }, targets: classes, quotas: Self.apportion(cars.count, weights: mix.map(\.percent)),
+            key: { CounterGenerator.mix(seed ^ (UInt64($0) &* 0x9E37_79B9_7F4A_7C15)) })
+        for (car, c) in moves { driverClass[car] = c }
+    }
+
+    /// `FleetAction.setApps`: the region's active cars to the quotas of `apps` (and the rest to
+    /// no app), moving the fewest cars, as `setClassMix` moves drivers, by a key of their own.
+    mutating func setApps(region r: Int, _ apps: [ThirdPartyTelemetry]) {
+        config.regions[r].thirdPartyTelemetry = apps
+        compileApps()
+        let cars = (0..<count).filter { active[$0] && areas[Int(area[$0])].region == r }
+        let targets = apps.map { UInt16(config.serviceIndex($0.service) ?? 0) } + [Self.noApp]
+        let none = max(0, 1 - apps.reduce(0) { $0 + $1.share })
+        let seed = config.seed
+        let moves = Self.rebalance(
+            cars, value: { appService[$0] }, targets: targets, quotas: Self.apportion(cars.count, weights: apps.map(\.share) + [none]),
+            key: { CounterGenerator.mix(seed ^ (UInt64($0) &* 0x9E37_79B9_7F4A_7C15) ^ 0xA995_A995_A995_A995) })
+        for (car, app) in moves { appService[car] = app }
+    }
+
+    /// The fewest moves that give each of `targets` its quota among `cars` (`value` says what a
+    /// car has now): the cars of a value above its quota (every car of a value not among the
+    /// targets) leave it, lowest `key` first, and fill the targets below their quota, lowest key
+    /// first, in the targets' order. One rule for drivers' classes and cars' apps.
+    static func rebalance(
+        _ cars: [Int], value: (Int) -> UInt16, targets: [UInt16], quotas: [Int], key: (Int) -> UInt64
+    ) -> [(car: Int, to: UInt16)] {
+        var quota: [UInt16: Int] = [:]
+        for (t, k) in zip(targets, quotas) { quota[t, default: 0] += k }
+        var byValue: [UInt16: [Int]] = [:]
+        for car in cars { byValue[value(car), default: []].append(car) }
         var movers: [Int] = []
-        for c in byClass.keys.sorted() {
-            let list = byClass[c]!, keep = quota[c] ?? 0
+        for v in byValue.keys.sorted() {
+            let list = byValue[v]!, keep = quota[v] ?? 0
             if list.count > keep { movers += list.sorted { key($0) < key($1) }.prefix(list.count - keep) }
         }
         movers.sort { key($0) < key($1) }
+        var moves: [(car: Int, to: UInt16)] = []
         var next = 0
-        for (c, k) in zip(classes, quotas) {
-            var missing = k - (byClass[c]?.count ?? 0)
+        for (t, k) in zip(targets, quotas) {
+            var missing = k - (byValue[t]?.count ?? 0)
             while missing > 0, next < movers.count {
-                driverClass[movers[next]] = c
+                moves.append((movers[next], t))
                 next += 1
                 missing -= 1
             }
         }
+        return moves
     }
 }

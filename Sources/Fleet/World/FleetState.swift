@@ -206,6 +206,18 @@ struct FleetState: Sendable {
         recent.reserveCapacity(min(config.meters.recentFlows, 1 << 16))
     }
 
+    /// Per region: the third-party apps' services and cumulative shares, for the draw of a new
+    /// car's app (`drawApp`).
+    mutating func compileApps() {
+        regionApps = config.regions.map { region in
+            var sum = 0.0
+            return region.thirdPartyTelemetry.compactMap { app in
+                sum += app.share
+                return config.serviceIndex(app.service).map { (UInt16($0), sum) }
+            }
+        }
+    }
+
     /// Builds the lookup tables from `config` (validated beforehand).
     mutating func compile() {
         areas = []
@@ -223,13 +235,7 @@ struct FleetState: Sendable {
         servicePort = config.services.map(\.port)
         compileRoutes()
         compileFlows()
-        regionApps = config.regions.map { region in
-            var sum = 0.0
-            return region.thirdPartyTelemetry.compactMap { app in
-                sum += app.share
-                return config.serviceIndex(app.service).map { (UInt16($0), sum) }
-            }
-        }
+        compileApps()
         for region in config.regions {
             for share in region.classMix where !userClasses.contains(share.userClass) { userClasses.append(share.userClass) }
         }

@@ -62,6 +62,12 @@ extension FleetWorld {
             address: address(of: i))
     }
 
+    /// The third-party app the car streams its telemetry to as well (`ThirdPartyTelemetry`), if any.
+    public func app(of car: Int) -> ServiceID? {
+        let s = fleet.appService[car]
+        return s == FleetState.noApp ? nil : fleet.config.services[Int(s)].id
+    }
+
     /// The car's current driver (names are built from the tables on request).
     public func driver(of car: Int) -> Driver {
         let packed = fleet.driverName[car]
