@@ -135,33 +135,12 @@ public struct WhatIf: Hashable, Sendable {
         var appChanges: [AppChange] = []
         if let fleet = f["fleet"], let g = context.mapping(fleet, "\(what) fleet", allowed: ["mix", "apps"]) {
             if g["mix"] == nil, g["apps"] == nil { context.error("\(what) fleet needs mix or apps (or both)", at: fleet) }
-            if let items = g["mix"].flatMap({ context.list($0, "\(what) fleet.mix") }) {
-                var seen: [(id: String, node: YAMLNode)] = []
-                for item in items {
-                    guard let m = context.mapping(item, "a fleet.mix entry", allowed: ["region", "classes"], required: ["region", "classes"]),
-                        let r = m["region"], let region = context.name(r, "region", in: names.regions)
-                    else { continue }
-                    seen.append((region, r))
-                    if let c = m["classes"], let classes = WorldDecoder.classMix(c, "fleet.mix classes", known: names.classes, &context) {
-                        classMixes.append(ClassMixChange(region: RegionID(rawValue: region), classes: classes, location: item.location))
-                    }
-                }
-                context.checkUnique(seen, "fleet.mix region")
-            }
-            if let items = g["apps"].flatMap({ context.list($0, "\(what) fleet.apps") }) {
-                var seen: [(id: String, node: YAMLNode)] = []
-                for item in items {
-                    let keys = ["region", "third-party-telemetry"]
-                    guard let m = context.mapping(item, "a fleet.apps entry", allowed: keys, required: keys),
-                        let r = m["region"], let region = context.name(r, "region", in: names.regions)
-                    else { continue }
-                    seen.append((region, r))
-                    if let a = m["third-party-telemetry"], let apps = WorldDecoder.apps(a, "fleet.apps", services: names.services, &context) {
-                        appChanges.append(AppChange(region: RegionID(rawValue: region), apps: apps, location: item.location))
-                    }
-                }
-                context.checkUnique(seen, "fleet.apps region")
-            }
+            classMixes = perRegion(g["mix"], "\(what) fleet", "mix", value: "classes", names: names, &context) { node, c in
+                WorldDecoder.classMix(node, "fleet.mix classes", known: names.classes, &c)
+            }.map { ClassMixChange(region: $0.region, classes: $0.value, location: $0.location) }
+            appChanges = perRegion(g["apps"], "\(what) fleet", "apps", value: "third-party-telemetry", names: names, &context) { node, c in
+                WorldDecoder.apps(node, "fleet.apps", services: names.services, &c)
+            }.map { AppChange(region: $0.region, apps: $0.value, location: $0.location) }
         }
         if context.diagnostics.count == before, routing.isEmpty, policies == nil, zones == nil, classMixes.isEmpty, appChanges.isEmpty,
             f["routing"] == nil, f["policies"] == nil, f["zones"] == nil, f["fleet"] == nil {
@@ -171,6 +150,28 @@ public struct WhatIf: Hashable, Sendable {
         return WhatIf(
             name: name, description: description, routing: routing, policies: policies, zones: zones, classMixes: classMixes,
             appChanges: appChanges, location: node.location, policiesLocation: f["policies"]?.location, zonesLocation: f["zones"]?.location)
+    }
+
+    /// `fleet.mix` or `fleet.apps`: a list of `{region: R, <value>: ...}`, each region once,
+    /// each value read by `decode`; the entries read, in the file's order.
+    static func perRegion<T>(
+        _ node: YAMLNode?, _ what: String, _ list: String, value: String, names: ScenarioNames, _ context: inout DecodeContext,
+        _ decode: (YAMLNode, inout DecodeContext) -> T?
+    ) -> [(region: RegionID, value: T, location: SourceLocation)] {
+        guard let items = node.flatMap({ context.list($0, "\(what).\(list)") }) else { return [] }
+        var entries: [(region: RegionID, value: T, location: SourceLocation)] = []
+        var seen: [(id: String, node: YAMLNode)] = []
+        for item in items {
+            guard let m = context.mapping(item, "a fleet.\(list) entry", allowed: ["region", value], required: ["region", value]),
+                let r = m["region"], let region = context.name(r, "region", in: names.regions)
+            else { continue }
+            seen.append((region, r))
+            if let v = m[value], let decoded = decode(v, &context) {
+                entries.append((RegionID(rawValue: region), decoded, item.location))
+            }
+        }
+        context.checkUnique(seen, "fleet.\(list) region")
+        return entries
     }
 
     /// A scenario's `what-ifs`: a list of what-ifs with distinct names.
