@@ -37,7 +37,8 @@ public struct RawFlow: Sendable {
     public var uid: String?
     // FleetWatch's labels.
     public var flowID: UInt64?
-    public var vin: String?
+    /// Nil when the record names none, or names one that is not 17 letters and digits.
+    public var vin: VIN?
     public var category: DataCategory?
     public var direction: Direction?
     public var service: String?
@@ -91,9 +92,16 @@ public enum FlowParser {
     static func isAlertEvent(_ s: JSONScanner, _ k: Range<Int>) -> Bool { s.key(k, is: "alert_event") }
 
     public static func parse(_ bytes: UnsafeRawBufferPointer, as format: SourceFormat) throws(RecordError) -> ParsedRecord {
+        var texts = TextInterner()
+        return try parse(bytes, as: format, texts: &texts)
+    }
+
+    /// `parse`, with the texts that repeat between records made once, in `texts`: the form a
+    /// stream of records is read in (`FlowSource`).
+    public static func parse(_ bytes: UnsafeRawBufferPointer, as format: SourceFormat, texts: inout TextInterner) throws(RecordError) -> ParsedRecord {
         do {
             switch format {
-            case .fleetwatch: return try fleetwatch(bytes)
+            case .fleetwatch: return try fleetwatch(bytes, texts: &texts)
             case .goflow2: return try goflow2(bytes)
             case .nfdump: return try nfdump(bytes)
             case .zeek: return try zeek(bytes)
@@ -130,49 +138,119 @@ public enum FlowParser {
         return Int64(v)
     }
 
-    static func fleetwatch(_ bytes: UnsafeRawBufferPointer) throws(JSONScanError) -> ParsedRecord {
+    /// The members of FleetWatch's log that the reader uses.
+    enum FleetWatchField: UInt8 {
+        case vin, zone, flowID, service, category, latitude, direction, longitude, userClass, serverName, alertEvent
+        case bytes, packets, source, endNs, endMs, sourcePort, startNs, startMs, destination, destinationPort, other
+
+        init(_ s: JSONScanner, _ k: Range<Int>) {
+            switch k.count {
+            case 3 where s.key(k, is: "vin"): self = .vin
+            case 4 where s.key(k, is: "zone"): self = .zone
+            case 6 where s.key(k, is: "flowId"): self = .flowID
+            case 7 where s.key(k, is: "service"): self = .service
+            case 8 where s.key(k, is: "category"): self = .category
+            case 8 where s.key(k, is: "latitude"): self = .latitude
+            case 9 where s.key(k, is: "direction"): self = .direction
+            case 9 where s.key(k, is: "longitude"): self = .longitude
+            case 9 where s.key(k, is: "userClass"): self = .userClass
+            case 10 where s.key(k, is: "serverName"): self = .serverName
+            case 11 where s.key(k, is: "alert_event"): self = .alertEvent
+            case 15 where s.key(k, is: "octetDeltaCount"): self = .bytes
+            case 16 where s.key(k, is: "packetDeltaCount"): self = .packets
+            case 17 where s.key(k, is: "sourceIPv4Address"): self = .source
+            case 18 where s.key(k, is: "flowEndNanoseconds"): self = .endNs
+            case 19 where s.key(k, is: "flowEndMilliseconds"): self = .endMs
+            case 19 where s.key(k, is: "sourceTransportPort"): self = .sourcePort
+            case 20 where s.key(k, is: "flowStartNanoseconds"): self = .startNs
+            case 21 where s.key(k, is: "flowStartMilliseconds"): self = .startMs
+            case 22 where s.key(k, is: "destinationIPv4Address"): self = .destination
+            case 24 where s.key(k, is: "destinationTransportPort"): self = .destinationPort
+            default: self = .other
+            }
+        }
+    }
+
+    /// The keys of FleetWatch's log in the order it writes them (`FlowLogNDJSON`), each as
+    /// `"key":` in one run of bytes (`keyStarts[n]..<keyStarts[n+1]`), with their fields.
+    static let fleetwatchKeys: (bytes: [UInt8], starts: [Int], fields: [FleetWatchField]) = {
+        let names = [
+            "flowId", "flowStartMilliseconds", "flowEndMilliseconds", "flowStartNanoseconds", "flowEndNanoseconds",
+            "sourceIPv4Address", "destinationIPv4Address", "sourceTransportPort", "destinationTransportPort",
+            "protocolIdentifier", "octetDeltaCount", "packetDeltaCount", "vin", "vehicle", "market", "region", "modelYear",
+            "prcLinkedConnectivity", "category", "direction", "anonymised", "service", "serverName", "country",
+            "crossBorder", "userClass", "restricted", "zone", "zoneKind", "latitude", "longitude", "verdict", "rules",
+        ]
+        var bytes: [UInt8] = [], starts = [0], fields: [FleetWatchField] = []
+        for name in names {
+            let key = Array("\"\(name)\"".utf8)
+            key.withUnsafeBytes { k in
+                fields.append(FleetWatchField(JSONScanner(k), 1..<(k.count - 1)))
+            }
+            bytes += key + [UInt8(ascii: ":")]
+            starts.append(bytes.count)
+        }
+        return (bytes, starts, fields)
+    }()
+
+    static func fleetwatch(_ bytes: UnsafeRawBufferPointer, texts: inout TextInterner) throws(JSONScanError) -> ParsedRecord {
         var s = JSONScanner(bytes)
         var f = RawFlow()
         var first = true
         var startNs: Int64?, endNs: Int64?, startMs: Int64?, endMs: Int64?
         try s.begin()
-        while let k = try s.nextKey(first: &first) {
-            let at = s.i
-            switch k.count {
-            case 3 where s.key(k, is: "vin"): f.vin = try s.string()
-            case 4 where s.key(k, is: "zone"): f.zone = try s.string()
-            case 6 where s.key(k, is: "flowId"): f.flowID = try s.unsigned()
-            case 7 where s.key(k, is: "service"): f.service = try s.string()
-            case 8 where s.key(k, is: "category"):
-                if let c = try s.name(of: DataCategory.self) { f.category = c; break }
-                s.i = at
-                guard let text = try s.string() else { break }
-                guard let c = DataCategory(rawValue: text) else { throw JSONScanError(message: "unknown category '\(text)'", offset: at) }
-                f.category = c
-            case 8 where s.key(k, is: "latitude"): f.latitude = try s.double()
-            case 9 where s.key(k, is: "direction"):
-                if let d = try s.name(of: Direction.self) { f.direction = d; break }
-                s.i = at
-                guard let text = try s.string() else { break }
-                guard let d = Direction(rawValue: text) else { throw JSONScanError(message: "direction must be up or down, found '\(text)'", offset: at) }
-                f.direction = d
-            case 9 where s.key(k, is: "longitude"): f.longitude = try s.double()
-            case 9 where s.key(k, is: "userClass"): f.userClass = try s.string()
-            case 10 where s.key(k, is: "serverName"): f.serverName = try s.string()
-            case 11 where s.key(k, is: "alert_event"): return .other("an alert event")
-            case 15 where s.key(k, is: "octetDeltaCount"): f.bytes = try s.unsigned() ?? 0
-            case 16 where s.key(k, is: "packetDeltaCount"): f.packets = try s.unsigned() ?? 0
-            case 17 where s.key(k, is: "sourceIPv4Address"): f.source = try address(&s, "sourceIPv4Address")
-            case 18 where s.key(k, is: "flowEndNanoseconds"): endNs = try signed(s.unsigned(), s, at)
-            case 19 where s.key(k, is: "flowEndMilliseconds"): endMs = try signed(s.unsigned(), s, at)
-            case 19 where s.key(k, is: "sourceTransportPort"): f.sourcePort = try port(&s)
-            case 20 where s.key(k, is: "flowStartNanoseconds"): startNs = try signed(s.unsigned(), s, at)
-            case 21 where s.key(k, is: "flowStartMilliseconds"): startMs = try signed(s.unsigned(), s, at)
-            case 22 where s.key(k, is: "destinationIPv4Address"): f.destination = try address(&s, "destinationIPv4Address")
-            case 24 where s.key(k, is: "destinationTransportPort"): f.destinationPort = try port(&s)
-            default: try s.skipValue()
+        let keys = fleetwatchKeys
+        var expected = 0
+        let isAlertEvent = try keys.bytes.withUnsafeBufferPointer { (keyBytes) throws(JSONScanError) -> Bool in
+            while true {
+                let field: FleetWatchField
+                if expected < keys.fields.count,
+                   s.expectKey(UnsafeBufferPointer(rebasing: keyBytes[keys.starts[expected]..<keys.starts[expected + 1]]), first: &first) {
+                    field = keys.fields[expected]
+                    expected += 1
+                } else {
+                    guard let k = try s.nextKey(first: &first) else { break }
+                    field = FleetWatchField(s, k)
+                }
+                let at = s.i
+                switch field {
+                case .vin: f.vin = try s.vin()
+                case .zone: f.zone = try s.string(&texts)
+                case .flowID: f.flowID = try s.unsigned()
+                case .service: f.service = try s.string(&texts)
+                case .category:
+                    if let c = try s.name(of: DataCategory.self) { f.category = c; break }
+                    s.i = at
+                    guard let text = try s.string() else { break }
+                    guard let c = DataCategory(rawValue: text) else { throw JSONScanError(message: "unknown category '\(text)'", offset: at) }
+                    f.category = c
+                case .latitude: f.latitude = try s.double()
+                case .direction:
+                    if let d = try s.name(of: Direction.self) { f.direction = d; break }
+                    s.i = at
+                    guard let text = try s.string() else { break }
+                    guard let d = Direction(rawValue: text) else { throw JSONScanError(message: "direction must be up or down, found '\(text)'", offset: at) }
+                    f.direction = d
+                case .longitude: f.longitude = try s.double()
+                case .userClass: f.userClass = try s.string(&texts)
+                case .serverName: f.serverName = try s.string(&texts)
+                case .alertEvent: return true
+                case .bytes: f.bytes = try s.unsigned() ?? 0
+                case .packets: f.packets = try s.unsigned() ?? 0
+                case .source: f.source = try address(&s, "sourceIPv4Address")
+                case .endNs: endNs = try signed(s.unsigned(), s, at)
+                case .endMs: endMs = try signed(s.unsigned(), s, at)
+                case .sourcePort: f.sourcePort = try port(&s)
+                case .startNs: startNs = try signed(s.unsigned(), s, at)
+                case .startMs: startMs = try signed(s.unsigned(), s, at)
+                case .destination: f.destination = try address(&s, "destinationIPv4Address")
+                case .destinationPort: f.destinationPort = try port(&s)
+                case .other: try s.skipValue()
+                }
             }
+            return false
         }
+        if isAlertEvent { return .other("an alert event") }
         guard let end = endNs ?? endMs.map({ $0 * 1_000_000 }) else {
             throw JSONScanError(message: "missing flowEndNanoseconds (or flowEndMilliseconds)", offset: 0)
         }

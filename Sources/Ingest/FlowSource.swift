@@ -79,9 +79,12 @@ public struct FlowSource: Sendable {
     var offset: Int64 = 0
     /// Flows read before the resolver was attached (to learn the format and the first time).
     var early: [(RawFlow, String?, Int)] = []
-    /// The reorder buffer: keys in a heap, flows in `slots` (a heap moves small keys, not
-    /// flows), free slots in `freeSlots`.
+    /// The reorder buffer: keys that came in order in `inOrder[inOrderHead...]` (a queue:
+    /// each key after the one before it, the usual case, at no cost), the others in a heap;
+    /// flows in `slots` (the keys move, not the flows), free slots in `freeSlots`.
     var buffer = Heap<Pending>()
+    var inOrder: [Pending] = []
+    var inOrderHead = 0
     var slots: [RecordedFlow] = []
     var freeSlots: [Int32] = []
     /// Settled flows, in order, not yet released: `ready[readyHead...]`.
@@ -96,6 +99,8 @@ public struct FlowSource: Sendable {
     var nameOrder: [String] = []
     var nameNext = 0
     var scratch: [RecordedFlow] = []
+    /// The texts that repeat from record to record, made into Strings once.
+    var texts = TextInterner()
 
     public static let maxBuffered = 4_000_000
     static let maxNames = 1 << 20
@@ -167,7 +172,7 @@ public struct FlowSource: Sendable {
         }
         let parsed: ParsedRecord
         do {
-            parsed = try FlowParser.parse(bytes, as: format!)
+            parsed = try FlowParser.parse(bytes, as: format!, texts: &texts)
         } catch {
             let (l, c) = Self.place(of: error.offset, in: bytes, line: line)
             try refuse(error.message, line: l, column: c)
@@ -254,7 +259,12 @@ public struct FlowSource: Sendable {
                 slot = Int32(slots.count)
                 slots.append(flow)
             }
-            buffer.insert(Pending(end: flow.record.end.nanoseconds, id: raw.flowID ?? 0, arrival: arrivals, slot: slot))
+            let key = Pending(end: flow.record.end.nanoseconds, id: raw.flowID ?? 0, arrival: arrivals, slot: slot)
+            if inOrderHead == inOrder.count || inOrder[inOrder.count - 1] < key {
+                inOrder.append(key)
+            } else {
+                buffer.insert(key)
+            }
         }
         settle(all: false)
     }
@@ -266,14 +276,29 @@ public struct FlowSource: Sendable {
     /// refused as out of order depends on the records alone, not on how reads cut them.
     mutating func settle(all: Bool) {
         let limit = latestStart &- tolerance.nanoseconds
-        while let top = buffer.min, all || top.end < limit || buffer.count > Self.maxBuffered {
-            let p = buffer.removeMin()
-            settledEnd = max(settledEnd, p.end)
-            ready.append((p.end, slots[Int(p.slot)]))
-            freeSlots.append(p.slot)
+        while true {
+            // The earliest key of the two: the queue's head or the heap's top.
+            let queued = inOrderHead < inOrder.count ? inOrder[inOrderHead] : nil
+            let heaped = buffer.min
+            guard let top = queued.map({ q in heaped.map { min(q, $0) } ?? q }) ?? heaped else { break }
+            guard all || top.end < limit || bufferedCount > Self.maxBuffered else { break }
+            if let queued, queued == top { inOrderHead += 1 } else { buffer.removeMin() }
+            settledEnd = max(settledEnd, top.end)
+            ready.append((top.end, slots[Int(top.slot)]))
+            freeSlots.append(top.slot)
         }
-        report.pending = UInt64(buffer.count + ready.count - readyHead)
+        if inOrderHead == inOrder.count {
+            inOrder.removeAll(keepingCapacity: true)
+            inOrderHead = 0
+        } else if inOrderHead > 65_536, inOrderHead > inOrder.count / 2 {
+            inOrder.removeSubrange(0..<inOrderHead)
+            inOrderHead = 0
+        }
+        report.pending = UInt64(bufferedCount + ready.count - readyHead)
     }
+
+    /// Flows in the reorder buffer.
+    var bufferedCount: Int { buffer.count + inOrder.count - inOrderHead }
 
     /// The time before which every flow has been read, as far as the tolerance promises: the
     /// latest start seen, less the tolerance (nil before the first flow).
@@ -306,7 +331,7 @@ public struct FlowSource: Sendable {
             ready.removeSubrange(0..<readyHead)
             readyHead = 0
         }
-        report.pending = UInt64(buffer.count + ready.count - readyHead)
+        report.pending = UInt64(bufferedCount + ready.count - readyHead)
     }
 
     /// Whether nothing the source can still bring ends before `bound` (its flows start past it

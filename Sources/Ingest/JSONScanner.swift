@@ -1,3 +1,10 @@
+import Fleet
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A forward-only reader of one JSON object's top-level members, over bytes, for flow records:
 /// keys are compared as bytes, numbers read without building strings, and values a format does
 /// not use (nested objects, arrays, strings) skipped. It allocates only for the strings it is
@@ -66,6 +73,28 @@ struct JSONScanner {
         return range
     }
 
+    /// Whether the next member's key is `pattern` (`"key":`, as a writer without spaces puts
+    /// it); consumed with its comma and the space after it if so, else nothing is. The fast
+    /// path of records whose keys come in a known order: the key is not scanned and compared
+    /// again; anything unexpected (another key, an escape, the end) goes by `nextKey`.
+    @inline(__always)
+    mutating func expectKey(_ pattern: UnsafeBufferPointer<UInt8>, first: inout Bool) -> Bool {
+        var k = i
+        if !first {
+            while k < end, Self.isSpace(base[k]) { k += 1 }
+            guard k < end, base[k] == UInt8(ascii: ",") else { return false }
+            k += 1
+        }
+        while k < end, Self.isSpace(base[k]) { k += 1 }
+        guard end - k > pattern.count, memcmp(base + k, pattern.baseAddress!, pattern.count) == 0 else { return false }
+        i = k + pattern.count
+        skipSpace()
+        first = false
+        return true
+    }
+
+    @inline(__always) static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
+
     /// Whether the key bytes equal `name`.
     @inline(__always) func key(_ r: Range<Int>, is name: StaticString) -> Bool {
         guard r.count == name.utf8CodeUnitCount else { return false }
@@ -127,6 +156,28 @@ struct JSONScanner {
             return String(decoding: UnsafeBufferPointer(start: base + r.lowerBound, count: r.count), as: UTF8.self)
         }
         return try unescape(r)
+    }
+
+    /// A string value through `texts` (a value that repeats from record to record is made
+    /// once); decoded afresh when it holds escapes; nil for `null`.
+    mutating func string(_ texts: inout TextInterner) throws(JSONScanError) -> String? {
+        if try null() { return nil }
+        guard base[i] == UInt8(ascii: "\"") else { throw fail("expected a string") }
+        let r = try rawString()
+        let bytes = UnsafeRawBufferPointer(start: base + r.lowerBound, count: r.count)
+        if bytes.contains(UInt8(ascii: "\\")) { return try unescape(r) }
+        return texts.text(bytes)
+    }
+
+    /// A string value read as a VIN: nil for `null`, and for a text that is not 17 letters
+    /// and digits (the record's car is then found by its address).
+    mutating func vin() throws(JSONScanError) -> VIN? {
+        if try null() { return nil }
+        guard base[i] == UInt8(ascii: "\"") else { throw fail("expected a string") }
+        let r = try rawString()
+        let bytes = UnsafeRawBufferPointer(start: base + r.lowerBound, count: r.count)
+        if bytes.contains(UInt8(ascii: "\\")) { return VIN(try unescape(r)) }
+        return VIN(utf8: bytes)
     }
 
     func unescape(_ r: Range<Int>) throws(JSONScanError) -> String {
@@ -227,8 +278,14 @@ struct JSONScanner {
     mutating func name<E: CaseIterable & RawRepresentable>(of type: E.Type) throws(JSONScanError) -> E? where E.RawValue == String {
         guard base[i] == UInt8(ascii: "\"") else { return nil }
         let r = try rawString()
-        let bytes = UnsafeRawBufferPointer(start: base + r.lowerBound, count: r.count)
-        for e in E.allCases where e.rawValue.utf8.elementsEqual(bytes) { return e }
+        for e in E.allCases {
+            // The names are literals: contiguous, compared as bytes.
+            let utf8 = e.rawValue.utf8
+            guard utf8.count == r.count else { continue }
+            let same = utf8.withContiguousStorageIfAvailable { memcmp($0.baseAddress!, base + r.lowerBound, r.count) == 0 }
+                ?? utf8.elementsEqual(UnsafeRawBufferPointer(start: base + r.lowerBound, count: r.count))
+            if same { return e }
+        }
         return nil
     }
 

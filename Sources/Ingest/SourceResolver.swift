@@ -155,7 +155,7 @@ public struct SourceResolver: Sendable {
         // The car's side.
         var car: UInt32?
         var up = true
-        if let text = raw.vin, let vin = VIN(text), let c = carByVIN[vin] {
+        if let vin = raw.vin, let c = carByVIN[vin] {
             car = c
             up = raw.direction.map { $0 == .up } ?? (raw.source.map { carByAddress[$0.rawValue] == c } ?? true)
         } else if let s = raw.source, let c = carByAddress[s.rawValue] {

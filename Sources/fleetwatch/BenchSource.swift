@@ -65,6 +65,7 @@ extension Bench {
     static func parseOnly(_ bytes: [UInt8]) -> UInt64 {
         var framer = RecordFramer()
         var format: SourceFormat?
+        var texts = TextInterner()
         var records: UInt64 = 0
         bytes.withUnsafeBytes { all in
             var k = 0
@@ -77,7 +78,7 @@ extension Bench {
                     framer.bytes.withUnsafeBytes { b in
                         let record = UnsafeRawBufferPointer(rebasing: b[range])
                         if format == nil { format = FlowParser.detect(record) }
-                        if let format, (try? FlowParser.parse(record, as: format)) != nil { records += 1 }
+                        if let format, (try? FlowParser.parse(record, as: format, texts: &texts)) != nil { records += 1 }
                     }
                 }
             } while k < all.count

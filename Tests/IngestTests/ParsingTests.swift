@@ -29,7 +29,7 @@ import Testing
         #expect(f.source == IPv4Address(100, 64, 0, 22) && f.destination == IPv4Address(203, 0, 113, 10))
         #expect(f.sourcePort == 49803 && f.destinationPort == 443)
         #expect(f.bytes == 246 && f.packets == 1)
-        #expect(f.vin == "LRW3E1EA7LC484884" && f.category == .cameraClip && f.direction == .up)
+        #expect(f.vin == VIN("LRW3E1EA7LC484884") && f.category == .cameraClip && f.direction == .up)
         #expect(f.service == "tesla-cn-dc" && f.serverName == "telemetry.tesla.cn" && f.userClass == "private")
         #expect(f.zone == "cn-gov-x" && f.latitude == 31.196012 && f.longitude == -121.5)
     }
@@ -120,6 +120,55 @@ import Testing
     @Test func escapedStringsAreDecoded() throws {
         let f = try flow(#"{"flowEndNanoseconds":1,"serverName":"a\"b\\c\u00e9\ud83d\ude97\n"}"#, .fleetwatch)
         #expect(f.serverName == "a\"b\\cé🚗\n")
+    }
+
+    /// The reader expects the keys in the order FleetWatch writes them; in any other order, with
+    /// spaces, escapes or keys missing, it must read the same fields.
+    @Test func fleetwatchKeysInAnyOrderReadTheSame() throws {
+        let written = #"{"flowId":3,"flowStartNanoseconds":5,"flowEndNanoseconds":10000000007,"sourceIPv4Address":"100.64.0.22","destinationIPv4Address":"203.0.113.10","sourceTransportPort":49803,"destinationTransportPort":443,"octetDeltaCount":246,"packetDeltaCount":1,"vin":"LRW3E1EA7LC484884","category":"camera-clip","direction":"up","service":"tesla-cn-dc","serverName":"telemetry.tesla.cn","userClass":"private","zone":"cn-gov-x","latitude":31.196012,"longitude":-121.5}"#
+        let shuffled = #"{ "longitude" : -121.5, "vin":"LRW3E1EA7LC484884", "zone":"cn-gov-x","userClass":"private" ,"serverName":"telemetry.tesla.cn","service":"tesla-cn-dc","direction":"up","category":"camera-clip","packetDeltaCount":1,"octetDeltaCount":246,"destinationTransportPort":443,"sourceTransportPort":49803,"destinationIPv4Address":"203.0.113.10","sourceIPv4Address":"100.64.0.22","flowEndNanoseconds":10000000007,"flowStartNanoseconds":5,"flowId":3,"latitude":31.196012}"#
+        let a = try flow(written, .fleetwatch), b = try flow(shuffled, .fleetwatch)
+        for f in [a, b] {
+            #expect(f.flowID == 3 && f.start == 5 && f.end == 10_000_000_007 && f.bytes == 246 && f.packets == 1)
+            #expect(f.source == IPv4Address(parsing: "100.64.0.22") && f.destination == IPv4Address(parsing: "203.0.113.10"))
+            #expect(f.sourcePort == 49803 && f.destinationPort == 443)
+            #expect(f.vin == VIN("LRW3E1EA7LC484884") && f.category == .cameraClip && f.direction == .up)
+            #expect(f.service == "tesla-cn-dc" && f.serverName == "telemetry.tesla.cn" && f.userClass == "private" && f.zone == "cn-gov-x")
+            #expect(f.latitude == 31.196012 && f.longitude == -121.5)
+        }
+        // A key the order does not expect, then the expected ones again.
+        let extra = written.replacingOccurrences(of: #""vin":"#, with: #""extra":{"a":[1]},"vin":"#)
+        #expect(try flow(extra, .fleetwatch).vin == VIN("LRW3E1EA7LC484884"))
+        // Malformed after an expected key is still refused.
+        #expect(throws: RecordError.self) { try parse(#"{"flowId":3,"flowEndNanoseconds":}"#, .fleetwatch) }
+        #expect(throws: RecordError.self) { try parse(#"{"flowId":3 "flowEndNanoseconds":1}"#, .fleetwatch) }
+    }
+
+    @Test func aVINThatIsNotSeventeenLettersAndDigitsIsNone() throws {
+        func vin(_ text: String) throws -> VIN? {
+            try flow(#"{"flowEndNanoseconds":1,"vin":"# + text + "}", .fleetwatch).vin
+        }
+        #expect(try vin(#""LRW3E1EA7LC484884""#) == VIN("LRW3E1EA7LC484884"))
+        #expect(try vin(#""lrw3e1ea7lc484884""#) == nil)
+        #expect(try vin(#""LRW3E1EA7LC48488""#) == nil)
+        #expect(try vin(#""LRW3E1EA7LC4848845""#) == nil)
+        #expect(try vin("null") == nil)
+        #expect(try vin(#""LRW3E1EA7LC484884""#) == VIN("LRW3E1EA7LC484884"))
+    }
+
+    /// The interner gives the same String for the same bytes, and stays right past its capacity.
+    @Test func repeatedTextsAreMadeOnceAndStayRightPastTheCapacity() {
+        var texts = TextInterner()
+        func text(_ s: String) -> String { Array(s.utf8).withUnsafeBytes { texts.text($0) } }
+        let long = String(repeating: "telemetry.tesla.cn/", count: 3)
+        #expect(text(long) == long && text("a") == "a" && text("") == "")
+        #expect(texts.texts.count == 3)
+        #expect(text(long) == long && texts.texts.count == 3)
+        for k in 0..<(TextInterner.capacity + 50) { #expect(text("server-\(k)") == "server-\(k)") }
+        #expect(texts.texts.count == TextInterner.capacity)
+        #expect(text("server-\(TextInterner.capacity + 10)") == "server-\(TextInterner.capacity + 10)")
+        let tooLong = String(repeating: "x", count: TextInterner.maxLength + 1)
+        #expect(text(tooLong) == tooLong)
     }
 }
 

@@ -65,7 +65,7 @@ import Testing
         raw.start = 0
         raw.end = 1_000_000_000
         raw.bytes = 9
-        raw.vin = inventory.cars[1].vin.description
+        raw.vin = inventory.cars[1].vin
         raw.service = "unknown"
         var out: [RecordedFlow] = [], guessed = false
         let unmapped = resolver.resolve(raw, offset: 0, serverName: nil, into: &out, guessed: &guessed)

@@ -7,30 +7,71 @@
 /// array (which does not allocate) when nothing matches.
 public struct PolicyEngine: Sendable {
     public let policies: PolicySet
-    let compiled: [CompiledRule]
+    /// Every rule's match and then its severity cases' matches, flat and free of references,
+    /// so that walking them on every flow copies no reference (a rule holding arrays and sets
+    /// was copied, retained and released, once a flow: a quarter of the full model's time).
+    let matches: [CompiledMatch]
+    /// Per rule: where its match is in `matches`; its cases follow it up to the next rule's.
+    let ruleStarts: [Int32]
+    /// The severity of each case, by its index in `matches` (a rule's own match: unused).
+    let severities: [Severity]
+    /// The set conditions of the matches that have any (`CompiledMatch.sets` indexes them).
+    let sets: [CompiledMatch.SetConditions]
 
     public init(_ policies: PolicySet) {
         self.policies = policies
-        compiled = policies.rules.map(CompiledRule.init)
+        var matches: [CompiledMatch] = [], starts: [Int32] = [], severities: [Severity] = []
+        var sets: [CompiledMatch.SetConditions] = []
+        func add(_ m: RuleMatch, _ severity: Severity) {
+            var index: Int32 = -1
+            if let s = CompiledMatch.SetConditions(m) {
+                index = Int32(sets.count)
+                sets.append(s)
+            }
+            matches.append(CompiledMatch(m, sets: index))
+            severities.append(severity)
+        }
+        for rule in policies.rules {
+            starts.append(Int32(matches.count))
+            add(rule.match, .watch)
+            for s in rule.severities { add(s.when, s.severity) }
+        }
+        starts.append(Int32(matches.count))
+        self.matches = matches
+        ruleStarts = starts
+        self.severities = severities
+        self.sets = sets
     }
 
     /// Appends the verdict of every rule that applies to `facts`, in rule order, after
     /// removing what `verdicts` held (its capacity is kept, so a reused buffer never allocates).
-    public func evaluate(_ facts: FlowFacts, into verdicts: inout [PolicyVerdict]) {
+    /// `restricted`, when the caller knows it: whether the driver's class is restricted in the
+    /// car's market (`PolicySet.isRestricted`), else looked up when a rule asks.
+    public func evaluate(_ facts: FlowFacts, restricted: Bool? = nil, into verdicts: inout [PolicyVerdict]) {
         verdicts.removeAll(keepingCapacity: true)
-        forEachVerdict(facts) { verdicts.append($0) }
+        forEachVerdict(facts, restricted: restricted) { verdicts.append($0) }
     }
 
     /// Calls `body` with the verdict of every rule that applies to `facts`, in rule order.
     @inline(__always)
-    func forEachVerdict(_ facts: FlowFacts, _ body: (PolicyVerdict) -> Void) {
-        var restricted: Bool? = nil
+    func forEachVerdict(_ facts: FlowFacts, restricted known: Bool? = nil, _ body: (PolicyVerdict) -> Void) {
+        var restricted: Bool? = known
         let restrictedClasses = policies.restrictedByMarket[facts.market.index]
-        // Through a buffer pointer, each rule is borrowed, not copied (a copy retains its sets).
-        compiled.withUnsafeBufferPointer { rules in
-            for index in rules.indices {
-                if let severity = rules[index].severity(facts, restricted: &restricted, restrictedClasses) {
-                    body(PolicyVerdict(rule: index, severity: severity))
+        matches.withUnsafeBufferPointer { matches in
+            ruleStarts.withUnsafeBufferPointer { starts in
+                severities.withUnsafeBufferPointer { severities in
+                    for rule in 0..<(starts.count - 1) {
+                        let first = Int(starts[rule]), next = Int(starts[rule + 1])
+                        guard matches[first].matches(facts, restricted: &restricted, restrictedClasses, sets) else { continue }
+                        var k = first + 1
+                        while k < next {
+                            if matches[k].matches(facts, restricted: &restricted, restrictedClasses, sets) {
+                                body(PolicyVerdict(rule: rule, severity: severities[k]))
+                                break
+                            }
+                            k += 1
+                        }
+                    }
                 }
             }
         }
@@ -61,28 +102,6 @@ public struct PolicyEngine: Sendable {
     }
 }
 
-/// A rule with its match and severity cases compiled.
-struct CompiledRule: Sendable {
-    let match: CompiledMatch
-    let cases: [(CompiledMatch, Severity)]
-
-    init(_ rule: PolicyRule) {
-        match = CompiledMatch(rule.match)
-        cases = rule.severities.map { (CompiledMatch($0.when), $0.severity) }
-    }
-
-    @inline(__always)
-    func severity(_ f: FlowFacts, restricted: inout Bool?, _ restrictedClasses: Set<UserClassID>) -> Severity? {
-        guard match.matches(f, restricted: &restricted, restrictedClasses) else { return nil }
-        return cases.withUnsafeBufferPointer { cases in
-            for i in cases.indices where cases[i].0.matches(f, restricted: &restricted, restrictedClasses) {
-                return cases[i].1
-            }
-            return nil
-        }
-    }
-}
-
 /// A `RuleMatch` as masks and tri-states: 0 = any, 1 = must be true, 2 = must be false.
 struct CompiledMatch: Sendable {
     let categoryMask: UInt16
@@ -93,9 +112,9 @@ struct CompiledMatch: Sendable {
     let inZone, crossBorder, anonymised, prcLinked, restricted: UInt8
     let minBytes: UInt64
     let minModelYear: Int
-    /// The set conditions, boxed: nil when the match has none, so that most matches hold no
-    /// reference at all and a copy costs no reference counting.
-    let sets: SetConditions?
+    /// The match's set conditions: an index of `PolicyEngine.sets`, -1 when it has none (a
+    /// match holds no reference, so a copy costs no reference counting).
+    let sets: Int32
 
     /// A match's set conditions; nil sets are "any".
     final class SetConditions: Sendable {
@@ -126,7 +145,7 @@ struct CompiledMatch: Sendable {
         }
     }
 
-    init(_ m: RuleMatch) {
+    init(_ m: RuleMatch, sets: Int32) {
         func tri(_ b: Bool?) -> UInt8 { b.map { $0 ? 1 : 2 } ?? 0 }
         categoryMask = m.categories.map { $0.reduce(0) { $0 | UInt16(1) << UInt16($1.index) } } ?? .max
         directionMask = m.direction.map(Self.bit) ?? .max
@@ -139,7 +158,7 @@ struct CompiledMatch: Sendable {
         restricted = tri(m.restricted)
         minBytes = m.minBytes ?? 0
         minModelYear = m.minModelYear ?? .min
-        sets = SetConditions(m)
+        self.sets = sets
         // An empty kind set matches nothing, which a zero mask cannot say: keep it as a set check.
         emptyZoneKinds = m.zoneKinds?.isEmpty ?? false
     }
@@ -153,7 +172,9 @@ struct CompiledMatch: Sendable {
     }
 
     @inline(__always)
-    func matches(_ f: FlowFacts, restricted isRestricted: inout Bool?, _ restrictedClasses: Set<UserClassID>) -> Bool {
+    func matches(
+        _ f: FlowFacts, restricted isRestricted: inout Bool?, _ restrictedClasses: Set<UserClassID>, _ conditions: [SetConditions]
+    ) -> Bool {
         guard categoryMask & (UInt16(1) << UInt16(f.category.index)) != 0,
             directionMask & Self.bit(f.direction) != 0,
             marketMask & Self.bit(f.market) != 0,
@@ -172,7 +193,7 @@ struct CompiledMatch: Sendable {
             isRestricted = value
             guard Self.holds(restricted, value) else { return false }
         }
-        if let sets { return sets.hold(for: f) }
+        if sets >= 0 { return conditions[Int(sets)].hold(for: f) }
         return true
     }
 }

@@ -14,6 +14,16 @@ public struct VIN: Hashable, Sendable, CustomStringConvertible {
         self.init(bytes: bytes)
     }
 
+    /// Makes a VIN from 17 bytes of ASCII letters and digits (a flow record's text, read
+    /// without making a String); `nil` for anything else.
+    public init?(utf8 text: UnsafeRawBufferPointer) {
+        guard text.count == 17 else { return nil }
+        for b in text where !((b >= 48 && b <= 57) || (b >= 65 && b <= 90)) { return nil }
+        a = text.loadUnaligned(fromByteOffset: 0, as: UInt64.self).littleEndian
+        b = text.loadUnaligned(fromByteOffset: 8, as: UInt64.self).littleEndian
+        c = text[16]
+    }
+
     init(bytes: [UInt8]) {
         var a: UInt64 = 0, b: UInt64 = 0
         for i in 0..<8 { a |= UInt64(bytes[i]) << (8 * UInt64(i)) }
