@@ -15,8 +15,8 @@ import Simulation
 /// (`RecordedFlow.unknownCar`; the monitor makes it on first sight), and a flow to a server
 /// nobody names goes to the unknown service, of the unknown country.
 public struct SourceResolver: Sendable {
-    var carByAddress: [UInt32: UInt32] = [:]
-    var carByVIN: [VIN: UInt32] = [:]
+    var carByAddress = CarTable<UInt32>()
+    var carByVIN = CarTable<VIN>()
     var serverByAddress: [UInt32: (service: UInt16, category: DataCategory?)] = [:]
     var serverByName: [String: (service: UInt16, category: DataCategory?)] = [:]
     var serviceByID: [String: UInt16] = [:]
@@ -91,6 +91,8 @@ public struct SourceResolver: Sendable {
 
     public init(world: FleetWorld, inventory: Inventory) {
         let config = world.config
+        carByAddress = CarTable(capacity: world.carCount)
+        carByVIN = CarTable(capacity: world.carCount)
         for i in 0..<world.carCount {
             carByAddress[world.address(of: i).rawValue] = UInt32(i)
             carByVIN[world.vin(of: i)] = UInt32(i)

@@ -45,17 +45,15 @@ public struct PolicyEngine: Sendable {
 
     /// Appends the verdict of every rule that applies to `facts`, in rule order, after
     /// removing what `verdicts` held (its capacity is kept, so a reused buffer never allocates).
-    /// `restricted`, when the caller knows it: whether the driver's class is restricted in the
-    /// car's market (`PolicySet.isRestricted`), else looked up when a rule asks.
-    public func evaluate(_ facts: FlowFacts, restricted: Bool? = nil, into verdicts: inout [PolicyVerdict]) {
+    public func evaluate(_ facts: FlowFacts, into verdicts: inout [PolicyVerdict]) {
         verdicts.removeAll(keepingCapacity: true)
-        forEachVerdict(facts, restricted: restricted) { verdicts.append($0) }
+        forEachVerdict(facts) { verdicts.append($0) }
     }
 
     /// Calls `body` with the verdict of every rule that applies to `facts`, in rule order.
     @inline(__always)
-    func forEachVerdict(_ facts: FlowFacts, restricted known: Bool? = nil, _ body: (PolicyVerdict) -> Void) {
-        var restricted: Bool? = known
+    func forEachVerdict(_ facts: FlowFacts, _ body: (PolicyVerdict) -> Void) {
+        var restricted: Bool? = nil
         let restrictedClasses = policies.restrictedByMarket[facts.market.index]
         matches.withUnsafeBufferPointer { matches in
             ruleStarts.withUnsafeBufferPointer { starts in

@@ -33,6 +33,13 @@ public struct VIN: Hashable, Sendable, CustomStringConvertible {
         c = bytes[16]
     }
 
+    /// The VIN's 17 bytes folded into 64 bits, for a caller's own hash table (a `Hasher` is
+    /// seeded and finalised on every use).
+    @inlinable public var fastHash: UInt64 {
+        let m = b &* 0xC2B2_AE3D_27D4_EB4F
+        return a ^ (m << 29 | m >> 35) ^ (UInt64(c) &* 0x1656_67B1_9E37_79F9)
+    }
+
     /// The ASCII byte at position `i` (0-based).
     public subscript(i: Int) -> UInt8 {
         i < 8 ? UInt8(truncatingIfNeeded: a >> (8 * UInt64(i)))
