@@ -287,14 +287,20 @@ public struct FlowSource: Sendable {
             ready.append((top.end, slots[Int(top.slot)]))
             freeSlots.append(top.slot)
         }
-        if inOrderHead == inOrder.count {
-            inOrder.removeAll(keepingCapacity: true)
-            inOrderHead = 0
-        } else if inOrderHead > 65_536, inOrderHead > inOrder.count / 2 {
-            inOrder.removeSubrange(0..<inOrderHead)
-            inOrderHead = 0
-        }
+        Self.dropTaken(&inOrder, head: &inOrderHead)
         report.pending = UInt64(bufferedCount + ready.count - readyHead)
+    }
+
+    /// Frees what a queue kept as `queue[head...]` has handed out: all of it when it is empty,
+    /// else the taken part once it is most of the queue (each element moved once on average).
+    static func dropTaken<T>(_ queue: inout [T], head: inout Int) {
+        if head == queue.count {
+            queue.removeAll(keepingCapacity: true)
+            head = 0
+        } else if head > 65_536, head > queue.count / 2 {
+            queue.removeSubrange(0..<head)
+            head = 0
+        }
     }
 
     /// Flows in the reorder buffer.
@@ -324,13 +330,7 @@ public struct FlowSource: Sendable {
             }
         }
         if !batch.isEmpty { body(batch[...]) }
-        if readyHead == ready.count {
-            ready.removeAll(keepingCapacity: true)
-            readyHead = 0
-        } else if readyHead > 65_536, readyHead > ready.count / 2 {
-            ready.removeSubrange(0..<readyHead)
-            readyHead = 0
-        }
+        Self.dropTaken(&ready, head: &readyHead)
         report.pending = UInt64(bufferedCount + ready.count - readyHead)
     }
 
