@@ -218,19 +218,9 @@ public enum FlowParser {
                 case .zone: f.zone = try s.string(&texts)
                 case .flowID: f.flowID = try s.unsigned()
                 case .service: f.service = try s.string(&texts)
-                case .category:
-                    if let c = try s.name(of: DataCategory.self) { f.category = c; break }
-                    s.i = at
-                    guard let text = try s.string() else { break }
-                    guard let c = DataCategory(rawValue: text) else { throw JSONScanError(message: "unknown category '\(text)'", offset: at) }
-                    f.category = c
+                case .category: f.category = try s.named(DataCategory.self) { "unknown category '\($0)'" } ?? f.category
                 case .latitude: f.latitude = try s.double()
-                case .direction:
-                    if let d = try s.name(of: Direction.self) { f.direction = d; break }
-                    s.i = at
-                    guard let text = try s.string() else { break }
-                    guard let d = Direction(rawValue: text) else { throw JSONScanError(message: "direction must be up or down, found '\(text)'", offset: at) }
-                    f.direction = d
+                case .direction: f.direction = try s.named(Direction.self) { "direction must be up or down, found '\($0)'" } ?? f.direction
                 case .longitude: f.longitude = try s.double()
                 case .userClass: f.userClass = try s.string(&texts)
                 case .serverName: f.serverName = try s.string(&texts)

@@ -30,11 +30,7 @@ struct JSONScanner {
     @inline(__always) func byte(_ k: Int) -> UInt8 { base[k] }
 
     @inline(__always) mutating func skipSpace() {
-        while i < end {
-            let b = base[i]
-            guard b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 else { return }
-            i += 1
-        }
+        while i < end, Self.isSpace(base[i]) { i += 1 }
     }
 
     func fail(_ message: String) -> JSONScanError { JSONScanError(message: message, offset: i) }
@@ -287,6 +283,20 @@ struct JSONScanner {
             if same { return e }
         }
         return nil
+    }
+
+    /// A string value that must be one of `E`'s names: the name (matched as bytes, else read
+    /// again with its escapes decoded), nil for `null`; any other text is refused with
+    /// `message(text)` at the value's first byte.
+    @inline(__always)
+    mutating func named<E: CaseIterable & RawRepresentable>(_ type: E.Type, _ message: (String) -> String) throws(JSONScanError) -> E?
+    where E.RawValue == String {
+        let at = i
+        if let e = try name(of: E.self) { return e }
+        i = at
+        guard let text = try string() else { return nil }
+        guard let e = E(rawValue: text) else { throw JSONScanError(message: message(text), offset: at) }
+        return e
     }
 
     /// Powers of ten that a Double holds exactly.

@@ -15,8 +15,8 @@ import Simulation
 /// (`RecordedFlow.unknownCar`; the monitor makes it on first sight), and a flow to a server
 /// nobody names goes to the unknown service, of the unknown country.
 public struct SourceResolver: Sendable {
-    var carByAddress = CarTable<UInt32>()
-    var carByVIN = CarTable<VIN>()
+    var carByAddress: CarTable<UInt32>
+    var carByVIN: CarTable<VIN>
     var serverByAddress: [UInt32: (service: UInt16, category: DataCategory?)] = [:]
     var serverByName: [String: (service: UInt16, category: DataCategory?)] = [:]
     var serviceByID: [String: UInt16] = [:]
