@@ -26,8 +26,8 @@ public struct Scenario: Sendable {
     public var whatIfs: [WhatIf] = []
 
     /// The monitor for this scenario at simulated time zero.
-    public func makeMonitor() throws(ConfigError) -> FleetMonitor {
-        try FleetMonitor(config: world, policies: policies, alerts: alerts, timeline: timeline, parameters: monitor)
+    public func makeMonitor(deferringBuild: Bool = false) throws(ConfigError) -> FleetMonitor {
+        try FleetMonitor(config: world, policies: policies, alerts: alerts, timeline: timeline, parameters: monitor, deferringBuild: deferringBuild)
     }
 
     /// Parses and checks `text`; `file` is the name diagnostics show. Every problem is

@@ -6,8 +6,9 @@ import Simulation
 /// cars added and removed, trips into a zone). The conservation laws are checked on them in the
 /// core (FleetTests) and on the exports (ExportTests).
 public enum RandomFleet {
-    /// A monitor with a random fleet and a random timeline drawn from `seed`.
-    public static func monitor(seed: UInt64) -> FleetMonitor {
+    /// A monitor with a random fleet and a random timeline drawn from `seed` (with
+    /// `deferringBuild`, no car built yet: `FleetMonitor.build(cars:)`).
+    public static func monitor(seed: UInt64, deferringBuild: Bool = false) -> FleetMonitor {
         var rng = SeededGenerator(seed: seed)
         var config = WorldConfig.default
         config.seed = seed
@@ -36,6 +37,6 @@ public enum RandomFleet {
             default: at(t, .trip(car: car, to: .zone("cn-gov-peoples-square")))
             }
         }
-        return try! FleetMonitor(config: config, timeline: timeline)
+        return try! FleetMonitor(config: config, timeline: timeline, deferringBuild: deferringBuild)
     }
 }

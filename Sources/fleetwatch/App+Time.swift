@@ -19,8 +19,12 @@ extension App {
         /// The driver's clock at the last slice, and the simulated time it ran.
         var lastWall: Double?
         var lastSlice = SimDuration.zero
+        /// Cars the last slice built (while the fleet is being built, `App.buildsInFrames`).
+        var lastCars = 0
 
-        func timeline(reached: SimTime) -> RunTimeline.Seek { RunTimeline.Seek(from: from, target: target, reached: reached) }
+        func timeline(reached: SimTime, building: (built: Int, total: Int)? = nil) -> RunTimeline.Seek {
+            RunTimeline.Seek(from: from, target: target, reached: reached, carsBuilt: building?.built ?? 0, carsInAll: building?.total ?? 0)
+        }
     }
 
     /// The wall time one slice of a jump aims at, and the re-simulation a jump back may cost
@@ -30,7 +34,9 @@ extension App {
 
     /// What the timeline strip shows.
     var timeline: RunTimeline {
-        RunTimeline(now: monitor.now, simulated: max(checkpoints.furthest, monitor.now), marks: marks, seek: seek?.timeline(reached: monitor.now))
+        RunTimeline(
+            now: monitor.now, simulated: max(checkpoints.furthest, monitor.now), marks: marks,
+            seek: seek?.timeline(reached: monitor.now, building: monitor.world.buildProgress))
     }
 
     /// Resolves `target` on the screen's time (or, while a jump runs, on the time it goes to:
@@ -63,8 +69,9 @@ extension App {
                 reapplyAcknowledgements()
                 runWhatIf(baselineReplaced: true)
             case .rebuild:
-                // It was built once from the same scenario: it builds again.
-                do { monitor = try scenario.makeMonitor() } catch {
+                // It was built once from the same scenario: it builds again (in frames, as at
+                // the start, when the dashboard built it so).
+                do { monitor = try scenario.makeMonitor(deferringBuild: buildsInFrames) } catch {
                     say("no jump: \(error)", isError: true)
                     return
                 }
@@ -72,7 +79,7 @@ extension App {
             }
         }
         seek = Seek(from: monitor.now, target: time)
-        if monitor.now >= time {
+        if monitor.now >= time, monitor.world.isBuilt {
             finishSeek()
             return
         }
@@ -101,7 +108,12 @@ extension App {
     /// that once the budget has thinned the copies).
     mutating func stepSeek(wall: Double) {
         guard var s = seek else { return }
-        if let last = s.lastWall, wall - last > 0.002, s.lastSlice > .zero {
+        if let last = s.lastWall, wall - last > 0.002, s.lastCars > 0 {
+            // The build's slices the same way: about `sliceSeconds` of building each.
+            let rate = max(buildRate ?? 0, Double(s.lastCars) / (wall - last))
+            buildRate = rate
+            buildSlice = min(max(Int(rate * Self.sliceSeconds), 1000), 1 << 22)
+        } else if let last = s.lastWall, wall - last > 0.002, s.lastSlice > .zero {
             let rate = max(simulationRate ?? 0, s.lastSlice.seconds / (wall - last))
             simulationRate = rate
             seekSlice = min(max(.seconds(rate * Self.sliceSeconds), .seconds(Int64(1))), .seconds(Int64(86_400)))
@@ -109,14 +121,21 @@ extension App {
             checkpoints.interval(atLeast: .seconds(rate * Self.jumpSeconds))
         }
         s.lastWall = wall
-        let before = monitor.now
+        let before = monitor.now, carsBefore = monitor.world.carCount
         seek = s
         runSlice()
         seek?.lastSlice = monitor.now - before
+        seek?.lastCars = monitor.world.carCount - carsBefore
     }
 
     mutating func runSlice() {
         guard let s = seek else { return }
+        if !monitor.world.isBuilt {
+            // The fleet first, a slice of cars at a time; then the run to the target.
+            if monitor.build(cars: buildSlice) { builtInFrames() }
+            if monitor.world.isBuilt, monitor.now >= s.target { finishSeek() }
+            return
+        }
         let before = monitor.now
         run(until: min(s.target, monitor.now + seekSlice))
         if monitor.now >= s.target { finishSeek() } else if feed != nil, monitor.now == before, feedStalled { stopSeekAtRecords() }
@@ -125,6 +144,7 @@ extension App {
     /// Runs the rest of the jump at once (a headless session, the run-up of a test).
     mutating func finishSeek() {
         guard let s = seek else { return }
+        if !monitor.world.isBuilt, monitor.build(cars: .max) { builtInFrames() }
         if monitor.now < s.target {
             run(until: s.target)
             // Headless, the records are read to the target or to what has come.
@@ -135,14 +155,26 @@ extension App {
         pacer.restart(at: monitor.now)
     }
 
+    /// The fleet built in frames is whole: a what-if waiting for it forks now.
+    mutating func builtInFrames() {
+        runWhatIf(baselineReplaced: false)
+    }
+
     /// A jump ahead of the records that have come: it ends where they reach, and says so.
     mutating func stopSeekAtRecords() {
         say("the records reach \(monitor.now) so far: the screen goes on from there as they come")
         stopSeek()
     }
 
-    /// Esc during a jump: the screen stays where the jump has got to.
+    /// Esc during a jump: the screen stays where the jump has got to. While the fleet is still
+    /// being built, there is no run to stop in: the build goes on and the screen stays at the
+    /// start.
     mutating func stopSeek() {
+        if !monitor.world.isBuilt, var s = seek {
+            s.target = monitor.now
+            seek = s
+            return
+        }
         seek = nil
         pacer.restart(at: monitor.now)
     }

@@ -68,6 +68,11 @@ extension App {
     mutating func runWhatIf(baselineReplaced: Bool) {
         guard var w = whatIf else { return }
         if baselineReplaced { w.monitor = nil }
+        // A start being built again (a jump back, `buildsInFrames`) forks once it is whole.
+        guard monitor.world.isBuilt else {
+            whatIf = w
+            return
+        }
         if w.monitor == nil, monitor.now >= w.from {
             if monitor.now == w.from {
                 w.monitor = fork(w.whatIf, at: w.from)

@@ -55,29 +55,38 @@ struct App {
     /// it has got and taking `stop` meanwhile.
     enum RunUp { case now, inFrames }
     let runUp: RunUp
+    /// Whether the fleet's cars are built in frames too, before the run-up, with the progress
+    /// on screen (the terminal's dashboard: its first frame comes before a million cars
+    /// exist); also when a jump back builds the start again. Only with `.inFrames`.
+    let buildsInFrames: Bool
+    /// Cars one slice of the build adds: learnt as it runs, about `sliceSeconds` of work.
+    var buildSlice = 20_000
+    var buildRate: Double?
 
     init(
         scenario: Scenario, renderer: DashboardView, at start: SimDuration, speed: Double, paused: Bool,
-        runUp: RunUp = .now, rewindBytes: Int = Checkpoints.defaultBudgetBytes, source: SourceRun? = nil
+        runUp: RunUp = .now, buildInFrames: Bool = false, rewindBytes: Int = Checkpoints.defaultBudgetBytes,
+        source: SourceRun? = nil
     ) throws {
         self.renderer = renderer
         self.runUp = runUp
+        buildsInFrames = buildInFrames && runUp == .inFrames && source == nil
         if let source {
             monitor = source.monitor
             feed = source.input
         } else {
-            monitor = try scenario.makeMonitor()
+            monitor = try scenario.makeMonitor(deferringBuild: buildsInFrames)
         }
         self.scenario = scenario
         checkpoints = Checkpoints(interval: .seconds(Int64(60)), budgetBytes: rewindBytes)
         // Until a slice has been timed: a minute for the default fleet, less for a larger one
         // (600 000 car-seconds, about a frame's work), at least a second.
-        seekSlice = .seconds(Int64(min(60, max(1, 600_000 / max(1, monitor.world.carCount)))))
+        seekSlice = .seconds(Int64(min(60, max(1, 600_000 / max(1, monitor.world.carCount, monitor.world.buildProgress?.total ?? 0)))))
         state = DashboardState(speed: speed, paused: paused)
         pacer = Pacer(start: monitor.now, speed: speed, paused: paused)
         builder = ModelBuilder(scenarioName: scenario.name)
         state.whatIfNames = scenario.whatIfs.map(\.name)
-        if start > .zero {
+        if start > .zero || !monitor.world.isBuilt {
             go(to: SimTime.zero + start, sliceNow: false)
             if runUp == .now { finishSeek() }
         }
@@ -113,7 +122,10 @@ struct App {
     var frameKey: FrameKey {
         // A jump's progress changes the frame too (a paused screen's time may not).
         FrameKey(state: state, time: monitor.now.nanoseconds / 1_000_000_000 * 1_000_000_000,
-                 progress: seek.map { Int64(($0.timeline(reached: monitor.now).fraction * 1000).rounded(.down)) + 1 } ?? 0,
+                 progress: seek.map { seek in
+                     let progress = seek.timeline(reached: monitor.now, building: monitor.world.buildProgress)
+                     return Int64((progress.fraction * 1000).rounded(.down)) + 1 + Int64((progress.buildFraction * 1000).rounded(.down)) * 2000
+                 } ?? 0,
                  input: feed.map { $0.source.report.records &+ ($0.ended ? 1 << 63 : 0) } ?? 0)
     }
 

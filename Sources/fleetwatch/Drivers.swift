@@ -3,7 +3,8 @@ import Dashboard
 import Screen
 import Terminal
 
-/// Runs a program in the terminal: the live dashboard and the presenter's demo. Each turn ticks
+/// Runs a program in the terminal: the live dashboard and the presenter's demo. It shows the
+/// program's first frame before anything else; then each turn ticks
 /// the program with the monotonic clock, shows the frame if it was built anew (or the terminal
 /// asked for a redraw, after SIGCONT), hands a new frame to the recorder, then waits up to one
 /// frame's time for input and delivers it.
@@ -28,7 +29,12 @@ struct TerminalDriver {
     /// every tick (`live --metrics` reads the monitor there).
     mutating func run<P: Program>(_ loop: inout ProgramLoop<P>, observe: ((P) -> Void)? = nil) throws(OutputError) -> TerminationSignal? {
         let start = monotonicSeconds()
-        var redraw = true
+        // The first frame before any work: a build or a run-up at the start shows its progress
+        // at once, not after its first quarter of a second (the busy ticks below).
+        let (first, _) = loop.frame()
+        session.present(first)
+        try recorder?.record(first, at: 0)
+        var redraw = false
         while true {
             let now = monotonicSeconds()
             if loop.send(.tick(wall: now)).contains(.quit) { return nil }

@@ -115,7 +115,7 @@ struct Live: ParsableCommand {
         // The first frame at once, then the run-up to --at with its progress (Esc stops it).
         var app = try App(
             scenario: scenario, renderer: look.view(depth: .truecolor),
-            at: start, speed: speed ?? look.settings.speed, paused: paused, runUp: .inFrames,
+            at: start, speed: speed ?? look.settings.speed, paused: paused, runUp: .inFrames, buildInFrames: true,
             rewindBytes: (rewindMemory ?? look.settings.rewindMemoryMB) << 20, source: recorded)
         recorded = nil
         app.builder = look.builder(scenarioName: scenario.name)

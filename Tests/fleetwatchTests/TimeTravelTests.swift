@@ -13,9 +13,10 @@ import Testing
 /// a dashboard started straight at that time (which is `fleetwatch snapshot --at T`'s: the tmux
 /// test `TimeTravelEndToEndTests` checks that on the real binary).
 @Suite struct TimeTravelTests {
-    static func app(at seconds: Int64, paused: Bool, runUp: App.RunUp = .now) throws -> App {
+    static func app(at seconds: Int64, paused: Bool, runUp: App.RunUp = .now, buildInFrames: Bool = false) throws -> App {
         var app = try App(
-            scenario: Scenario.builtIn, renderer: DemoFixtures.view, at: .seconds(seconds), speed: 1, paused: paused, runUp: runUp)
+            scenario: Scenario.builtIn, renderer: DemoFixtures.view, at: .seconds(seconds), speed: 1, paused: paused, runUp: runUp,
+            buildInFrames: buildInFrames)
         app.resize(width: 120, height: 40)
         return app
     }
@@ -87,6 +88,45 @@ import Testing
         #expect(first.contains("going to 08:30:00:"), "\(first)")
         s.settle()
         try expectFrame(&s, equalsStartAt: 1800, paused: true, "after the run-up")
+    }
+
+    /// The terminal's start with the fleet built in frames: the first frame comes before any car
+    /// exists, with the build's progress, then the run-up's; the frame at the end is the one of
+    /// a start done at once. A jump back to before the first checkpoint builds the start again
+    /// in frames too.
+    @Test func theFleetIsBuiltInFramesBeforeTheRunUp() throws {
+        var app = try Self.app(at: 1800, paused: true, runUp: .inFrames, buildInFrames: true)
+        #expect(app.monitor.world.carCount == 0, "no car before the first frame")
+        app.buildSlice = 150
+        var s = Session(loop: ProgramLoop(app))
+        let first = s.frame().text
+        #expect(first.contains("building the fleet: 0 % of 600 cars, then going to 08:30:00"), "\(first)")
+        s.wall += 0.1
+        _ = s.loop.send(.tick(wall: s.wall))
+        #expect(s.loop.program.monitor.world.carCount == 150)
+        #expect(s.frame().text.contains("building the fleet: 25 % of 600 cars"))
+        s.settle()
+        try expectFrame(&s, equalsStartAt: 1800, paused: true, "after the build and the run-up")
+        s.go("start")
+        try expectFrame(&s, equalsStartAt: 0, paused: true, "back to the start, built again")
+        s.go("20m")
+        try expectFrame(&s, equalsStartAt: 1200, paused: true, "on from the start built again")
+    }
+
+    /// Esc while the fleet is being built: the build goes on (a fleet is whole or not at all)
+    /// and the screen stays at the start.
+    @Test func escWhileBuildingStaysAtTheStart() throws {
+        var app = try Self.app(at: 1800, paused: true, runUp: .inFrames, buildInFrames: true)
+        app.buildSlice = 200
+        var s = Session(loop: ProgramLoop(app))
+        s.wall += 0.1
+        _ = s.loop.send(.tick(wall: s.wall))
+        _ = s.loop.send(.key(.escape))
+        let text = s.frame().text
+        #expect(text.contains("building the fleet: 33 % of 600 cars") && !text.contains("then going to"), "\(text)")
+        s.settle()
+        #expect(s.loop.program.monitor.world.isBuilt)
+        try expectFrame(&s, equalsStartAt: 0, paused: true, "the start, whole")
     }
 
     /// Esc stops a jump where it has got to; the screen goes on from there.

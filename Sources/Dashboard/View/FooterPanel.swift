@@ -41,8 +41,7 @@ struct FooterPanel: Widget {
         if forReport { return }
         let left = Rect(x: area.x, y: area.y, width: room, height: 1)
         if let seek {
-            let clock = style.time(seek.target)
-            let text = "going to \(clock): \(Int((seek.fraction * 100).rounded(.down))) %" + style.dot + "Esc stops here"
+            let text = Self.progress(seek, style: style)
             buffer.put(Line([Span(text, style: t.key)]), x: left.x, y: left.y, width: left.width, ellipsis: style.glyphs.ellipsis)
             return
         }
@@ -54,6 +53,18 @@ struct FooterPanel: Widget {
         }
         let hints = KeyHints(hints(), keyStyle: t.key, labelStyle: t.dim)
         hints.render(into: &buffer, area: left)
+    }
+
+    /// A jump's progress: "going to 08:10:00: 54 % · Esc stops here"; before it, while the
+    /// fleet is built, "building the fleet: 34 % of 1,000,000 cars, then going to 08:10:00 ·
+    /// Esc stays at the start" (the build cannot stop: a fleet is whole or not at all).
+    static func progress(_ seek: RunTimeline.Seek, style: ViewStyle) -> String {
+        let clock = style.time(seek.target)
+        guard seek.isBuilding else {
+            return "going to \(clock): \(Int((seek.fraction * 100).rounded(.down))) %" + style.dot + "Esc stops here"
+        }
+        let built = "building the fleet: \(Int((seek.buildFraction * 100).rounded(.down))) % of \(ComplianceText.grouped(seek.carsInAll)) cars"
+        return seek.target > seek.from ? built + ", then going to \(clock)" + style.dot + "Esc stays at the start" : built
     }
 
     func hints() -> [KeyHint] {

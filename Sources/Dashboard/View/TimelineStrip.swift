@@ -32,7 +32,9 @@ struct TimelineStrip: Widget {
         let startLabel = style.time(.zero) + " "
         let endLabel = " " + style.time(SimTime.zero + .seconds(span))
         var note = "  at " + style.time(timeline.now)
-        if let seek = timeline.seek {
+        if let seek = timeline.seek, seek.isBuilding {
+            note += style.dot + "building \(Int((seek.buildFraction * 100).rounded(.down))) %"
+        } else if let seek = timeline.seek {
             note += style.dot + "going to \(style.time(seek.target)) \(Int((seek.fraction * 100).rounded(.down))) %"
         } else if timeline.simulated > timeline.now {
             note += style.dot + "simulated to " + style.time(timeline.simulated)

@@ -19,11 +19,26 @@ public struct RunTimeline: Hashable, Sendable {
         public var target: SimTime
         /// Where the run is on its way (from `from` to `target`).
         public var reached: SimTime
+        /// While the fleet itself is still being built before the run (the dashboard's start
+        /// with a large fleet, or a jump back that builds the start again): the cars built so
+        /// far and the fleet's size; both 0 once it is built.
+        public var carsBuilt: Int
+        public var carsInAll: Int
 
-        public init(from: SimTime, target: SimTime, reached: SimTime) {
+        public init(from: SimTime, target: SimTime, reached: SimTime, carsBuilt: Int = 0, carsInAll: Int = 0) {
             self.from = from
             self.target = target
             self.reached = reached
+            self.carsBuilt = carsBuilt
+            self.carsInAll = carsInAll
+        }
+
+        /// Whether the fleet is still being built.
+        public var isBuilding: Bool { carsInAll > 0 }
+
+        /// The build's part done, 0 to 1 (1 when there is none).
+        public var buildFraction: Double {
+            carsInAll > 0 ? min(1, max(0, Double(carsBuilt) / Double(carsInAll))) : 1
         }
 
         /// 0 to 1.

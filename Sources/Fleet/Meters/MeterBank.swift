@@ -95,6 +95,21 @@ public struct MeterBank: Sendable {
         categoryTotals += repeatElement(0, count: n * DataCategory.count)
     }
 
+    /// Makes room for `n` cars in all, so that adding them one at a time copies nothing.
+    public mutating func reserveCapacity(cars n: Int) {
+        ring.reserveCapacity(n * 2 * Self.ringSlots)
+        ringHead.reserveCapacity(n)
+        peak.reserveCapacity(n * 2)
+        totals.reserveCapacity(n * 2)
+        pairKey.reserveCapacity(n * Self.pairSlots)
+        pairBytes.reserveCapacity(n * Self.pairSlots)
+        history.reserveCapacity(n * historyLength)
+        historyHead.reserveCapacity(n)
+        flowCount.reserveCapacity(n)
+        categoryRing.reserveCapacity(n * DataCategory.count * Self.categorySlots)
+        categoryTotals.reserveCapacity(n * DataCategory.count)
+    }
+
     /// Bytes held by all the meters' arrays (their element counts times element sizes).
     public var storageBytes: Int {
         ring.count * 4 + ringHead.count * 4 + peak.count * 4 + totals.count * 8 + pairKey.count * 4

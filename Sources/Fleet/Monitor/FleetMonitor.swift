@@ -52,14 +52,21 @@ public struct FleetMonitor: Sendable {
     /// The demo's cues (`set-speed`, `view`, `caption`, `chapter`, `highlight`), sorted by time (stable).
     public let presentationCues: [TimelineEntry]
 
-    /// Builds the world and the monitor; the timeline's entries are applied as the run reaches them.
+    /// Builds the world and the monitor; the timeline's entries are applied as the run reaches
+    /// them. With `deferringBuild`, the world's cars are built by `build(cars:)`, a slice at a
+    /// time, before the first run (`FleetWorld.init(config:deferringBuild:)`).
     public init(
         config: WorldConfig, policies: PolicySet = .default, alerts: AlertParameters = .default,
-        timeline: [TimelineEntry] = [], parameters: MonitorParameters = .default
+        timeline: [TimelineEntry] = [], parameters: MonitorParameters = .default, deferringBuild: Bool = false
     ) throws(ConfigError) {
-        try self.init(world: FleetWorld(config: config), config: config, policies: policies, alerts: alerts,
-                      timeline: timeline, parameters: parameters)
+        try self.init(world: FleetWorld(config: config, deferringBuild: deferringBuild), config: config, policies: policies,
+                      alerts: alerts, timeline: timeline, parameters: parameters)
     }
+
+    /// Builds up to `cars` more cars of a deferred build (`init(…deferringBuild:)`); returns
+    /// true when the fleet is whole.
+    @discardableResult
+    public mutating func build(cars: Int) -> Bool { world.build(cars: cars) }
 
     init(
         world: FleetWorld, config: WorldConfig, policies: PolicySet, alerts: AlertParameters,

@@ -16,9 +16,41 @@ extension FleetState {
 
     /// Creates the initial fleet: `fleetSize` cars split between regions by share.
     mutating func buildFleet(at now: SimTime, simulator: inout Simulator<FleetEvent>) {
+        beginBuild(at: now)
+        _ = continueBuild(cars: .max, simulator: &simulator)
+    }
+
+    /// Starts building the initial fleet without building any car: `continueBuild` builds it a
+    /// slice at a time (the live dashboard draws its first frame before a million cars exist).
+    /// The cars are the same, drawn in the same order, however the build is sliced.
+    mutating func beginBuild(at now: SimTime) {
         let perRegion = Self.apportion(config.fleetSize, weights: config.regions.map(\.fleetShare))
         reserve(config.fleetSize)
-        for (r, n) in perRegion.enumerated() where n > 0 { addCars(region: r, count: n, at: now, simulator: &simulator) }
+        pendingBuild = FleetBuild(at: now, perRegion: perRegion, total: config.fleetSize)
+    }
+
+    /// Builds up to `limit` more cars of the initial fleet; returns true when it is whole.
+    mutating func continueBuild(cars limit: Int, simulator: inout Simulator<FleetEvent>) -> Bool {
+        guard var build = pendingBuild else { return true }
+        pendingBuild = nil
+        var left = limit
+        while left > 0 {
+            if build.batch == nil {
+                guard let r = build.perRegion.indices.first(where: { $0 >= build.nextRegion && build.perRegion[$0] > 0 }) else { break }
+                build.nextRegion = r + 1
+                build.batch = startBatch(region: r, count: build.perRegion[r], at: build.at)
+            }
+            let before = build.batch!.next
+            addCars(&build.batch!, upTo: left, at: build.at, simulator: &simulator)
+            left -= build.batch!.next - before
+            build.built += build.batch!.next - before
+            if build.batch!.isDone { build.batch = nil }
+        }
+        if build.batch != nil || build.perRegion.indices.contains(where: { $0 >= build.nextRegion && build.perRegion[$0] > 0 }) {
+            pendingBuild = build
+            return false
+        }
+        return true
     }
 
     mutating func reserve(_ n: Int) {
@@ -34,29 +66,58 @@ extension FleetState {
         lastActivity.reserveCapacity(n); epoch.reserveCapacity(n); tickEpoch.reserveCapacity(n)
         backlog.reserveCapacity(n * DataCategory.count)
         lifeDraws.reserveCapacity(n); flowDraws.reserveCapacity(n)
+        meters.reserveCapacity(cars: n)
     }
 
     /// Adds `count` cars to region `r`, homed in its areas, with classes by quota (shuffled).
     mutating func addCars(region r: Int, count n: Int, at now: SimTime, simulator: inout Simulator<FleetEvent>) {
+        var batch = startBatch(region: r, count: n, at: now)
+        addCars(&batch, upTo: n, at: now, simulator: &simulator)
+    }
+
+    /// Cars being added to one region: what is drawn once for all of them (the classes by
+    /// quota, shuffled), and how many have been added.
+    struct CarBatch: Sendable {
+        let region: Int
+        let count: Int
+        let areas: [Int]
+        let areaChoice: WeightedChoice?
+        let modelChoice: WeightedChoice?
+        let classes: [UInt16]
+        var next = 0
+        var isDone: Bool { next >= count }
+    }
+
+    /// The draws made once for a batch of `n` cars in region `r`, before any of its cars.
+    mutating func startBatch(region r: Int, count n: Int, at now: SimTime) -> CarBatch {
         updateZoneSeasons(at: now)
         let region = config.regions[r]
         let regionAreas = areas.indices.filter { areas[$0].region == r }
-        let areaChoice = WeightedChoice(weights: regionAreas.map { areas[$0].config.share })
-        let modelChoice = WeightedChoice(weights: region.models.map(\.share))
         var classes: [UInt16] = []
         for (share, k) in zip(region.classMix, Self.apportion(n, weights: region.classMix.map(\.percent))) {
             let c = UInt16(classIndex(share.userClass))
             classes += repeatElement(c, count: k)
         }
         for i in stride(from: classes.count - 1, to: 0, by: -1) { classes.swapAt(i, rng.index(below: i + 1)) }
+        return CarBatch(
+            region: r, count: n, areas: regionAreas, areaChoice: WeightedChoice(weights: regionAreas.map { areas[$0].config.share }),
+            modelChoice: WeightedChoice(weights: region.models.map(\.share)), classes: classes)
+    }
+
+    /// Adds the batch's next cars, at most `limit` of them.
+    mutating func addCars(_ batch: inout CarBatch, upTo limit: Int, at now: SimTime, simulator: inout Simulator<FleetEvent>) {
+        let r = batch.region
+        let region = config.regions[r]
+        let regionAreas = batch.areas
         let b = config.behaviour
         let mIndex = UInt8(marketIndex(region.market))
-        for k in 0..<n {
+        let end = batch.count - batch.next <= limit ? batch.count : batch.next + limit
+        for k in batch.next..<end {
             let car = count
-            let a = regionAreas[areaChoice?.draw(using: &rng) ?? 0]
+            let a = regionAreas[batch.areaChoice?.draw(using: &rng) ?? 0]
             let homePoint = areas[a].point(in: areas[a].residential, areas[a].residentialChoice, rng: &rng) ?? areas[a].config.bounds.center
             let workPoint = areas[a].point(in: areas[a].work, areas[a].workChoice, near: homePoint, rng: &rng) ?? homePoint
-            let m = region.models[modelChoice?.draw(using: &rng) ?? 0]
+            let m = region.models[batch.modelChoice?.draw(using: &rng) ?? 0]
             let year = region.modelYears.lowerBound + rng.index(below: region.modelYears.count)
             let f = Factory.allCases.firstIndex(of: m.factory) ?? 0
             vinSerial[f] += 1 + rng.index(below: 40)
@@ -73,7 +134,7 @@ extension FleetState {
                 vin: carVIN, model: m.model, modelYear: UInt16(year), prcLinked: linked, appService: app, area: a, market: mIndex,
                 home: homePoint, work: workPoint, batteryKWh: Float(m.batteryKWh),
                 driverName: NameTables.pack(chinese: chinese, surname: surname, given: given),
-                driverClass: k < classes.count ? classes[k] : UInt16(0), state: awake ? .parked : .asleep, battery: charge, at: now.nanoseconds)
+                driverClass: k < batch.classes.count ? batch.classes[k] : UInt16(0), state: awake ? .parked : .asleep, battery: charge, at: now.nanoseconds)
             // The car has been at home for a while: its first trip comes after a residual dwell
             // (in profile time, so a fleet started at night waits for the morning). From here
             // on the car draws from its own stream.
@@ -88,6 +149,7 @@ extension FleetState {
             }
             store(life, car: car, .life)
         }
+        batch.next = end
     }
 
     /// Appends one car to every per-car column, at home at `now` (nanoseconds), with no trip,
@@ -150,6 +212,22 @@ extension FleetState {
         case .zone: h.zone
         }
         return rng.lognormal(mean: hours * 3600, sigma: config.behaviour.dwellSigma)
+    }
+}
+
+/// The initial fleet while it is being built a slice at a time (`FleetState.beginBuild`).
+struct FleetBuild: Sendable {
+    let at: SimTime
+    let perRegion: [Int]
+    let total: Int
+    var nextRegion = 0
+    var batch: FleetState.CarBatch?
+    var built = 0
+
+    init(at: SimTime, perRegion: [Int], total: Int) {
+        self.at = at
+        self.perRegion = perRegion
+        self.total = total
     }
 }
 

@@ -171,6 +171,9 @@ struct FleetState: Sendable {
     /// The cars that live in this run (`FleetPartition`): the others' events are dropped and
     /// scripted actions send them no flow.
     var partition = FleetPartition.whole
+    /// The initial fleet's build while it is under way a slice at a time (`beginBuild`); nil
+    /// once every car exists.
+    var pendingBuild: FleetBuild?
 
     /// A car's two random streams (`lifeDraws`, `flowDraws`).
     enum CarStream: UInt64 { case life = 1, flows = 2 }

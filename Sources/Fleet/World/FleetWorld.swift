@@ -14,14 +14,27 @@ public struct FleetWorld: Sendable {
     var simulator: Simulator<FleetEvent>
     var fleet: FleetState
 
-    /// Builds the fleet described by `config` at simulated time zero.
-    public init(config: WorldConfig) throws(ConfigError) {
+    /// Builds the fleet described by `config` at simulated time zero; with `deferringBuild`,
+    /// builds no car yet: `build(cars:)` builds them a slice at a time, into the same fleet,
+    /// and the world runs only once it is whole (`isBuilt`).
+    public init(config: WorldConfig, deferringBuild: Bool = false) throws(ConfigError) {
         try config.validate()
         simulator = Simulator()
         simulator.reserveCapacity(config.fleetSize * 3)
         fleet = FleetState(config: config)
-        fleet.buildFleet(at: .zero, simulator: &simulator)
+        if deferringBuild { fleet.beginBuild(at: .zero) } else { fleet.buildFleet(at: .zero, simulator: &simulator) }
     }
+
+    /// Builds up to `cars` more cars of a deferred build; returns true when the fleet is whole.
+    @discardableResult
+    public mutating func build(cars: Int) -> Bool {
+        fleet.continueBuild(cars: max(1, cars), simulator: &simulator)
+    }
+
+    /// Whether every car of the initial fleet exists (always, unless the build was deferred).
+    public var isBuilt: Bool { fleet.pendingBuild == nil }
+    /// Cars built so far of the initial fleet, and how many it has in all: nil once built.
+    public var buildProgress: (built: Int, total: Int)? { fleet.pendingBuild.map { ($0.built, $0.total) } }
 
     /// A fleet of recorded cars (`--source`): the configuration's regions, zones, services and
     /// routing, then the unknown region and service (`WorldConfig.withUnknown()`), the
@@ -56,6 +69,7 @@ public struct FleetWorld: Sendable {
     /// the clock to `bound`.
     public mutating func run<O: FlowObserver>(until bound: SimTime, observer: inout O) {
         precondition(bound >= simulator.now, "cannot run back to \(bound) from \(simulator.now)")
+        precondition(isBuilt, "the fleet's build is finished before it runs")
         while let next = simulator.peek(), next < bound {
             guard let event = simulator.step() else { break }
             fleet.handle(event, simulator: &simulator, observer: &observer)
@@ -79,6 +93,7 @@ public struct FleetWorld: Sendable {
     /// Plays `action` at `time` (not before now). Names (services, zones, regions) are checked
     /// now; car indexes when the time comes (failures go to `actionFailures`).
     public mutating func schedule(_ action: FleetAction, at time: SimTime) throws(FleetActionError) {
+        precondition(isBuilt, "the fleet's build is finished before actions are scheduled")
         try fleet.check(action)
         guard time >= simulator.now else {
             throw FleetActionError(action: "\(action)", reason: "its time \(time) is before now (\(simulator.now))")
@@ -89,6 +104,7 @@ public struct FleetWorld: Sendable {
 
     /// Applies `action` now.
     public mutating func apply<O: FlowObserver>(_ action: FleetAction, observer: inout O) throws(FleetActionError) {
+        precondition(isBuilt, "the fleet's build is finished before actions are applied")
         try fleet.apply(action, simulator: &simulator, observer: &observer)
     }
 
