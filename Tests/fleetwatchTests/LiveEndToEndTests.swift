@@ -21,6 +21,22 @@ struct LiveEndToEndTests {
         try live.expectRestored(status: "0", "after q")
     }
 
+    /// Issue 19: with a large fleet, the first frame comes before the cars exist, with the
+    /// build's progress in the footer; then the fleet is whole and the keys' hints come back.
+    @Test func aLargeFleetIsBuiltInFramesWithItsProgress() throws {
+        let live = try LiveDashboard(["--vehicles", "30000", "--at", "0s", "--paused"])
+        let building = try live.expect("no progress of the build", seconds: 10) { lines in
+            lines.contains { $0.hasPrefix("building the fleet: ") && $0.contains(" % of 30,000 cars") }
+        }
+        #expect(LiveDashboard.has(building, LiveDashboard.header), "the first frame is the whole screen: \(building)")
+        let built = try live.expect("the fleet was not built", seconds: 90) { lines in
+            LiveDashboard.has(lines, "↑↓ move") && lines.contains { $0.contains("│ 30000 cars │") }
+        }
+        #expect(LiveDashboard.clock(built) == "T+00:00:00", "paused at the start")
+        live.tmux.sendKeys("q")
+        try live.expectRestored(status: "0", "after q")
+    }
+
     @Test func sortsAndFilters() throws {
         let live = try LiveDashboard()
         try live.firstFrame()
