@@ -128,7 +128,7 @@ extension MetricsSnapshot {
 
         let book = monitor.alerts
         var open: [Label: [Severity: Int]] = [:]
-        for alert in book.openAlerts { open[Label("rule", alert.ruleID), default: [:]][alert.severity, default: 0] += 1 }
+        book.forEachOpenAlert { alert in open[Label("rule", alert.ruleID), default: [:]][alert.severity, default: 0] += 1 }
         var alertSamples: [Sample] = []
         for rule in monitor.policies.rules {
             for severity in Severity.allCases where rule.severities.contains(where: { $0.severity == severity }) {

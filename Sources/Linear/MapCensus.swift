@@ -40,7 +40,7 @@ public struct MapCensus: Hashable, Sendable {
         perZone = Array(repeating: 0, count: world.config.zones.count)
         // The open alerts by car: a table of the cars that have one, not a slot per car.
         var severity: [Int: Int] = [:]
-        for a in book.openAlerts { severity[Int(a.vehicle)] = max(severity[Int(a.vehicle)] ?? 0, a.severity.rank + 1) }
+        book.forEachOpenAlert { a in severity[Int(a.vehicle)] = max(severity[Int(a.vehicle)] ?? 0, a.severity.rank + 1) }
         let classes = world.userClasses
         let restrictedClass = Market.allCases.map { m in classes.map { policies.isRestricted($0, in: m) } }
         for i in 0..<world.carCount where world.isActive(i) {

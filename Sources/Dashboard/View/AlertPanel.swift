@@ -45,8 +45,8 @@ struct AlertPanel: Widget {
             buffer.put(Line(empty, style: t.dim), x: inner.x, y: inner.y, width: inner.width)
             return
         }
-        let widths = columnWidths(inner.width)
         let first = Table.scrollOffset(selected: selected, offset: 0, visibleRows: inner.height, rowCount: alerts.count)
+        let widths = columnWidths(inner.width, rows: alerts[first..<min(alerts.count, first + inner.height)])
         for row in 0..<inner.height {
             let i = first + row
             guard i < alerts.count else { break }
@@ -74,8 +74,10 @@ struct AlertPanel: Widget {
         return (open, acknowledged)
     }
 
-    /// Widths of the columns for a list `width` wide (0 for a column left out).
-    func columnWidths(_ width: Int) -> [Int] {
+    /// Widths of the columns for a list `width` wide (0 for a column left out), fitted to
+    /// `rows`, the rows on screen: a frame does the work of what it shows, not of every open
+    /// alert of a fleet of millions (thousands of them), as the vehicle table does.
+    func columnWidths(_ width: Int, rows alerts: ArraySlice<AlertRow>) -> [Int] {
         var w = Array(repeating: 0, count: Column.allCases.count)
         var used = -1
         func add(_ c: Column, _ n: Int) {

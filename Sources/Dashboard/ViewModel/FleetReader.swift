@@ -32,8 +32,10 @@ final class FleetReader {
         restrictedClass = Market.allCases.map { m in world.userClasses.map { policies.isRestricted($0, in: m) } }
         openCount = Array(repeating: 0, count: world.carCount)
         openSeverity = openCount
-        for a in book.openAlerts where Int(a.vehicle) < world.carCount {
+        let cars = world.carCount
+        book.forEachOpenAlert { a in
             let v = Int(a.vehicle)
+            guard v < cars else { return }
             openCount[v] += 1
             openSeverity[v] = max(openSeverity[v], a.severity.rank + 1)
         }

@@ -51,7 +51,9 @@ public struct ModelBuilder: Sendable {
         let now = world.now
         let reader = FleetReader(world: world, alerts: book, policies: policies)
         let alertOrder = AlertOrder(sort: state.alertSort, descending: state.alertDescending)
-        let alertRows = alertList(book: book, world: world, order: alertOrder)
+        // A screen's list explains only the alerts it opens (a car's detail, below; one alert's
+        // view builds its own): at a million cars thousands are open, each sentence rendered.
+        let alertRows = alertList(book: book, world: world, order: alertOrder, explained: scope == .all)
         var needs = FleetScan.Needs()
         if scope == .screen {
             needs.order = (state.query, state.sort, state.descending)
@@ -155,7 +157,13 @@ public struct ModelBuilder: Sendable {
         if case .detail(let v) = state.view, v >= 0, v < world.carCount, world.isActive(v) {
             let carRow = DashboardView.row(of: v, in: rows) ?? row(reader, car: v)
             if scope == .screen { rows = [carRow] }
-            detail = vehicleDetail(world: world, row: carRow, alerts: alertRows.filter { $0.vehicle == v })
+            var carAlerts = alertRows.filter { $0.vehicle == v }
+            if scope == .screen {
+                for k in carAlerts.indices {
+                    if let a = book.alert(id: carAlerts[k].id) { carAlerts[k].explanation = a.explanation(romanised: names == .romanised) }
+                }
+            }
+            detail = vehicleDetail(world: world, row: carRow, alerts: carAlerts)
         }
         var model = DashboardModel(
             scenarioName: scenarioName, seed: config.seed, clock: now,
@@ -219,9 +227,11 @@ public struct ModelBuilder: Sendable {
 
     /// The alert panel's list: the open alerts, then the most recent `recentAlertLimit` closed
     /// ones, each group in `order` (by default newest first: the exports' order).
-    func alertList(book: AlertBook, world: FleetWorld, order: AlertOrder = AlertOrder()) -> [AlertRow] {
-        let open = book.openAlerts.map { alertRow($0, world: world) }
-        let closed = book.log.suffix(recentAlertLimit).map { alertRow($0, world: world) }
+    /// The alert list: the open alerts, then the newest closed ones, each in `order`; without
+    /// `explained`, the rows' `explanation` is empty (a screen's list does not show it).
+    func alertList(book: AlertBook, world: FleetWorld, order: AlertOrder = AlertOrder(), explained: Bool = true) -> [AlertRow] {
+        let open = book.openAlerts.map { alertRow($0, world: world, explained: explained) }
+        let closed = book.log.suffix(recentAlertLimit).map { alertRow($0, world: world, explained: explained) }
         return order.sorted(open) + order.sorted(closed)
     }
 
@@ -262,7 +272,7 @@ public struct ModelBuilder: Sendable {
     }
 
     /// One alert as the lists and the exports show it.
-    func alertRow(_ a: Alert, world: FleetWorld) -> AlertRow {
+    func alertRow(_ a: Alert, world: FleetWorld, explained: Bool = true) -> AlertRow {
         let f = a.facts
         let d = f.driver
         let romanised = names == .romanised
@@ -273,7 +283,8 @@ public struct ModelBuilder: Sendable {
             vehicle: Int(a.vehicle), vin: (f.vin ?? world.vin(of: Int(a.vehicle))).description, driver: driver, userClass: f.userClass, category: f.category,
             service: f.serviceName, country: f.destinationCountry, bytes: a.bytes, count: Int(clamping: a.count),
             start: a.start, lastSeen: a.lastSeen, end: a.closedAt, acknowledged: a.acknowledged, zone: f.zone,
-            position: f.position, explanation: a.explanation(romanised: romanised), breakdown: a.breakdown, shortLabel: a.shortLabel)
+            position: f.position, explanation: explained ? a.explanation(romanised: romanised) : "", breakdown: a.breakdown,
+            shortLabel: a.shortLabel)
     }
 
     /// What names a car where its VIN stands (the table, the detail, the filter's `vin:`):

@@ -78,7 +78,8 @@ public struct AlertMarks: Hashable, Sendable {
     public mutating func note(_ book: AlertBook) {
         guard book.raisedCount > lastID else { return }
         let newest = book.raisedCount
-        for alert in book.openAlerts where alert.id > lastID { add(alert.start, alert.severity) }
+        // In any order: a stretch keeps its most severe alert, whichever comes first.
+        book.forEachOpenAlert { alert in if alert.id > lastID { add(alert.start, alert.severity) } }
         for alert in book.log.reversed() {
             guard alert.id > lastID else { break }
             add(alert.start, alert.severity)

@@ -36,6 +36,10 @@ public struct AlertBook: Sendable {
     /// the same instant by a car earlier in the fleet takes its place among them (`number`).
     var raiseInstant = SimTime(nanoseconds: .min)
     var raisedAtInstant: [Key] = []
+    /// Open alerts whose facts were set (raised, escalated) and alerts closed into the log since
+    /// the drivers' names were last filled in (`fillDrivers`).
+    var unnamed: [Key] = []
+    var unnamedLogged = 0
 
     /// Closed alerts, oldest first, at most `parameters.logCapacity`.
     public private(set) var log: Deque<Alert> = []
@@ -79,6 +83,7 @@ public struct AlertBook: Sendable {
                     let severityCase = caseIndex(verdict, facts)
                     open.values[index].severity = verdict.severity
                     open.values[index].facts = facts
+                    unnamed.append(key)
                     open.values[index].severityCase = severityCase
                     open.values[index].shortLabel = policies.rules[verdict.rule].shortLabel(case: severityCase)
                     open.values[index].acknowledged = false
@@ -99,6 +104,7 @@ public struct AlertBook: Sendable {
         if verdict.rule >= raisedByRule.count { raisedByRule += repeatElement(0, count: verdict.rule + 1 - raisedByRule.count) }
         raisedByRule[verdict.rule] += 1
         open[key] = alert
+        unnamed.append(key)
         lastRaised[key] = now
         addCounts(alert)
         nextExpiry = min(nextExpiry, now + parameters.quietPeriod)
@@ -221,8 +227,16 @@ public struct AlertBook: Sendable {
     }
 
     /// Open alerts, most severe first, then in raise order.
+    /// - Complexity: O(n log n), a sorted copy: for a count or a maximum, `forEachOpenAlert`.
     public var openAlerts: [Alert] {
         open.values.sorted { ($0.severity.rank, $1.id) > ($1.severity.rank, $0.id) }
+    }
+
+    /// Every open alert, in no particular order, without a copy: for what does not depend on
+    /// the order (counts per car, the most severe, the timeline's marks), which a frame of a
+    /// large fleet would otherwise pay a sort of every open alert for.
+    public func forEachOpenAlert(_ body: (Alert) throws -> Void) rethrows {
+        for alert in open.values { try body(alert) }
     }
 
     public var openCount: Int { open.count }
@@ -242,9 +256,18 @@ public struct AlertBook: Sendable {
 
     /// Lets the monitor complete the facts of alerts (the driver's names) after the flows that
     /// raised them were judged; `fill` is called for every open and logged alert.
+    /// Lets `fill` name the drivers of the facts set since the last call: the open alerts raised
+    /// or escalated since then, and the alerts closed into the log since then (a flow's facts
+    /// come without the driver's name, which the world fills in once per run: `FleetMonitor`).
+    /// - Complexity: O(alerts set since the last call), not O(open alerts): a frame of a
+    ///   million cars' dashboard runs ten times a second with thousands open.
     mutating func fillDrivers(_ fill: (inout FlowFacts) -> Void) {
-        for key in open.keys { fill(&open[key]!.facts) }
-        for i in log.indices { fill(&log[i].facts) }
+        for key in unnamed {
+            if let i = open.index(forKey: key) { fill(&open.values[i].facts) }
+        }
+        unnamed.removeAll(keepingCapacity: true)
+        for i in (log.count - min(unnamedLogged, log.count))..<log.count { fill(&log[i].facts) }
+        unnamedLogged = 0
     }
 
     mutating func close(_ key: Key) {
@@ -256,6 +279,7 @@ public struct AlertBook: Sendable {
             return
         }
         log.append(alert)
+        unnamedLogged += 1
         while log.count > parameters.logCapacity {
             log.removeFirst()
             droppedFromLog += 1
