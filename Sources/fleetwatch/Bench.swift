@@ -114,6 +114,7 @@ struct Bench: ParsableCommand {
             }
             var scenario = Scenario.builtIn
             scenario.world.fleetSize = vehicles
+            try MemoryCheck.require(scenario.world, source: "--vehicles \(vehicles)")
             if let seed { scenario.world.seed = seed }
             let start = monotonicSeconds()
             var monitor = try scenario.makeMonitor()

@@ -14,6 +14,7 @@ extension Bench {
             throw ValidationError("--vehicles must be at most \(WorldConfig.maxFleetSize) for the rewind workload, got \(vehicles)")
         }
         scenario.world.fleetSize = vehicles
+        try MemoryCheck.require(scenario.world, source: "--vehicles \(vehicles)")
         if let seed { scenario.world.seed = seed }
         var app = try App(
             scenario: scenario, renderer: DashboardView(glyphs: .unicode, theme: .dark), at: .zero, speed: 1, paused: true,

@@ -26,6 +26,7 @@ extension Bench {
         }
         var scenario = Scenario.builtIn
         scenario.world.fleetSize = vehicles
+        try MemoryCheck.require(scenario.world, source: "--vehicles \(vehicles)")
         if let seed { scenario.world.seed = seed }
         let directory = Snapshot.scratchDirectory
         let flows = "\(directory)/fleetwatch-bench-\(getpid()).ndjson", inventory = "\(directory)/fleetwatch-bench-\(getpid()).yaml"

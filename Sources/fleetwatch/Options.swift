@@ -39,6 +39,7 @@ struct FleetOptions: ParsableArguments {
         }
         if let seed { s.world.seed = seed }
         if let vehicles { s.world.fleetSize = vehicles }
+        try MemoryCheck.require(s.world, source: vehicles != nil ? "--vehicles \(s.world.fleetSize)" : scenario ?? "the built-in scenario")
         return s
     }
 }
