@@ -30,6 +30,9 @@ struct MonitorCore: Sendable {
     var seasons: ZoneSeasons
     var hasSeasons: Bool { seasons.hasSeasons }
     var verdicts: [PolicyVerdict] = []
+    /// Per market, per user class index (`FlowContext.userClassIndex`): 1 restricted, 0 not,
+    /// -1 not asked yet under the policies in force (a `set-policies` forgets them).
+    var restrictedByClass: [[Int8]] = Array(repeating: [], count: Market.allCases.count)
 
     init(config: WorldConfig, policies: PolicySet, alerts: AlertParameters, parameters: MonitorParameters) {
         engine = PolicyEngine(policies)
@@ -67,7 +70,7 @@ struct MonitorCore: Sendable {
         if c.market == .unknown || c.destinationCountry == .unknown {
             verdicts.removeAll(keepingCapacity: true)
         } else {
-            engine.evaluate(facts, into: &verdicts)
+            engine.evaluate(facts, restricted: restricted(c), into: &verdicts)
         }
         flowsSeen &+= 1
         let car = Int(r.vehicle)
@@ -110,12 +113,26 @@ struct MonitorCore: Sendable {
             anonymised: anonymisedMask & UInt16(1) << UInt16(r.category.index) != 0, carAddress: c.address)
     }
 
+    /// Whether the flow's driver class is restricted in its market, asked of the policies once
+    /// per (market, class); nil when the context does not index its class.
+    @inline(__always)
+    mutating func restricted(_ c: FlowContext) -> Bool? {
+        let k = c.userClassIndex, m = c.market.index
+        guard k >= 0 else { return nil }
+        if k < restrictedByClass[m].count, restrictedByClass[m][k] >= 0 { return restrictedByClass[m][k] == 1 }
+        if k >= restrictedByClass[m].count { restrictedByClass[m] += repeatElement(-1, count: k + 1 - restrictedByClass[m].count) }
+        let value = engine.policies.restrictedByMarket[m].contains(c.userClass)
+        restrictedByClass[m][k] = value ? 1 : 0
+        return value
+    }
+
     /// Puts `change` in force from now on: the engine and the book read the new set. Rules keep
     /// their indexes (a replaced rule stays where it was), so open alerts go on aggregating
     /// under their rule; an alert keeps the rule it was raised by.
     mutating func apply(_ change: PolicyChange) {
         let policies = engine.policies.applying(change)
         engine = PolicyEngine(policies)
+        restrictedByClass = Array(repeating: [], count: Market.allCases.count)
         book.policies = policies
         verdicts.reserveCapacity(policies.rules.count)
     }

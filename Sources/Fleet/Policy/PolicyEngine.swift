@@ -45,15 +45,17 @@ public struct PolicyEngine: Sendable {
 
     /// Appends the verdict of every rule that applies to `facts`, in rule order, after
     /// removing what `verdicts` held (its capacity is kept, so a reused buffer never allocates).
-    public func evaluate(_ facts: FlowFacts, into verdicts: inout [PolicyVerdict]) {
+    /// `restricted`: whether the flow's driver class is restricted in its market, when the
+    /// caller knows it already (`policies.restrictedByMarket`); nil to look it up.
+    public func evaluate(_ facts: FlowFacts, restricted: Bool? = nil, into verdicts: inout [PolicyVerdict]) {
         verdicts.removeAll(keepingCapacity: true)
-        forEachVerdict(facts) { verdicts.append($0) }
+        forEachVerdict(facts, restricted: restricted) { verdicts.append($0) }
     }
 
     /// Calls `body` with the verdict of every rule that applies to `facts`, in rule order.
     @inline(__always)
-    func forEachVerdict(_ facts: FlowFacts, _ body: (PolicyVerdict) -> Void) {
-        var restricted: Bool? = nil
+    func forEachVerdict(_ facts: FlowFacts, restricted known: Bool? = nil, _ body: (PolicyVerdict) -> Void) {
+        var restricted: Bool? = known
         let restrictedClasses = policies.restrictedByMarket[facts.market.index]
         matches.withUnsafeBufferPointer { matches in
             ruleStarts.withUnsafeBufferPointer { starts in

@@ -41,11 +41,16 @@ public struct FlowContext: Hashable, Sendable {
     public var prcLinkedConnectivity: Bool
     /// The car's address (`FleetWorld.address(of:)`), for the flow log.
     public var address: IPv4Address
+    /// `userClass`'s index in `FleetWorld.userClasses` (-1 when not known): the monitor asks
+    /// whether a class is restricted once per class, not hashes its name on every flow.
+    public var userClassIndex: Int
 
     public init(
         market: Market, region: Int, userClass: UserClassID, destinationCountry: Country, vin: VIN? = nil,
-        modelYear: Int = 0, prcLinkedConnectivity: Bool = false, address: IPv4Address = IPv4Address(rawValue: 0)
+        modelYear: Int = 0, prcLinkedConnectivity: Bool = false, address: IPv4Address = IPv4Address(rawValue: 0),
+        userClassIndex: Int = -1
     ) {
+        self.userClassIndex = userClassIndex
         self.market = market
         self.region = region
         self.userClass = userClass

@@ -110,7 +110,7 @@ extension FleetState {
         let context = FlowContext(
             market: Market(index: m), region: region, userClass: userClasses[userClass],
             destinationCountry: countries[serviceCountry[service]], vin: vin[car], modelYear: Int(modelYear[car]),
-            prcLinkedConnectivity: prcLinked[car], address: IPv4Address.car(car, recorded: addresses))
+            prcLinkedConnectivity: prcLinked[car], address: IPv4Address.car(car, recorded: addresses), userClassIndex: userClass)
         observer.observe(record, context: context)
     }
 }
