@@ -183,6 +183,9 @@ extension App {
     /// checkpoints and the alerts raised on the way.
     mutating func run(until bound: SimTime) {
         if feed != nil { return runRecorded(until: bound) }
+        // Only a whole fleet runs (a partial one would be another fleet): a run asked for while
+        // it is built in frames builds the rest first.
+        if !monitor.world.isBuilt, monitor.build(cars: .max) { builtInFrames() }
         while monitor.now < bound {
             var next = min(bound, monitor.now + checkpoints.interval)
             // A what-if waiting for the run to reach its time forks there.

@@ -138,6 +138,9 @@ struct App {
                 return true
             case .setPaused(let p):
                 pacer.paused = p
+            case .step where !monitor.world.isBuilt:
+                // No run to step in yet: the footer shows the build under way.
+                break
             case .step:
                 let target = monitor.now + stepSize
                 run(until: target)
