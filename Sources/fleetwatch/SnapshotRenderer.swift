@@ -73,13 +73,18 @@ struct SnapshotRenderer {
         var model = builder.build(monitor: monitor, state: state, rows: .all)
         model.source = source
         let doc = SnapshotJSON.document(
-            model: model, details: builder.allDetails(world: monitor.world, model: model), generator: Self.generator)
+            model: model, vehicles: model.vehicles.count, detail: builder.details(world: monitor.world, model: model),
+            generator: Self.generator)
         return (doc, model)
     }
 
     static let generator = "fleetwatch \(FleetWatch.version)"
 
-    static func bytes(_ doc: JSONValue) -> [UInt8] { Array((doc.serialized(pretty: true) + "\n").utf8) }
+    static func bytes(_ doc: JSONValue) -> [UInt8] {
+        var text = doc.serialized(pretty: true)
+        text += "\n"  // in place: the text of a million cars is gigabytes
+        return Array(text.utf8)
+    }
 
     /// `snapshot --what-if`: the baseline and the variant at the same time, and their
     /// difference; in the picture formats, the split screen (`ViewMode.whatIf`).

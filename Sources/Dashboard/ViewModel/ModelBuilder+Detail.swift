@@ -57,9 +57,17 @@ extension ModelBuilder {
 
     /// Every car's detail in fleet order, for the JSON export.
     public func allDetails(world: FleetWorld, model: DashboardModel) -> [VehicleDetail] {
+        let detail = details(world: world, model: model)
+        return model.vehicles.indices.map(detail)
+    }
+
+    /// The detail of the car of each row of `model` (a model of every car), made when asked
+    /// for: `detail(i)` is `allDetails(world:model:)[i]`.
+    public func details(world: FleetWorld, model: DashboardModel) -> @Sendable (Int) -> VehicleDetail {
         var alertsByCar: [Int: [AlertRow]] = [:]
         for a in model.alerts { alertsByCar[a.vehicle, default: []].append(a) }
-        return model.vehicles.map { vehicleDetail(world: world, row: $0, alerts: alertsByCar[$0.index] ?? []) }
+        let rows = model.vehicles, builder = self
+        return { [alertsByCar] i in builder.vehicleDetail(world: world, row: rows[i], alerts: alertsByCar[rows[i].index] ?? []) }
     }
 
     static func placeName(_ kind: DestinationKind) -> String {

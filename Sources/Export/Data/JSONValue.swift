@@ -13,6 +13,9 @@ public indirect enum JSONValue: Hashable, Sendable {
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
+    /// An array whose elements are made one at a time as it is written, the same bytes as
+    /// `.array` of them: a snapshot's million cars are never all in memory as values at once.
+    case generated(count: Int, element: @Sendable (Int) -> JSONValue)
 
     public static func == (a: JSONValue, b: JSONValue) -> Bool { a.serialized() == b.serialized() }
     public func hash(into hasher: inout Hasher) { hasher.combine(serialized()) }
@@ -27,6 +30,18 @@ public indirect enum JSONValue: Hashable, Sendable {
         return out
     }
 
+    static func writeArray(count: Int, _ item: (Int) -> JSONValue, to out: inout String, pretty: Bool, indent: Int) {
+        if count == 0 { out += "[]"; return }
+        out += "["
+        for i in 0..<count {
+            if i > 0 { out += "," }
+            if pretty { out += "\n" + String(repeating: " ", count: indent + 2) }
+            item(i).write(to: &out, pretty: pretty, indent: indent + 2)
+        }
+        if pretty { out += "\n" + String(repeating: " ", count: indent) }
+        out += "]"
+    }
+
     func write(to out: inout String, pretty: Bool, indent: Int) {
         switch self {
         case .null: out += "null"
@@ -36,15 +51,9 @@ public indirect enum JSONValue: Hashable, Sendable {
         case .number(let v, let decimals): out += Self.format(v, decimals: decimals)
         case .string(let s): Self.escape(s, into: &out)
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
-            out += "["
-            for (i, item) in items.enumerated() {
-                if i > 0 { out += "," }
-                if pretty { out += "\n" + String(repeating: " ", count: indent + 2) }
-                item.write(to: &out, pretty: pretty, indent: indent + 2)
-            }
-            if pretty { out += "\n" + String(repeating: " ", count: indent) }
-            out += "]"
+            Self.writeArray(count: items.count, { items[$0] }, to: &out, pretty: pretty, indent: indent)
+        case .generated(let count, let element):
+            Self.writeArray(count: count, element, to: &out, pretty: pretty, indent: indent)
         case .object(let fields):
             if fields.isEmpty { out += "{}"; return }
             out += "{"

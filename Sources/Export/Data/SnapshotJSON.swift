@@ -10,6 +10,14 @@ public enum SnapshotJSON {
 
     /// The document for `model`, with every car's detail (`details`, in fleet order).
     public static func document(model: DashboardModel, details: [VehicleDetail], generator: String) -> JSONValue {
+        document(model: model, vehicles: details.count, detail: { details[$0] }, generator: generator)
+    }
+
+    /// The same document, each car's detail made as its part is written (`detail(i)` for
+    /// `i` in `0 ..< vehicles`, fleet order): a million cars' details are never all held.
+    public static func document(
+        model: DashboardModel, vehicles count: Int, detail: @escaping @Sendable (Int) -> VehicleDetail, generator: String
+    ) -> JSONValue {
         let f = model.fleet
         var alertCounts: [(String, JSONValue)] = []
         for s in Severity.allCases { alertCounts.append((s.rawValue, .int(Int64(f.openAlerts[s] ?? 0)))) }
@@ -57,7 +65,7 @@ public enum SnapshotJSON {
                     ("category", .string(c.key)), ("bytes", .uint(c.bytes)), ("rate_bps", .double(rate(c.windowBytes, model))),
                 ] + traffic(c))
             })),
-            ("vehicles", .array(details.map(vehicle))),
+            ("vehicles", .generated(count: count) { vehicle(detail($0)) }),
             ("alerts", .object([
                 ("open", .array(open.map(alert))),
                 ("recent", .array(recent.map(alert))),
