@@ -6,7 +6,7 @@
 Starts FLEETWATCH (default .build/release/fleetwatch) on a 120x40 pty with TERM=xterm-256color,
 times from just before exec to the moment the footer has been written (the last row of the
 first frame: its key hints, "move", a run-up's progress, "Esc stops here", or the progress of
-building a large fleet before it, "building the fleet"), then sends "q"
+building a large fleet before it, "building … cars:"), then sends "q"
 and waits for the program to exit.
 Prints each run and the median, in milliseconds.
 """
@@ -39,7 +39,7 @@ def once():
         if not chunk:
             break
         seen += chunk
-        if b"move" in seen or b"Esc stops here" in seen or b"building the fleet" in seen:
+        if b"move" in seen or b"Esc stops here" in seen or (b"building " in seen and b" cars: " in seen):
             elapsed = time.monotonic() - start
             break
     os.write(fd, b"q")

@@ -26,7 +26,7 @@ struct LiveEndToEndTests {
     @Test func aLargeFleetIsBuiltInFramesWithItsProgress() throws {
         let live = try LiveDashboard(["--vehicles", "30000", "--at", "0s", "--paused"])
         let building = try live.expect("no progress of the build", seconds: 10) { lines in
-            lines.contains { $0.hasPrefix("building the fleet: ") && $0.contains(" % of 30,000 cars") }
+            lines.contains { $0.hasPrefix("building 30,000 cars: ") && $0.contains(" %") }
         }
         #expect(LiveDashboard.has(building, LiveDashboard.header), "the first frame is the whole screen: \(building)")
         let built = try live.expect("the fleet was not built", seconds: 90) { lines in

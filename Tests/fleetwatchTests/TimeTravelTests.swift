@@ -100,11 +100,11 @@ import Testing
         app.buildSlice = 150
         var s = Session(loop: ProgramLoop(app))
         let first = s.frame().text
-        #expect(first.contains("building the fleet: 0 % of 600 cars, then going to 08:30:00"), "\(first)")
+        #expect(first.contains("building 600 cars: 0 % · then 08:30:00 · Esc stays at start"), "\(first)")
         s.wall += 0.1
         _ = s.loop.send(.tick(wall: s.wall))
         #expect(s.loop.program.monitor.world.carCount == 150)
-        #expect(s.frame().text.contains("building the fleet: 25 % of 600 cars"))
+        #expect(s.frame().text.contains("building 600 cars: 25 %"))
         s.settle()
         try expectFrame(&s, equalsStartAt: 1800, paused: true, "after the build and the run-up")
         s.go("start")
@@ -126,7 +126,7 @@ import Testing
         _ = s.loop.send(.key(.character(".")))
         #expect(s.loop.program.monitor.now == .zero && s.loop.program.monitor.world.carCount == 200)
         let text = s.frame().text
-        #expect(text.contains("building the fleet: 33 % of 600 cars") && !text.contains("then going to"), "\(text)")
+        #expect(text.contains("building 600 cars: 33 %") && !text.contains("then 08:30:00"), "\(text)")
         s.settle()
         #expect(s.loop.program.monitor.world.isBuilt)
         try expectFrame(&s, equalsStartAt: 0, paused: true, "the start, whole")

@@ -56,15 +56,16 @@ struct FooterPanel: Widget {
     }
 
     /// A jump's progress: "going to 08:10:00: 54 % · Esc stops here"; before it, while the
-    /// fleet is built, "building the fleet: 34 % of 1,000,000 cars, then going to 08:10:00 ·
-    /// Esc stays at the start" (the build cannot stop: a fleet is whole or not at all).
+    /// fleet is built, "building 1,000,000 cars: 34 % · then 08:10:00 · Esc stays at start"
+    /// (short enough for 80 columns beside the seed; the build cannot stop: a fleet is whole
+    /// or not at all).
     static func progress(_ seek: RunTimeline.Seek, style: ViewStyle) -> String {
         let clock = style.time(seek.target)
         guard seek.isBuilding else {
             return "going to \(clock): \(Int((seek.fraction * 100).rounded(.down))) %" + style.dot + "Esc stops here"
         }
-        let built = "building the fleet: \(Int((seek.buildFraction * 100).rounded(.down))) % of \(ComplianceText.grouped(seek.carsInAll)) cars"
-        return seek.target > seek.from ? built + ", then going to \(clock)" + style.dot + "Esc stays at the start" : built
+        let built = "building \(ComplianceText.grouped(seek.carsInAll)) cars: \(Int((seek.buildFraction * 100).rounded(.down))) %"
+        return seek.target > seek.from ? built + style.dot + "then \(clock)" + style.dot + "Esc stays at start" : built
     }
 
     func hints() -> [KeyHint] {
