@@ -20,13 +20,12 @@ enum MemoryCheck {
     /// default); `source` names where the size came from ("--vehicles", the scenario file).
     static func require(_ config: WorldConfig, source: String, physical: Int? = physicalBytes) throws {
         guard let physical, config.estimatedMemoryBytes > physical else { return }
-        let perCar = MeterBank.bytesPerCar(historyLength: config.meters.historyLength) + WorldConfig.bytesPerCarBesidesMeters
         let fits = config.largestFleet(fitting: physical / 10 * 9)
         let rounded = fits >= 1_000_000 ? fits / 100_000 * 100_000 : fits >= 10_000 ? fits / 1_000 * 1_000 : fits
         func gb(_ bytes: Int) -> String { String(Double(bytes / 100_000_000) / 10) }
         throw Failure(
             "fleetwatch: \(source): a fleet of \(ComplianceText.grouped(config.fleetSize)) cars needs about "
-                + "\(gb(config.estimatedMemoryBytes)) GB of memory (\(ComplianceText.grouped(perCar)) bytes a car) and this machine has "
+                + "\(gb(config.estimatedMemoryBytes)) GB of memory (\(ComplianceText.grouped(config.estimatedBytesPerCar)) bytes a car) and this machine has "
                 + "\(gb(physical)) GB; ask for at most \(ComplianceText.grouped(rounded)) cars (--vehicles \(rounded))")
     }
 }

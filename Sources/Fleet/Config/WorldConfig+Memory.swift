@@ -7,14 +7,18 @@ extension WorldConfig {
     /// 2026-12-07 and 2026-12-08).
     public static let bytesPerCarBesidesMeters = 444
 
-    /// The memory a run of this fleet needs, about: `fleetSize` cars at their measured cost,
-    /// and the tables and buffers a fleet of any size has (32 MB).
-    public var estimatedMemoryBytes: Int {
-        fleetSize * (MeterBank.bytesPerCar(historyLength: meters.historyLength) + Self.bytesPerCarBesidesMeters) + 32 << 20
+    /// The tables and buffers a fleet of any size has.
+    static let bytesOfAnyFleet = 32 << 20
+
+    /// What one car of this fleet costs: its meters (as long as its history is) and the rest.
+    public var estimatedBytesPerCar: Int {
+        MeterBank.bytesPerCar(historyLength: meters.historyLength) + Self.bytesPerCarBesidesMeters
     }
 
+    /// The memory a run of this fleet needs, about: `fleetSize` cars at their measured cost,
+    /// and the tables and buffers a fleet of any size has (32 MB).
+    public var estimatedMemoryBytes: Int { fleetSize * estimatedBytesPerCar + Self.bytesOfAnyFleet }
+
     /// The most cars whose run fits in `bytes` of memory, by the same estimate.
-    public func largestFleet(fitting bytes: Int) -> Int {
-        max(0, (bytes - 32 << 20) / (MeterBank.bytesPerCar(historyLength: meters.historyLength) + Self.bytesPerCarBesidesMeters))
-    }
+    public func largestFleet(fitting bytes: Int) -> Int { max(0, (bytes - Self.bytesOfAnyFleet) / estimatedBytesPerCar) }
 }

@@ -36,17 +36,16 @@ extension FleetState {
         var left = limit
         while left > 0 {
             if build.batch == nil {
-                guard let r = build.perRegion.indices.first(where: { $0 >= build.nextRegion && build.perRegion[$0] > 0 }) else { break }
+                guard let r = build.regionToStart else { break }
                 build.nextRegion = r + 1
                 build.batch = startBatch(region: r, count: build.perRegion[r], at: build.at)
             }
             let before = build.batch!.next
             addCars(&build.batch!, upTo: left, at: build.at, simulator: &simulator)
             left -= build.batch!.next - before
-            build.built += build.batch!.next - before
             if build.batch!.isDone { build.batch = nil }
         }
-        if build.batch != nil || build.perRegion.indices.contains(where: { $0 >= build.nextRegion && build.perRegion[$0] > 0 }) {
+        if build.batch != nil || build.regionToStart != nil {
             pendingBuild = build
             return false
         }
@@ -222,7 +221,9 @@ struct FleetBuild: Sendable {
     let total: Int
     var nextRegion = 0
     var batch: FleetState.CarBatch?
-    var built = 0
+
+    /// The next region with cars whose batch has not started, if any.
+    var regionToStart: Int? { perRegion.indices.first { $0 >= nextRegion && perRegion[$0] > 0 } }
 
     init(at: SimTime, perRegion: [Int], total: Int) {
         self.at = at

@@ -33,8 +33,9 @@ public struct FleetWorld: Sendable {
 
     /// Whether every car of the initial fleet exists (always, unless the build was deferred).
     public var isBuilt: Bool { fleet.pendingBuild == nil }
-    /// Cars built so far of the initial fleet, and how many it has in all: nil once built.
-    public var buildProgress: (built: Int, total: Int)? { fleet.pendingBuild.map { ($0.built, $0.total) } }
+    /// Cars built so far of the initial fleet, and how many it has in all: nil once built. (The
+    /// initial fleet is built into an empty world, so the cars built are the world's cars.)
+    public var buildProgress: (built: Int, total: Int)? { fleet.pendingBuild.map { (fleet.count, $0.total) } }
 
     /// A fleet of recorded cars (`--source`): the configuration's regions, zones, services and
     /// routing, then the unknown region and service (`WorldConfig.withUnknown()`), the
