@@ -226,8 +226,11 @@ import Testing
             #expect(drawn == expected, "trial \(trial): \(state)")
             #expect(frame == expectedFrame, "trial \(trial)")
             #expect(screen.fleet == full.fleet && screen.regions == full.regions && screen.countries == full.countries)
-            // The screen's list leaves out the sentences it does not show; a car's detail has them.
-            let unexplained = full.alerts.map { row in var r = row; r.explanation = ""; return r }
+            // The screen's list leaves out the sentences it does not show; the alerts of the car
+            // whose detail is shown have them.
+            var detailCar: Int?
+            if case .detail(let v) = state.view { detailCar = v }
+            let unexplained = full.alerts.map { row in var r = row; if r.vehicle != detailCar { r.explanation = "" }; return r }
             #expect(screen.alerts == unexplained && screen.detail == full.detail)
             if state.view == .map { #expect(screen.map == full.map) }
             // Only the rows drawn were built, and they are the full model's rows.

@@ -240,7 +240,8 @@ public struct AlertRow: Hashable, Sendable {
     public var zone: ZoneID?
     public var position: GeoPoint
     /// The sentence a compliance officer reads. Empty in the list of a model of the screen
-    /// (`rows: .screen`), which shows it only where an alert is opened: there it is filled in.
+    /// (`rows: .screen`), which shows it only where an alert is opened, but for the alerts of the
+    /// car whose detail is shown (one alert's view builds its own row).
     public var explanation: String
     /// What the alert's flows carried, by category and destination (`category`, `service` and
     /// `country` are those of the flow that raised the alert or its severity).

@@ -51,9 +51,11 @@ public struct ModelBuilder: Sendable {
         let now = world.now
         let reader = FleetReader(world: world, alerts: book, policies: policies)
         let alertOrder = AlertOrder(sort: state.alertSort, descending: state.alertDescending)
-        // A screen's list explains only the alerts it opens (a car's detail, below; one alert's
-        // view builds its own): at a million cars thousands are open, each sentence rendered.
-        let alertRows = alertList(book: book, world: world, order: alertOrder, explained: scope == .all)
+        // A screen's list explains only the alerts it opens (a car's detail; one alert's view
+        // builds its own): at a million cars thousands are open, each sentence rendered.
+        var detailCar: Int?
+        if case .detail(let v) = state.view { detailCar = v }
+        let alertRows = alertList(book: book, world: world, order: alertOrder, explained: scope == .all, explainedCar: detailCar)
         var needs = FleetScan.Needs()
         if scope == .screen {
             needs.order = (state.query, state.sort, state.descending)
@@ -157,13 +159,7 @@ public struct ModelBuilder: Sendable {
         if case .detail(let v) = state.view, v >= 0, v < world.carCount, world.isActive(v) {
             let carRow = DashboardView.row(of: v, in: rows) ?? row(reader, car: v)
             if scope == .screen { rows = [carRow] }
-            var carAlerts = alertRows.filter { $0.vehicle == v }
-            if scope == .screen {
-                for k in carAlerts.indices {
-                    if let a = book.alert(id: carAlerts[k].id) { carAlerts[k].explanation = a.explanation(romanised: names == .romanised) }
-                }
-            }
-            detail = vehicleDetail(world: world, row: carRow, alerts: carAlerts)
+            detail = vehicleDetail(world: world, row: carRow, alerts: alertRows.filter { $0.vehicle == v })
         }
         var model = DashboardModel(
             scenarioName: scenarioName, seed: config.seed, clock: now,
@@ -226,12 +222,15 @@ public struct ModelBuilder: Sendable {
     }
 
     /// The alert panel's list: the open alerts, then the most recent `recentAlertLimit` closed
-    /// ones, each group in `order` (by default newest first: the exports' order).
-    /// The alert list: the open alerts, then the newest closed ones, each in `order`; without
-    /// `explained`, the rows' `explanation` is empty (a screen's list does not show it).
-    func alertList(book: AlertBook, world: FleetWorld, order: AlertOrder = AlertOrder(), explained: Bool = true) -> [AlertRow] {
-        let open = book.openAlerts.map { alertRow($0, world: world, explained: explained) }
-        let closed = book.log.suffix(recentAlertLimit).map { alertRow($0, world: world, explained: explained) }
+    /// ones, each group in `order` (by default newest first: the exports' order). Without
+    /// `explained`, a row's `explanation` is empty (a screen's list does not show it) but for
+    /// the alerts of `explainedCar` (the car whose detail is shown).
+    func alertList(
+        book: AlertBook, world: FleetWorld, order: AlertOrder = AlertOrder(), explained: Bool = true, explainedCar: Int? = nil
+    ) -> [AlertRow] {
+        func row(_ a: Alert) -> AlertRow { alertRow(a, world: world, explained: explained || Int(a.vehicle) == explainedCar) }
+        let open = book.openAlerts.map(row)
+        let closed = book.log.suffix(recentAlertLimit).map(row)
         return order.sorted(open) + order.sorted(closed)
     }
 

@@ -254,8 +254,6 @@ public struct AlertBook: Sendable {
         open.values.first { $0.id == id } ?? log.last { $0.id == id }
     }
 
-    /// Lets the monitor complete the facts of alerts (the driver's names) after the flows that
-    /// raised them were judged; `fill` is called for every open and logged alert.
     /// Lets `fill` name the drivers of the facts set since the last call: the open alerts raised
     /// or escalated since then, and the alerts closed into the log since then (a flow's facts
     /// come without the driver's name, which the world fills in once per run: `FleetMonitor`).
